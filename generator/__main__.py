@@ -1,0 +1,5 @@
+"""`python -m generator` is the `magazine` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""Durations as writers type them (`3h`, `1h 30m`, `2d`, `3시간`) and as readers see them."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_UNITS = {
+    "w": 7 * 86400,
+    "d": 86400,
+    "h": 3600,
+    "m": 60,
+    "s": 1,
+    "주": 7 * 86400,
+    "일": 86400,
+    "시간": 3600,
+    "분": 60,
+    "초": 1,
+}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s|주|일|시간|분|초)", re.IGNORECASE)
+_ISO = re.compile(
+    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def parse_duration(text: str) -> timedelta:
+    """Read a duration such as `3h`, `1h30m`, `2d 4h`, `90m`, `3시간`, or ISO 8601 `PT3H`.
+
+    Raises:
+        ValueError: with a message a writer can act on.
+    """
+    raw = text.strip()
+    iso = _ISO.match(raw.upper())
+    if iso and any(iso.groupdict().values()):
+        parts = {k: float(v) for k, v in iso.groupdict().items() if v}
+        return timedelta(
+            days=parts.get("d", 0),
+            hours=parts.get("h", 0),
+            minutes=parts.get("m", 0),
+            seconds=parts.get("s", 0),
+        )
+    compact = re.sub(r"\s+", "", raw)
+    pos = 0
+    seconds = 0.0
+    for match in _PART.finditer(compact):
+        if match.start() != pos:
+            break
+        seconds += float(match.group(1)) * _UNITS[match.group(2).lower()]
+        pos = match.end()
+    if not compact or pos != len(compact):
+        raise ValueError(
+            f"cannot read {text!r} as a duration; write a number and a unit, such as 3h, 90m, "
+            "2d, 1h30m or 3시간"
+        )
+    if seconds <= 0:
+        raise ValueError(f"a duration must be longer than zero (got {text!r})")
+    return timedelta(seconds=seconds)
+
+
+def format_duration(value: timedelta, language: str = "en", *, parts: int = 2) -> str:
+    """Format a duration for readers, largest units first: `2일 3시간`, `2 d 3 h`, `40 min`."""
+    total = round(value.total_seconds())
+    if total < 60:
+        return f"{total}초" if language == "ko" else f"{total} s"
+    names = (
+        [(86400, "일"), (3600, "시간"), (60, "분")]
+        if language == "ko"
+        else [(86400, " d"), (3600, " h"), (60, " min")]
+    )
+    out: list[str] = []
+    rest = total
+    used = 0
+    for size, name in names:
+        count, rest = divmod(rest, size)
+        if count or used:
+            used += 1
+            if count:
+                out.append(f"{count}{name}")
+            if used == parts:
+                break
+    return " ".join(out) if out else ("0분" if language == "ko" else "0 min")
+
+
+def format_ratio(ratio: float, language: str = "en") -> str:
+    """Format a wait-to-promise ratio: `16×`, `0.2×`."""
+    text = f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}".rstrip("0").rstrip(".")
+    return f"{text}×"

@@ -1,0 +1,114 @@
+"""Every error the generator raises on purpose, in one tree.
+
+```
+MagazineError                 anything the writer can act on; the CLI prints it without a traceback
+├── UsageError                a wrong command line or setting (exit 2)
+├── ContentError              one or more Problems in the writer's files (exit 1)
+├── FetchError                a remote clip could not be downloaded or verified
+├── MediaError                ffmpeg or probing failed (carries the command and stderr tail)
+├── BudgetError               the site would exceed its size limits
+└── SiteError                 MkDocs refused to build the generated pages
+```
+
+A library's own exception becomes one of these at exactly one boundary (`raise ... from exc`):
+httpx in `fetch`, ffmpeg in `transcode`, PyAV in `probe`, MkDocs in `site`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, located like a compiler error.
+
+    `path` is relative to the magazine root, `line` and `column` are 1-based (0 when unknown),
+    `field` is the dotted path inside the entry (`ratings.lighting`, `clips[1].url`).
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        level = "" if self.severity == "error" else f" {self.severity}:"
+        return f"{where}:{level}{field} {self.message}"
+
+
+class MagazineError(Exception):
+    """Base of every error meant for the writer rather than for a developer."""
+
+    exit_code = 1
+
+
+class UsageError(MagazineError):
+    """The command line or a setting is wrong."""
+
+    exit_code = 2
+
+
+class ContentError(MagazineError):
+    """The writer's files have problems; all of them are listed."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class FetchError(MagazineError):
+    """A remote clip could not be downloaded or verified.
+
+    The URL is stored without its query string: service links carry signatures.
+    """
+
+    def __init__(self, message: str, *, url: str = "", entry: str = "") -> None:
+        self.url = url
+        self.entry = entry
+        prefix = f"{entry}: " if entry else ""
+        suffix = f" ({url})" if url else ""
+        super().__init__(f"{prefix}{message}{suffix}")
+
+
+class MediaError(MagazineError):
+    """Probing or transcoding a clip failed."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "",
+        command: Iterable[str] = (),
+        stderr_tail: str = "",
+    ) -> None:
+        self.source = source
+        self.command = tuple(command)
+        self.stderr_tail = stderr_tail
+        text = f"{source}: {message}" if source else message
+        if self.command:
+            text += "\n  command: " + " ".join(self.command)
+        if stderr_tail:
+            text += "\n  ffmpeg said:\n    " + "\n    ".join(stderr_tail.splitlines())
+        super().__init__(text)
+
+
+class BudgetError(MagazineError):
+    """The built site would not fit where it is published."""
+
+
+class SiteError(MagazineError):
+    """MkDocs (or another site builder) failed on the generated pages."""

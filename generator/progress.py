@@ -1,0 +1,159 @@
+"""Progress for long work: rich bars on a terminal, plain lines in CI and logs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol, TextIO
+
+
+class Task(Protocol):
+    """One unit of progress (a download, a batch of transcodes)."""
+
+    def advance(self, amount: float = 1) -> None:
+        """Move forward by `amount` (bytes, clips)."""
+
+    def describe(self, text: str) -> None:
+        """Say what is being worked on now (the clip at work)."""
+
+
+class Progress(Protocol):
+    """Creates tasks; one per download or stage."""
+
+    def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
+        """Start a task; `unit` is "bytes" for downloads, "" for counts."""
+
+    def finish(self, task: Task) -> None:
+        """Mark a task done."""
+
+    def note(self, text: str) -> None:
+        """A line of information above the bars."""
+
+
+class _PlainTask:
+    def __init__(self, out: TextIO, label: str, total: float | None, unit: str) -> None:
+        self.out, self.label, self.total, self.unit = out, label, total, unit
+        self.done = 0.0
+
+    def advance(self, amount: float = 1) -> None:
+        self.done += amount
+
+    def describe(self, text: str) -> None:
+        if self.unit != "bytes":
+            shown = f"{self.done:.0f}/{self.total:.0f}" if self.total else f"{self.done:.0f}"
+            print(f"  {self.label} [{shown}] {text}", file=self.out, flush=True)
+
+
+class PlainProgress:
+    """One line per event: readable in CI logs, where bars would be noise."""
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stderr
+
+    def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
+        return _PlainTask(self.out, label, total, unit)
+
+    def finish(self, task: Task) -> None:
+        if isinstance(task, _PlainTask):
+            size = f" ({_human_bytes(task.done)})" if task.unit == "bytes" else ""
+            print(f"  done: {task.label}{size}", file=self.out, flush=True)
+
+    def note(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+
+class SilentProgress:
+    """No output at all (tests, library use)."""
+
+    def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
+        return _PlainTask(sys.stderr, label, total, "silent")
+
+    def finish(self, task: Task) -> None:
+        return None
+
+    def note(self, text: str) -> None:
+        return None
+
+
+class _RichTask:
+    def __init__(self, bars: object, task_id: object) -> None:
+        self.bars, self.task_id = bars, task_id
+
+    def advance(self, amount: float = 1) -> None:
+        self.bars.advance(self.task_id, amount)  # type: ignore[attr-defined]
+
+    def describe(self, text: str) -> None:
+        self.bars.update(self.task_id, info=text)  # type: ignore[attr-defined]
+
+
+class RichProgress:
+    """Live bars with bytes, speed and the item at work; for terminals."""
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TransferSpeedColumn,
+        )
+        from rich.progress import Progress as Bars
+
+        self._bytes = Bars(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            transient=False,
+        )
+        self._counts = Bars(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"),
+        )
+
+    def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
+        bars = self._bytes if unit == "bytes" else self._counts
+        bars.start()
+        return _RichTask(bars, bars.add_task(label, total=total, info=""))
+
+    def finish(self, task: Task) -> None:
+        if isinstance(task, _RichTask):
+            bars = task.bars
+            bars.update(task.task_id, info="")  # type: ignore[attr-defined]
+            if all(t.finished for t in bars.tasks):  # type: ignore[attr-defined]
+                bars.stop()  # type: ignore[attr-defined]
+
+    def note(self, text: str) -> None:
+        self._counts.console.print(text, highlight=False, markup=False)
+
+    def close(self) -> None:
+        """Stop every bar (safe to call twice)."""
+        self._bytes.stop()
+        self._counts.stop()
+
+
+@contextmanager
+def progress_for(stream: TextIO | None = None, *, quiet: bool = False) -> Iterator[Progress]:
+    """Bars when `stream` is a terminal, plain lines otherwise, nothing when quiet."""
+    stream = stream or sys.stderr
+    if quiet:
+        yield SilentProgress()
+    elif stream.isatty():
+        rich = RichProgress()
+        try:
+            yield rich
+        finally:
+            rich.close()
+    else:
+        yield PlainProgress(stream)
+
+
+def _human_bytes(count: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return f"{count:.1f} GiB"

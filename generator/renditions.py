@@ -1,0 +1,89 @@
+"""What the media stage hands to the pages stage: probed facts and web renditions per clip."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
+
+
+class ClipRef(NamedTuple):
+    """One clip of one entry: the entry's slug and the clip's position in `clips`."""
+
+    entry: str
+    index: int
+
+
+class Role(StrEnum):
+    """What a rendition is for."""
+
+    VIDEO = "video"  # H.264/AAC MP4 that plays in every current browser
+    POSTER = "poster"  # a representative still (JPEG)
+    PREVIEW = "preview"  # a short, muted, looping MP4 for cards
+    SHEET = "sheet"  # contact sheet of evenly spaced frames with timestamps (JPEG)
+    IMAGE = "image"  # resized web image for image clips
+    ORIGINAL = "original"  # the source as it came (linked, not embedded)
+
+
+@dataclass(frozen=True)
+class MediaFacts:
+    """What probing found in a source file; shown to readers on the entry page."""
+
+    kind: str  # "video" or "image"
+    width: int
+    height: int
+    duration: float | None = None  # seconds, decoded (not only the header's claim)
+    fps: float | None = None
+    codec: str = ""
+    pix_fmt: str = ""
+    has_audio: bool = False
+    audio_codec: str | None = None
+    size_bytes: int = 0
+    rotation: int = 0
+    frames: int | None = None
+    container: str = ""
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file made from a source clip, cached by (source hash, recipe)."""
+
+    role: Role
+    path: Path  # where the file lives in the cache
+    url_path: str  # where it is published, relative to the site root: media/<hash>/<name>
+    mime: str
+    width: int = 0
+    height: int = 0
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class ClipMedia:
+    """Facts and renditions of one clip."""
+
+    ref: ClipRef
+    source_sha256: str
+    facts: MediaFacts
+    renditions: tuple[Rendition, ...]
+
+    def get(self, role: Role) -> Rendition | None:
+        """The rendition for a role, if made."""
+        for rendition in self.renditions:
+            if rendition.role is role:
+                return rendition
+        return None
+
+
+@dataclass(frozen=True)
+class MediaIndex:
+    """Every clip's media, plus what went wrong (reported at the end of a build)."""
+
+    clips: Mapping[ClipRef, ClipMedia] = field(default_factory=dict)
+    failures: Mapping[ClipRef, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def get(self, ref: ClipRef) -> ClipMedia | None:
+        """Media for one clip, or None when it has none (pending, failed, not fetched)."""
+        return self.clips.get(ref)

@@ -1,0 +1,116 @@
+"""Every setting and its default, in one place.
+
+A magazine sets these under `extra.magazine` in its mkdocs.yml; the site language is
+`theme.language`. Unknown keys are errors, like in entries.
+
+```yaml
+extra:
+  magazine:
+    timezone: Asia/Seoul          # read offset-less timestamps in this zone; dates shown in it
+    allow_http: false             # accept http:// clip URLs (https:// always)
+    media_base_url: null          # serve renditions from another host, e.g. https://media.example/
+    media: {max_height: 720, crf: 23}
+    fetch: {concurrency: 4, deadline: 600}
+    limits: {site_bytes: 1000000000, file_bytes: 104857600}
+```
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MediaSettings(_Section):
+    """How clips become web renditions."""
+
+    max_width: int = Field(1280, ge=16, description="Largest width of the MP4 rendition.")
+    max_height: int = Field(720, ge=16, description="Largest height of the MP4 rendition.")
+    crf: int = Field(23, ge=0, le=51, description="x264 constant rate factor (lower = better).")
+    preset: str = Field("medium", description="x264 preset.")
+    max_bitrate: str = Field("4M", description="Peak video bitrate cap (x264 -maxrate).")
+    audio_bitrate: str = Field("128k", description="AAC bitrate when the clip has sound.")
+    preview_seconds: float = Field(4.0, gt=0, description="Length of the muted card preview.")
+    preview_height: int = Field(240, ge=16, description="Height of the card preview.")
+    sheet_frames: int = Field(12, ge=2, le=64, description="Frames on the contact sheet.")
+    sheet_columns: int = Field(4, ge=1, le=16, description="Columns of the contact sheet.")
+    image_max_width: int = Field(1600, ge=16, description="Largest width of web images.")
+    ffmpeg: str | None = Field(
+        None, description="Path of the ffmpeg binary (default: IMAGEIO_FFMPEG_EXE or the wheel's)."
+    )
+    timeout: float = Field(600, gt=0, description="Seconds one ffmpeg run may take.")
+    jobs: int | None = Field(None, ge=1, description="Parallel ffmpeg runs (default: cores).")
+
+
+class FetchSettings(_Section):
+    """How remote clips are downloaded."""
+
+    concurrency: int = Field(4, ge=1, le=32, description="Downloads at once.")
+    connect_timeout: float = Field(10, gt=0, description="Seconds to connect.")
+    read_timeout: float = Field(30, gt=0, description="Seconds without a byte before giving up.")
+    deadline: float = Field(600, gt=0, description="Seconds one file may take in total.")
+    max_bytes: int = Field(2 * 1024**3, gt=0, description="Largest file accepted.")
+    retries: int = Field(4, ge=0, le=10, description="Retries after 429, 5xx or a lost connection.")
+    backoff: float = Field(1.0, ge=0, description="First retry delay in seconds (doubles).")
+    max_retry_after: float = Field(120, ge=0, description="Longest Retry-After honoured.")
+
+
+class LimitSettings(_Section):
+    """What the published site may weigh (GitHub Pages by default)."""
+
+    site_bytes: int = Field(1_000_000_000, gt=0, description="Whole site.")
+    file_bytes: int = Field(100 * 1024**2, gt=0, description="Any one file.")
+
+
+class Settings(_Section):
+    """Magazine-wide settings (`extra.magazine`) plus what the builder reads from mkdocs.yml."""
+
+    site_name: str = Field("Magazine", description="From mkdocs.yml `site_name`.")
+    site_url: str | None = Field(None, description="From mkdocs.yml `site_url`.")
+    language: str = Field("en", description="From mkdocs.yml `theme.language`.")
+    timezone: str | None = Field(None, description="IANA zone, e.g. Asia/Seoul.")
+    allow_http: bool = Field(False, description="Accept http:// clip URLs.")
+    media_base_url: str | None = Field(
+        None, description="Serve renditions from this URL instead of the site itself."
+    )
+    entries_dir: str = Field("entries", description="Folder of entries and registries.")
+    cache_dir: str = Field(".magazine", description="Archive, renditions, staging (git-ignored).")
+    lock_file: str = Field("magazine.lock", description="Record of fetched URLs (committed).")
+    media: MediaSettings = MediaSettings()
+    fetch: FetchSettings = FetchSettings()
+    limits: LimitSettings = LimitSettings()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError(
+                    f"unknown time zone {value!r} (use a name like Asia/Seoul)"
+                ) from exc
+        return value
+
+    @field_validator("media_base_url")
+    @classmethod
+    def _https_base(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must start with https://")
+        return value if value is None or value.endswith("/") else value + "/"
+
+    @property
+    def tzinfo(self) -> tzinfo | None:
+        """The zone as a tzinfo, or None when the magazine sets none."""
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+    def cache_path(self, root: Path) -> Path:
+        """The git-ignored folder for everything the build makes."""
+        return root / self.cache_dir
