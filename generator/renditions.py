@@ -10,10 +10,10 @@ from typing import NamedTuple
 
 
 class ClipRef(NamedTuple):
-    """One clip of one entry: the entry's slug and the clip's position in `clips`."""
+    """One clip of one entry: the entry's slug and the clip's position in `clips` (0-based)."""
 
     entry: str
-    index: int
+    position: int
 
 
 class Role(StrEnum):
