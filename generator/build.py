@@ -1,0 +1,158 @@
+"""The one orchestrator: entries → media → pages → site, in that order.
+
+The CLI and the live-preview server call these functions; no stage calls another. Writes happen
+only in the stages' own write functions (archive, renditions, staging, site), never here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .budget import BudgetReport, check_budget
+from .entries import clip_path, load_magazine
+from .errors import ContentError, MagazineError, Problem
+from .fetch import FetchResult, fetch_clips
+from .media import process_media
+from .model import Magazine
+from .pages import RenderedSite, render_pages
+from .progress import Progress
+from .renditions import ClipRef, MediaIndex
+from .site import build_site
+from .staging import write_staging
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the summary the CLI prints."""
+
+    site_dir: Path
+    entries: int
+    pages: int
+    clips: int
+    budget: BudgetReport
+    warnings: tuple[str, ...]
+
+
+class MediaFailures(MagazineError):
+    """Some clips could not be fetched or transcoded; every failure is listed."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = tuple(lines)
+        count = len(lines)
+        super().__init__(
+            f"{count} clip{'s' if count != 1 else ''} failed; the site was not published:\n"
+            + "\n".join(f"  {line}" for line in lines)
+        )
+
+
+def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
+    """Absolute paths of every local clip file, by clip."""
+    return {
+        ClipRef(entry.slug, position): clip_path(magazine, entry, clip)
+        for entry in magazine.entries
+        for position, clip in enumerate(entry.clips)
+        if clip.file is not None
+    }
+
+
+def fetch(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, FetchResult]:
+    """Load the magazine and download what is missing (`magazine fetch`)."""
+    magazine = load_magazine(root)
+    return magazine, fetch_clips(magazine, offline=offline, progress=progress)
+
+
+def prepare(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, MediaIndex,
+                                                                      RenderedSite, list[str]]:
+    """Load, fetch, transcode and render; raise when anything failed.
+
+    Raises:
+        ContentError: the entries have problems (nothing else runs).
+        MediaFailures: some clips could not be fetched or transcoded (all are listed).
+    """
+    magazine, fetched = fetch(root, offline=offline, progress=progress)
+    warnings = list(fetched.warnings)
+    sources = {**local_sources(magazine), **fetched.sources}
+    media = process_media(magazine, sources, progress=progress)
+    warnings += media.warnings
+    failures = [str(error) for error in fetched.errors]
+    failures += [f"{_entry_path(magazine, ref)}: clips[{ref.position}]: {why}"
+                 for ref, why in sorted(media.failures.items())]
+    if failures:
+        raise MediaFailures(failures)
+    return magazine, media, render_pages(magazine, media), warnings
+
+
+def published_media(magazine: Magazine, media: MediaIndex) -> dict[str, Path]:
+    """Rendition files the site itself serves (none when a media base URL is set)."""
+    if magazine.settings.media_base_url:
+        return {}
+    return {
+        rendition.url_path: rendition.path
+        for clip in media.clips.values()
+        for rendition in clip.renditions
+    }
+
+
+def stage(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, RenderedSite,
+                                                                    BudgetReport, list[str], int]:
+    """Everything up to a complete staging docs folder; returns what the site build needs."""
+    magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+    files = published_media(magazine, media)
+    budget = check_budget(
+        [(path, len(body)) for path, body in _encoded(rendered.files).items()]
+        + [(url, file.stat().st_size) for url, file in files.items()],
+        magazine.settings.limits,
+    )
+    write_staging(root, magazine.settings, rendered.files, files, staging_dir(magazine))
+    return magazine, rendered, budget, warnings, len(media.clips)
+
+
+def build(
+    root: Path, *, site_dir: Path | None = None, offline: bool = False, progress: Progress
+) -> BuildReport:
+    """`magazine build`: check, fetch, transcode, render, and build the site into site/.
+
+    A failure at any step leaves the previous site/ as it was.
+    """
+    magazine, rendered, budget, warnings, clips = stage(root, offline=offline, progress=progress)
+    target = site_dir if site_dir is not None else root / "site"
+    build_site(
+        root,
+        magazine.settings,
+        staging_dir(magazine),
+        target,
+        nav=rendered.nav,
+        extra_css=rendered.extra_css,
+        extra_javascript=rendered.extra_javascript,
+        source_date_epoch=source_date_epoch(magazine),
+    )
+    pages = sum(1 for path in rendered.files if path.endswith(".md"))
+    return BuildReport(target, len(magazine.entries), pages, clips, budget, tuple(warnings))
+
+
+def staging_dir(magazine: Magazine) -> Path:
+    """The generated docs folder MkDocs builds from."""
+    return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
+
+
+def source_date_epoch(magazine: Magazine) -> int:
+    """A build time taken from the data, never the clock: the latest moment any entry records."""
+    if not magazine.entries:
+        return 0
+    return int(max(entry.last_changed for entry in magazine.entries).timestamp())
+
+
+def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
+    try:
+        return magazine.entry(ref.entry).path
+    except KeyError:
+        return ref.entry
+
+
+def _encoded(files: Mapping[str, str | bytes]) -> dict[str, bytes]:
+    return {p: b if isinstance(b, bytes) else b.encode("utf-8") for p, b in files.items()}
+
+
+__all__ = ["BuildReport", "ContentError", "MediaFailures", "Problem", "build", "fetch", "stage"]
