@@ -165,8 +165,8 @@ def fetch_clips(
 
     if jobs:
         _run_downloads(jobs, ledger, settings.fetch, settings.allow_http, force, progress)
-    if not offline and (groups or lock_path.exists()):
-        kept = {url_key(url): r for url in groups if (r := ledger.record(url)) is not None}
+    kept = {url_key(url): r for url in groups if (r := ledger.record(url)) is not None}
+    if not offline and (kept or lock_path.exists()):
         write_lock(lock_path, Lock(dict(sorted(kept.items()))))
     return FetchResult(
         sources=dict(ledger.sources),
@@ -292,7 +292,11 @@ def _run_downloads(
     limits = httpx.Limits(max_connections=settings.concurrency)
     headers = {"User-Agent": f"hands-on-magazine/{__version__}", "Accept-Encoding": "identity"}
     with (
-        httpx.Client(limits=limits, headers=headers) as client,
+        httpx.Client(
+            limits=limits,
+            headers=headers,
+            event_hooks={"response": [lambda response: _redirect_target(response, allow_http)]},
+        ) as client,
         ThreadPoolExecutor(settings.concurrency, thread_name_prefix="fetch") as pool,
     ):
         futures: list[tuple[str, list[_Wanted], Future[_Download]]] = []
@@ -317,6 +321,31 @@ def _run_downloads(
                 ledger.failed(url, members, failure)
             else:
                 ledger.finished(url, members, done, force)
+
+
+def _redirect_target(response: httpx.Response, allow_http: bool) -> httpx.URL | None:
+    """Where a redirect leads, once its scheme is checked; None when it is no redirect.
+
+    It also runs as the client's response hook: httpx prepares the next request of a redirect
+    even when not following it, and chokes on some locations (`data:`) before we could look.
+    """
+    if not response.has_redirect_location:
+        return None
+    try:
+        target = response.request.url.join(response.headers["location"])
+    except httpx.InvalidURL as exc:
+        raise _Failure("redirected to an address that is not a valid URL") from exc
+    if target.scheme == "http" and not allow_http:
+        raise _Failure(
+            f"redirected to {public_url(str(target))}, and http:// is refused "
+            "unless extra.magazine.allow_http is true"
+        )
+    if target.scheme not in ("https", "http"):
+        raise _Failure(
+            f"redirected to a {target.scheme}: address, which is refused "
+            "(only https:// links are fetched)"
+        )
+    return target
 
 
 class _Transfer:
@@ -413,25 +442,12 @@ class _Transfer:
             request = self.client.build_request(
                 "GET", current, headers=headers, timeout=self._timeout()
             )
+            # The client's response hook has already refused a redirect to a bad scheme.
             response = self.client.send(request, stream=True, follow_redirects=False)
-            if not response.has_redirect_location:
+            target = _redirect_target(response, self.allow_http)
+            if target is None:
                 return response
-            location = response.headers["location"]
             response.close()
-            try:
-                target = current.join(location)
-            except httpx.InvalidURL as exc:
-                raise _Failure("redirected to an address that is not a valid URL") from exc
-            if target.scheme == "http" and not self.allow_http:
-                raise _Failure(
-                    f"redirected to {public_url(str(target))}, and http:// is refused "
-                    "unless extra.magazine.allow_http is true"
-                )
-            if target.scheme not in ("https", "http"):
-                raise _Failure(
-                    f"redirected to a {target.scheme}: address, which is refused "
-                    "(only https:// links are fetched)"
-                )
             current = target
         raise _Failure(f"more than {MAX_REDIRECTS} redirects")
 
