@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -34,8 +33,8 @@ import httpx
 from . import __version__
 from .archive import Archive, Partial
 from .errors import FetchError
-from .lockfile import Lock, LockRecord, public_url, read_lock, url_key, write_lock
-from .model import Clip, Entry, Magazine
+from .lockfile import Lock, public_url, read_lock, url_key, write_lock
+from .model import Magazine
 from .payload import (
     content_range_start,
     is_accepted_type,
@@ -45,6 +44,7 @@ from .payload import (
     suffix_for,
 )
 from .progress import Progress
+from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
 from .renditions import ClipRef
 from .settings import FetchSettings
 
@@ -67,51 +67,6 @@ class FetchResult:
     errors: tuple[FetchError, ...]
     downloaded: int
     reused: int
-
-
-@dataclass(frozen=True)
-class _Wanted:
-    """One url clip of one entry."""
-
-    ref: ClipRef
-    entry: Entry
-    clip: Clip
-
-    @property
-    def url(self) -> str:
-        return str(self.clip.url)
-
-    @property
-    def where(self) -> str:
-        return f"clips[{self.ref.position}].url"
-
-    def error(self, message: str) -> FetchError:
-        return FetchError(
-            f"{self.where}: {message}", url=public_url(self.url), entry=self.entry.path
-        )
-
-    def warning(self, message: str) -> str:
-        return f"{self.entry.path}: {self.where}: {message} ({public_url(self.url)})"
-
-
-@dataclass(frozen=True)
-class _Download:
-    """Complete bytes in a partial file, hashed, not yet in the archive."""
-
-    partial: Partial
-    sha256: str
-    size: int
-    content_type: str
-    suffix: str
-
-
-class _Failure(Exception):
-    """A download that did not succeed; `expired` when the server said the link is gone."""
-
-    def __init__(self, message: str, *, expired: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.expired = expired
 
 
 class _Retry(Exception):
@@ -143,23 +98,25 @@ def fetch_clips(
     archive = Archive(settings.cache_path(magazine.root) / "archive")
     lock_path = magazine.root / settings.lock_file
     lock = read_lock(lock_path, root=magazine.root)
-    groups: dict[str, list[_Wanted]] = {}
+    groups: dict[str, list[RemoteClip]] = {}
     for entry in sorted(magazine.entries, key=lambda e: (e.submitted_at, e.slug)):
         for position, clip in enumerate(entry.clips):
             if clip.url is not None:
-                wanted = _Wanted(ClipRef(entry.slug, position), entry, clip)
+                wanted = RemoteClip(ClipRef(entry.slug, position), entry, clip)
                 groups.setdefault(wanted.url, []).append(wanted)
 
-    ledger = _Ledger(archive, lock)
-    jobs: list[tuple[str, list[_Wanted]]] = []
+    ledger = Ledger(archive, lock)
+    jobs: list[tuple[str, list[RemoteClip]]] = []
     for url, members in groups.items():
-        problem = _scheme_problem(url, settings.allow_http)
+        problem = scheme_problem(url, settings.allow_http)
         if problem:
             ledger.errors.extend(m.error(problem) for m in members)
         elif offline:
-            ledger.use_archive(members, force=force, reason="offline: not downloading")
+            ledger.use_archive(
+                members, missing="not in the archive, and --offline forbids downloading it"
+            )
         elif not force and ledger.reusable(url, members):
-            ledger.use_archive(members, force=False, reason="")
+            ledger.use_archive(members, missing="the archived copy vanished while in use")
         else:
             jobs.append((url, members))
 
@@ -177,113 +134,9 @@ def fetch_clips(
     )
 
 
-class _Ledger:
-    """Collects sources, warnings, errors and new lock records (main thread only)."""
-
-    def __init__(self, archive: Archive, lock: Lock) -> None:
-        self.archive, self.lock = archive, lock
-        self.sources: dict[ClipRef, Path] = {}
-        self.warnings: list[str] = []
-        self.errors: list[FetchError] = []
-        self.new_records: dict[str, LockRecord] = {}
-        self.downloaded = 0
-        self.reused = 0
-
-    def record(self, url: str) -> LockRecord | None:
-        return self.new_records.get(url) or self.lock.get(url)
-
-    def expected(self, url: str, wanted: _Wanted, *, force: bool) -> str | None:
-        """The hash a clip must have: its declared pin, else the lock's (unless forced)."""
-        if wanted.clip.sha256:
-            return wanted.clip.sha256
-        record = self.lock.get(url)
-        return record.sha256 if record is not None and not force else None
-
-    def archived(self, url: str, wanted: _Wanted) -> Path | None:
-        """An archived copy the clip may use: its pin's, else the locked one's."""
-        record = self.lock.get(url)
-        sha256 = wanted.clip.sha256 or (record.sha256 if record else None)
-        if sha256 is None:
-            return None
-        size = record.size if record is not None and record.sha256 == sha256 else None
-        return self.archive.find(sha256, size)
-
-    def reusable(self, url: str, members: Sequence[_Wanted]) -> bool:
-        """The lock knows the URL, every pin agrees with it and the archive has the bytes."""
-        record = self.lock.get(url)
-        if record is None or any(m.clip.sha256 not in (None, record.sha256) for m in members):
-            return False
-        return self.archive.find(record.sha256, record.size) is not None
-
-    def use_archive(self, members: Sequence[_Wanted], *, force: bool, reason: str) -> None:
-        for wanted in members:
-            path = self.archived(wanted.url, wanted)
-            if path is not None:
-                self.sources[wanted.ref] = path
-                self.reused += 1
-            else:
-                self.errors.append(wanted.error(f"{reason}, and the archive has no copy"))
-
-    def failed(self, url: str, members: Sequence[_Wanted], failure: _Failure) -> None:
-        for wanted in members:
-            path = self.archived(url, wanted)
-            if path is not None:
-                self.sources[wanted.ref] = path
-                self.reused += 1
-                self.warnings.append(wanted.warning(f"{failure.message}; using the archived copy"))
-            elif failure.expired:
-                self.errors.append(
-                    wanted.error(f"{failure.message}, and the archive has no copy of it")
-                )
-            else:
-                self.errors.append(wanted.error(failure.message))
-
-    def finished(self, url: str, members: Sequence[_Wanted], done: _Download, force: bool) -> None:
-        accepted = [m for m in members if self.expected(url, m, force=force) in (None, done.sha256)]
-        path = self.archive.store(done.partial, done.sha256, done.suffix) if accepted else None
-        if not accepted:
-            done.partial.discard()
-        for wanted in members:
-            if path is not None and wanted in accepted:
-                self.sources[wanted.ref] = path
-                self.downloaded += 1
-                continue
-            expected = self.expected(url, wanted, force=force)
-            source = "declared" if wanted.clip.sha256 else "recorded in the lock file"
-            message = (
-                f"sha256 mismatch: {source} {expected}, downloaded {done.sha256} "
-                f"({done.size} bytes)"
-            )
-            kept = self.archived(url, wanted)
-            if kept is not None:
-                self.sources[wanted.ref] = kept
-                self.reused += 1
-                message += "; the previously verified copy is kept"
-            self.errors.append(wanted.error(message))
-        if len(accepted) == len(members):
-            old = self.lock.get(url)
-            if old is None or old.sha256 != done.sha256 or old.size != done.size:
-                self.new_records[url] = LockRecord(
-                    url=public_url(url),
-                    sha256=done.sha256,
-                    size=done.size,
-                    content_type=done.content_type,
-                    fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                )
-
-
-def _scheme_problem(url: str, allow_http: bool) -> str | None:
-    scheme = url.partition(":")[0].lower()
-    if scheme == "https" or (scheme == "http" and allow_http):
-        return None
-    if scheme == "http":
-        return "http:// links need `allow_http: true` in extra.magazine (use https://)"
-    return f"only https:// links can be fetched (got {scheme}:)"
-
-
 def _run_downloads(
-    jobs: list[tuple[str, list[_Wanted]]],
-    ledger: _Ledger,
+    jobs: list[tuple[str, list[RemoteClip]]],
+    ledger: Ledger,
     settings: FetchSettings,
     allow_http: bool,
     force: bool,
@@ -299,7 +152,7 @@ def _run_downloads(
         ) as client,
         ThreadPoolExecutor(settings.concurrency, thread_name_prefix="fetch") as pool,
     ):
-        futures: list[tuple[str, list[_Wanted], Future[_Download]]] = []
+        futures: list[tuple[str, list[RemoteClip], Future[Download]]] = []
         for url, members in jobs:
             expected = {ledger.expected(url, m, force=force) for m in members} - {None}
             label = f"{members[0].ref.entry} #{members[0].ref.position + 1}"
@@ -317,7 +170,7 @@ def _run_downloads(
         for url, members, future in futures:
             try:
                 done = future.result()
-            except _Failure as failure:
+            except DownloadFailure as failure:
                 ledger.failed(url, members, failure)
             else:
                 ledger.finished(url, members, done, force)
@@ -334,14 +187,14 @@ def _redirect_target(response: httpx.Response, allow_http: bool) -> httpx.URL | 
     try:
         target = response.request.url.join(response.headers["location"])
     except httpx.InvalidURL as exc:
-        raise _Failure("redirected to an address that is not a valid URL") from exc
+        raise DownloadFailure("redirected to an address that is not a valid URL") from exc
     if target.scheme == "http" and not allow_http:
-        raise _Failure(
+        raise DownloadFailure(
             f"redirected to {public_url(str(target))}, and http:// is refused "
             "unless extra.magazine.allow_http is true"
         )
     if target.scheme not in ("https", "http"):
-        raise _Failure(
+        raise DownloadFailure(
             f"redirected to a {target.scheme}: address, which is refused "
             "(only https:// links are fetched)"
         )
@@ -368,7 +221,7 @@ class _Transfer:
         self.deadline_at = 0.0
         self._resumed = False  # this attempt continued kept bytes or had no Content-Length
 
-    def run(self) -> _Download:
+    def run(self) -> Download:
         """Attempt until done, a permanent failure, the retry budget or the deadline."""
         self.deadline_at = time.monotonic() + self.settings.deadline
         failures = 0
@@ -378,7 +231,7 @@ class _Transfer:
             except _Retry as retry:
                 reason, retry_after = retry.reason, retry.retry_after
             except OSError as exc:  # the archive folder itself (disk full, permissions)
-                raise _Failure(f"cannot write the download: {exc}") from exc
+                raise DownloadFailure(f"cannot write the download: {exc}") from exc
             else:
                 suspect = self._resumed and self.expected and done.sha256 not in self.expected
                 if not suspect or failures >= self.settings.retries:
@@ -389,13 +242,15 @@ class _Transfer:
                 reason, retry_after = "the downloaded bytes did not match the expected sha256", None
             failures += 1
             if failures > self.settings.retries:
-                raise _Failure(f"{reason} (gave up after {failures} attempts)")
+                raise DownloadFailure(f"{reason} (gave up after {failures} attempts)")
             delay = self.settings.backoff * 2 ** (failures - 1)
             if retry_after is not None:
                 delay = retry_after
             delay = min(delay, self.settings.max_retry_after)
             if time.monotonic() + delay > self.deadline_at:
-                raise _Failure(f"{reason} (no time left for a retry within {self._deadline})")
+                raise DownloadFailure(
+                    f"{reason} (no time left for a retry within {self._deadline})"
+                )
             time.sleep(delay)
 
     @property
@@ -405,7 +260,7 @@ class _Transfer:
     def _timeout(self) -> httpx.Timeout:
         left = self.deadline_at - time.monotonic()
         if left <= 0:
-            raise _Failure(f"took longer than {self._deadline}")
+            raise DownloadFailure(f"took longer than {self._deadline}")
         s = self.settings
         return httpx.Timeout(
             connect=min(s.connect_timeout, left),
@@ -414,7 +269,7 @@ class _Transfer:
             pool=min(s.connect_timeout, left),
         )
 
-    def _attempt(self) -> _Download:
+    def _attempt(self) -> Download:
         self._resumed = False
         offset = self.partial.size
         validator = self.partial.validator() if offset else None
@@ -428,6 +283,8 @@ class _Transfer:
                 return self._receive(response, offset)
             finally:
                 response.close()
+        except httpx.InvalidURL as exc:
+            raise DownloadFailure("not a valid URL") from exc
         except httpx.TimeoutException as exc:
             raise _Retry(f"timed out ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
@@ -449,22 +306,22 @@ class _Transfer:
                 return response
             response.close()
             current = target
-        raise _Failure(f"more than {MAX_REDIRECTS} redirects")
+        raise DownloadFailure(f"more than {MAX_REDIRECTS} redirects")
 
-    def _receive(self, response: httpx.Response, offset: int) -> _Download:
+    def _receive(self, response: httpx.Response, offset: int) -> Download:
         status = response.status_code
         if status in _EXPIRED:
-            raise _Failure(f"the link has expired or is gone (HTTP {status})", expired=True)
+            raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
         if status == 429 or status >= 500:
             raise _Retry(f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after")))
         if status == 416:
             self.partial.discard()
             raise _Retry("the server refused to resume (HTTP 416)")
         if status not in (200, 206):
-            raise _Failure(f"unexpected answer HTTP {status}")
+            raise DownloadFailure(f"unexpected answer HTTP {status}")
         content_type = media_type(response.headers.get("content-type"))
         if not is_accepted_type(content_type):
-            raise _Failure(f"expected a video or image, got a {content_type} page")
+            raise DownloadFailure(f"expected a video or image, got a {content_type} page")
         length = response.headers.get("content-length")
         remaining = int(length) if length and length.isdigit() else None
         if status == 206:
@@ -483,7 +340,9 @@ class _Transfer:
         limit = self.settings.max_bytes
         if remaining is not None and offset + remaining > limit:
             self.partial.discard()
-            raise _Failure(f"the file is {offset + remaining} bytes, more than max_bytes ({limit})")
+            raise DownloadFailure(
+                f"the file is {offset + remaining} bytes, more than max_bytes ({limit})"
+            )
 
         digest = hashlib.sha256()
         if offset:
@@ -502,23 +361,23 @@ class _Transfer:
                         head += chunk[: _SNIFF_BYTES - len(head)]
                         if looks_like_html(head):
                             self.partial.discard()
-                            raise _Failure("expected a video or image, got an HTML page")
+                            raise DownloadFailure("expected a video or image, got an HTML page")
                     received += len(chunk)
                     if offset + received > limit:
                         self.partial.discard()
-                        raise _Failure(f"the file is larger than max_bytes ({limit})")
+                        raise DownloadFailure(f"the file is larger than max_bytes ({limit})")
                     out.write(chunk)
                     digest.update(chunk)
                     task.advance(len(chunk))
                     if time.monotonic() > self.deadline_at:
-                        raise _Failure(f"took longer than {self._deadline}")
+                        raise DownloadFailure(f"took longer than {self._deadline}")
         finally:
             self.progress.finish(task)
         if remaining is not None and received != remaining:
             raise _Retry(f"the connection closed after {received} of {remaining} bytes")
         if offset + received == 0:
             raise _Retry("the server sent an empty file")
-        return _Download(
+        return Download(
             self.partial,
             digest.hexdigest(),
             offset + received,
