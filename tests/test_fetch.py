@@ -498,3 +498,8 @@ def test_plain_progress_reports_bytes(tmp_path: Path, clip_server: ClipServer) -
     out = io.StringIO()
     fetch_clips(one_clip(tmp_path, url), progress=PlainProgress(out))
     assert "done: sparks #1 (19.5 KiB)" in out.getvalue()
+
+
+def test_invalid_url_is_an_error(tmp_path: Path) -> None:
+    error = only_error(run(one_clip(tmp_path, "https://cdn.example:b:c/x.mp4")))
+    assert "not a valid URL" in str(error)
