@@ -37,6 +37,7 @@ from .lockfile import Lock, public_url, read_lock, url_key, write_lock
 from .model import Magazine
 from .payload import (
     content_range_start,
+    file_label,
     is_accepted_type,
     looks_like_html,
     media_type,
@@ -155,7 +156,7 @@ def _run_downloads(
         futures: list[tuple[str, list[RemoteClip], Future[Download]]] = []
         for url, members in jobs:
             expected = {ledger.expected(url, m, force=force) for m in members} - {None}
-            label = f"{members[0].ref.entry} #{members[0].ref.position + 1}"
+            label = f"{members[0].ref.entry}: {file_label(url)}"
             task = _Transfer(
                 client,
                 url,
@@ -354,29 +355,27 @@ class _Transfer:
         task.advance(offset)
         received = 0
         head = b""
-        try:
-            with self.partial.data.open("ab") as out:
-                for chunk in response.iter_raw():
-                    if offset == 0 and len(head) < _SNIFF_BYTES:
-                        head += chunk[: _SNIFF_BYTES - len(head)]
-                        if looks_like_html(head):
-                            self.partial.discard()
-                            raise DownloadFailure("expected a video or image, got an HTML page")
-                    received += len(chunk)
-                    if offset + received > limit:
+        with self.partial.data.open("ab") as out:
+            for chunk in response.iter_raw():
+                if offset == 0 and len(head) < _SNIFF_BYTES:
+                    head += chunk[: _SNIFF_BYTES - len(head)]
+                    if looks_like_html(head):
                         self.partial.discard()
-                        raise DownloadFailure(f"the file is larger than max_bytes ({limit})")
-                    out.write(chunk)
-                    digest.update(chunk)
-                    task.advance(len(chunk))
-                    if time.monotonic() > self.deadline_at:
-                        raise DownloadFailure(f"took longer than {self._deadline}")
-        finally:
-            self.progress.finish(task)
+                        raise DownloadFailure("expected a video or image, got an HTML page")
+                received += len(chunk)
+                if offset + received > limit:
+                    self.partial.discard()
+                    raise DownloadFailure(f"the file is larger than max_bytes ({limit})")
+                out.write(chunk)
+                digest.update(chunk)
+                task.advance(len(chunk))
+                if time.monotonic() > self.deadline_at:
+                    raise DownloadFailure(f"took longer than {self._deadline}")
         if remaining is not None and received != remaining:
             raise _Retry(f"the connection closed after {received} of {remaining} bytes")
         if offset + received == 0:
             raise _Retry("the server sent an empty file")
+        self.progress.finish(task)  # only on success: a plain log says "done" for real
         return Download(
             self.partial,
             digest.hexdigest(),

@@ -24,6 +24,7 @@ _SUFFIXES = frozenset(
     | {".webp", ".avif", ".heic", ".heif"}
 )
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
 
 
@@ -72,3 +73,13 @@ def suffix_for(url: str, kind: str) -> str:
         return suffix
     guessed = mimetypes.guess_extension(kind) if kind.startswith(_ACCEPTED_PREFIXES) else None
     return guessed if guessed in _SUFFIXES else ""
+
+
+def file_label(url: str) -> str:
+    """A short, plain name for progress lines: the URL's last path segment, safe characters only.
+
+    The name comes from a remote server, so it is reduced to characters no terminal or
+    progress-bar markup interprets.
+    """
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    return _UNSAFE.sub("_", name).strip("_")[:48] or "download"

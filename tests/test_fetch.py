@@ -497,7 +497,14 @@ def test_plain_progress_reports_bytes(tmp_path: Path, clip_server: ClipServer) -
     url = clip_server.serve("/sparks.mp4", ok(BODY))
     out = io.StringIO()
     fetch_clips(one_clip(tmp_path, url), progress=PlainProgress(out))
-    assert "done: sparks #1 (19.5 KiB)" in out.getvalue()
+    assert out.getvalue() == "  done: sparks: sparks.mp4 (19.5 KiB)\n"
+
+
+def test_plain_progress_says_done_only_for_success(tmp_path: Path, clip_server: ClipServer) -> None:
+    url = clip_server.serve("/cut.mp4", cut_off(BODY, 500))
+    out = io.StringIO()
+    fetch_clips(one_clip(tmp_path, url, retries=0), progress=PlainProgress(out))
+    assert "done" not in out.getvalue()
 
 
 def test_invalid_url_is_an_error(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from generator.payload import (
     content_range_start,
+    file_label,
     is_accepted_type,
     looks_like_html,
     media_type,
@@ -69,3 +70,9 @@ def test_suffix() -> None:
     assert suffix_for("https://cdn.example/download", "image/png") == ".png"
     assert suffix_for("https://cdn.example/x.php", "application/octet-stream") == ""
     assert suffix_for("https://cdn.example/x.exe", "video/mp4") == ".mp4"
+
+
+def test_file_label_is_plain() -> None:
+    assert file_label("https://cdn.example/v/Clip%201.mp4?sig=x") == "Clip_1.mp4"
+    assert file_label("https://cdn.example/[bold red]x.mp4") == "bold_red_x.mp4"
+    assert file_label("https://cdn.example/") == "download"
