@@ -510,3 +510,21 @@ def test_plain_progress_says_done_only_for_success(tmp_path: Path, clip_server: 
 def test_invalid_url_is_an_error(tmp_path: Path) -> None:
     error = only_error(run(one_clip(tmp_path, "https://cdn.example:b:c/x.mp4")))
     assert "not a valid URL" in str(error)
+
+
+@pytest.mark.parametrize("allow_http", [False, True])
+def test_https_to_http_downgrade_needs_allow_http(
+    tmp_path: Path, clip_server: ClipServer, tls_clip_server: ClipServer, allow_http: bool
+) -> None:
+    plain = clip_server.serve("/plain.mp4", ok(BODY))
+    url = tls_clip_server.serve("/secure.mp4", redirect(plain + "?token=SECRET"))
+    magazine = make_magazine(tmp_path, make_entry("sparks", Clip(url=url)), allow_http=allow_http)
+    result = run(magazine)
+    if allow_http:
+        assert result.errors == () and result.sources[REF].read_bytes() == BODY
+    else:
+        error = only_error(result)
+        assert f"redirected to {plain}, and http:// is refused" in str(error)
+        assert "SECRET" not in str(error)
+        assert clip_server.hits == {}
+    assert tls_clip_server.hits["/secure.mp4"] == 1
