@@ -528,3 +528,24 @@ def test_https_to_http_downgrade_needs_allow_http(
         assert "SECRET" not in str(error)
         assert clip_server.hits == {}
     assert tls_clip_server.hits["/secure.mp4"] == 1
+
+
+def test_later_build_ignores_an_expired_link(tmp_path: Path, clip_server: ClipServer) -> None:
+    url = clip_server.serve("/signed.mp4", sequence(ok(BODY), status(403)))
+    magazine = one_clip(tmp_path, url)
+    first = run(magazine)
+    later = run(magazine)
+    assert later == FetchResult(first.sources, (), (), 0, 1)
+    assert clip_server.hits["/signed.mp4"] == 1
+
+
+def test_changed_file_between_attempts_restarts_from_zero(
+    tmp_path: Path, clip_server: ClipServer
+) -> None:
+    new = clip_bytes(20_000, "v2")
+    url = clip_server.serve(
+        "/moving.mp4", sequence(cut_off(BODY, 8000, etag='"v1"'), ok(new, etag='"v2"'))
+    )
+    result = run(one_clip(tmp_path, url))
+    assert result.sources[REF].read_bytes() == new  # not BODY[:8000] + new[8000:]
+    assert clip_server.requests_for("/moving.mp4")[1].headers["If-Range"] == '"v1"'
