@@ -1,0 +1,390 @@
+"""Download every remote clip once into the archive and record it in the lock file.
+
+`fetch_clips` decides per URL whether the archive already holds verified bytes (then there is
+no network at all), downloads what is missing, and reports per clip: the archived file, a
+warning (the link failed but an archived copy is used), or an error. This is the only module
+that imports httpx; its errors become `FetchError` here.
+
+One download (`_download`) is a loop of attempts under a total deadline:
+
+- redirects are followed one hop at a time, and each hop's scheme is checked (https, or http
+  when `allow_http`; never `file:`, `ftp:` and the like; no https → http downgrade);
+- bytes stream into `partial/<url key>.part`, hashed as they arrive, with the response's
+  validator (ETag or Last-Modified) beside them; a later attempt sends `Range` and `If-Range`
+  and starts again from zero when the server answers 200 instead of 206;
+- connection failures, 429 and 5xx are retried with doubling backoff (or `Retry-After`, capped);
+- HTML where a clip was expected, a body larger than `max_bytes` and a body that takes longer
+  than `deadline` are refused;
+- messages name the entry file and the URL without its query string (signed links carry
+  secrets there); error text from the library is scrubbed of the query string too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from . import __version__
+from .archive import Archive, Partial
+from .errors import FetchError
+from .lockfile import Lock, public_url, read_lock, url_key, write_lock
+from .model import Magazine
+from .payload import (
+    content_range_start,
+    file_label,
+    is_accepted_type,
+    looks_like_html,
+    media_type,
+    retry_after_seconds,
+    suffix_for,
+)
+from .progress import Progress
+from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
+from .renditions import ClipRef
+from .settings import FetchSettings
+
+MAX_REDIRECTS = 10
+_EXPIRED = frozenset({401, 403, 404, 410})
+_SNIFF_BYTES = 512
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What fetching found for every remote clip.
+
+    `downloaded` and `reused` count clips, not files (two entries may share a URL): each clip
+    in `sources` was either freshly downloaded or served from the archive, so the two add up to
+    `len(sources)`.
+    """
+
+    sources: Mapping[ClipRef, Path]
+    warnings: tuple[str, ...]
+    errors: tuple[FetchError, ...]
+    downloaded: int
+    reused: int
+
+
+class _Retry(Exception):
+    """A failure worth another attempt (after `retry_after` seconds when the server said)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+def fetch_clips(
+    magazine: Magazine, *, offline: bool = False, progress: Progress, force: bool = False
+) -> FetchResult:
+    """Make sure every `url` clip has a verified copy in the archive.
+
+    Args:
+        magazine: the loaded magazine; its settings give limits, the archive and lock paths.
+        offline: use the archive only; a clip without an archived copy is an error.
+        progress: where download bars (bytes, speed) or plain lines go.
+        force: download again even when the archive has the file (a failure then falls back to
+            the archived copy with a warning; without a declared sha256 the new bytes replace
+            the locked ones).
+
+    Raises:
+        ContentError: the lock file is damaged (every other problem is in `errors`).
+    """
+    settings = magazine.settings
+    archive = Archive(settings.cache_path(magazine.root) / "archive")
+    lock_path = magazine.root / settings.lock_file
+    lock = read_lock(lock_path, root=magazine.root)
+    groups: dict[str, list[RemoteClip]] = {}
+    for entry in sorted(magazine.entries, key=lambda e: (e.submitted_at, e.slug)):
+        for position, clip in enumerate(entry.clips):
+            if clip.url is not None:
+                wanted = RemoteClip(ClipRef(entry.slug, position), entry, clip)
+                groups.setdefault(wanted.url, []).append(wanted)
+
+    ledger = Ledger(archive, lock)
+    jobs: list[tuple[str, list[RemoteClip]]] = []
+    for url, members in groups.items():
+        problem = scheme_problem(url, settings.allow_http)
+        if problem:
+            ledger.errors.extend(m.error(problem) for m in members)
+        elif offline:
+            ledger.use_archive(
+                members, missing="not in the archive, and --offline forbids downloading it"
+            )
+        elif not force and ledger.reusable(url, members):
+            ledger.use_archive(members, missing="the archived copy vanished while in use")
+        else:
+            jobs.append((url, members))
+
+    if jobs:
+        _run_downloads(jobs, ledger, settings.fetch, settings.allow_http, force, progress)
+    kept = {url_key(url): r for url in groups if (r := ledger.record(url)) is not None}
+    if not offline and (kept or lock_path.exists()):
+        write_lock(lock_path, Lock(dict(sorted(kept.items()))))
+    return FetchResult(
+        sources=dict(ledger.sources),
+        warnings=tuple(ledger.warnings),
+        errors=tuple(ledger.errors),
+        downloaded=ledger.downloaded,
+        reused=ledger.reused,
+    )
+
+
+def _run_downloads(
+    jobs: list[tuple[str, list[RemoteClip]]],
+    ledger: Ledger,
+    settings: FetchSettings,
+    allow_http: bool,
+    force: bool,
+    progress: Progress,
+) -> None:
+    limits = httpx.Limits(max_connections=settings.concurrency)
+    headers = {"User-Agent": f"hands-on-magazine/{__version__}", "Accept-Encoding": "identity"}
+    with (
+        httpx.Client(
+            limits=limits,
+            headers=headers,
+            event_hooks={"response": [lambda response: _redirect_target(response, allow_http)]},
+        ) as client,
+        ThreadPoolExecutor(settings.concurrency, thread_name_prefix="fetch") as pool,
+    ):
+        futures: list[tuple[str, list[RemoteClip], Future[Download]]] = []
+        for url, members in jobs:
+            expected = {ledger.expected(url, m, force=force) for m in members} - {None}
+            label = f"{members[0].ref.entry}: {file_label(url)}"
+            task = _Transfer(
+                client,
+                url,
+                ledger.archive.partial(url_key(url)),
+                settings,
+                allow_http,
+                frozenset(e for e in expected if e is not None),
+                progress,
+                label,
+            )
+            futures.append((url, members, pool.submit(task.run)))
+        for url, members, future in futures:
+            try:
+                done = future.result()
+            except DownloadFailure as failure:
+                ledger.failed(url, members, failure)
+            else:
+                ledger.finished(url, members, done, force)
+
+
+def _redirect_target(response: httpx.Response, allow_http: bool) -> httpx.URL | None:
+    """Where a redirect leads, once its scheme is checked; None when it is no redirect.
+
+    It also runs as the client's response hook: httpx prepares the next request of a redirect
+    even when not following it, and chokes on some locations (`data:`) before we could look.
+    """
+    if not response.has_redirect_location:
+        return None
+    try:
+        target = response.request.url.join(response.headers["location"])
+    except httpx.InvalidURL as exc:
+        raise DownloadFailure("redirected to an address that is not a valid URL") from exc
+    if target.scheme == "http" and not allow_http:
+        raise DownloadFailure(
+            f"redirected to {public_url(str(target))}, and http:// is refused "
+            "unless extra.magazine.allow_http is true"
+        )
+    if target.scheme not in ("https", "http"):
+        raise DownloadFailure(
+            f"redirected to a {target.scheme}: address, which is refused "
+            "(only https:// links are fetched)"
+        )
+    return target
+
+
+class _Transfer:
+    """One URL's download: attempts, retries and the deadline (runs in a worker thread)."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        url: str,
+        partial: Partial,
+        settings: FetchSettings,
+        allow_http: bool,
+        expected: frozenset[str],
+        progress: Progress,
+        label: str,
+    ) -> None:
+        self.client, self.url, self.partial, self.settings = client, url, partial, settings
+        self.allow_http, self.expected = allow_http, expected
+        self.progress, self.label = progress, label
+        self.deadline_at = 0.0
+        self._resumed = False  # this attempt continued kept bytes or had no Content-Length
+
+    def run(self) -> Download:
+        """Attempt until done, a permanent failure, the retry budget or the deadline."""
+        self.deadline_at = time.monotonic() + self.settings.deadline
+        failures = 0
+        while True:
+            try:
+                done = self._attempt()
+            except _Retry as retry:
+                reason, retry_after = retry.reason, retry.retry_after
+            except OSError as exc:  # the archive folder itself (disk full, permissions)
+                raise DownloadFailure(f"cannot write the download: {exc}") from exc
+            else:
+                suspect = self._resumed and self.expected and done.sha256 not in self.expected
+                if not suspect or failures >= self.settings.retries:
+                    return done
+                # A resumed or close-delimited body that hashes wrong may be truncated or
+                # stitched from two versions: start once more from zero before blaming the file.
+                self.partial.discard()
+                reason, retry_after = "the downloaded bytes did not match the expected sha256", None
+            failures += 1
+            if failures > self.settings.retries:
+                raise DownloadFailure(f"{reason} (gave up after {failures} attempts)")
+            delay = self.settings.backoff * 2 ** (failures - 1)
+            if retry_after is not None:
+                delay = retry_after
+            delay = min(delay, self.settings.max_retry_after)
+            if time.monotonic() + delay > self.deadline_at:
+                raise DownloadFailure(
+                    f"{reason} (no time left for a retry within {self._deadline})"
+                )
+            time.sleep(delay)
+
+    @property
+    def _deadline(self) -> str:
+        return f"the {self.settings.deadline:g} s deadline"
+
+    def _timeout(self) -> httpx.Timeout:
+        left = self.deadline_at - time.monotonic()
+        if left <= 0:
+            raise DownloadFailure(f"took longer than {self._deadline}")
+        s = self.settings
+        return httpx.Timeout(
+            connect=min(s.connect_timeout, left),
+            read=min(s.read_timeout, left),
+            write=min(s.read_timeout, left),
+            pool=min(s.connect_timeout, left),
+        )
+
+    def _attempt(self) -> Download:
+        self._resumed = False
+        offset = self.partial.size
+        validator = self.partial.validator() if offset else None
+        if offset and validator is None:
+            self.partial.discard()
+            offset = 0
+        headers = {"Range": f"bytes={offset}-", "If-Range": validator} if validator else {}
+        try:
+            response = self._open(headers)
+            try:
+                return self._receive(response, offset)
+            finally:
+                response.close()
+        except httpx.InvalidURL as exc:
+            raise DownloadFailure("not a valid URL") from exc
+        except httpx.TimeoutException as exc:
+            raise _Retry(f"timed out ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise _Retry(
+                f"connection failed: {self._scrub(str(exc)) or type(exc).__name__}"
+            ) from exc
+
+    def _open(self, headers: dict[str, str]) -> httpx.Response:
+        """Send the request, following redirects one checked hop at a time."""
+        current = httpx.URL(self.url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            request = self.client.build_request(
+                "GET", current, headers=headers, timeout=self._timeout()
+            )
+            # The client's response hook has already refused a redirect to a bad scheme.
+            response = self.client.send(request, stream=True, follow_redirects=False)
+            target = _redirect_target(response, self.allow_http)
+            if target is None:
+                return response
+            response.close()
+            current = target
+        raise DownloadFailure(f"more than {MAX_REDIRECTS} redirects")
+
+    def _receive(self, response: httpx.Response, offset: int) -> Download:
+        status = response.status_code
+        if status in _EXPIRED:
+            raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
+        if status == 429 or status >= 500:
+            raise _Retry(f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after")))
+        if status == 416:
+            self.partial.discard()
+            raise _Retry("the server refused to resume (HTTP 416)")
+        if status not in (200, 206):
+            raise DownloadFailure(f"unexpected answer HTTP {status}")
+        content_type = media_type(response.headers.get("content-type"))
+        if not is_accepted_type(content_type):
+            raise DownloadFailure(f"expected a video or image, got a {content_type} page")
+        length = response.headers.get("content-length")
+        remaining = int(length) if length and length.isdigit() else None
+        if status == 206:
+            start = content_range_start(response.headers.get("content-range"))
+            if offset == 0 or start != offset:
+                self.partial.discard()
+                raise _Retry("the server resumed at the wrong place")
+            self._resumed = True
+        else:
+            offset = 0
+            validator = response.headers.get("etag")
+            if not validator or validator.startswith("W/"):
+                validator = response.headers.get("last-modified")
+            self.partial.begin(validator, public_url(self.url))
+            self._resumed = remaining is None
+        limit = self.settings.max_bytes
+        if remaining is not None and offset + remaining > limit:
+            self.partial.discard()
+            raise DownloadFailure(
+                f"the file is {offset + remaining} bytes, more than max_bytes ({limit})"
+            )
+
+        digest = hashlib.sha256()
+        if offset:
+            with self.partial.data.open("rb") as kept:
+                while chunk := kept.read(1024 * 1024):
+                    digest.update(chunk)
+        total = offset + remaining if remaining is not None else None
+        task = self.progress.task(self.label, total, unit="bytes")
+        task.advance(offset)
+        received = 0
+        head = b""
+        with self.partial.data.open("ab") as out:
+            for chunk in response.iter_raw():
+                if offset == 0 and len(head) < _SNIFF_BYTES:
+                    head += chunk[: _SNIFF_BYTES - len(head)]
+                    if looks_like_html(head):
+                        self.partial.discard()
+                        raise DownloadFailure("expected a video or image, got an HTML page")
+                received += len(chunk)
+                if offset + received > limit:
+                    self.partial.discard()
+                    raise DownloadFailure(f"the file is larger than max_bytes ({limit})")
+                out.write(chunk)
+                digest.update(chunk)
+                task.advance(len(chunk))
+                if time.monotonic() > self.deadline_at:
+                    raise DownloadFailure(f"took longer than {self._deadline}")
+        if remaining is not None and received != remaining:
+            raise _Retry(f"the connection closed after {received} of {remaining} bytes")
+        if offset + received == 0:
+            raise _Retry("the server sent an empty file")
+        self.progress.finish(task)  # only on success: a plain log says "done" for real
+        return Download(
+            self.partial,
+            digest.hexdigest(),
+            offset + received,
+            content_type,
+            suffix_for(public_url(self.url), content_type),
+        )
+
+    def _scrub(self, text: str) -> str:
+        query = httpx.URL(self.url).query.decode("ascii", "replace")
+        text = text.replace(self.url, public_url(self.url))
+        return text.replace(query, "…") if query else text

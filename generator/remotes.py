@@ -1,0 +1,180 @@
+"""Remote clips: which verified copy each `url` clip uses, and what the lock file records.
+
+The decisions of `fetch.fetch_clips` that need no network: whether the archive already holds
+a clip's bytes, which hash a download must have (the writer's pin, else the lock's), and what a
+finished or failed download means for every clip that shares its URL: a source, a warning (the
+link failed but an archived copy is used) or an error. Runs on the main thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .archive import Archive, Partial
+from .errors import FetchError
+from .lockfile import Lock, LockRecord, public_url
+from .model import Clip, Entry
+from .renditions import ClipRef
+
+
+@dataclass(frozen=True)
+class RemoteClip:
+    """One url clip of one entry."""
+
+    ref: ClipRef
+    entry: Entry
+    clip: Clip
+
+    @property
+    def url(self) -> str:
+        return str(self.clip.url)
+
+    @property
+    def where(self) -> str:
+        return f"clips[{self.ref.position}].url"
+
+    def error(self, message: str) -> FetchError:
+        return FetchError(
+            f"{self.where}: {message}", url=public_url(self.url), entry=self.entry.path
+        )
+
+    def warning(self, message: str) -> str:
+        return f"{self.entry.path}: {self.where}: {message} ({public_url(self.url)})"
+
+
+@dataclass(frozen=True)
+class Download:
+    """Complete bytes in a partial file, hashed, not yet in the archive."""
+
+    partial: Partial
+    sha256: str
+    size: int
+    content_type: str
+    suffix: str
+
+
+class DownloadFailure(Exception):
+    """A download that did not succeed; `expired` when the server said the link is gone."""
+
+    def __init__(self, message: str, *, expired: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expired = expired
+
+
+class Ledger:
+    """Collects sources, warnings, errors and new lock records (main thread only)."""
+
+    def __init__(self, archive: Archive, lock: Lock) -> None:
+        self.archive, self.lock = archive, lock
+        self.sources: dict[ClipRef, Path] = {}
+        self.warnings: list[str] = []
+        self.errors: list[FetchError] = []
+        self.new_records: dict[str, LockRecord] = {}
+        self.downloaded = 0
+        self.reused = 0
+
+    def record(self, url: str) -> LockRecord | None:
+        """The lock record of a URL after this run: a new one, else the old one."""
+        return self.new_records.get(url) or self.lock.get(url)
+
+    def expected(self, url: str, wanted: RemoteClip, *, force: bool) -> str | None:
+        """The hash a clip must have: its declared pin, else the lock's (unless forced)."""
+        if wanted.clip.sha256:
+            return wanted.clip.sha256
+        record = self.lock.get(url)
+        return record.sha256 if record is not None and not force else None
+
+    def archived(self, url: str, wanted: RemoteClip) -> Path | None:
+        """An archived copy the clip may use: its pin's, else the locked one's."""
+        record = self.lock.get(url)
+        sha256 = wanted.clip.sha256 or (record.sha256 if record else None)
+        if sha256 is None:
+            return None
+        size = record.size if record is not None and record.sha256 == sha256 else None
+        return self.archive.find(sha256, size)
+
+    def reusable(self, url: str, members: Sequence[RemoteClip]) -> bool:
+        """The lock knows the URL, every pin agrees with it and the archive has the bytes."""
+        record = self.lock.get(url)
+        if record is None or any(m.clip.sha256 not in (None, record.sha256) for m in members):
+            return False
+        return self.archive.find(record.sha256, record.size) is not None
+
+    def use_archive(self, members: Sequence[RemoteClip], *, missing: str) -> None:
+        """Serve clips from the archive without network; `missing` says why one has no copy."""
+        for wanted in members:
+            path = self.archived(wanted.url, wanted)
+            if path is not None:
+                self.sources[wanted.ref] = path
+                self.reused += 1
+            else:
+                self.errors.append(wanted.error(missing))
+
+    def failed(self, url: str, members: Sequence[RemoteClip], failure: DownloadFailure) -> None:
+        """A download failed: clips with an archived copy use it (a warning), others error."""
+        for wanted in members:
+            path = self.archived(url, wanted)
+            if path is not None:
+                self.sources[wanted.ref] = path
+                self.reused += 1
+                self.warnings.append(wanted.warning(f"{failure.message}; using the archived copy"))
+            elif failure.expired:
+                self.errors.append(
+                    wanted.error(f"{failure.message}, and the archive has no copy of it")
+                )
+            else:
+                self.errors.append(wanted.error(failure.message))
+
+    def finished(
+        self, url: str, members: Sequence[RemoteClip], done: Download, force: bool
+    ) -> None:
+        """A download finished: store it for the clips it satisfies, report the mismatches.
+
+        The lock record changes only when every clip sharing the URL accepted the bytes, and
+        keeps its first `fetched_at` when the bytes are the ones already recorded.
+        """
+        accepted = [m for m in members if self.expected(url, m, force=force) in (None, done.sha256)]
+        path = self.archive.store(done.partial, done.sha256, done.suffix) if accepted else None
+        if not accepted:
+            done.partial.discard()
+        for wanted in members:
+            if path is not None and wanted in accepted:
+                self.sources[wanted.ref] = path
+                self.downloaded += 1
+                continue
+            expected = self.expected(url, wanted, force=force)
+            source = "declared" if wanted.clip.sha256 else "recorded in the lock file"
+            message = (
+                f"sha256 mismatch: {source} {expected}, downloaded {done.sha256} "
+                f"({done.size} bytes)"
+            )
+            kept = self.archived(url, wanted)
+            if kept is not None:
+                self.sources[wanted.ref] = kept
+                self.reused += 1
+                message += "; the previously verified copy is kept"
+            self.errors.append(wanted.error(message))
+        if len(accepted) == len(members):
+            old = self.lock.get(url)
+            if old is None or old.sha256 != done.sha256 or old.size != done.size:
+                self.new_records[url] = LockRecord(
+                    url=public_url(url),
+                    sha256=done.sha256,
+                    size=done.size,
+                    content_type=done.content_type,
+                    fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                )
+
+
+def scheme_problem(url: str, allow_http: bool) -> str | None:
+    """Why a clip URL may not be fetched at all, or None (https, or http with allow_http)."""
+    scheme = url.partition(":")[0].lower()
+    if scheme == "https" or (scheme == "http" and allow_http):
+        return None
+    if scheme == "http":
+        return "http:// links need `allow_http: true` in extra.magazine (use https://)"
+    return f"only https:// links can be fetched (got {scheme}:)"
