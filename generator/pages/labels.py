@@ -49,6 +49,7 @@ class Labels:
     notes: str
     comparison: str
     no_media: str
+    no_clips: str
     media_failed: str
     stand_in: str
     original: str
@@ -188,6 +189,7 @@ _EN = Labels(
     verdict="Verdict",
     notes="Notes",
     comparison="Same prompt on other services",
+    no_clips="Nothing came back.",
     no_media="No media for this clip yet (pending, not fetched or not delivered).",
     media_failed="This clip could not be processed",
     stand_in="Stand-in, not the service's output",
@@ -322,6 +324,7 @@ _KO = Labels(
     verdict="한줄평",
     notes="메모",
     comparison="같은 프롬프트, 다른 서비스",
+    no_clips="받은 결과물이 없다.",
     no_media="이 결과물은 아직 미디어가 없다 (대기 중, 받지 못함 또는 미도착).",
     media_failed="이 결과물을 처리하지 못했다",
     stand_in="대체 영상, 서비스의 결과물이 아님",

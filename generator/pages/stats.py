@@ -72,6 +72,11 @@ class ServiceStats:
 
 def mean(values: Iterable[int]) -> Mean | None:
     """The average of some ratings, or None when there are none."""
+    return mean_of(float(v) for v in values)
+
+
+def mean_of(values: Iterable[float]) -> Mean | None:
+    """The average of some values (per-attempt averages count attempts, not ratings)."""
     items = list(values)
     return Mean(sum(items) / len(items), len(items)) if items else None
 
@@ -121,7 +126,7 @@ def service_stats(
         for c in criteria
         if (m := mean(e.ratings[c.key] for e in entries if c.key in e.ratings)) is not None
     }
-    overall = mean(score for e in entries for score in e.ratings.values())
+    overall = mean_of(avg for e in entries if (avg := entry_average(e)) is not None)
     return ServiceStats(
         service=service,
         entries=entries,
