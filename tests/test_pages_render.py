@@ -5,10 +5,10 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from generator.model import Magazine
+from generator.model import Magazine, group_comparisons
 from generator.pages import render_pages
 from generator.renditions import MediaIndex
-from tests.pages_fixtures import BOAT, magazine, media_index, to_html
+from tests.pages_fixtures import BOAT, at, entry, later, magazine, media_index, to_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -254,3 +254,32 @@ def test_media_base_url_and_plain_html_urls(small_media: MediaIndex) -> None:
     flat = render_pages(magazine(use_directory_urls=False), small_media).files
     video = to_html(_text(flat, "trials/sparks-sora.md")).find("video")
     assert video.find("source")["src"] == "../media/a/video.mp4"
+
+
+def test_thousand_entries_paginate_and_keep_nav_to_sections() -> None:
+    base = magazine()
+    many = tuple(
+        entry(
+            f"bulk-{i:04d}",
+            service=("sora", "kling", "veo")[i % 3],
+            prompt=f"prompt {i // 3}",
+            submitted_at=later(at("2025-01-01T00:00:00"), 5 * i),
+            delivered_at=later(at("2025-01-01T00:00:00"), 5 * i + 2),
+            ratings={"quality": 1 + i % 5},
+        )
+        for i in range(1000)
+    )
+    big = Magazine(
+        root=base.root,
+        settings=base.settings,
+        entries=many,
+        services=base.services,
+        comparisons=group_comparisons(many),
+    )
+    site = render_pages(big, MediaIndex())
+    assert "trials/page-10.md" in site.files and "trials/page-11.md" not in site.files
+    first = to_html(_text(site.files, "trials/index.md"))
+    assert len(first.find("tbody").find_all("tr")) == 100
+    assert first.find("tbody").find("a").get_text() == "Bulk 0999"
+    assert len(site.nav) == 7
+    assert sum(1 for p in site.files if p.startswith("compare/")) == 333 + 1
