@@ -75,6 +75,11 @@ class Settings(_Section):
     site_name: str = Field("Magazine", description="From mkdocs.yml `site_name`.")
     site_url: str | None = Field(None, description="From mkdocs.yml `site_url`.")
     language: str = Field("en", description="From mkdocs.yml `theme.language`.")
+    use_directory_urls: bool = Field(
+        True,
+        description="From mkdocs.yml `use_directory_urls`: pages served as `x/` or `x.html` "
+        "(raw HTML such as <video> needs URLs relative to where a page is served).",
+    )
     timezone: str | None = Field(None, description="IANA zone, e.g. Asia/Seoul.")
     allow_http: bool = Field(False, description="Accept http:// clip URLs.")
     media_base_url: str | None = Field(

@@ -1,3 +1,6 @@
-"""Shared fixtures; each area keeps its own in a module imported here."""
+"""Shared fixtures: each area keeps its own in a module imported here."""
 
-from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_server  # noqa: F401
+from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_server
+from tests.pages_fixtures import small_magazine, small_media
+
+__all__ = ["clip_server", "loopback_certificate", "small_magazine", "small_media", "tls_clip_server"]

@@ -1,0 +1,91 @@
+"""The pages stage: every page of the magazine as Markdown, plus data files, feed and assets.
+
+`render_pages` is pure: it reads the magazine and the media index, returns file contents keyed
+by their path under the docs root, and never touches the disk or the clock. The site stage
+writes the files and adds `nav`, `extra_css` and `extra_javascript` to the MkDocs config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Magazine
+from ..renditions import MediaIndex
+from . import urls
+from .comparisons import render_comparison, render_comparison_index
+from .context import build_context
+from .feed import render_feed
+from .leaderboard import render_leaderboard
+from .opendata import render_open_data
+from .render import render_template
+from .reports import render_reports
+from .services import render_service, render_service_index
+from .trials import front_matter, render_entry, render_latest, render_trial_lists
+
+CSS = "assets/magazine/magazine.css"
+JAVASCRIPT = "assets/magazine/magazine.js"
+TAGS_PAGE = "tags.md"
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """What the pages stage hands to the site stage."""
+
+    files: Mapping[str, str | bytes]
+    """Path relative to the docs root (posix) → content, sorted by path."""
+    nav: list[Any]
+    """MkDocs nav entries for the generated sections (section index pages only)."""
+    extra_css: tuple[str, ...]
+    extra_javascript: tuple[str, ...]
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def render_pages(magazine: Magazine, media: MediaIndex) -> RenderedSite:
+    """Render every generated page, data file, the feed and the assets.
+
+    Time is linear in the number of entries: groupings are computed once, then each page
+    is rendered from lookups.
+    """
+    ctx = build_context(magazine, media)
+    labels = ctx.labels
+    files: dict[str, str | bytes] = {}
+    for entry in ctx.groups.entries:
+        files[urls.entry_page(entry.slug)] = render_entry(ctx, entry)
+    files.update(render_trial_lists(ctx))
+    files["latest.md"] = render_latest(ctx)
+    for comparison in ctx.groups.comparisons:
+        files[urls.comparison_page(comparison.slug)] = render_comparison(ctx, comparison)
+    files["compare/index.md"] = render_comparison_index(ctx)
+    for key, stats in ctx.groups.services.items():
+        files[urls.service_page(key)] = render_service(ctx, stats)
+    files["services/index.md"] = render_service_index(ctx)
+    files["leaderboard.md"] = render_leaderboard(ctx)
+    files.update(render_reports(ctx))
+    files[TAGS_PAGE] = render_template(
+        "tags", L=labels, front=front_matter(labels.tags, labels.tags)
+    )
+    files.update(render_open_data(ctx))
+    files["feed.xml"] = render_feed(ctx)
+    files[CSS] = _asset("magazine.css")
+    files[JAVASCRIPT] = _asset("magazine.js")
+    nav: list[Any] = [
+        {labels.trials: "trials/index.md"},
+        {labels.comparisons: "compare/index.md"},
+        {labels.services: "services/index.md"},
+        {labels.leaderboard: "leaderboard.md"},
+        {labels.reports: "reports/index.md"},
+        {labels.tags: TAGS_PAGE},
+        {labels.data: "data/index.md"},
+    ]
+    return RenderedSite(
+        files=dict(sorted(files.items())),
+        nav=nav,
+        extra_css=(CSS,),
+        extra_javascript=(JAVASCRIPT,),
+    )

@@ -1,0 +1,71 @@
+/* Served from the site itself: sortable tables and "play all in sync" on comparison pages. */
+(function () {
+  "use strict";
+
+  function sortKey(cell, numeric) {
+    var raw = cell.getAttribute("data-sort");
+    if (raw === null) { raw = cell.textContent.trim(); }
+    if (numeric) { var n = parseFloat(raw); return isNaN(n) ? -Infinity : n; }
+    return raw.toLocaleLowerCase();
+  }
+
+  function makeSortable(table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, column) {
+      th.setAttribute("tabindex", "0");
+      function sort() {
+        var numeric = th.getAttribute("data-sort-type") === "number";
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortKey(a.cells[column], numeric), y = sortKey(b.cells[column], numeric);
+          var order = x < y ? -1 : x > y ? 1 : 0;
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); }
+      });
+    });
+  }
+
+  function syncGroup(button) {
+    var grid = document.querySelector("[data-magazine-sync]");
+    if (!grid) { return; }
+    var videos = Array.prototype.slice.call(grid.querySelectorAll("video"));
+    if (!videos.length) { button.hidden = true; return; }
+    var lead = videos[0];
+    button.addEventListener("click", function () {
+      var playing = videos.some(function (v) { return !v.paused; });
+      videos.forEach(function (v) {
+        if (playing) { v.pause(); } else { v.currentTime = 0; v.muted = v !== lead; var p = v.play(); if (p && p.catch) { p.catch(function () {}); } }
+      });
+    });
+    lead.addEventListener("timeupdate", function () {
+      videos.forEach(function (v) {
+        if (v !== lead && !v.paused && Math.abs(v.currentTime - lead.currentTime) > 0.3) {
+          v.currentTime = Math.min(lead.currentTime, v.duration || lead.currentTime);
+        }
+      });
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
+    document.querySelectorAll("[data-magazine-play-all]").forEach(syncGroup);
+  }
+
+  // Material's instant navigation swaps pages without a full load; document$ announces each.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,158 @@
+"""SVG charts drawn at build time, inline, with a title and label for screen readers.
+
+Each chart is one line of HTML (a `<figure>` holding the `<svg role="img">`), so Markdown passes
+it through as a raw block; pages put a table of the same numbers next to it. Colours come from
+CSS custom properties of the theme, so charts follow light and dark schemes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import escape
+
+_WIDTH = 640
+_LEFT = 150
+_RIGHT = 20
+_ROW = 24
+_TOP = 10
+_AXIS = 30
+
+
+@dataclass(frozen=True)
+class WaitBar:
+    """One attempt: how long it took (or has taken so far) and what was promised, in hours."""
+
+    label: str
+    hours: float
+    promised_hours: float | None
+    settled: bool
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One rated attempt: its position in time (0..1 across the chart) and its average score."""
+
+    label: str
+    position: float
+    score: float
+
+
+_STEPS = (0.25, 0.5, 1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 72.0, 168.0, 336.0, 720.0)
+
+
+def _ticks(top: float, count: int = 4) -> list[float]:
+    step = next((s for s in _STEPS if top / s <= count + 1), top / count)
+    return [step * i for i in range(int(top / step) + 1)]
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def _svg(title: str, height: int, body: list[str]) -> escape.Safe:
+    label = escape.text(title)
+    return escape.Safe(
+        '<figure class="magazine-chart">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
+        f'viewBox="0 0 {_WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
+        f"<title>{label}</title>" + "".join(body) + f"</svg><figcaption>{label}</figcaption>"
+        "</figure>"
+    )
+
+
+def wait_chart(bars: list[WaitBar], title: str, axis_label: str) -> escape.Safe:
+    """Horizontal bars of wait per attempt, with the promise marked on each row.
+
+    Attempts still waiting are drawn dashed, ending in an arrow: the wait is open-ended.
+    """
+    top = max([b.hours for b in bars] + [b.promised_hours or 0 for b in bars] + [1.0]) * 1.15
+    plot = _WIDTH - _LEFT - _RIGHT
+    height = _TOP + len(bars) * _ROW + _AXIS
+
+    def x(hours: float) -> float:
+        return _LEFT + plot * hours / top
+
+    body: list[str] = []
+    for tick in _ticks(top):
+        body.append(
+            f'<line class="grid" x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{_TOP}" '
+            f'y2="{height - _AXIS}" stroke="currentColor" stroke-opacity="0.15"/>'
+            f'<text x="{x(tick):.1f}" y="{height - _AXIS + 14}" font-size="11" '
+            f'text-anchor="middle" fill="currentColor">{_number(tick)}</text>'
+        )
+    body.append(
+        f'<text x="{_LEFT + plot / 2:.1f}" y="{height - 4}" font-size="11" '
+        f'text-anchor="middle" fill="currentColor">{escape.text(axis_label)}</text>'
+    )
+    for row, bar in enumerate(bars):
+        y = _TOP + row * _ROW
+        end = x(bar.hours)
+        body.append(
+            f'<text x="{_LEFT - 6}" y="{y + 16}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{escape.text(bar.label)}</text>'
+        )
+        if bar.settled:
+            body.append(
+                f'<rect class="wait settled" x="{_LEFT}" y="{y + 5}" '
+                f'width="{max(end - _LEFT, 1):.1f}" height="14" '
+                'fill="var(--md-primary-fg-color, #5e35b1)"/>'
+            )
+        else:
+            body.append(
+                f'<rect class="wait open" x="{_LEFT}" y="{y + 5}" '
+                f'width="{max(end - _LEFT, 1):.1f}" height="14" fill="none" '
+                'stroke="var(--md-accent-fg-color, #ffab00)" stroke-width="2" '
+                'stroke-dasharray="5 3"/>'
+                f'<polygon class="arrow" points="{end:.1f},{y + 2} {end + 10:.1f},{y + 12} '
+                f'{end:.1f},{y + 22}" fill="var(--md-accent-fg-color, #ffab00)"/>'
+            )
+        if bar.promised_hours:
+            px = x(bar.promised_hours)
+            body.append(
+                f'<line class="promise" x1="{px:.1f}" x2="{px:.1f}" y1="{y + 1}" '
+                f'y2="{y + 23}" stroke="currentColor" stroke-width="2"/>'
+            )
+    return _svg(title, height, body)
+
+
+def score_chart(points: list[ScorePoint], scale: int, title: str) -> escape.Safe:
+    """Average score per attempt over time, as dots joined by a line."""
+    plot = _WIDTH - 60 - _RIGHT
+    height = 200
+    inner = height - _TOP - _AXIS
+
+    def xy(point: ScorePoint) -> tuple[float, float]:
+        y = _TOP + inner * (1 - (point.score - 1) / max(scale - 1, 1))
+        return 60 + plot * point.position, y
+
+    body: list[str] = []
+    for value in range(1, scale + 1):
+        y = _TOP + inner * (1 - (value - 1) / max(scale - 1, 1))
+        body.append(
+            f'<line x1="60" x2="{_WIDTH - _RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            'stroke="currentColor" stroke-opacity="0.15"/>'
+            f'<text x="52" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{value}</text>'
+        )
+    coords = [xy(p) for p in points]
+    if len(coords) > 1:
+        path = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy in coords)
+        body.append(
+            f'<polyline points="{path}" fill="none" '
+            'stroke="var(--md-primary-fg-color, #5e35b1)" stroke-width="2"/>'
+        )
+    for point, (cx, cy) in zip(points, coords, strict=True):
+        body.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" '
+            'fill="var(--md-accent-fg-color, #ffab00)">'
+            f"<title>{escape.text(point.label)}: {point.score:.1f}</title></circle>"
+        )
+    if points:
+        body.append(
+            f'<text x="60" y="{height - 8}" font-size="11" fill="currentColor">'
+            f"{escape.text(points[0].label)}</text>"
+            f'<text x="{_WIDTH - _RIGHT}" y="{height - 8}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{escape.text(points[-1].label)}</text>'
+        )
+    return _svg(title, height, body)

@@ -1,0 +1,174 @@
+"""Make writer- and server-supplied strings inert where they land in a generated page.
+
+Every untrusted string passes through exactly one function here, chosen for its destination:
+
+- `text`: inline Markdown or HTML text and attribute values (titles, verdicts, captions, tags).
+  ASCII punctuation becomes numeric character references, which Markdown never reads as syntax
+  (`#` headings, `{: onclick=...}` attribute lists, `[...](javascript:...)` links, backticks,
+  `|` table cells) and HTML never reads as markup; whitespace collapses to single spaces so a
+  newline cannot start a heading, list or setext underline.
+- `fence`: a prompt, kept exactly as written inside a code fence longer than any backtick run.
+- `notes`: Markdown rendered to HTML, cleaned by an allow-list and emitted as one raw HTML line
+  that Markdown passes through untouched.
+- `url`: an http(s) address for an `href`, or None.
+- `front_matter`: a YAML double-quoted scalar for page front matter, HTML-escaped because the
+  theme prints titles and tags without escaping them.
+
+`Safe` marks a string as already prepared; the template renderer escapes every other string
+with `text`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import markdown
+import nh3
+
+
+class Safe(str):
+    """A string already prepared for the place it lands in; the renderer emits it unchanged."""
+
+    __slots__ = ()
+
+
+# C0/C1 controls except tab and newline. STX/ETX matter most: Python-Markdown uses them to
+# delimit its placeholders for stashed raw HTML, so a writer's STX...ETX could forge one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PUNCTUATION = frozenset("!\"#$%&'()*+-.:<=>@[\\]^_`{|}~")
+_NOTE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "del",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+_NOTE_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+_NOTE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def strip_controls(value: str) -> str:
+    """Drop control characters (keeping tab and newline) and normalise line ends."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def text(value: object) -> Safe:
+    """Inline text for Markdown or HTML: punctuation as character references, one line."""
+    flat = " ".join(strip_controls(unicodedata.normalize("NFC", str(value))).split())
+    return Safe("".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in flat))
+
+
+def fence(value: str, language: str = "text") -> Safe:
+    """A fenced code block holding `value` exactly, fenced longer than any backtick run in it."""
+    body = strip_controls(value).rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return Safe(f"{marks}{language}\n{body}\n{marks}")
+
+
+def notes(value: str) -> Safe:
+    """Writer Markdown as sanitised HTML on one line, in a block Markdown leaves alone.
+
+    Images are not allowed: a page must never load anything from a third-party host.
+    """
+    rendered = markdown.markdown(
+        strip_controls(value), extensions=["tables", "fenced_code", "sane_lists"]
+    )
+    clean = nh3.clean(
+        rendered,
+        tags=set(_NOTE_TAGS),
+        attributes={tag: set(names) for tag, names in _NOTE_ATTRIBUTES.items()},
+        url_schemes=set(_NOTE_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    # One physical line: no blank line can end the raw block early, in any Markdown parser.
+    one_line = clean.strip().replace("\n", "&#10;")
+    return Safe(f'<div class="magazine-notes" markdown="0">{one_line}</div>')
+
+
+def url(value: str | None) -> Safe | None:
+    """An http(s) URL escaped for an HTML attribute, or None for anything else."""
+    if not value:
+        return None
+    raw = strip_controls(value).strip()
+    if any(c.isspace() for c in raw):
+        return None
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return None
+    safe_chars = "/:@!$&'()*+,;=-._~%?#[]"
+    rebuilt = urlunsplit(
+        (
+            parts.scheme.lower(),
+            parts.netloc,
+            quote(parts.path, safe=safe_chars),
+            quote(parts.query, safe=safe_chars),
+            quote(parts.fragment, safe=safe_chars),
+        )
+    )
+    return Safe(html.escape(rebuilt, quote=True))
+
+
+def attribute(value: str) -> Safe:
+    """A generator-made value (a relative URL, a number) escaped for an HTML attribute."""
+    return Safe(html.escape(strip_controls(value), quote=True))
+
+
+def without_query(value: str) -> str:
+    """A remote address without query string or fragment: service links carry signatures."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def front_matter(value: str) -> str:
+    """A YAML double-quoted scalar whose text is HTML-escaped and on one line."""
+    flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())
+    escaped = html.escape(flat, quote=True)
+    out = ['"']
+    for char in escaped:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif not char.isprintable():
+            out.append(f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)

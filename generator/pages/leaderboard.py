@@ -1,0 +1,87 @@
+"""The leaderboard: services × criteria, median wait, delivery rate, in a sortable table.
+
+The table is raw HTML so each cell can carry a numeric `data-sort` key for the site's own small
+sorting script; averages over fewer than `stats.FEW` ratings are flagged and not ranked.
+"""
+
+from __future__ import annotations
+
+from . import escape, urls
+from .context import PageContext
+from .render import render_template
+from .services import rate_text
+from .stats import Mean, ServiceStats
+from .trials import front_matter
+
+PAGE = "leaderboard.md"
+
+
+def _mean_cell(ctx: PageContext, found: Mean | None) -> str:
+    if found is None:
+        return '<td data-sort="-1">–</td>'
+    flag = (
+        f' <span class="magazine-few" title="{escape.text(ctx.labels.few)}">'
+        f"({escape.text(ctx.labels.few)})</span>"
+        if found.few
+        else ""
+    )
+    css = ' class="magazine-few-cell"' if found.few else ""
+    return (
+        f'<td data-sort="{found.value:.4f}"{css}>'
+        f"{found.value:.1f} <small>{escape.text(ctx.labels.count)}={found.count}</small>"
+        f"{flag}</td>"
+    )
+
+
+def _order(stats: ServiceStats) -> tuple[int, float, str]:
+    if stats.overall is None:
+        return (2, 0.0, stats.service.key)
+    return (1 if stats.overall.few else 0, -stats.overall.value, stats.service.key)
+
+
+def render_leaderboard(ctx: PageContext) -> str:
+    """`leaderboard.md`."""
+    L = ctx.labels
+    criteria = ctx.magazine.criteria
+    ranked = sorted((s for s in ctx.groups.services.values() if s.attempts), key=_order)
+    head = [
+        '<th data-sort-type="number">#</th>',
+        f"<th>{escape.text(L.service)}</th>",
+        f'<th data-sort-type="number">{escape.text(L.overall)}</th>',
+        *(
+            f'<th data-sort-type="number">{escape.text(c.label_for(L.language))}</th>'
+            for c in criteria
+        ),
+        f'<th data-sort-type="number">{escape.text(L.median_wait)}</th>',
+        f'<th data-sort-type="number">{escape.text(L.delivery_rate)}</th>',
+        f'<th data-sort-type="number">{escape.text(L.attempts)}</th>',
+    ]
+    rows = []
+    rank = 0
+    for stats in ranked:
+        confident = stats.overall is not None and not stats.overall.few
+        rank += 1 if confident else 0
+        href = escape.attribute(ctx.urls.relative(PAGE, urls.service_page(stats.service.key)))
+        median = stats.median_wait
+        cells = [
+            f'<td data-sort="{rank if confident else 9999}">{rank if confident else "–"}</td>',
+            f'<td><a href="{href}">{escape.text(stats.service.name)}</a></td>',
+            _mean_cell(ctx, stats.overall),
+            *(_mean_cell(ctx, stats.ratings.get(c.key)) for c in criteria),
+            (
+                f'<td data-sort="{median.total_seconds():.0f}">'
+                f"{escape.text(L.duration(median))}</td>"
+                if median is not None
+                else '<td data-sort="-1">–</td>'
+            ),
+            f'<td data-sort="{stats.delivery_rate:.4f}">{escape.text(rate_text(ctx, stats))}</td>',
+            f'<td data-sort="{stats.attempts}">{stats.attempts}</td>',
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    table = escape.Safe(
+        '<div class="magazine-table-wrap"><table class="magazine-sortable" data-magazine-sortable>'
+        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+    return render_template(
+        "leaderboard", L=L, front=front_matter(L.leaderboard, L.leaderboard), table=table
+    )

@@ -1,0 +1,171 @@
+"""Open data: every entry with its derived facts as JSON (`data/entries.json`) and CSV.
+
+JSON keeps every value exactly; the CSV prefixes a text cell that starts with `=`, `+`, `-`, `@`
+or a tab with an apostrophe, so a spreadsheet shows it instead of running it as a formula.
+Remote clip URLs lose their query strings (service links carry signatures).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..model import Entry
+from ..renditions import ClipRef
+from . import escape, urls
+from .context import PageContext
+from .render import render_template
+from .trials import front_matter
+
+CSV_COLUMNS = (
+    "slug",
+    "title",
+    "service",
+    "service_name",
+    "model",
+    "plan",
+    "status",
+    "submitted_at",
+    "delivered_at",
+    "checked_at",
+    "promised_wait_seconds",
+    "wait_seconds",
+    "settled",
+    "ratio",
+    "cost_amount",
+    "cost_unit",
+    "ratings",
+    "verdict",
+    "tags",
+    "clips",
+    "comparison",
+    "page_url",
+    "prompt",
+)
+
+
+def _amount(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
+    clip = entry.clips[position]
+    media = ctx.media.get(ClipRef(entry.slug, position))
+    record: dict[str, Any] = {
+        "file": clip.file,
+        "url": escape.without_query(clip.url) if clip.url else None,
+        "caption": clip.caption,
+        "stand_in": clip.stand_in,
+        "media": None,
+    }
+    if media is not None:
+        facts = media.facts
+        record["media"] = {
+            "sha256": media.source_sha256,
+            "kind": facts.kind,
+            "width": facts.width,
+            "height": facts.height,
+            "duration": facts.duration,
+            "fps": facts.fps,
+            "codec": facts.codec,
+            "pix_fmt": facts.pix_fmt,
+            "has_audio": facts.has_audio,
+            "audio_codec": facts.audio_codec,
+            "size_bytes": facts.size_bytes,
+            "renditions": {r.role.value: r.url_path for r in media.renditions},
+        }
+    return record
+
+
+def entry_record(ctx: PageContext, entry: Entry) -> dict[str, Any]:
+    """One entry as plain data: the writer's fields plus what the generator derived."""
+    wait = entry.wait
+    comparison = ctx.groups.comparison_of(entry)
+    page = urls.entry_page(entry.slug)
+    return {
+        "slug": entry.slug,
+        "title": entry.title,
+        "service": entry.service,
+        "service_name": ctx.groups.service(entry.service).name,
+        "model": entry.model,
+        "plan": entry.plan.value if entry.plan else None,
+        "prompt": entry.prompt,
+        "prompt_source": entry.prompt_source,
+        "experiment": entry.experiment,
+        "status": entry.status.value,
+        "submitted_at": entry.submitted_at.isoformat(),
+        "delivered_at": entry.delivered_at.isoformat() if entry.delivered_at else None,
+        "checked_at": entry.checked_at.isoformat() if entry.checked_at else None,
+        "last_changed": entry.last_changed.isoformat(),
+        "promised_wait_seconds": (
+            entry.promised_wait.total_seconds() if entry.promised_wait else None
+        ),
+        "wait_seconds": wait.duration.total_seconds() if wait else None,
+        "settled": wait.settled if wait else None,
+        "ratio": round(wait.ratio, 4) if wait and wait.ratio is not None else None,
+        "cost": (
+            {"amount": _amount(entry.cost.amount), "unit": entry.cost.unit} if entry.cost else None
+        ),
+        "ratings": dict(sorted(entry.ratings.items())),
+        "verdict": entry.verdict,
+        "notes": entry.notes,
+        "tags": list(entry.tags),
+        "language": entry.language,
+        "comparison": comparison.slug if comparison else None,
+        "page": page,
+        "page_url": ctx.urls.absolute(page) or ctx.urls.served(page),
+        "clips": [_clip(ctx, entry, i) for i in range(len(entry.clips))],
+    }
+
+
+def entries_json(records: list[dict[str, Any]]) -> str:
+    """Stable JSON: sorted keys, two-space indent, UTF-8 text, trailing newline."""
+    return json.dumps(records, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def entries_csv(records: list[dict[str, Any]]) -> str:
+    """One row per entry, the columns of `CSV_COLUMNS`; nested values as JSON."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        flat = dict(record)
+        flat["cost_amount"] = record["cost"]["amount"] if record["cost"] else None
+        flat["cost_unit"] = record["cost"]["unit"] if record["cost"] else None
+        flat["clips"] = [c["file"] or c["url"] for c in record["clips"]]
+        writer.writerow([_cell(flat[column]) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def render_open_data(ctx: PageContext) -> dict[str, str]:
+    """`data/index.md`, `data/entries.json` and `data/entries.csv`."""
+    records = [entry_record(ctx, e) for e in ctx.groups.entries]
+    L = ctx.labels
+    return {
+        "data/entries.json": entries_json(records),
+        "data/entries.csv": entries_csv(records),
+        "data/index.md": render_template(
+            "data",
+            L=L,
+            front=front_matter(L.data, L.data),
+            count=len(records),
+            feed=escape.Safe(urls.markdown_link("data/index.md", "feed.xml")),
+            absolute=ctx.urls.site_url is not None,
+        ),
+    }

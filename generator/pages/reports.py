@@ -1,0 +1,142 @@
+"""Monthly reports (months in the magazine's time zone) and their archive."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from ..model import Entry, Status
+from . import escape, urls
+from .context import PageContext
+from .render import render_template
+from .stats import mean, median_wait
+from .trials import front_matter
+
+_MEANINGFUL = 0.1
+"""A median wait must move by more than this fraction to count as faster or slower."""
+
+
+def _by_service(entries: tuple[Entry, ...]) -> dict[str, list[Entry]]:
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.service].append(entry)
+    return dict(sorted(groups.items()))
+
+
+def _month_title(ctx: PageContext, month: str) -> str:
+    year, number = month.split("-")
+    return ctx.labels.month_name(int(year), int(number))
+
+
+def _changes(
+    ctx: PageContext,
+    page: str,
+    month: str,
+    now: dict[str, list[Entry]],
+    before: dict[str, list[Entry]] | None,
+) -> list[str | escape.Safe]:
+    """What changed in access or speed since the previous report month."""
+    L = ctx.labels
+    lines: list[str | escape.Safe] = []
+    for key, stats in ctx.groups.services.items():
+        for change in stats.service.changes:
+            if f"{change.date.year:04d}-{change.date.month:02d}" == month:
+                access = f" ({L.access_name(change.access)})" if change.access else ""
+                lines.append(
+                    escape.Safe(
+                        f"{ctx.service_link(page, key)}: {escape.text(L.day(change.date))} "
+                        f"{escape.text(change.note + access)}"
+                    )
+                )
+    if before is None:
+        return lines
+    for key, entries in now.items():
+        link = ctx.service_link(page, key)
+        if key not in before:
+            lines.append(escape.Safe(f"{link}: {escape.text(L.first_seen)}"))
+            continue
+        seen_now = {e.status for e in entries}
+        seen_before = {e.status for e in before[key]}
+        for status in sorted(seen_now - seen_before):
+            if status in (Status.WAITLISTED, Status.PAYWALLED, Status.REFUSED, Status.DELIVERED):
+                lines.append(escape.Safe(f"{link}: {escape.text(L.status_name(status))}"))
+        was, is_now = median_wait(before[key]), median_wait(entries)
+        if was and is_now and abs(is_now - was) > was * _MEANINGFUL:
+            trend = L.faster if is_now < was else L.slower
+            text = f"{L.median_wait} {L.duration(was)} → {L.duration(is_now)} ({trend})"
+            lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+    return lines
+
+
+def _median_text(ctx: PageContext, value: timedelta | None) -> str:
+    return ctx.labels.duration(value) if value is not None else "–"
+
+
+def render_reports(ctx: PageContext) -> dict[str, str]:
+    """`reports/YYYY-MM.md` for each month with entries, and `reports/index.md`."""
+    L = ctx.labels
+    months = list(ctx.groups.months)
+    files: dict[str, str] = {}
+    previous: dict[str, list[Entry]] | None = None
+    for index, month in enumerate(months):
+        page = urls.report_page(month)
+        entries = ctx.groups.months[month]
+        now = _by_service(entries)
+        medians = [
+            {
+                "service": ctx.service_link(page, key),
+                "attempts": len(items),
+                "delivered": sum(1 for e in items if e.status is Status.DELIVERED),
+                "median": _median_text(ctx, median_wait(items)),
+                "score": ctx.mean_text(mean(s for e in items for s in e.ratings.values())),
+            }
+            for key, items in now.items()
+        ]
+        neighbours = {
+            "previous": months[index - 1] if index > 0 else None,
+            "next": months[index + 1] if index + 1 < len(months) else None,
+        }
+        files[page] = render_template(
+            "report",
+            L=L,
+            front=front_matter(f"{L.reports}: {_month_title(ctx, month)}", L.reports),
+            title=_month_title(ctx, month),
+            tried=[
+                {
+                    "date": ctx.day(e.submitted_at),
+                    "link": ctx.entry_link(page, e),
+                    "service": ctx.service_link(page, e.service),
+                    "status": L.status_name(e.status),
+                    "wait": ctx.wait_text(e),
+                }
+                for e in entries
+            ],
+            changes=_changes(ctx, page, month, now, previous),
+            first=previous is None,
+            medians=medians,
+            links={
+                side: escape.Safe(
+                    f"[{escape.text(_month_title(ctx, m))}]"
+                    f"({urls.markdown_link(page, urls.report_page(m))})"
+                )
+                for side, m in neighbours.items()
+                if m is not None
+            },
+        )
+        previous = now
+    files["reports/index.md"] = render_template(
+        "reports",
+        L=L,
+        front=front_matter(L.reports, L.archive),
+        months=[
+            {
+                "link": escape.Safe(
+                    f"[{escape.text(_month_title(ctx, m))}]"
+                    f"({urls.markdown_link('reports/index.md', urls.report_page(m))})"
+                ),
+                "count": len(ctx.groups.months[m]),
+            }
+            for m in reversed(months)
+        ],
+    )
+    return files

@@ -1,0 +1,184 @@
+"""Service pages: access over time, wait against the promise, scores, cost, every attempt."""
+
+from __future__ import annotations
+
+from ..model import Access, Entry, Status
+from . import escape, urls
+from .charts import ScorePoint, WaitBar, score_chart, wait_chart
+from .context import PageContext, number
+from .render import render_template
+from .stats import ServiceStats, entry_average
+from .trials import front_matter
+
+_OBSERVED_ACCESS = {
+    Status.WAITLISTED: Access.WAITLIST,
+    Status.PAYWALLED: Access.PAID,
+}
+
+
+def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, object]]:
+    """Registry changes and what attempts ran into, by date, each observed change once."""
+    L = ctx.labels
+    page = urls.service_page(stats.service.key)
+    items: list[tuple[object, int, str, dict[str, object]]] = []
+    for change in stats.service.changes:
+        items.append(
+            (
+                change.date,
+                0,
+                "",
+                {
+                    "date": L.day(change.date),
+                    "access": L.access_name(change.access) if change.access else "–",
+                    "what": change.note,
+                    "source": L.registry_change,
+                },
+            )
+        )
+    previous: str | None = None
+    for entry in stats.entries:
+        seen = _OBSERVED_ACCESS.get(entry.status)
+        state = L.access_name(seen) if seen else L.status_name(entry.status)
+        if entry.status in (Status.PENDING, Status.FAILED) or state == previous:
+            continue
+        previous = state
+        local = entry.submitted_at.astimezone(ctx.zone) if ctx.zone else entry.submitted_at
+        items.append(
+            (
+                local.date(),
+                1,
+                entry.slug,
+                {
+                    "date": L.day(local.date()),
+                    "access": state,
+                    "what": ctx.entry_link(page, entry),
+                    "source": L.observed,
+                },
+            )
+        )
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
+    return [row for *_, row in items]
+
+
+def _wait_bars(ctx: PageContext, entries: tuple[Entry, ...]) -> list[WaitBar]:
+    bars = []
+    for entry in entries:
+        wait = entry.wait
+        if wait is None:
+            continue
+        promised = wait.promised.total_seconds() / 3600 if wait.promised else None
+        bars.append(
+            WaitBar(
+                label=ctx.day(entry.submitted_at),
+                hours=wait.duration.total_seconds() / 3600,
+                promised_hours=promised,
+                settled=wait.settled,
+            )
+        )
+    return bars
+
+
+def _score_points(ctx: PageContext, entries: tuple[Entry, ...]) -> list[ScorePoint]:
+    rated = [(e, avg) for e in entries if (avg := entry_average(e)) is not None]
+    if not rated:
+        return []
+    first = rated[0][0].submitted_at
+    span = (rated[-1][0].submitted_at - first).total_seconds()
+    return [
+        ScorePoint(
+            label=ctx.day(e.submitted_at),
+            position=(e.submitted_at - first).total_seconds() / span if span else 0.5,
+            score=avg,
+        )
+        for e, avg in rated
+    ]
+
+
+def _cost_lines(ctx: PageContext, stats: ServiceStats) -> list[str]:
+    L = ctx.labels
+    lines = []
+    for line in stats.costs:
+        total = f"{number(line.total)} {line.unit}"
+        per_clip = line.per_clip
+        if per_clip is None:
+            lines.append(L.no_usable_clip.format(total=total, attempts=line.attempts))
+        else:
+            lines.append(
+                L.per_usable_clip.format(
+                    cost=f"{number(round(per_clip, 2))} {line.unit}",
+                    total=total,
+                    attempts=line.attempts,
+                    clips=line.usable_clips,
+                )
+            )
+    return lines
+
+
+def rate_text(ctx: PageContext, stats: ServiceStats) -> str:
+    """`3 / 4 (75%)`."""
+    if not stats.attempts:
+        return "–"
+    return f"{stats.delivered} / {stats.attempts} ({stats.delivery_rate:.0%})"
+
+
+def render_service(ctx: PageContext, stats: ServiceStats) -> str:
+    """The page of one service."""
+    service = stats.service
+    page = urls.service_page(service.key)
+    L = ctx.labels
+    scale = max((c.scale for c in ctx.magazine.criteria), default=5)
+    criteria = [c for c in ctx.magazine.criteria if c.key in stats.ratings]
+    bars = _wait_bars(ctx, stats.entries)
+    points = _score_points(ctx, stats.entries)
+    attempts = [
+        {
+            "date": ctx.day(e.submitted_at),
+            "link": ctx.entry_link(page, e),
+            "status": L.status_name(e.status),
+            "wait": ctx.wait_full(e),
+            "promised": L.duration(e.promised_wait) if e.promised_wait else "–",
+            "cost": ctx.cost_text(e.cost),
+            "scores": [str(e.ratings[c.key]) if c.key in e.ratings else "–" for c in criteria],
+            "average": (number(round(avg, 1)) if (avg := entry_average(e)) is not None else "–"),
+        }
+        for e in stats.entries
+    ]
+    return render_template(
+        "service",
+        L=L,
+        front=front_matter(service.name, service.description or service.name),
+        service=service,
+        description=escape.notes(service.description) if service.description else None,
+        home=escape.url(service.url),
+        kind=L.kinds[service.kind.value],
+        attempts_count=stats.attempts,
+        rate=rate_text(ctx, stats),
+        median=L.duration(stats.median_wait) if stats.median_wait else "–",
+        overall=ctx.mean_text(stats.overall),
+        costs=_cost_lines(ctx, stats),
+        history=_access_history(ctx, stats),
+        wait_chart=(wait_chart(bars, L.chart_wait_title, L.hours) if bars else None),
+        score_chart=(score_chart(points, scale, L.chart_score_title) if len(points) > 0 else None),
+        criteria=[c.label_for(L.language) for c in criteria],
+        criterion_means=[ctx.mean_text(stats.ratings[c.key]) for c in criteria],
+        attempts=attempts,
+    )
+
+
+def render_service_index(ctx: PageContext) -> str:
+    """`services/index.md`: every service with its headline figures."""
+    page = "services/index.md"
+    L = ctx.labels
+    rows = [
+        {
+            "link": ctx.service_link(page, key),
+            "vendor": stats.service.vendor or "–",
+            "kind": L.kinds[stats.service.kind.value],
+            "attempts": stats.attempts,
+            "rate": rate_text(ctx, stats),
+            "median": L.duration(stats.median_wait) if stats.median_wait else "–",
+            "overall": ctx.mean_text(stats.overall),
+        }
+        for key, stats in ctx.groups.services.items()
+    ]
+    return render_template("services", L=L, front=front_matter(L.services, L.services), rows=rows)

@@ -1,0 +1,85 @@
+"""Where generated pages live and how one page addresses another file of the site.
+
+Markdown links (`[x](../services/sora.md)`) are rewritten by the site builder, but raw HTML
+(`<video src>`, `<source>`, `poster`) is not, so those URLs are made relative to where a page is
+*served*: `trials/foo.md` is served at `trials/foo/` with directory URLs, `trials/foo.html`
+without.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..renditions import Rendition
+
+
+def entry_page(slug: str) -> str:
+    """Docs path of an entry page."""
+    return f"trials/{slug}.md"
+
+
+def comparison_page(slug: str) -> str:
+    """Docs path of a comparison page."""
+    return f"compare/{slug}.md"
+
+
+def service_page(key: str) -> str:
+    """Docs path of a service page."""
+    return f"services/{key}.md"
+
+
+def report_page(month: str) -> str:
+    """Docs path of a monthly report (`YYYY-MM`)."""
+    return f"reports/{month}.md"
+
+
+def trials_page(number: int) -> str:
+    """Docs path of one page of the list of all trials (1-based)."""
+    return "trials/index.md" if number == 1 else f"trials/page-{number}.md"
+
+
+def markdown_link(source: str, target: str) -> str:
+    """A Markdown link target from one docs file to another (the builder rewrites it)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Served addresses of docs files, and URLs between them for raw HTML."""
+
+    directory_urls: bool = True
+    media_base_url: str | None = None
+    site_url: str | None = None
+
+    def served(self, docs_path: str) -> str:
+        """The URL path a docs file is served at, relative to the site root."""
+        if not docs_path.endswith(".md"):
+            return docs_path
+        stem = docs_path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def relative(self, page: str, target: str) -> str:
+        """URL of `target` (a docs path) from the served location of `page`."""
+        here = self.served(page)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        there = self.served(target)
+        rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+        if there.endswith("/") or not there:
+            rel = rel.rstrip("/") + "/" if rel != "." else "./"
+        return rel
+
+    def media(self, page: str, rendition: Rendition) -> str:
+        """URL of a rendition: on the media host when one is set, else relative to the page."""
+        if self.media_base_url:
+            return self.media_base_url + rendition.url_path.lstrip("/")
+        return self.relative(page, rendition.url_path.lstrip("/"))
+
+    def absolute(self, docs_path: str) -> str | None:
+        """Absolute URL of a docs file when the site URL is known."""
+        if not self.site_url:
+            return None
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return base + self.served(docs_path)

@@ -1,0 +1,285 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from generator.model import Magazine, group_comparisons
+from generator.pages import render_pages
+from generator.renditions import MediaIndex
+from tests.pages_fixtures import BOAT, at, entry, later, magazine, media_index, to_html
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _text(site_files: object, path: str) -> str:
+    value = site_files[path]  # type: ignore[index]
+    assert isinstance(value, str)
+    return value
+
+
+def test_render_is_deterministic(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    first = render_pages(small_magazine, small_media)
+    second = render_pages(magazine(), media_index())
+    assert first.files == second.files
+    assert list(first.files) == sorted(first.files)
+
+
+def test_nav_lists_only_section_pages(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    site = render_pages(small_magazine, small_media)
+    targets = [next(iter(item.values())) for item in site.nav]
+    assert targets == [
+        "trials/index.md",
+        "compare/index.md",
+        "services/index.md",
+        "leaderboard.md",
+        "reports/index.md",
+        "tags.md",
+        "data/index.md",
+    ]
+    assert all(t in site.files for t in targets)
+    assert site.extra_css[0] in site.files and site.extra_javascript[0] in site.files
+    assert "<!-- material/tags -->" in _text(site.files, "tags.md")
+
+
+def test_entry_page_front_matter_clips_and_ratings(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    page = _text(render_pages(small_magazine, small_media).files, "trials/sparks-sora.md")
+    assert page.startswith('---\ntitle: "금빛 불꽃이 사람으로"\ndescription: "Sora · delivered')
+    assert 'tags:\n  - "text-to-video"\n  - "slow-motion"\n---' in page
+    soup = to_html(page)
+    video = soup.find("video")
+    assert video is not None
+    assert video["preload"] == "none" and video.has_attr("playsinline")
+    assert video["poster"] == "../../media/a/poster.jpg"
+    assert video.find("source")["src"] == "../../media/a/video.mp4"
+    sheet = soup.find("details", class_="magazine-sheet").find("img")
+    assert sheet["loading"] == "lazy" and sheet["width"] == "640"
+    assert soup.find("pre").get_text().rstrip("\n") == small_magazine.entry("sparks-sora").prompt
+    cells = [td.get_text() for td in soup.find_all("td")]
+    assert "Lighting" in cells and "5 / 5" in cells
+    assert "40 min (0.2× the promise)" in soup.get_text()
+    links = {a.get_text(): a["href"] for a in soup.find_all("a")}
+    assert links["Sora"] == "../services/sora.md"
+    assert links["Comparisons"].startswith("../compare/a-mesmerizing-shower")
+
+
+def test_pending_entry_is_open_ended(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    files = render_pages(small_magazine, small_media).files
+    page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
+    assert "still waiting after 2 d (16× the promise)" in page
+    assert "as of the last check on 5 Jan 2025 10:05 UTC+09:00" in page
+    chart = to_html(_text(files, "services/kling.md")).find("svg")
+    assert chart["role"] == "img" and chart["aria-label"]
+    assert chart.find("title").get_text() == chart["aria-label"]
+    open_bar = chart.find("rect", class_="open")
+    assert open_bar is not None and open_bar["stroke-dasharray"]
+    assert chart.find("polygon", class_="arrow") is not None
+    assert len(chart.find_all("rect", class_="settled")) == 1
+
+
+def test_stand_in_and_missing_media_are_labelled(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/boat-sora.md"))
+    figures = soup.find_all("figure", class_="magazine-clip")
+    assert len(figures) == 2
+    assert "Stand-in, not the service's output" in figures[0].get_text()
+    assert "could not be processed: download failed <b>503</b>" in figures[1].get_text()
+    assert figures[1].find("b") is None
+
+
+def test_comparison_rows_grid_and_what_never_arrived(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    site = render_pages(small_magazine, small_media)
+    name = next(p for p in site.files if p.startswith("compare/a-mesmerizing"))
+    soup = to_html(_text(site.files, name))
+    rows = soup.find("table").find("tbody").find_all("tr")
+    assert [r.find("td").get_text() for r in rows] == ["Sora", "Kling", "Midjourney", "Veo"]
+    statuses = [r.find_all("td")[1].get_text() for r in rows]
+    assert statuses == ["delivered", "pending", "paywalled", "waitlisted"]
+    cells = soup.find("div", class_="magazine-compare-grid").find_all(
+        "div", class_="magazine-compare-cell"
+    )
+    assert len(cells) == 4
+    assert cells[0].find("video") is not None
+    never = [c.find("p", class_="magazine-never-arrived").get_text() for c in cells[1:]]
+    assert "still waiting after 2 d" in never[0]
+    assert never[1].startswith("never arrived: paywalled")
+    assert soup.find("button", attrs={"data-magazine-play-all": True}) is not None
+
+
+def test_comparison_marks_best_per_criterion(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    site = render_pages(small_magazine, small_media)
+    name = next(p for p in site.files if p.startswith("compare/a-paper-boat"))
+    soup = to_html(_text(site.files, name))
+    assert BOAT in soup.find("pre").get_text()
+    rows = soup.find("table").find("tbody").find_all("tr")
+    best = [[td.get_text() for td in r.find_all("strong", class_="magazine-best")] for r in rows]
+    assert best == [["5 ★", "4 ★", "4 ★"], []]
+
+
+def test_korean_labels(small_media: MediaIndex) -> None:
+    files = render_pages(magazine("ko"), small_media).files
+    page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
+    assert "2일 넘게 기다리는 중 (약속의 16×)" in page
+    assert "대기 중" in page and "프롬프트" in page
+    service = to_html(_text(files, "services/sora.md"))
+    assert "이용 조건의 변화" in service.get_text()
+    assert "품질" in [th.get_text() for th in service.find_all("th")]
+    assert "2025년 1월 3일" in service.get_text()
+    assert "2025년 1월" in _text(files, "reports/2025-01.md")
+
+
+def test_service_page_cost_history_and_attempts(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "services/sora.md"))
+    text = soup.get_text()
+    assert "20 credits per usable clip (80 credits over 4 attempts, 4 usable clips)" in text
+    assert "3 / 4 (75%)" in text
+    assert soup.find("a", href="https://openai.com/sora") is not None
+    history = soup.find_all("table")[0].get_text()
+    assert "paid only" in history and "registry" in history
+    attempts = soup.find_all("table")[-1].find("tbody").find_all("tr")
+    assert len(attempts) == 4
+
+
+def test_leaderboard_flags_small_counts(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "leaderboard.md"))
+    table = soup.find("table", attrs={"data-magazine-sortable": True})
+    rows = table.find("tbody").find_all("tr")
+    first = [td.get_text() for td in rows[0].find_all("td")]
+    assert first[1] == "Sora" and first[0] == "1"
+    kling = next(r for r in rows if r.find_all("td")[1].get_text() == "Kling")
+    assert kling.find("td").get_text() == "–"
+    assert kling.find("span", class_="magazine-few") is not None
+
+
+def test_reports_per_month_with_changes(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    files = render_pages(small_magazine, small_media).files
+    february = to_html(_text(files, "reports/2025-02.md")).get_text()
+    assert "Kling: 10 Feb 2025 free queue shorter (free)" in february
+    assert "Sora: failed" not in february
+    archive = to_html(_text(files, "reports/index.md"))
+    assert [a.get_text() for a in archive.find_all("a")] == [
+        "March 2025",
+        "February 2025",
+        "January 2025",
+    ]
+
+
+def test_feed_lists_entries_by_last_change(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    site = render_pages(magazine(site_url="https://mag.example/sub"), small_media)
+    root = ET.fromstring(_text(site.files, "feed.xml").encode())
+    items = root.findall(f"{ATOM}entry")
+    assert [i.findtext(f"{ATOM}updated") for i in items] == sorted(
+        (i.findtext(f"{ATOM}updated") or "" for i in items), reverse=True
+    )
+    first = items[0]
+    assert first.find(f"{ATOM}link").get("href") == "https://mag.example/sub/trials/lantern-sora/"
+    assert root.findtext(f"{ATOM}updated") == "2025-03-01T02:30:00+09:00"
+    assert len(items) == len(small_magazine.entries)
+    assert "<script>" in (items[1].findtext(f"{ATOM}title") or "")
+    assert items[1].find(f"{ATOM}category").get("term") == "<b>tag</b>"
+    relative = ET.fromstring(_text(render_pages(magazine(), small_media).files, "feed.xml"))
+    entry = relative.findall(f"{ATOM}entry")[0]
+    assert entry.find(f"{ATOM}link").get("href") == "trials/lantern-sora/"
+    assert (entry.findtext(f"{ATOM}id") or "").startswith("urn:uuid:")
+
+
+def test_open_data_matches_entries(small_magazine: Magazine, small_media: MediaIndex) -> None:
+    files = render_pages(small_magazine, small_media).files
+    records = json.loads(_text(files, "data/entries.json"))
+    assert [r["slug"] for r in records] == [
+        "sparks-sora",
+        "sparks-kling",
+        "sparks-midjourney",
+        "sparks-veo",
+        "boat-sora",
+        "boat-kling",
+        "hostile-sora",
+        "lantern-sora",
+    ]
+    by_slug = {r["slug"]: r for r in records}
+    kling = by_slug["sparks-kling"]
+    assert kling["wait_seconds"] == 172800 and kling["settled"] is False and kling["ratio"] == 16
+    assert kling["comparison"].startswith("a-mesmerizing")
+    boat = by_slug["boat-sora"]
+    assert boat["clips"][1]["url"] == "https://cdn.example/boat.mp4"
+    assert "SECRET" not in _text(files, "data/entries.json")
+    assert boat["clips"][0]["media"]["width"] == 160
+    assert boat["page_url"] == "trials/boat-sora/"
+    rows = list(csv.DictReader(io.StringIO(_text(files, "data/entries.csv"))))
+    assert [r["slug"] for r in rows] == [r["slug"] for r in records]
+    assert rows[0]["prompt"] == small_magazine.entry(rows[0]["slug"]).prompt
+    assert json.loads(next(r for r in rows if r["slug"] == "sparks-sora")["ratings"]) == {
+        "composition": 3,
+        "lighting": 5,
+        "quality": 4,
+    }
+
+
+def test_hostile_strings_are_inert_on_every_page(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    files = render_pages(small_magazine, small_media).files
+    for path, content in files.items():
+        if not path.endswith(".md"):
+            continue
+        assert isinstance(content, str)
+        soup = to_html(content)
+        assert soup.find("script") is None, path
+        assert soup.find(attrs={"onclick": True}) is None, path
+        assert soup.find(attrs={"onerror": True}) is None, path
+        for tag in soup.find_all(href=True):
+            assert not str(tag["href"]).lower().startswith("javascript"), path
+        assert "\x02" not in content, path
+    hostile = to_html(_text(files, "trials/hostile-sora.md"))
+    assert hostile.find("h1").get_text().startswith("<script>alert(1)</script>")
+    assert len(hostile.find_all(["h1"])) == 1
+
+
+def test_media_base_url_and_plain_html_urls(small_media: MediaIndex) -> None:
+    files = render_pages(magazine(media_base_url="https://media.example"), small_media).files
+    video = to_html(_text(files, "trials/sparks-sora.md")).find("video")
+    assert video.find("source")["src"] == "https://media.example/media/a/video.mp4"
+    flat = render_pages(magazine(use_directory_urls=False), small_media).files
+    video = to_html(_text(flat, "trials/sparks-sora.md")).find("video")
+    assert video.find("source")["src"] == "../media/a/video.mp4"
+
+
+def test_thousand_entries_paginate_and_keep_nav_to_sections() -> None:
+    base = magazine()
+    many = tuple(
+        entry(
+            f"bulk-{i:04d}",
+            service=("sora", "kling", "veo")[i % 3],
+            prompt=f"prompt {i // 3}",
+            submitted_at=later(at("2025-01-01T00:00:00"), 5 * i),
+            delivered_at=later(at("2025-01-01T00:00:00"), 5 * i + 2),
+            ratings={"quality": 1 + i % 5},
+        )
+        for i in range(1000)
+    )
+    big = Magazine(
+        root=base.root,
+        settings=base.settings,
+        entries=many,
+        services=base.services,
+        comparisons=group_comparisons(many),
+    )
+    site = render_pages(big, MediaIndex())
+    assert "trials/page-10.md" in site.files and "trials/page-11.md" not in site.files
+    first = to_html(_text(site.files, "trials/index.md"))
+    assert len(first.find("tbody").find_all("tr")) == 100
+    assert first.find("tbody").find("a").get_text() == "Bulk 0999"
+    assert len(site.nav) == 7
+    assert sum(1 for p in site.files if p.startswith("compare/")) == 333 + 1
