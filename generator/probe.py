@@ -108,10 +108,11 @@ def _probe_with_av(path: Path, size: int) -> MediaFacts:
     duration = readable if readable else header
     fps: float | None = None
     if not is_image:
-        if rate:
-            fps = float(rate)
-        elif duration and frames > 1:
+        # Frames over time is the true average, also for variable frame rate sources.
+        if duration and frames > 1:
             fps = frames / duration
+        elif rate:
+            fps = float(rate)
     return MediaFacts(
         kind="image" if is_image else "video",
         width=width,
