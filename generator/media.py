@@ -96,8 +96,8 @@ def process_media(
         made: dict[str, _Result | str] = {}
         for digest, future in futures.items():
             made[digest] = future.result()
-            task.describe(_shown(by_hash[digest], magazine.root))
             task.advance()
+            task.describe(_shown(by_hash[digest], magazine.root))
     progress.finish(task)
 
     clips: dict[ClipRef, ClipMedia] = {}

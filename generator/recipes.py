@@ -145,8 +145,8 @@ def fit(width: int, height: int, max_width: int, max_height: int, *, even: bool)
     """The largest size within the box that keeps the aspect ratio; never enlarges."""
     scale = min(1.0, max_width / width, max_height / height)
     w, h = width * scale, height * scale
-    if even:
-        return max(2, 2 * round(w / 2)), max(2, 2 * round(h / 2))
+    if even:  # rounded down, so an odd size never grows past the source
+        return max(2, int(w + 1e-6) // 2 * 2), max(2, int(h + 1e-6) // 2 * 2)
     return max(1, round(w)), max(1, round(h))
 
 

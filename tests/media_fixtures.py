@@ -103,8 +103,8 @@ def make_clips(folder: Path) -> dict[str, Path]:
         "select='lt(n\\,10)+between(n\\,20\\,22)+gte(n\\,40)'",
         "-fps_mode", "vfr", *X264, "-pix_fmt", "yuv420p", out("vfr.mkv"),
     )  # fmt: skip
-    run(*testsrc(rate=10), out("animated.gif"))
-    run(*testsrc(rate=10), "-c:v", "libwebp_anim", "-loop", "0", out("animated.webp"))
+    run(*testsrc(rate=10), out("anim-gif.gif"))
+    run(*testsrc(rate=10), "-c:v", "libwebp_anim", "-loop", "0", out("anim-webp.webp"))
     run(*testsrc(), "-frames:v", "1", *X264, "-pix_fmt", "yuv420p", out("single.mp4"))
     run(
         "-filter_complex",
