@@ -26,14 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.media import process_media  # noqa: E402
-from generator.model import Clip, Entry, Magazine  # noqa: E402
-from generator.probe import probe_file  # noqa: E402
-from generator.progress import SilentProgress  # noqa: E402
-from generator.recipes import recipes_for, video_command  # noqa: E402
-from generator.renditions import ClipRef, Role  # noqa: E402
-from generator.settings import Settings  # noqa: E402
-from generator.transcode import find_ffmpeg, run_ffmpeg, spawn_count  # noqa: E402
+from generator.media import process_media
+from generator.model import Clip, Entry, Magazine
+from generator.probe import probe_file
+from generator.progress import SilentProgress
+from generator.recipes import recipes_for, video_command
+from generator.renditions import ClipRef, Role
+from generator.settings import Settings
+from generator.transcode import find_ffmpeg, run_ffmpeg, spawn_count
 
 CLIPS = [  # name, size, seconds, with sound
     ("landscape-720p", "1280x720", 6, True),
@@ -72,7 +72,7 @@ def magazine_for(root: Path, sources: dict[str, Path]) -> tuple[Magazine, dict[C
             clips=(Clip(file=path.name),),
             path=f"entries/{name}.yml",
             slug=name,
-        )  # fmt: skip
+        )
         for number, (name, path) in enumerate(sorted(sources.items()))
     )
     magazine = Magazine(root=root, settings=Settings(), entries=entries, services={})
