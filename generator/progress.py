@@ -40,7 +40,7 @@ class _PlainTask:
         self.done += amount
 
     def describe(self, text: str) -> None:
-        if self.unit != "bytes":
+        if self.unit not in ("bytes", "silent"):
             shown = f"{self.done:.0f}/{self.total:.0f}" if self.total else f"{self.done:.0f}"
             print(f"  {self.label} [{shown}] {text}", file=self.out, flush=True)
 

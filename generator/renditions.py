@@ -29,7 +29,10 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class MediaFacts:
-    """What probing found in a source file; shown to readers on the entry page."""
+    """What probing found in a source file; shown to readers on the entry page.
+
+    `width` and `height` are the size as displayed: upright after rotation, square pixels.
+    """
 
     kind: str  # "video" or "image"
     width: int
@@ -44,6 +47,15 @@ class MediaFacts:
     rotation: int = 0
     frames: int | None = None
     container: str = ""
+    color_primaries: str = ""  # ffmpeg's names: bt709, bt2020, ...
+    color_transfer: str = ""  # bt709, smpte2084 (PQ), arib-std-b67 (HLG), ...
+    color_matrix: str = ""  # bt709, bt2020nc, smpte170m, gbr (RGB), ...
+    has_alpha: bool = False
+
+    @property
+    def hdr(self) -> bool:
+        """True for PQ or HLG video, which needs tone-mapping to show right in SDR browsers."""
+        return self.color_transfer in ("smpte2084", "arib-std-b67")
 
 
 @dataclass(frozen=True)

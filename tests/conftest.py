@@ -1,6 +1,14 @@
 """Shared fixtures: each area keeps its own in a module imported here."""
 
 from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_server
+from tests.media_fixtures import media_clips
 from tests.pages_fixtures import small_magazine, small_media
 
-__all__ = ["clip_server", "loopback_certificate", "small_magazine", "small_media", "tls_clip_server"]
+__all__ = [
+    "clip_server",
+    "loopback_certificate",
+    "media_clips",
+    "small_magazine",
+    "small_media",
+    "tls_clip_server",
+]

@@ -1,0 +1,92 @@
+"""The size budget: what the published site weighs, and whether it fits where it goes.
+
+GitHub Pages publishes at most 1 GB per site, and git refuses files over 100 MiB; both limits
+live in `settings.limits`. The check runs before anything is published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import BudgetError
+from .renditions import MediaIndex
+from .settings import LimitSettings, Settings
+
+LARGEST_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    """The site's weight for the build summary."""
+
+    total_bytes: int
+    files: int
+    largest: tuple[tuple[str, int], ...]  # (site path, bytes), largest first
+
+    def summary(self) -> str:
+        """A few lines for the end of a build."""
+        lines = [f"site size: {_human(self.total_bytes)} in {self.files} files"]
+        lines += [f"  {_human(size):>10}  {path}" for path, size in self.largest]
+        return "\n".join(lines)
+
+
+def check_budget(
+    files: Iterable[tuple[str, int]], limits: LimitSettings, *, largest: int = LARGEST_SHOWN
+) -> BudgetReport:
+    """Add up the site's files and fail if the site or any one file is over its limit.
+
+    Args:
+        files: (path in the site, size in bytes) of every file that will be published.
+
+    Raises:
+        BudgetError: naming every file over the per-file limit, or the total over the site
+            limit with the largest files (where cutting helps most).
+    """
+    sized = sorted(files, key=lambda item: (-item[1], item[0]))
+    total = sum(size for _, size in sized)
+    report = BudgetReport(total_bytes=total, files=len(sized), largest=tuple(sized[:largest]))
+    too_big = [(path, size) for path, size in sized if size > limits.file_bytes]
+    problems: list[str] = []
+    if too_big:
+        problems.append(
+            f"{len(too_big)} file(s) over the {_human(limits.file_bytes)} limit for one file "
+            "(limits.file_bytes):"
+        )
+        problems += [f"  {path}: {_human(size)}" for path, size in too_big]
+    if total > limits.site_bytes:
+        problems.append(
+            f"the site would weigh {_human(total)}, over its {_human(limits.site_bytes)} limit "
+            "(limits.site_bytes); largest files:"
+        )
+        problems += [f"  {path}: {_human(size)}" for path, size in report.largest]
+    if problems:
+        problems.append(
+            "lower media.max_height or raise media.crf, or serve media from another host "
+            "(media_base_url)"
+        )
+        raise BudgetError("\n".join(problems))
+    return report
+
+
+def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:
+    """The renditions the site itself publishes, as (site path, bytes), each file once.
+
+    With `media_base_url` the renditions are published elsewhere and count for nothing here.
+    """
+    if settings.media_base_url:
+        return []
+    seen: dict[str, int] = {}
+    for clip in index.clips.values():
+        for rendition in clip.renditions:
+            seen[rendition.url_path] = rendition.size_bytes
+    return sorted(seen.items())
+
+
+def _human(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GiB"

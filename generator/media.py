@@ -1,0 +1,299 @@
+"""The media stage: probe every clip, make its web renditions, and hand back a MediaIndex.
+
+Work is cached by (source content hash, recipe): a rebuild with nothing changed hashes the
+sources and reads markers, and runs no ffmpeg at all; a changed setting re-makes only the
+renditions whose recipe it changes, from one decode of the source. Sources run in parallel, up
+to the number of cores. A clip that fails is recorded in `MediaIndex.failures` and the others
+go on; the build reports the failures at the end.
+
+Videos get VIDEO, POSTER, PREVIEW and SHEET. Their originals are not published: they are often
+far larger than the site can carry, and the renditions are what readers watch. Still images get
+IMAGE and ORIGINAL (the file exactly as it came, named by its real type).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import MediaError
+from .mediacache import RenditionCache, hash_file
+from .model import Magazine
+from .probe import probe_file
+from .progress import Progress
+from .recipes import (
+    ImageRecipe,
+    Recipe,
+    file_name,
+    image_command,
+    mime_type,
+    output_size,
+    recipes_for,
+    video_command,
+)
+from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
+from .settings import Settings
+from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
+
+_ORIGINAL_TYPES = {
+    "mjpeg": ("jpg", "image/jpeg"),
+    "png": ("png", "image/png"),
+    "webp": ("webp", "image/webp"),
+    "gif": ("gif", "image/gif"),
+}
+# A VIDEO rendition may be this much shorter than its source before it counts as cut short.
+_DURATION_SLACK = 0.25
+_DURATION_SHARE = 0.95
+
+
+@dataclass(frozen=True)
+class _Result:
+    facts: MediaFacts
+    renditions: tuple[Rendition, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def process_media(
+    magazine: Magazine,
+    sources: Mapping[ClipRef, Path],
+    *,
+    progress: Progress,
+    jobs: int | None = None,
+) -> MediaIndex:
+    """Probe and transcode every clip that has a file; collect failures instead of stopping.
+
+    Args:
+        sources: every clip with a file, mapped to its absolute path.
+        jobs: sources worked on at once (default: settings.media.jobs, else the core count).
+    """
+    settings = magazine.settings
+    root = settings.cache_path(magazine.root) / "renditions"
+    workers = max(1, jobs or settings.media.jobs or os.cpu_count() or 1)
+    refs = _in_magazine_order(magazine, sources)
+    paths = sorted({sources[ref] for ref in refs})
+    task = progress.task("media", len(paths))
+    failures: dict[ClipRef, str] = {}
+    results: dict[Path, tuple[str, _Result] | str] = {}
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        hashes = dict(zip(paths, pool.map(_hash_or_error, paths), strict=True))
+        by_hash: dict[str, Path] = {}
+        for path in paths:
+            digest = hashes[path]
+            if digest.startswith("error:"):
+                results[path] = digest.removeprefix("error:")
+                task.advance()
+            else:
+                by_hash.setdefault(digest, path)
+        futures = {
+            digest: pool.submit(_make_renditions, settings, root, digest, path, magazine.root)
+            for digest, path in sorted(by_hash.items(), key=lambda item: item[1])
+        }
+        made: dict[str, _Result | str] = {}
+        for digest, future in futures.items():
+            made[digest] = future.result()
+            task.advance()
+            task.describe(_shown(by_hash[digest], magazine.root))
+    progress.finish(task)
+
+    clips: dict[ClipRef, ClipMedia] = {}
+    warnings: list[str] = []
+    for path in paths:
+        if path in results:
+            continue
+        outcome = made[hashes[path]]
+        results[path] = outcome if isinstance(outcome, str) else (hashes[path], outcome)
+    for digest in sorted(made):
+        outcome = made[digest]
+        if isinstance(outcome, _Result):
+            warnings.extend(outcome.warnings)
+    for ref in refs:
+        result = results[sources[ref]]
+        if isinstance(result, str):
+            failures[ref] = result
+        else:
+            digest, made_result = result
+            clips[ref] = ClipMedia(ref, digest, made_result.facts, made_result.renditions)
+    return MediaIndex(clips=clips, failures=failures, warnings=tuple(warnings))
+
+
+def _in_magazine_order(magazine: Magazine, sources: Mapping[ClipRef, Path]) -> list[ClipRef]:
+    order = {
+        entry.slug: number
+        for number, entry in enumerate(
+            sorted(magazine.entries, key=lambda e: (e.submitted_at, e.slug))
+        )
+    }
+    return sorted(sources, key=lambda ref: (order.get(ref.entry, len(order)), ref))
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _hash_or_error(path: Path) -> str:
+    try:
+        return hash_file(path)
+    except OSError as exc:
+        return f"error:{path}: cannot read the file: {exc.strerror}"
+
+
+def _make_renditions(
+    settings: Settings, root: Path, digest: str, path: Path, magazine_root: Path
+) -> _Result | str:
+    """Everything one source needs; a failure comes back as its message."""
+    shown = _shown(path, magazine_root)
+    try:
+        return _renditions_of(settings, RenditionCache(root, digest), path, shown)
+    except MediaError as exc:
+        return str(exc) if exc.source else f"{shown}: {exc}"
+    except OSError as exc:
+        return f"{shown}: {exc.strerror or exc} ({exc.filename or ''})"
+
+
+def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown: str) -> _Result:
+    facts = cache.load_facts()
+    if facts is None:
+        try:
+            facts = probe_file(path)
+        except MediaError as exc:
+            raise MediaError(str(exc).removeprefix(f"{path}: "), source=shown) from None
+        cache.store_facts(facts)
+    recipes = recipes_for(settings.media, facts.kind)
+    ready: dict[Role, Rendition] = {}
+    missing: dict[Role, Recipe] = {}
+    for role, recipe in recipes.items():
+        name = file_name(role, recipe)
+        cached = cache.lookup(name)
+        if cached is None:
+            missing[role] = recipe
+        else:
+            ready[role] = _rendition(cache, role, name, cached.width, cached.height)
+    warnings: list[str] = []
+    if facts.kind == "image":
+        ready[Role.ORIGINAL] = _original(cache, path, facts)
+    if missing:
+        cache.sweep()
+        ffmpeg = find_ffmpeg(settings.media.ffmpeg)
+        if facts.kind == "image":
+            made = _make_image(ffmpeg, settings, cache, path, shown, facts, missing)
+        else:
+            made, warnings = _make_video(ffmpeg, settings, cache, path, shown, facts, missing)
+        ready.update(made)
+    order = list(Role)
+    renditions = tuple(sorted(ready.values(), key=lambda r: order.index(r.role)))
+    return _Result(facts, renditions, tuple(warnings))
+
+
+def _make_video(
+    ffmpeg: str,
+    settings: Settings,
+    cache: RenditionCache,
+    path: Path,
+    shown: str,
+    facts: MediaFacts,
+    missing: Mapping[Role, Recipe],
+) -> tuple[dict[Role, Rendition], list[str]]:
+    warnings: list[str] = []
+    timestamps = True
+    if Role.SHEET in missing:
+        timestamps = supports_drawtext(ffmpeg, timeout=settings.media.timeout)
+        if not timestamps:
+            warnings.append(f"{shown}: contact sheet without times (ffmpeg cannot draw text)")
+    names = {role: file_name(role, recipe) for role, recipe in missing.items()}
+    temporaries = {role: cache.temporary(names[role]) for role in missing}
+    outputs = {role: (missing[role], temporaries[role]) for role in missing}
+    command = video_command(ffmpeg, path, facts, outputs, timestamps=timestamps)
+    try:
+        run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
+        if Role.VIDEO in temporaries:
+            _check_complete(temporaries[Role.VIDEO], facts, shown, command)
+        made: dict[Role, Rendition] = {}
+        for role, recipe in missing.items():
+            width, height = output_size(role, recipe, facts)
+            cache.commit(temporaries[role], names[role], width, height)
+            made[role] = _rendition(cache, role, names[role], width, height)
+        return made, warnings
+    finally:
+        for temporary in temporaries.values():
+            remove_quietly(temporary)
+
+
+def _check_complete(video: Path, facts: MediaFacts, shown: str, command: list[str]) -> None:
+    """The rendition must be about as long as the source: ffmpeg exits 0 on some cut files."""
+    made = probe_file(video)
+    expected = facts.duration or 0.0
+    actual = made.duration or 0.0
+    if expected and actual < min(expected * _DURATION_SHARE, expected - _DURATION_SLACK):
+        raise MediaError(
+            f"the rendition holds {actual:.2f} s of {expected:.2f} s: the source is truncated or "
+            "corrupt",
+            source=shown,
+            command=command,
+        )
+
+
+def _make_image(
+    ffmpeg: str,
+    settings: Settings,
+    cache: RenditionCache,
+    path: Path,
+    shown: str,
+    facts: MediaFacts,
+    missing: Mapping[Role, Recipe],
+) -> dict[Role, Rendition]:
+    recipe = missing[Role.IMAGE]
+    assert isinstance(recipe, ImageRecipe)
+    name = file_name(Role.IMAGE, recipe)
+    temporary = cache.temporary(name)
+    try:
+        command = image_command(ffmpeg, path, facts, recipe, temporary)
+        run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
+        width, height = output_size(Role.IMAGE, recipe, facts)
+        cache.commit(temporary, name, width, height)
+    finally:
+        remove_quietly(temporary)
+    return {Role.IMAGE: _rendition(cache, Role.IMAGE, name, width, height)}
+
+
+def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition:
+    """The image as it came, under its real type's extension (whatever its name said)."""
+    extension, mime = _ORIGINAL_TYPES.get(facts.codec, (path.suffix.lstrip(".").lower(), ""))
+    name = f"original.{extension or 'bin'}"
+    cached = cache.lookup(name)
+    if cached is None:
+        temporary = cache.temporary(name)
+        try:
+            shutil.copyfile(path, temporary)
+            cached = cache.commit(temporary, name, facts.width, facts.height)
+        finally:
+            remove_quietly(temporary)
+    return Rendition(
+        role=Role.ORIGINAL,
+        path=cached.path,
+        url_path=cache.url_path(name),
+        mime=mime or "application/octet-stream",
+        width=cached.width,
+        height=cached.height,
+        size_bytes=cached.size_bytes,
+    )
+
+
+def _rendition(cache: RenditionCache, role: Role, name: str, width: int, height: int) -> Rendition:
+    path = cache.folder / name
+    return Rendition(
+        role=role,
+        path=path,
+        url_path=cache.url_path(name),
+        mime=mime_type(role),
+        width=width,
+        height=height,
+        size_bytes=path.stat().st_size,
+    )

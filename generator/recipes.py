@@ -1,0 +1,414 @@
+"""Recipes: what each rendition is, and the ffmpeg command that makes it, built as pure data.
+
+A recipe holds every setting that shapes one rendition; its key (a hash of those settings and
+`RECIPE_VERSION`) names the cached file, so changing a setting re-makes only the renditions it
+touches. The commands are built with ffmpeg-python's graph API and compiled to argument lists;
+nothing here runs a process or touches a file.
+
+One command makes every missing rendition of a video from a single decode: the source is
+rotated upright (ffmpeg applies the display matrix on its own), tone-mapped to BT.709 when it
+is HDR, scaled to even, square-pixel dimensions, converted to 8-bit 4:2:0, and then `split`
+into one branch per output. HDR uses `zscale` (this ffmpeg build has libzimg) with the `hable`
+curve of `tonemap`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import ffmpeg
+
+from .renditions import MediaFacts, Role
+from .settings import MediaSettings
+
+RECIPE_VERSION = 1
+"""Bump when a command changes in a way the settings do not show; every rendition is re-made."""
+
+_RGB_MATRICES = frozenset({"gbr", ""})
+_SHEET_PADDING = 4
+_ZSCALE_TRANSFER = {"smpte2084": "smpte2084", "arib-std-b67": "arib-std-b67"}
+_ZSCALE_MATRIX = {"bt2020nc": "2020_ncl", "bt2020c": "2020_cl", "bt709": "709"}
+_ZSCALE_PRIMARIES = {"bt2020": "2020", "bt709": "709"}
+
+
+@dataclass(frozen=True)
+class VideoRecipe:
+    """H.264/AAC MP4 for the entry page."""
+
+    max_width: int
+    max_height: int
+    crf: int
+    preset: str
+    max_bitrate: str
+    audio_bitrate: str
+
+
+@dataclass(frozen=True)
+class PosterRecipe:
+    """A representative still, as large as the video."""
+
+    max_width: int
+    max_height: int
+    quality: int = 3  # mjpeg -q:v, 2 (best) .. 31
+
+
+@dataclass(frozen=True)
+class PreviewRecipe:
+    """A short, muted loop for cards."""
+
+    seconds: float
+    height: int
+    fps: int = 24
+    crf: int = 28
+    preset: str = "medium"
+
+
+@dataclass(frozen=True)
+class SheetRecipe:
+    """Evenly spaced frames in a grid, each stamped with its time."""
+
+    frames: int
+    columns: int
+    tile_width: int = 320
+    quality: int = 4
+
+
+@dataclass(frozen=True)
+class ImageRecipe:
+    """A web image for still-image clips (WebP keeps transparency)."""
+
+    max_width: int
+    quality: int = 82
+
+
+Recipe = VideoRecipe | PosterRecipe | PreviewRecipe | SheetRecipe | ImageRecipe
+
+_FILES: Mapping[Role, tuple[str, str]] = {
+    Role.VIDEO: ("mp4", "video/mp4"),
+    Role.POSTER: ("jpg", "image/jpeg"),
+    Role.PREVIEW: ("mp4", "video/mp4"),
+    Role.SHEET: ("jpg", "image/jpeg"),
+    Role.IMAGE: ("webp", "image/webp"),
+}
+
+
+def recipes_for(settings: MediaSettings, kind: str) -> dict[Role, Recipe]:
+    """The renditions a clip of this kind ("video" or "image") gets, with their recipes.
+
+    Videos' originals are not published (they are often large); images link their original,
+    which the media stage copies as it is rather than through a recipe.
+    """
+    if kind == "image":
+        return {Role.IMAGE: ImageRecipe(max_width=settings.image_max_width)}
+    return {
+        Role.VIDEO: VideoRecipe(
+            max_width=settings.max_width,
+            max_height=settings.max_height,
+            crf=settings.crf,
+            preset=settings.preset,
+            max_bitrate=settings.max_bitrate,
+            audio_bitrate=settings.audio_bitrate,
+        ),
+        Role.POSTER: PosterRecipe(max_width=settings.max_width, max_height=settings.max_height),
+        Role.PREVIEW: PreviewRecipe(
+            seconds=settings.preview_seconds, height=settings.preview_height, preset=settings.preset
+        ),
+        Role.SHEET: SheetRecipe(frames=settings.sheet_frames, columns=settings.sheet_columns),
+    }
+
+
+def recipe_key(recipe: Recipe) -> str:
+    """A short, stable hash of everything that shapes the rendition."""
+    text = json.dumps(
+        [RECIPE_VERSION, type(recipe).__name__, asdict(recipe)], sort_keys=True, default=str
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def file_name(role: Role, recipe: Recipe) -> str:
+    """The rendition's file name: role and recipe key, so a new recipe never reuses a name."""
+    return f"{role.value}-{recipe_key(recipe)}.{_FILES[role][0]}"
+
+
+def mime_type(role: Role) -> str:
+    """The MIME type of a rendition."""
+    return _FILES[role][1]
+
+
+def fit(width: int, height: int, max_width: int, max_height: int, *, even: bool) -> tuple[int, int]:
+    """The largest size within the box that keeps the aspect ratio; never enlarges."""
+    scale = min(1.0, max_width / width, max_height / height)
+    w, h = width * scale, height * scale
+    if even:  # rounded down, so an odd size never grows past the source
+        return max(2, int(w + 1e-6) // 2 * 2), max(2, int(h + 1e-6) // 2 * 2)
+    return max(1, round(w)), max(1, round(h))
+
+
+def output_size(role: Role, recipe: Recipe, facts: MediaFacts) -> tuple[int, int]:
+    """The pixel size a rendition will have, known before ffmpeg runs."""
+    if isinstance(recipe, VideoRecipe | PosterRecipe):
+        return fit(facts.width, facts.height, recipe.max_width, recipe.max_height, even=True)
+    if isinstance(recipe, PreviewRecipe):
+        return fit(facts.width, facts.height, 10 * recipe.height, recipe.height, even=True)
+    if isinstance(recipe, SheetRecipe):
+        _, columns, rows, tile = _sheet_layout(recipe, facts)
+        return (
+            columns * tile[0] + (columns + 1) * _SHEET_PADDING,
+            rows * tile[1] + (rows + 1) * _SHEET_PADDING,
+        )
+    return fit(facts.width, facts.height, recipe.max_width, 10 * recipe.max_width, even=False)
+
+
+def _frame_size(role: Role, recipe: Recipe, facts: MediaFacts) -> tuple[int, int]:
+    """The size of the frames a rendition is made of (one tile for the contact sheet)."""
+    if isinstance(recipe, SheetRecipe):
+        return _sheet_layout(recipe, facts)[3]
+    return output_size(role, recipe, facts)
+
+
+def _sheet_layout(recipe: SheetRecipe, facts: MediaFacts) -> tuple[int, int, int, tuple[int, int]]:
+    count = max(1, min(recipe.frames, facts.frames or 1))
+    columns = min(recipe.columns, count)
+    rows = math.ceil(count / columns)
+    tile = fit(facts.width, facts.height, recipe.tile_width, recipe.tile_width, even=True)
+    return count, columns, rows, tile
+
+
+def _input_path(path: Path) -> str:
+    # An absolute `file:` URL: a name starting with "-" is not an option, "a:b" not a protocol.
+    return "file:" + str(path.absolute())
+
+
+def _global_args(ffmpeg_path: str) -> list[str]:
+    # -xerror: stop at the first decoding error instead of writing a shortened rendition.
+    return [ffmpeg_path, "-nostdin", "-hide_banner", "-nostats", "-v", "error", "-xerror", "-y"]
+
+
+def _upright_8bit(stream: Any, facts: MediaFacts, size: tuple[int, int]) -> Any:
+    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709."""
+    width, height = size
+    if facts.hdr:
+        stream = (
+            stream.filter(
+                "zscale",
+                w=width,
+                h=height,
+                tin=_ZSCALE_TRANSFER[facts.color_transfer],
+                min=_ZSCALE_MATRIX.get(facts.color_matrix, "2020_ncl"),
+                pin=_ZSCALE_PRIMARIES.get(facts.color_primaries, "2020"),
+                t="linear",
+                npl=100,
+            )
+            .filter("format", "gbrpf32le")
+            .filter("zscale", p="709")
+            .filter("tonemap", tonemap="hable", desat=0)
+            .filter("zscale", t="709", m="709", r="tv")
+        )
+    else:
+        options: dict[str, Any] = {"w": width, "h": height, "out_range": "tv"}
+        if facts.color_matrix in _RGB_MATRICES and _is_rgb(facts.pix_fmt):
+            # RGB in (PNG, GIF, libx264rgb): choose the matrix browsers assume for HD video.
+            options["out_color_matrix"] = "bt709"
+        stream = stream.filter("scale", **options)
+    return stream.filter("format", "yuv420p").filter("setsar", 1)
+
+
+def _is_rgb(pix_fmt: str) -> bool:
+    return pix_fmt.startswith(("rgb", "bgr", "gbr", "argb", "abgr", "pal", "gray", "ya", "0rgb"))
+
+
+def _x264(crf: int, preset: str) -> dict[str, Any]:
+    return {
+        "c:v": "libx264",
+        "preset": preset,
+        "crf": crf,
+        "pix_fmt": "yuv420p",
+        "profile:v": "high",
+        "movflags": "+faststart",
+        "map_metadata": -1,
+        "map_chapters": -1,
+        "fflags": "+bitexact",
+        "f": "mp4",
+    }
+
+
+def video_command(
+    ffmpeg_path: str,
+    source: Path,
+    facts: MediaFacts,
+    outputs: Mapping[Role, tuple[Recipe, Path]],
+    *,
+    timestamps: bool = True,
+) -> list[str]:
+    """One ffmpeg run that decodes `source` once and writes every requested rendition.
+
+    Args:
+        outputs: for each role to make, its recipe and the path ffmpeg writes to.
+        timestamps: stamp times on the contact sheet (needs drawtext and a font).
+    """
+    if not outputs:
+        raise ValueError("nothing to make")
+    source_in = ffmpeg.input(_input_path(source))
+    frame_size = max(
+        (_frame_size(role, recipe, facts) for role, (recipe, _) in outputs.items()),
+        key=lambda size: size[0] * size[1],
+    )
+    base = _upright_8bit(source_in.video, facts, frame_size)
+    roles = sorted(outputs)
+    branches = base.filter_multi_output("split", len(roles)) if len(roles) > 1 else None
+    made = []
+    for number, role in enumerate(roles):
+        recipe, target = outputs[role]
+        branch = branches[number] if branches is not None else base
+        made.append(
+            _video_output(branch, source_in, role, recipe, facts, target, frame_size, timestamps)
+        )
+    graph = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
+    return _global_args(ffmpeg_path) + list(graph.compile(cmd="ffmpeg"))[1:]
+
+
+def _video_output(
+    branch: Any,
+    source_in: Any,
+    role: Role,
+    recipe: Recipe,
+    facts: MediaFacts,
+    target: Path,
+    frame_size: tuple[int, int],
+    timestamps: bool,
+) -> Any:
+    size = _frame_size(role, recipe, facts)
+
+    def resize(stream: Any) -> Any:
+        # Scaled after trim/fps pick their frames, so dropped frames are never scaled.
+        if size == frame_size:
+            return stream
+        return stream.filter("scale", w=size[0], h=size[1]).filter("setsar", 1)
+
+    path = str(target)
+    if isinstance(recipe, VideoRecipe):
+        branch = resize(branch)
+        options = _x264(recipe.crf, recipe.preset)
+        options.update(
+            {
+                "maxrate": recipe.max_bitrate,
+                "bufsize": _double(recipe.max_bitrate),
+                "c:a": "aac",
+                "b:a": recipe.audio_bitrate,
+                "ac": 2,
+            }
+        )
+        return ffmpeg.output(branch, source_in["a:0?"], path, **options)
+    if isinstance(recipe, PreviewRecipe):
+        branch = branch.filter("trim", duration=recipe.seconds).filter("setpts", "PTS-STARTPTS")
+        if facts.fps is None or facts.fps > recipe.fps:
+            branch = branch.filter("fps", fps=recipe.fps)
+        branch = resize(branch)
+        return ffmpeg.output(branch, path, an=None, **_x264(recipe.crf, recipe.preset))
+    if isinstance(recipe, PosterRecipe):
+        branch = resize(_representative_frame(branch, facts))
+        return ffmpeg.output(branch, path, **_still(recipe.quality))
+    if isinstance(recipe, SheetRecipe):
+        branch = _contact_sheet(branch, recipe, facts, timestamps, resize)
+        return ffmpeg.output(branch, path, **_still(recipe.quality))
+    raise ValueError(f"{role} is not a video rendition")
+
+
+def _still(quality: int) -> dict[str, Any]:
+    return {
+        "c:v": "mjpeg",
+        "q:v": quality,
+        "frames:v": 1,
+        "update": 1,
+        "map_metadata": -1,
+        "fflags": "+bitexact",
+        "f": "image2",
+    }
+
+
+def _representative_frame(branch: Any, facts: MediaFacts) -> Any:
+    # Skip the first fifth (fades from black, title cards), then let `thumbnail` pick the frame
+    # closest to the average colour histogram of the next stretch (at most 50 frames held).
+    duration = facts.duration or 0.0
+    start = duration * 0.2 if duration >= 1 else 0.0
+    frames_left = (facts.fps or 25.0) * (duration - start) * 0.6
+    window = int(min(50, frames_left))
+    if start:
+        branch = (
+            branch.filter("setpts", "PTS-STARTPTS")
+            .filter("trim", start=f"{start:.3f}")
+            .filter("setpts", "PTS-STARTPTS")
+        )
+    if window >= 2:
+        branch = branch.filter("thumbnail", n=window)
+    return branch
+
+
+def _contact_sheet(
+    branch: Any,
+    recipe: SheetRecipe,
+    facts: MediaFacts,
+    timestamps: bool,
+    resize: Callable[[Any], Any],
+) -> Any:
+    count, columns, rows, tile = _sheet_layout(recipe, facts)
+    duration = facts.duration or 0.0
+    if count > 1 and (facts.frames or 0) > count and duration > 0:
+        # Time-based picking keeps the spacing even for variable frame rate sources too.
+        branch = branch.filter("fps", fps=f"{count}/{duration:.6f}", round="down")
+    branch = resize(branch)
+    if timestamps:
+        branch = branch.filter(
+            "drawtext",
+            text="%{pts:hms}",
+            x=4,
+            y="h-th-4",
+            fontsize=max(10, tile[1] // 9),
+            fontcolor="white",
+            box=1,
+            boxcolor="black@0.6",
+            boxborderw=2,
+        )
+    return branch.filter(
+        "tile",
+        f"{columns}x{rows}",
+        nb_frames=count,
+        padding=_SHEET_PADDING,
+        margin=_SHEET_PADDING,
+        color="black",
+    )
+
+
+def image_command(
+    ffmpeg_path: str, source: Path, facts: MediaFacts, recipe: ImageRecipe, target: Path
+) -> list[str]:
+    """Resize a still image to a WebP: upright (EXIF orientation applied), no metadata kept."""
+    width, height = output_size(Role.IMAGE, recipe, facts)
+    stream = ffmpeg.input(_input_path(source)).video
+    stream = stream.filter("scale", w=width, h=height, flags="lanczos").filter("setsar", 1)
+    out = ffmpeg.output(
+        stream,
+        str(target),
+        **{
+            "c:v": "libwebp",
+            "quality": recipe.quality,
+            "frames:v": 1,
+            "map_metadata": -1,
+            "fflags": "+bitexact",
+            "f": "webp",
+        },
+    )
+    return _global_args(ffmpeg_path) + list(out.compile(cmd="ffmpeg"))[1:]
+
+
+def _double(rate: str) -> str:
+    """Twice a bitrate written as ffmpeg does (`4M` → `8M`), for the VBV buffer."""
+    number = rate.rstrip("kKmMgG")
+    unit = rate[len(number) :]
+    return f"{float(number) * 2:g}{unit}"

@@ -1,0 +1,140 @@
+"""Run ffmpeg: find the binary, time-limit each run, read stderr while it runs, publish atomically.
+
+Commands are built as data in `recipes`; this module only runs them. A failed run becomes a
+`MediaError` carrying the command and the tail of ffmpeg's stderr, here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import threading
+from collections import deque
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from .errors import MediaError
+
+_STDERR_LINES = 30
+_spawned = 0
+_spawn_lock = threading.Lock()
+_drawtext_support: dict[str, bool] = {}
+
+
+def find_ffmpeg(configured: str | None = None) -> str:
+    """The ffmpeg binary: the setting, else IMAGEIO_FFMPEG_EXE, else the imageio-ffmpeg wheel's.
+
+    Raises:
+        MediaError: the configured binary does not exist, or no binary can be found.
+    """
+    chosen = configured or os.environ.get("IMAGEIO_FFMPEG_EXE")
+    if chosen:
+        if not Path(chosen).is_file():
+            raise MediaError(f"ffmpeg not found at {chosen} (settings.media.ffmpeg)")
+        return chosen
+    try:
+        import imageio_ffmpeg
+    except ImportError as exc:
+        raise MediaError("no ffmpeg: install imageio-ffmpeg or set media.ffmpeg") from exc
+    try:
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except RuntimeError as exc:
+        raise MediaError(f"no ffmpeg binary in imageio-ffmpeg: {exc}") from exc
+
+
+def spawn_count() -> int:
+    """How many ffmpeg processes this process has started (the cache is judged by it)."""
+    return _spawned
+
+
+def run_ffmpeg(command: Sequence[str], *, timeout: float, source: str = "") -> None:
+    """Run one ffmpeg command to completion within `timeout` seconds.
+
+    stderr is drained by a thread while the process runs (a full, unread pipe would block
+    ffmpeg forever); only its last lines are kept for the error message.
+
+    Raises:
+        MediaError: ffmpeg could not start, exited non-zero, or ran out of time.
+    """
+    global _spawned
+    with _spawn_lock:
+        _spawned += 1
+    try:
+        process = subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as exc:
+        raise MediaError(
+            f"cannot start ffmpeg: {exc.strerror}", source=source, command=command
+        ) from exc
+    tail: deque[str] = deque(maxlen=_STDERR_LINES)
+    assert process.stderr is not None
+    reader = threading.Thread(target=_drain, args=(process.stderr, tail), daemon=True)
+    reader.start()
+    try:
+        code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.wait()
+        reader.join()
+        raise MediaError(
+            f"ffmpeg took longer than {timeout:g} s (settings.media.timeout)",
+            source=source,
+            command=command,
+            stderr_tail="\n".join(tail),
+        ) from exc
+    finally:
+        if process.poll() is None:  # interrupted (KeyboardInterrupt): leave no orphan behind
+            process.kill()
+            process.wait()
+    reader.join()
+    if code != 0:
+        raise MediaError(
+            f"ffmpeg failed (exit {code})",
+            source=source,
+            command=command,
+            stderr_tail="\n".join(tail),
+        )
+
+
+def _drain(stream: IO[bytes], tail: deque[str]) -> None:
+    with stream:
+        for raw in stream:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if line:
+                tail.append(line)
+
+
+def supports_drawtext(ffmpeg: str, *, timeout: float = 60) -> bool:
+    """Whether this ffmpeg can draw text (needs libfreetype and a font fontconfig can find).
+
+    Checked once per binary, and only when a contact sheet is actually made.
+    """
+    if ffmpeg not in _drawtext_support:
+        probe = [
+            ffmpeg, "-nostdin", "-hide_banner", "-v", "error",
+            "-f", "lavfi", "-i", "color=c=black:s=64x32:d=0.04",
+            "-vf", "drawtext=text=0", "-f", "null", "-",
+        ]  # fmt: skip
+        try:
+            run_ffmpeg(probe, timeout=timeout)
+            _drawtext_support[ffmpeg] = True
+        except MediaError:
+            _drawtext_support[ffmpeg] = False
+    return _drawtext_support[ffmpeg]
+
+
+def publish(temporary: Path, final: Path) -> None:
+    """Move a finished file into place in one step (same folder, so the rename is atomic)."""
+    os.replace(temporary, final)
+
+
+def remove_quietly(path: Path) -> None:
+    """Delete a leftover temporary file, if it is there."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
