@@ -49,7 +49,7 @@ def problems_from(
             continue
         kind = item["type"]
         if kind == "value_error" and len(item["loc"]) == 1:
-            loc = _narrowed(loc, item["msg"], item["input"])
+            loc, item = _narrowed(loc, item)
         target: Target = (
             "key" if kind == "extra_forbidden" else "parent" if kind == "missing" else "value"
         )
@@ -58,12 +58,14 @@ def problems_from(
     return problems
 
 
-def _narrowed(loc: Loc, msg: str, value: Any) -> Loc:
+def _narrowed(loc: Loc, item: Any) -> tuple[Loc, Any]:
     """`ratings: lighting: must be ...` becomes `ratings.lighting: must be ...`."""
-    match = re.match(r"Value error, (\S+): ", msg)
+    match = re.match(r"Value error, (\S+): ", item["msg"])
+    value = item["input"]
     if match and isinstance(value, dict) and match.group(1) in value:
-        return (*loc, match.group(1))
-    return loc
+        rest = item["msg"][match.end() :]
+        return (*loc, match.group(1)), {**item, "msg": rest}
+    return loc, item
 
 
 def _message(kind: str, item: Any, source: str | None, model: type[BaseModel] | None) -> str:
