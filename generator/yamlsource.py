@@ -204,6 +204,12 @@ def read_tolerant(raw: bytes, path: str) -> Document:
     return Document(path, data, node, ())
 
 
+def unprintable(text: str) -> int | None:
+    """The index of the first character YAML refuses, or None when the text is clean."""
+    bad = _NON_PRINTABLE.search(text)
+    return bad.start() if bad is not None else None
+
+
 def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
     try:
         text = raw.decode("utf-8-sig")
