@@ -83,11 +83,12 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = load_magazine(options.root)
-    counts = (
-        f"{len(magazine.entries)} entries, {len(magazine.services)} services, "
-        f"{len(magazine.comparisons)} comparisons"
-    )
-    click.echo(f"ok: {counts}")
+    counts = [
+        _count(len(magazine.entries), "entry", "entries"),
+        _count(len(magazine.services), "service", "services"),
+        _count(len(magazine.comparisons), "comparison", "comparisons"),
+    ]
+    click.echo(f"ok: {', '.join(counts)}")
 
 
 @main.command()
@@ -167,6 +168,10 @@ def schema(options: Options, write_to: str | None) -> None:
         raise UsageError(f"no folder {target.parent} to write {target.name} into")
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {write_to}")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _moment(text: str) -> datetime:

@@ -16,6 +16,8 @@ SCHEMA_FILE = "schema.json"
 def entry_schema() -> dict[str, Any]:
     """The JSON Schema of one entry file, with a description for every field."""
     body = EntryData.model_json_schema(mode="validation")
+    # The model checks "exactly one of file or url" in code; say it to editors too.
+    body["$defs"]["Clip"]["oneOf"] = [{"required": ["file"]}, {"required": ["url"]}]
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
