@@ -21,6 +21,7 @@ from .errors import ContentError, Problem
 from .model import (
     DEFAULT_CRITERIA,
     Clip,
+    Comparison,
     Criterion,
     Entry,
     EntryData,
@@ -72,7 +73,10 @@ def load_magazine(root: Path) -> Magazine:
 
     loaded: list[tuple[Entry, Document]] = []
     for file in files:
-        doc = read_yaml(file.read_bytes(), _relative(root, file), zone=settings.tzinfo)
+        raw = _read(file, _relative(root, file), problems)
+        if raw is None:
+            continue
+        doc = read_yaml(raw, _relative(root, file), zone=settings.tzinfo)
         problems.extend(doc.problems)
         entry = _entry(doc, problems)
         if entry is not None:
@@ -87,17 +91,18 @@ def load_magazine(root: Path) -> Magazine:
     for entry, doc in loaded:
         problems.extend(rules.check(entry, doc))
     problems.extend(_duplicate_slugs(loaded))
+    entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
+    comparisons = group_comparisons(entries)
+    problems.extend(_duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
-
-    entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     return Magazine(
         root=root,
         settings=settings,
         entries=entries,
         services=dict(sorted(services.items())),
         criteria=criteria,
-        comparisons=group_comparisons(entries),
+        comparisons=comparisons,
     )
 
 
@@ -130,6 +135,14 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     return ((magazine.root / entry.path).parent / clip.file).resolve()
 
 
+def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}"))
+        return None
+
+
 def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
@@ -148,7 +161,10 @@ def _load_registry(
     path = _registry_file(entries_dir, name)
     if path is None:
         return {}, False
-    doc = read_yaml(path.read_bytes(), _relative(root, path))
+    raw = _read(path, _relative(root, path), problems)
+    if raw is None:
+        return {}, False
+    doc = read_yaml(raw, _relative(root, path))
     problems.extend(doc.problems)
     if doc.data is None:
         return {}, False
@@ -333,3 +349,23 @@ def _duplicate_slugs(loaded: list[tuple[Entry, Document]]) -> Iterable[Problem]:
                 "in one of them"
             )
             yield doc.problem(("slug",), message, "key")
+
+
+def _duplicate_comparisons(
+    comparisons: tuple[Comparison, ...], docs: Mapping[str, Document]
+) -> Iterable[Problem]:
+    """Two experiments whose keys give the same page address (`a_b` and `a-b`)."""
+    by_slug: dict[str, list[Comparison]] = {}
+    for comparison in comparisons:
+        by_slug.setdefault(comparison.slug, []).append(comparison)
+    for slug, group in by_slug.items():
+        if len(group) < 2:
+            continue
+        for comparison in group:
+            first = comparison.entries[0]
+            others = ", ".join(c.entries[0].path for c in group if c is not comparison)
+            message = (
+                f"this comparison's page address {slug!r} is also used by the comparison of "
+                f"{others}; choose experiment keys that differ in more than - and _"
+            )
+            yield docs[first.path].problem(("experiment",), message)

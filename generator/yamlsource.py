@@ -180,7 +180,7 @@ def read_yaml(raw: bytes, path: str, *, zone: tzinfo | None = None) -> Document:
         return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
     finally:
         loader.dispose()
-    flagged = frozenset(loc for loc, _ in surprises)
+    flagged = frozenset(loc for loc, _ in surprises if loc)
     return Document(path, data, node, tuple(p for _, p in surprises), flagged)
 
 

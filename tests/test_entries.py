@@ -354,3 +354,55 @@ def test_loading_leaves_the_writers_files_alone(magazine_root: Path) -> None:
     load_magazine(magazine_root)
     after = {p: p.read_bytes() for p in magazine_root.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_comparisons_by_prompt_and_by_experiment(tmp_path: Path) -> None:
+    other = PENDING.replace("A mesmerizing   shower", "A different shower")
+    root = write_magazine(
+        tmp_path / "m",
+        {
+            "a.yml": DELIVERED + "experiment: sparks\n",
+            "b.yml": other + "experiment: sparks\n",
+            "c.yml": PENDING,
+            "d.yml": PENDING.replace("10:05:00", "11:05:00"),
+        },
+        files={"entries/media/sparks-sora.mp4": b"x"},
+    )
+    magazine = load_magazine(root)
+    assert [(c.slug, [e.slug for e in c.entries]) for c in magazine.comparisons] == [
+        ("sparks", ["a", "b"]),
+        ("a-mesmerizing-shower-of-golden-sparks-2c7be8", ["c", "d"]),
+    ]
+    assert magazine.comparison_of(magazine.entry("b")) is magazine.comparisons[0]
+
+
+def test_experiment_keys_with_the_same_address(tmp_path: Path) -> None:
+    root = write_magazine(
+        tmp_path / "m",
+        {
+            "a.yml": PENDING + "experiment: golden_sparks\n",
+            "b.yml": PENDING + "experiment: golden_sparks\n",
+            "c.yml": PENDING + "experiment: golden-sparks\n",
+            "d.yml": PENDING + "experiment: golden-sparks\n",
+        },
+    )
+    assert found(root) == [
+        "entries/a.yml:9:13: experiment: this comparison's page address 'golden-sparks' is also "
+        "used by the comparison of entries/c.yml; choose experiment keys that differ in more "
+        "than - and _",
+        "entries/c.yml:9:13: experiment: this comparison's page address 'golden-sparks' is also "
+        "used by the comparison of entries/a.yml; choose experiment keys that differ in more "
+        "than - and _",
+    ]
+
+
+def test_settings_that_belong_at_the_top_of_mkdocs_yml(tmp_path: Path) -> None:
+    mkdocs = MKDOCS.replace("theme:\n  name: material\n  language: ko\n", "theme: material\n")
+    mkdocs += "    site_name: Elsewhere\n"
+    assert one_entry(tmp_path, DELIVERED, mkdocs=mkdocs) == [
+        "mkdocs.yml:10:5: extra.magazine.site_name: set site_name in mkdocs.yml instead of "
+        "extra.magazine.site_name"
+    ]
+    (tmp_path / "m/mkdocs.yml").write_text(mkdocs.replace("    site_name: Elsewhere\n", ""))
+    settings = load_magazine(tmp_path / "m").settings
+    assert (settings.site_name, settings.language) == ("Test magazine", "en")
