@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from . import __version__
 from .entries import load_magazine
 from .errors import ContentError, MagazineError, UsageError
 from .pending import pending_lines, waiting
@@ -71,7 +72,7 @@ def report(error: MagazineError, *, verbose: bool = False) -> None:
     help="The magazine folder (the one with mkdocs.yml).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks with errors.")
-@click.version_option(package_name="hands-on-magazine", prog_name="magazine")
+@click.version_option(version=__version__, prog_name="magazine")
 @click.pass_context
 def main(ctx: click.Context, root: Path, verbose: bool) -> None:
     """Turn YAML trial entries of generative AI services into a magazine site."""
