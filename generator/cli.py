@@ -1,0 +1,184 @@
+"""The `magazine` command.
+
+Exit status: 0 success, 1 problems in the writer's content, 2 a wrong command line or setting.
+A `MagazineError` is printed without a traceback (with one under `-v`). Problems go to stderr,
+one per line as `path:line:col: field: message`, then a count.
+
+A new command is a function under `@main.command()` taking `Options`; the group's error
+handling and `--root` apply to it.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .entries import load_magazine
+from .errors import ContentError, MagazineError, UsageError
+from .pending import pending_lines, waiting
+from .scaffold import new_entry
+from .schema import SCHEMA_FILE, schema_text
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every command gets from the group: the magazine folder and verbosity."""
+
+    root: Path
+    verbose: bool
+
+
+pass_options = click.make_pass_decorator(Options)
+
+
+class _MagazineGroup(click.Group):
+    """Turns our errors into a message and an exit status instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MagazineError as exc:
+            verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
+            report(exc, verbose=verbose)
+            ctx.exit(exc.exit_code)
+
+
+def report(error: MagazineError, *, verbose: bool = False) -> None:
+    """Print an error for the writer on stderr: every problem, then the count."""
+    if verbose:
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, ContentError):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(error.args[0], err=True)
+    else:
+        prefix = "usage error" if isinstance(error, UsageError) else "error"
+        click.echo(f"{prefix}: {error}", err=True)
+
+
+@click.group(cls=_MagazineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="the current folder",
+    help="The magazine folder (the one with mkdocs.yml).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks with errors.")
+@click.version_option(version=__version__, prog_name="magazine")
+@click.pass_context
+def main(ctx: click.Context, root: Path, verbose: bool) -> None:
+    """Turn YAML trial entries of generative AI services into a magazine site."""
+    ctx.obj = Options(root=root, verbose=verbose)
+
+
+@main.command()
+@pass_options
+def check(options: Options) -> None:
+    """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
+    magazine = load_magazine(options.root)
+    counts = [
+        _count(len(magazine.entries), "entry", "entries"),
+        _count(len(magazine.services), "service", "services"),
+        _count(len(magazine.comparisons), "comparison", "comparisons"),
+    ]
+    click.echo(f"ok: {', '.join(counts)}")
+
+
+@main.command()
+@click.option("--service", required=True, help="Service key from entries/services.yml.")
+@click.option("--prompt", help="The prompt as sent.")
+@click.option(
+    "--prompt-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the prompt from a UTF-8 file (or pipe it on stdin).",
+)
+@click.option("--title", help="Page title (default: the prompt's first words).")
+@click.option(
+    "--now", "now_text", metavar="TIME", help="Submission time (ISO 8601) instead of now."
+)
+@pass_options
+def new(
+    options: Options,
+    service: str,
+    prompt: str | None,
+    prompt_file: Path | None,
+    title: str | None,
+    now_text: str | None,
+) -> None:
+    """Write a new pending entry for a prompt just sent; print its path."""
+    if prompt is not None and prompt_file is not None:
+        raise UsageError("give either --prompt or --prompt-file, not both")
+    if prompt_file is not None:
+        prompt = prompt_file.read_text(encoding="utf-8")
+    elif prompt is None:
+        if sys.stdin.isatty():
+            raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
+        prompt = sys.stdin.read()
+    now = _moment(now_text) if now_text else None
+    path = new_entry(options.root, service, prompt, title=title, now=now)
+    click.echo(path.resolve().relative_to(options.root.resolve()).as_posix())
+
+
+@main.command()
+@click.option(
+    "--now",
+    "now_text",
+    metavar="TIME",
+    help="Measure waits up to this time (ISO 8601) instead of each entry's checked_at.",
+)
+@pass_options
+def pending(options: Options, now_text: str | None) -> None:
+    """List submissions still waiting, for how long (at least), against the promise."""
+    magazine = load_magazine(options.root)
+    now = _moment(now_text) if now_text else None
+    if now is not None and now.tzinfo is None:
+        if magazine.timezone is None:
+            raise UsageError("--now needs a UTC offset (or extra.magazine.timezone)")
+        now = now.replace(tzinfo=magazine.timezone)
+    for line in pending_lines(waiting(magazine, now), magazine):
+        click.echo(line)
+
+
+@main.command()
+@click.option(
+    "--write",
+    "write_to",
+    is_flag=False,
+    flag_value=f"entries/{SCHEMA_FILE}",
+    default=None,
+    metavar="[PATH]",
+    help=f"Write the schema to PATH, relative to the root (default entries/{SCHEMA_FILE}).",
+)
+@pass_options
+def schema(options: Options, write_to: str | None) -> None:
+    """Print the JSON Schema of an entry (for editor completion), or write it."""
+    text = schema_text()
+    if write_to is None:
+        click.echo(text, nl=False)
+        return
+    target = options.root / write_to
+    if not target.parent.is_dir():
+        raise UsageError(f"no folder {target.parent} to write {target.name} into")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {write_to}")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(
+            f"cannot read {text!r} as a time; write it like 2025-01-05T10:00:00+09:00"
+        ) from exc

@@ -1,0 +1,88 @@
+"""`magazine pending`: what is still waiting, for how long, against what was promised.
+
+The wait is "at least checked_at − submitted_at": the last time the writer looked, never the
+clock of the machine running the command, unless the caller passes `now` on purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .durations import format_duration, format_ratio
+from .model import Entry, Magazine, Status
+
+OPEN_STATUSES = (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)
+"""Submissions that may still produce something; delivered, failed, refused and abandoned
+are settled."""
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One open submission and how long it has waited at least."""
+
+    entry: Entry
+    service: str
+    waited: timedelta | None
+    """At least this long; None when the writer never recorded a check (and no `now`)."""
+    as_of: datetime | None
+    """The moment the wait is measured to: checked_at, or `now` when given."""
+
+    @property
+    def ratio(self) -> float | None:
+        """The wait as a multiple of the promise."""
+        promised = self.entry.promised_wait
+        if self.waited is None or not promised:
+            return None
+        return self.waited / promised
+
+
+def waiting(magazine: Magazine, now: datetime | None = None) -> tuple[Waiting, ...]:
+    """Every open submission, in submission order.
+
+    Args:
+        now: measure waits up to this moment instead of each entry's checked_at (when later).
+    """
+    out = []
+    for entry in magazine.entries:
+        if entry.status not in OPEN_STATUSES:
+            continue
+        as_of = entry.checked_at
+        if now is not None and (as_of is None or now > as_of):
+            as_of = now
+        waited = as_of - entry.submitted_at if as_of is not None else None
+        service = magazine.services.get(entry.service)
+        name = service.name if service is not None else entry.service
+        out.append(Waiting(entry, name, waited, as_of))
+    return tuple(out)
+
+
+def pending_lines(items: tuple[Waiting, ...], magazine: Magazine) -> list[str]:
+    """A plain table for the terminal: one line per open submission, columns aligned."""
+    if not items:
+        return ["nothing is waiting"]
+    zone = magazine.timezone
+    header = ("entry", "service", "status", "submitted", "waited", "promised", "ratio")
+    rows = [header]
+    for item in items:
+        entry = item.entry
+        submitted = entry.submitted_at.astimezone(zone) if zone else entry.submitted_at
+        waited = f"≥ {format_duration(item.waited)}" if item.waited is not None else "unknown"
+        promised = format_duration(entry.promised_wait) if entry.promised_wait else "-"
+        ratio = f"≥ {format_ratio(item.ratio)}" if item.ratio is not None else "-"
+        rows.append(
+            (
+                entry.slug,
+                item.service,
+                entry.status.value,
+                submitted.strftime("%Y-%m-%d %H:%M %z"),
+                waited,
+                promised,
+                ratio,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]

@@ -1,0 +1,330 @@
+"""Strict reading of the writer's YAML files, and a tolerant one for mkdocs.yml.
+
+PyYAML implements YAML 1.1, which silently changes a writer's data: `no` becomes false, `0755`
+becomes 493, `1:30` becomes 90, `red #ff0000` becomes `red`, and a repeated key overwrites the
+first. The strict reader turns each of these into a `Problem` with a line and column, refuses
+anchors and aliases (alias bombs), and keeps the composed node tree so that later validation
+errors can be located too. This is the only module that imports yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any, Literal
+
+import yaml
+from yaml.constructor import ConstructorError
+
+from .errors import Problem
+
+Loc = tuple[str | int, ...]
+Target = Literal["key", "value", "parent"]
+
+MAX_DEPTH = 64
+"""Deeper nesting is refused: no entry needs it, and the composer recurses."""
+
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_CUT_COMMENT = re.compile(r"^( +)#(.*)$")
+# What the YAML reader refuses; checked first so the error has a line and column.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def field_name(loc: Loc) -> str:
+    """A dotted field path as writers read it: `clips[1].url`, `ratings.lighting`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True)
+class Document:
+    """One YAML file: its data, the node tree it came from, and what went wrong reading it.
+
+    `data` is None when the file could not be read at all (then `problems` says why).
+    `flagged` holds the field paths already reported, so validation does not report them twice.
+    """
+
+    path: str
+    data: Any
+    node: yaml.Node | None
+    problems: tuple[Problem, ...]
+    flagged: frozenset[Loc] = frozenset()
+
+    def find(self, loc: Loc, target: Target = "value") -> tuple[int, int]:
+        """The 1-based (line, column) of a field: its key, its value, or its parent mapping.
+
+        Walks as far along `loc` as the file goes; an unknown part stops at the nearest node.
+        """
+        if self.node is None:
+            return (1, 1)
+        path = loc[:-1] if target == "parent" else loc
+        node: yaml.Node = self.node
+        key_node: yaml.Node | None = None
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        chosen = key_node if target == "key" and key_node is not None else node
+        return (chosen.start_mark.line + 1, chosen.start_mark.column + 1)
+
+    def scalar_source(self, loc: Loc) -> str | None:
+        """The text of a plain (unquoted) scalar as the writer typed it, if `loc` is one."""
+        if self.node is None:
+            return None
+        node: yaml.Node = self.node
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                return None
+            node = child[1]
+        if isinstance(node, yaml.ScalarNode) and node.style is None:
+            return str(node.value)
+        return None
+
+    def problem(self, loc: Loc, message: str, target: Target = "value") -> Problem:
+        """A Problem located at a field of this file."""
+        line, column = self.find(loc, target)
+        return Problem(self.path, line, column, field_name(loc), message)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        found = None
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                found = (key, value)  # the last one wins, like the constructor
+        return found
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        item: yaml.Node = node.value[part]
+        return (item, item)
+    return None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that reads offset-less timestamps in a given zone and reports bad dates."""
+
+    zone: tzinfo | None = None
+
+    def construct_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise ConstructorError(
+                None, None, f"{node.value!r} is not a real date or time ({exc})", node.start_mark
+            ) from exc
+        if isinstance(value, datetime) and value.tzinfo is None and self.zone is not None:
+            value = value.replace(tzinfo=self.zone)
+        return value
+
+
+_StrictLoader.add_constructor(_TIMESTAMP, _StrictLoader.construct_timestamp)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that reads unknown tags (`!!python/name:...`, `!ENV`) as plain data."""
+
+
+def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return str(node.value) or str(node.tag)
+
+
+_TolerantLoader.add_multi_constructor("", _construct_unknown)
+
+
+def read_yaml(raw: bytes, path: str, *, zone: tzinfo | None = None) -> Document:
+    """Read one writer's file strictly; every problem found is in the returned Document.
+
+    Args:
+        raw: the file's bytes (UTF-8, with or without a BOM).
+        path: the file's path relative to the magazine root, for messages.
+        zone: the magazine's time zone; offset-less timestamps are read in it. Without one they
+            stay naive, for validation to refuse.
+    """
+    text, problem = _decode(raw, path)
+    if problem is not None:
+        return Document(path, None, None, (problem,))
+    problem = _scan_events(text, path)
+    if problem is not None:
+        return Document(path, None, None, (problem,))
+    loader = _StrictLoader(text)
+    loader.zone = zone
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(path, None, None, (Problem(path, 1, 1, "", "the file is empty"),))
+        surprises = list(_surprises(node, (), path, text.splitlines()))
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        return Document(path, None, None, (_marked_problem(path, exc),))
+    except RecursionError:
+        return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
+    finally:
+        loader.dispose()
+    flagged = frozenset(loc for loc, _ in surprises if loc)
+    return Document(path, data, node, tuple(p for _, p in surprises), flagged)
+
+
+def read_tolerant(raw: bytes, path: str) -> Document:
+    """Read a configuration file such as mkdocs.yml: unknown tags become plain strings."""
+    text, problem = _decode(raw, path)
+    if problem is not None:
+        return Document(path, None, None, (problem,))
+    loader = _TolerantLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        return Document(path, None, None, (_marked_problem(path, exc),))
+    except yaml.YAMLError as exc:
+        return Document(path, None, None, (Problem(path, 1, 1, "", str(exc)),))
+    except RecursionError:
+        return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
+    finally:
+        loader.dispose()
+    return Document(path, data, node, ())
+
+
+def unprintable(text: str) -> int | None:
+    """The index of the first character YAML refuses, or None when the text is clean."""
+    bad = _NON_PRINTABLE.search(text)
+    return bad.start() if bad is not None else None
+
+
+def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
+        message = "the file is not valid UTF-8 text; save it as UTF-8"
+        return "", Problem(path, line, column, "", message)
+    bad = _NON_PRINTABLE.search(text)
+    if bad is not None:
+        index, char = bad.start(), bad.group()
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        message = f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
+        return "", Problem(path, line, column, "", message)
+    return text, None
+
+
+def _scan_events(text: str, path: str) -> Problem | None:
+    """Refuse anchors, aliases and deep nesting before anything is composed."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_StrictLoader):
+            line, column = _position(event.start_mark)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                message = "anchors and aliases (& and *) are not allowed; write the value out"
+                return Problem(path, line, column, "", message)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+                    return Problem(path, line, column, "", message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        return _marked_problem(path, exc)
+    return None
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """A 0-based PyYAML mark as a 1-based (line, column)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _marked_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    line, column = _position(exc.problem_mark or exc.context_mark)
+    message: str = exc.problem or exc.context or "cannot read this YAML"
+    if "expected a single document" in message or "but found another document" in message:
+        message = "a second document (---) is not allowed; one entry per file"
+    elif "found character '\\t'" in message:
+        message = "a tab character cannot be used here; indent with spaces"
+    elif "could not determine a constructor" in message:
+        message = f"the tag {message.split('tag ')[-1]} is not allowed; remove it"
+    elif exc.context and exc.problem:
+        message = f"{exc.problem} ({exc.context})"
+    return Problem(path, line, column, "", message)
+
+
+def _surprises(
+    node: yaml.Node, loc: Loc, path: str, lines: Sequence[str]
+) -> Iterator[tuple[Loc, Problem]]:
+    """YAML 1.1 readings that would silently change what the writer wrote."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, yaml.Node] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                yield loc, _at(path, key, loc, "a key must be plain text")
+                continue
+            name = str(key.value)
+            child = (*loc, name)
+            if key.tag != _STR:
+                yield child, _at(path, key, child, f"the key {name!r} is not text; quote it")
+            if name in seen:
+                first = seen[name].start_mark.line + 1
+                message = f"duplicate key {name!r} (first at line {first}); keep one of them"
+                yield child, _at(path, key, child, message)
+            seen[name] = key
+            yield from _surprises(value, child, path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _surprises(item, (*loc, index), path, lines)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None:
+        surprise = _surprise(node, lines)
+        if surprise:
+            yield loc, _at(path, node, loc, surprise)
+
+
+def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
+    text = str(node.value)
+    quoted = f'"{text}"'
+    if node.tag == _BOOL and text.lower() not in ("true", "false"):
+        return (
+            f"{text} would be read as {'true' if text.lower() in ('yes', 'on') else 'false'} "
+            f"(YAML 1.1); write {quoted} for text, or true/false"
+        )
+    if node.tag == _INT and _OCTAL.match(text):
+        number = int(text.replace("_", ""), 8)
+        return f"{text} would be read as the octal number {number}; write {quoted}"
+    if node.tag in (_INT, _FLOAT) and _SEXAGESIMAL.match(text):
+        return f"{text} would be read as a base-60 number; write {quoted} (or 1h30m for a wait)"
+    if node.tag == _STR:
+        end = node.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        cut = _CUT_COMMENT.match(rest)
+        hashtag = cut is not None and not cut.group(2)[:1].isspace()
+        prose_cut = cut is not None and len(cut.group(1)) == 1 and " " in text
+        if hashtag or prose_cut:
+            return (
+                f"' #' starts a comment, so this value stops at {text!r}; quote the whole "
+                "value or use a | block"
+            )
+    return None
+
+
+def _at(path: str, node: yaml.Node, loc: Loc, message: str) -> Problem:
+    line, column = _position(node.start_mark)
+    return Problem(path, line, column, field_name(loc), message)

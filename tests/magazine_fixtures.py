@@ -1,0 +1,100 @@
+"""A small, valid magazine written into a temporary folder, for any test that needs one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+MKDOCS = """\
+site_name: Test magazine
+site_url: https://example.org/magazine/
+theme:
+  name: material
+  language: ko
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+extra:
+  magazine:
+    timezone: Asia/Seoul
+"""
+
+SERVICES = """\
+sora:
+  name: Sora
+  vendor: OpenAI
+  kind: video
+kling:
+  name: Kling
+  vendor: Kuaishou
+  changes:
+    - {date: 2025-02-01, access: paid, note: video now paid only}
+"""
+
+DELIVERED = """\
+title: 금빛 불꽃이 사람으로
+service: sora
+prompt: |
+  A mesmerizing shower of golden sparks swirls in slow motion.
+submitted_at: 2025-01-03T10:00:00+09:00
+promised_wait: 3h
+delivered_at: 2025-01-03T10:40:00+09:00
+status: delivered
+clips:
+  - file: media/sparks-sora.mp4
+ratings: {quality: 4, lighting: 5}
+"""
+
+PENDING = """\
+title: Kling is still thinking
+service: kling
+prompt: |
+  A mesmerizing   shower of golden sparks swirls in slow motion.
+submitted_at: 2025-01-03T10:05:00+09:00
+promised_wait: 3h
+status: pending
+checked_at: 2025-01-05T10:05:00+09:00
+"""
+
+DEFAULT_ENTRIES = {"2025/01/sora.yml": DELIVERED, "2025/01/kling.yml": PENDING}
+DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": b"a stand-in, not a real video"}
+
+
+def write_magazine(
+    root: Path,
+    entries: Mapping[str, str] | None = None,
+    *,
+    services: str | None = SERVICES,
+    criteria: str | None = None,
+    mkdocs: str = MKDOCS,
+    files: Mapping[str, bytes] | None = None,
+) -> Path:
+    """Write mkdocs.yml, the registries, entries (paths relative to entries/) and other files.
+
+    With no arguments it writes a valid magazine of two entries (Sora delivered, Kling pending)
+    sharing a prompt; `files` paths are relative to `root`. Returns `root`.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    (root / "entries").mkdir(exist_ok=True)
+    if services is not None:
+        (root / "entries" / "services.yml").write_text(services, encoding="utf-8")
+    if criteria is not None:
+        (root / "entries" / "criteria.yml").write_text(criteria, encoding="utf-8")
+    for name, text in (DEFAULT_ENTRIES if entries is None else entries).items():
+        path = root / "entries" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, data in (DEFAULT_FILES if files is None else files).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+@pytest.fixture
+def magazine_root(tmp_path: Path) -> Path:
+    """A valid two-entry magazine in a temporary folder."""
+    return write_magazine(tmp_path / "magazine")
