@@ -273,6 +273,7 @@ class Preview:
         self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
         self.site_dir = settings.cache_path(root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
+        self._serving = False
         self._server = LiveReloadServer(
             builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
         )
@@ -312,11 +313,12 @@ class Preview:
     def serve(self) -> None:
         """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
         self.rebuild()
+        self._serving = True
         self._server.serve()
 
     def shutdown(self) -> None:
         """Stop serving and watching (from another thread)."""
-        self._server.shutdown(wait=True)
+        self._server.shutdown(wait=self._serving)
 
 
 def serve_site(
