@@ -186,7 +186,9 @@ def _build(
     return warnings
 
 
-def _run_mkdocs(root: Path, config_path: Path, *, strict: bool, epoch: int | None) -> tuple[str, ...]:
+def _run_mkdocs(
+    root: Path, config_path: Path, *, strict: bool, epoch: int | None
+) -> tuple[str, ...]:
     """Build with MkDocs in this process; the one place MkDocs' errors become SiteError."""
     with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings() as warnings:
         try:
@@ -314,7 +316,7 @@ class Preview:
         """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
         self.rebuild()
         self._serving = True
-        self._server.serve()
+        self._server.serve()  # type: ignore[no-untyped-call]
 
     def shutdown(self) -> None:
         """Stop serving and watching (from another thread)."""
@@ -354,4 +356,3 @@ def serve_site(
         pass
     finally:
         preview.shutdown()
-

@@ -29,9 +29,7 @@ from typing import Any
 
 from .errors import SiteError
 
-SEARCH_SEPARATOR = (
-    r"""[\s\-,:;!?=\[\](){}"'`/|·…“”‘’「」『』〈〉《》、。]+|\.(?!\d)|&[lg]t;"""
-)
+SEARCH_SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|·…“”‘’「」『』〈〉《》、。]+|\.(?!\d)|&[lg]t;"""
 """Splits words at spaces and punctuation (ASCII and CJK), and at dots not inside numbers."""
 
 _SEARCH_NAMES = ("search", "material/search")
@@ -102,9 +100,7 @@ def derive_config(
     return config
 
 
-def merge_nav(
-    writer_nav: Any, generated: Sequence[Any], writer_pages: Iterable[str]
-) -> list[Any]:
+def merge_nav(writer_nav: Any, generated: Sequence[Any], writer_pages: Iterable[str]) -> list[Any]:
     """The writer's nav (or their pages) followed by the generated sections not already in it."""
     if isinstance(writer_nav, list) and writer_nav:
         base = list(writer_nav)

@@ -188,4 +188,3 @@ def needs_chromium() -> None:
     """Skip the calling test, with the reason, when Chromium is not installed."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
-

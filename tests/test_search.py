@@ -110,6 +110,8 @@ def test_pages_load_nothing_from_other_hosts(
     assert isinstance(page, Page)
     page.goto(base + "entries/sora-waitlist/", wait_until="networkidle")
 
-    hosts = {urlsplit(url).hostname for url in requests if urlsplit(url).scheme in ("http", "https")}
+    hosts = {
+        urlsplit(url).hostname for url in requests if urlsplit(url).scheme in ("http", "https")
+    }
     assert hosts == {"127.0.0.1"}, sorted(url for url in requests if "127.0.0.1" not in url)
     assert any(url.endswith("search_index.json") for url in requests)

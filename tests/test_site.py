@@ -32,7 +32,13 @@ def test_build_writes_every_page_and_leaves_the_writer_files_alone(
     assert (built_magazine.cache / "mkdocs.yml").is_file()
     assert built_magazine.git("status", "--porcelain") == ""
     assert sorted(p.name for p in built_magazine.root.iterdir()) == [
-        ".git", ".gitignore", ".magazine", "docs", "entries", "mkdocs.yml", "site"
+        ".git",
+        ".gitignore",
+        ".magazine",
+        "docs",
+        "entries",
+        "mkdocs.yml",
+        "site",
     ]
 
 

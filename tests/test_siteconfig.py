@@ -61,7 +61,11 @@ def test_generated_sections_follow_the_writer_nav(tmp_path: Path) -> None:
 def test_without_a_nav_the_writer_pages_come_first() -> None:
     pages = ["about.md", "essays/b.md", "index.md", "essays/index.md", "img/x.png"]
 
-    assert pages_nav(pages) == ["index.md", "about.md", {"Essays": ["essays/index.md", "essays/b.md"]}]
+    assert pages_nav(pages) == [
+        "index.md",
+        "about.md",
+        {"Essays": ["essays/index.md", "essays/b.md"]},
+    ]
     assert merge_nav(None, SECTIONS, pages)[-2:] == SECTIONS
 
 
@@ -112,7 +116,7 @@ def test_dump_round_trips_through_the_mkdocs_loader(tmp_path: Path) -> None:
     from material.extensions.emoji import twemoji
 
     config = {
-        "site_name": "잡지 \"따옴표\" \\ 백슬래시\n둘째 줄",
+        "site_name": '잡지 "따옴표" \\ 백슬래시\n둘째 줄',
         "n": [1, 1.5, 1e-05, True, None, {}],
         "emoji": twemoji,
         "snippets": Tag("!relative", "$config_dir/../snippets"),

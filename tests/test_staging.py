@@ -40,9 +40,7 @@ def test_staging_holds_writer_pages_generated_pages_and_media(
 
 def test_staging_is_replaced_as_a_whole(magazine: MagazineRoot) -> None:
     write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
-    write_staging(
-        magazine.root, magazine.settings, {"only.md": "# Only\n"}, {}, magazine.staging
-    )
+    write_staging(magazine.root, magazine.settings, {"only.md": "# Only\n"}, {}, magazine.staging)
 
     assert set(tree_digest(magazine.staging)) == {"index.md", "about.md", "only.md"}
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
