@@ -25,7 +25,7 @@ def test_subwords_skip_text_without_hangul() -> None:
     assert hangul_subwords("<code>queue</code> waitlist 2025") == []
 
 
-def test_add_subwords_is_idempotent(built_magazine: MagazineRoot, tmp_path: object) -> None:
+def test_add_subwords_is_idempotent(built_magazine: MagazineRoot) -> None:
     index = built_magazine.site / "search" / "search_index.json"
     before = index.read_bytes()
 

@@ -111,7 +111,10 @@ def test_non_strict_build_returns_the_warnings(magazine: MagazineRoot) -> None:
     assert (magazine.site / "index.html").is_file()
 
 
-def test_two_builds_are_byte_identical(magazine: MagazineRoot, tmp_path: Path) -> None:
+def test_two_builds_are_byte_identical(
+    magazine: MagazineRoot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     stage_and_build(magazine)
     first = tmp_path / "first"
     shutil.copytree(magazine.site, first)
