@@ -54,16 +54,20 @@ def browser_page(built_magazine: MagazineRoot) -> Iterator[tuple[object, str, li
 
 def _search(page: object, query: str) -> list[str]:
     """Type into Material's search box and return the result links once results show."""
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
     box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__list a.md-search-result__link")
     box.click()
+    # Empty the list first, so the results read below belong to this query.
+    box.fill("")
+    box.press("End")
+    expect(results).to_have_count(0)
     box.fill(query)
     # Material reads the query on keyup; Hangul typed by a test arrives without one.
     box.press("End")
-    results = page.locator(".md-search-result__list a.md-search-result__link")
-    results.first.wait_for(state="attached", timeout=30_000)
+    results.first.wait_for(state="attached")
     links = [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
     page.keyboard.press("Escape")
     return links
