@@ -90,6 +90,7 @@ class Settings(_Section):
     media_base_url: str | None = Field(
         None, description="Serve renditions from this URL instead of the site itself."
     )
+    docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
     entries_dir: str = Field("entries", description="Folder of entries and registries.")
     cache_dir: str = Field(".magazine", description="Archive, renditions, staging (git-ignored).")
     lock_file: str = Field("magazine.lock", description="Record of fetched URLs (committed).")

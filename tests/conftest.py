@@ -4,10 +4,13 @@ from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_serv
 from tests.magazine_fixtures import magazine_root
 from tests.media_fixtures import media_clips
 from tests.pages_fixtures import small_magazine, small_media
+from tests.site_fixtures import built_magazine, magazine
 
 __all__ = [
+    "built_magazine",
     "clip_server",
     "loopback_certificate",
+    "magazine",
     "magazine_root",
     "media_clips",
     "small_magazine",

@@ -1,0 +1,358 @@
+"""The site stage: MkDocs builds the staging docs folder into the published site.
+
+This is the only module that imports MkDocs. It reads the writer's mkdocs.yml with MkDocs' own
+loader (INHERIT, `!ENV`, `!!python/name:` tags), writes the derived configuration to the cache
+folder (see `siteconfig`), builds in-process in strict mode, adds Korean subword search (see
+`search`) and swaps the finished site into place: a failed build leaves the previous site
+exactly as it was. MkDocs' exceptions and strict-mode warnings become one `SiteError` here.
+
+The derived configuration also builds with Zensical (`zensical build -f .magazine/mkdocs.yml`),
+which reads the same file and ignores the plugins it does not know.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from .errors import MagazineError, SiteError
+from .model import Magazine
+from .search import add_subwords
+from .settings import Settings
+from .siteconfig import Tag, derive_config, dump_config
+from .staging import discard_leftovers, replace_dir, writer_files
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+# The build changes the process's working folder and environment for its duration.
+_BUILD_LOCK = threading.Lock()
+
+
+def writer_config_path(root: Path) -> Path:
+    """The writer's mkdocs.yml (or mkdocs.yaml)."""
+    for name in CONFIG_NAMES:
+        if (root / name).is_file():
+            return root / name
+    raise SiteError(f"{root / CONFIG_NAMES[0]}: not found (the magazine needs an mkdocs.yml)")
+
+
+def read_writer_config(root: Path, config_dir: Path) -> dict[str, Any]:
+    """The writer's mkdocs.yml as MkDocs reads it; `!relative` tags kept for the derived file."""
+    path = writer_config_path(root)
+    loader = get_yaml_loader()
+
+    def relative(_loader: Any, node: Any) -> Tag:
+        value = str(node.value or "")
+        prefix, _, rest = value.partition("/")
+        if prefix == "$config_dir":
+            value = "$config_dir/" + Path(os.path.relpath(root / rest, config_dir)).as_posix()
+        return Tag("!relative", value)
+
+    loader.add_constructor("!relative", relative)
+    try:
+        with path.open("rb") as source:
+            return yaml_load(source, loader)
+    except MkDocsException as exc:
+        raise SiteError(f"{path.name}: {exc}") from exc
+
+
+def write_site_config(
+    root: Path,
+    settings: Settings,
+    staging_docs: Path,
+    build_dir: Path,
+    *,
+    nav: Sequence[Any],
+    extra_css: Sequence[str] = (),
+    extra_javascript: Sequence[str] = (),
+    name: str = "mkdocs.yml",
+) -> Path:
+    """Write the derived configuration into the cache folder and return its path."""
+    cache = settings.cache_path(root)
+    cache.mkdir(parents=True, exist_ok=True)
+    config = derive_config(
+        read_writer_config(root, cache),
+        root=root,
+        config_dir=cache,
+        docs_dir=staging_docs,
+        site_dir=build_dir,
+        writer_pages=writer_files(root / settings.docs_dir),
+        nav=nav,
+        extra_css=extra_css,
+        extra_javascript=extra_javascript,
+    )
+    path = cache / name
+    path.write_text(dump_config(config), encoding="utf-8")
+    return path
+
+
+def build_site(
+    root: Path,
+    settings: Settings,
+    staging_docs: Path,
+    site_dir: Path,
+    *,
+    nav: Sequence[Any],
+    extra_css: Sequence[str] = (),
+    extra_javascript: Sequence[str] = (),
+    strict: bool = True,
+    source_date_epoch: int | None = None,
+) -> tuple[str, ...]:
+    """Build the staging docs into `site_dir`, replacing the previous site only on success.
+
+    Args:
+        source_date_epoch: the time stamped into the sitemap when `SOURCE_DATE_EPOCH` is not
+            set in the environment (use `source_date_epoch(magazine)`), so that two builds of
+            the same input are byte-identical.
+
+    Returns:
+        MkDocs' warnings (always empty in strict mode, where a warning fails the build).
+
+    Raises:
+        SiteError: MkDocs failed, or (strict) warned; every warning is listed.
+    """
+    return _build(
+        root,
+        settings,
+        staging_docs,
+        site_dir,
+        nav=nav,
+        extra_css=extra_css,
+        extra_javascript=extra_javascript,
+        strict=strict,
+        source_date_epoch=source_date_epoch,
+        work_name="site",
+    )
+
+
+def source_date_epoch(magazine: Magazine) -> int | None:
+    """The latest moment any entry records, as a Unix time (None for an empty magazine)."""
+    if not magazine.entries:
+        return None
+    return int(max(entry.last_changed for entry in magazine.entries).timestamp())
+
+
+def _build(
+    root: Path,
+    settings: Settings,
+    staging_docs: Path,
+    site_dir: Path,
+    *,
+    nav: Sequence[Any],
+    extra_css: Sequence[str],
+    extra_javascript: Sequence[str],
+    strict: bool,
+    source_date_epoch: int | None,
+    work_name: str,
+) -> tuple[str, ...]:
+    cache = settings.cache_path(root)
+    # Inside the cache folder: Zensical wants site_dir below the configuration file.
+    build_dir = cache / f"{work_name}.build"
+    config_name = "mkdocs.yml" if work_name == "site" else f"{work_name}.yml"
+    config_path = write_site_config(
+        root,
+        settings,
+        staging_docs,
+        build_dir,
+        nav=nav,
+        extra_css=extra_css,
+        extra_javascript=extra_javascript,
+        name=config_name,
+    )
+    discard_leftovers(site_dir)
+    shutil.rmtree(build_dir, ignore_errors=True)
+    try:
+        warnings = _run_mkdocs(root, config_path, strict=strict, epoch=source_date_epoch)
+        add_subwords(build_dir / "search" / "search_index.json")
+        # Jekyll would hide files starting with `_` when the site is served from a branch.
+        (build_dir / ".nojekyll").write_bytes(b"")
+        replace_dir(build_dir, site_dir)
+    except BaseException:
+        shutil.rmtree(build_dir, ignore_errors=True)
+        raise
+    return warnings
+
+
+def _run_mkdocs(
+    root: Path, config_path: Path, *, strict: bool, epoch: int | None
+) -> tuple[str, ...]:
+    """Build with MkDocs in this process; the one place MkDocs' errors become SiteError."""
+    with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings() as warnings:
+        try:
+            config = load_config(config_file=str(config_path), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            listed = "".join(f"\n  {w}" for w in warnings)
+            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+    return tuple(warnings)
+
+
+@contextmanager
+def _build_environment(root: Path, epoch: int | None) -> Iterator[None]:
+    # Relative paths in markdown_extensions (snippets' base_path) start at the magazine root.
+    changes = {"NO_MKDOCS_2_WARNING": "1"}
+    if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        changes["SOURCE_DATE_EPOCH"] = str(epoch)
+    saved = {key: os.environ.get(key) for key in changes}
+    cwd = os.getcwd()
+    os.environ.update(changes)
+    os.chdir(root)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+class Preview:
+    """A live preview: rebuilds when an entry, a docs page or mkdocs.yml changes.
+
+    `regenerate` renders the staging folder again (entries → media → pages); this class then
+    rebuilds the site into the cache folder and the browser reloads. Build problems are
+    reported through `report` and the last good site stays on screen.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        staging_docs: Path,
+        *,
+        regenerate: Callable[[], None],
+        nav: Sequence[Any],
+        extra_css: Sequence[str] = (),
+        extra_javascript: Sequence[str] = (),
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        source_date_epoch: int | None = None,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
+        self.root, self.settings, self.staging_docs = root, settings, staging_docs
+        self.regenerate = regenerate
+        self.nav, self.extra_css, self.extra_javascript = nav, extra_css, extra_javascript
+        self.epoch = source_date_epoch
+        self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
+        self.site_dir = settings.cache_path(root) / "preview"
+        self.site_dir.mkdir(parents=True, exist_ok=True)
+        self._serving = False
+        self._server = LiveReloadServer(
+            builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
+        )
+        watched = [root / settings.entries_dir, root / settings.docs_dir]
+        watched += [root / name for name in CONFIG_NAMES]
+        for path in watched:
+            if path.exists():
+                self._server.watch(str(path))
+
+    @property
+    def url(self) -> str:
+        """Where the preview is served."""
+        return str(self._server.url)
+
+    def rebuild(self) -> None:
+        """Regenerate the staging folder and rebuild the preview site."""
+        try:
+            self.regenerate()
+            warnings = _build(
+                self.root,
+                self.settings,
+                self.staging_docs,
+                self.site_dir,
+                nav=self.nav,
+                extra_css=self.extra_css,
+                extra_javascript=self.extra_javascript,
+                strict=False,
+                source_date_epoch=self.epoch,
+                work_name="preview",
+            )
+        except MagazineError as exc:
+            self.report(str(exc))
+            return
+        for warning in warnings:
+            self.report(warning)
+
+    def serve(self) -> None:
+        """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
+        self.rebuild()
+        self._serving = True
+        self._server.serve()  # type: ignore[no-untyped-call]
+
+    def shutdown(self) -> None:
+        """Stop serving and watching (from another thread)."""
+        self._server.shutdown(wait=self._serving)
+
+
+def serve_site(
+    root: Path,
+    settings: Settings,
+    staging_docs: Path,
+    *,
+    regenerate: Callable[[], None],
+    nav: Sequence[Any],
+    extra_css: Sequence[str] = (),
+    extra_javascript: Sequence[str] = (),
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    source_date_epoch: int | None = None,
+) -> None:
+    """Serve a live preview until interrupted (Ctrl-C)."""
+    preview = Preview(
+        root,
+        settings,
+        staging_docs,
+        regenerate=regenerate,
+        nav=nav,
+        extra_css=extra_css,
+        extra_javascript=extra_javascript,
+        host=host,
+        port=port,
+        source_date_epoch=source_date_epoch,
+    )
+    print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
+    try:
+        preview.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.shutdown()

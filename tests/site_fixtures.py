@@ -1,0 +1,190 @@
+"""A small magazine and generated pages of the shape the pages stage hands to the site stage."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.settings import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+WRITER_CONFIG = """\
+site_name: 생성 AI 체험기
+site_url: https://example.org/magazine/
+theme:
+  name: material
+  language: ko
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: true
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+extra:
+  magazine:
+    timezone: Asia/Seoul
+"""
+
+WRITER_PAGES = {
+    "index.md": "# 생성 AI 체험기\n\n같은 프롬프트를 여러 서비스에 보내 보았다.\n",
+    "about.md": "# 소개\n\n이 잡지는 손으로 써 본 기록이다.\n",
+}
+
+
+def generated_pages() -> dict[str, str | bytes]:
+    """Generated files: Korean text, tags front matter, a cross-page anchor link, a data file."""
+    return {
+        "entries/sora-waitlist.md": (
+            "---\ntags:\n  - text-to-video\n  - 대기\n---\n\n"
+            "# 소라 대기열 체험\n\n"
+            "가입하자마자 대기열에 들어갔다. 48시간이 지나도 소식이 없었다.\n\n"
+            "## Notes\n\nThe queue page said about three hours.\n"
+        ),
+        "entries/kling-list.md": (
+            "---\ntags:\n  - text-to-video\n---\n\n"
+            "# 클링 체험\n\n"
+            "웨이팅리스트에 이름을 올리고 이틀을 기다렸다.\n\n"
+            "The cinematography was surprisingly steady.\n"
+        ),
+        "services/index.md": (
+            "# 서비스\n\n"
+            "- [소라](../entries/sora-waitlist.md) — [메모](../entries/sora-waitlist.md#notes)\n"
+            "- [클링](../entries/kling-list.md)\n"
+        ),
+        "tags.md": "# 태그\n\n<!-- material/tags -->\n",
+        "data/_entries.json": '{"entries": 2}\n',
+    }
+
+
+GENERATED_NAV: list[Any] = [{"서비스": "services/index.md"}, {"태그": "tags.md"}]
+
+
+@dataclass
+class MagazineRoot:
+    """A magazine folder on disk, under git, with the writer's files committed."""
+
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def cache(self) -> Path:
+        return self.settings.cache_path(self.root)
+
+    @property
+    def staging(self) -> Path:
+        return self.cache / "staging"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=self.root, check=True, capture_output=True, text=True
+        ).stdout
+
+
+def make_magazine(root: Path) -> MagazineRoot:
+    """Write mkdocs.yml, docs/ and entries/ and commit them in a fresh git repository."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(WRITER_CONFIG, encoding="utf-8")
+    for rel, text in WRITER_PAGES.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "entries").mkdir()
+    (root / "entries" / "sora.yml").write_text("title: 소라\n", encoding="utf-8")
+    (root / ".gitignore").write_text("/site/\n/.magazine/\n", encoding="utf-8")
+    magazine = MagazineRoot(root)
+    magazine.git("init", "-q", "-b", "main")
+    magazine.git("add", "-A")
+    magazine.git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "init")
+    return magazine
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by relative path → SHA-256 of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def magazine(tmp_path: Path) -> MagazineRoot:
+    """A fresh magazine folder under git."""
+    return make_magazine(tmp_path / "mag")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 (a free port) and yield its base URL."""
+    handler = partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def stage_and_build(magazine: MagazineRoot, **kwargs: Any) -> None:
+    """Stage the generated pages and build the site (strict unless told otherwise)."""
+    from generator.site import build_site
+    from generator.staging import write_staging
+
+    files = kwargs.pop("files", None) or generated_pages()
+    write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+    build_site(
+        magazine.root,
+        magazine.settings,
+        magazine.staging,
+        magazine.site,
+        nav=kwargs.pop("nav", GENERATED_NAV),
+        source_date_epoch=kwargs.pop("source_date_epoch", 1_735_866_000),
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="module")
+def built_magazine(tmp_path_factory: pytest.TempPathFactory) -> MagazineRoot:
+    """A magazine built once per test module (read-only for the tests that use it)."""
+    magazine = make_magazine(tmp_path_factory.mktemp("built") / "mag")
+    stage_and_build(magazine)
+    return magazine
+
+
+def needs_chromium() -> None:
+    """Skip the calling test, with the reason, when Chromium is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.search import add_subwords, hangul_subwords
+from tests.site_fixtures import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MagazineRoot,
+    needs_chromium,
+    serve_folder,
+)
+
+
+def test_subwords_start_inside_korean_words() -> None:
+    words = hangul_subwords("<p>대기열에 들어갔다, AI영상 &amp; waitlist</p>")
+
+    assert words == ["기열에", "열에", "어갔다", "갔다", "영상"]
+
+
+def test_subwords_skip_text_without_hangul() -> None:
+    assert hangul_subwords("<code>queue</code> waitlist 2025") == []
+
+
+def test_add_subwords_is_idempotent(built_magazine: MagazineRoot) -> None:
+    index = built_magazine.site / "search" / "search_index.json"
+    before = index.read_bytes()
+
+    add_subwords(index)
+
+    assert index.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def browser_page(built_magazine: MagazineRoot) -> Iterator[tuple[object, str, list[str]]]:
+    needs_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with serve_folder(built_magazine.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(20_000)
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(base, wait_until="load")
+            yield page, base, requests
+        finally:
+            browser.close()
+
+
+def _search(page: object, query: str) -> list[str]:
+    """Type into Material's search box and return the result links once results show."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    box.click()
+    # Empty the list first, so the results read below belong to this query.
+    box.fill("")
+    box.press("End")
+    expect(results).to_have_count(0)
+    box.fill(query)
+    # Material reads the query on keyup; Hangul typed by a test arrives without one.
+    box.press("End")
+    results.first.wait_for(state="attached")
+    links = [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
+    page.keyboard.press("Escape")
+    return links
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("기열", "entries/sora-waitlist/"),  # inside 대기열
+        ("리스트", "entries/kling-list/"),  # inside 웨이팅리스트
+        ("대기열", "entries/sora-waitlist/"),  # a whole word still works
+        ("cinematography", "entries/kling-list/"),  # and English
+    ],
+)
+def test_search_finds_words_inside_korean_compounds(
+    browser_page: tuple[object, str, list[str]], query: str, expected: str
+) -> None:
+    page, _base, _requests = browser_page
+
+    links = _search(page, query)
+
+    assert any(urlsplit(link).path.endswith(expected) for link in links), links
+
+
+@pytest.mark.browser
+def test_search_does_not_match_unrelated_pages(
+    browser_page: tuple[object, str, list[str]],
+) -> None:
+    page, _base, _requests = browser_page
+
+    links = _search(page, "기열")
+
+    assert not any("kling-list" in link or "about" in link for link in links), links
+
+
+@pytest.mark.browser
+def test_pages_load_nothing_from_other_hosts(
+    browser_page: tuple[object, str, list[str]],
+) -> None:
+    page, base, requests = browser_page
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.goto(base + "entries/sora-waitlist/", wait_until="networkidle")
+
+    hosts = {
+        urlsplit(url).hostname for url in requests if urlsplit(url).scheme in ("http", "https")
+    }
+    assert hosts == {"127.0.0.1"}, sorted(url for url in requests if "127.0.0.1" not in url)
+    assert any(url.endswith("search_index.json") for url in requests)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+
+from generator.site import Preview
+from generator.staging import write_staging
+from tests.site_fixtures import GENERATED_NAV, MagazineRoot, generated_pages
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(url: str, text: str, attempts: int = 300) -> str:
+    """Poll `url` until it contains `text` (bounded by attempts, not by a clock)."""
+    page = ""
+    for _ in range(attempts):
+        page = _get(url)
+        if text in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r}; last page:\n{page[:500]}")
+
+
+def test_editing_an_entry_regenerates_and_the_served_page_changes(
+    magazine: MagazineRoot,
+) -> None:
+    entry = magazine.root / "entries" / "sora.yml"
+    calls: list[str] = []
+
+    def regenerate() -> None:
+        # Stands in for entries → pages: the page shows the entry file's title line.
+        title = entry.read_text("utf-8").split(":", 1)[1].strip()
+        calls.append(title)
+        files = generated_pages()
+        files["entries/sora-waitlist.md"] = f"# {title}\n\n대기열 이야기.\n\n## Notes\n\n-\n"
+        write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+
+    reports: list[str] = []
+    preview = Preview(
+        magazine.root,
+        magazine.settings,
+        magazine.staging,
+        regenerate=regenerate,
+        nav=GENERATED_NAV,
+        port=_free_port(),
+        report=reports.append,
+    )
+    server = threading.Thread(target=preview.serve, daemon=True)
+    server.start()
+    try:
+        url = preview.url + "entries/sora-waitlist/"
+        page = _wait_for(url, "<title>소라 - ")
+        assert "livereload" in page  # the preview reloads the browser by itself
+        assert calls == ["소라"]
+
+        entry.write_text("title: 소라 두 번째 시도\n", encoding="utf-8")
+
+        _wait_for(url, "<title>소라 두 번째 시도 - ")
+        assert calls[-1] == "소라 두 번째 시도"
+        assert reports == []
+    finally:
+        preview.shutdown()
+        server.join(timeout=30)
+    assert not server.is_alive()
+    assert magazine.git("status", "--porcelain") == " M entries/sora.yml\n"
+
+
+def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: MagazineRoot) -> None:
+    state = {"broken": False}
+
+    def regenerate() -> None:
+        if state["broken"]:
+            raise_content = {"about.md": "# clash with the writer's page\n"}
+            write_staging(magazine.root, magazine.settings, raise_content, {}, magazine.staging)
+        write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
+
+    reports: list[str] = []
+    preview = Preview(
+        magazine.root,
+        magazine.settings,
+        magazine.staging,
+        regenerate=regenerate,
+        nav=GENERATED_NAV,
+        port=_free_port(),
+        report=reports.append,
+    )
+    try:
+        preview.rebuild()
+        state["broken"] = True
+        preview.rebuild()
+    finally:
+        preview.shutdown()
+
+    assert len(reports) == 1
+    assert "docs/about.md" in reports[0]
+    assert (preview.site_dir / "entries/sora-waitlist/index.html").is_file()
