@@ -10,16 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .budget import BudgetReport, check_budget
+from .budget import BudgetReport, check_budget, media_files
+from .deploy import deploy_gh_pages
 from .entries import clip_path, load_magazine
-from .errors import ContentError, MagazineError, Problem
+from .errors import MagazineError
 from .fetch import FetchResult, fetch_clips
 from .media import process_media
 from .model import Magazine
 from .pages import RenderedSite, render_pages
-from .progress import Progress
+from .progress import Progress, SilentProgress
 from .renditions import ClipRef, MediaIndex
-from .site import build_site
+from .site import build_site, serve_site, source_date_epoch
 from .staging import write_staging
 
 
@@ -57,28 +58,32 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
     }
 
 
-def fetch(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, FetchResult]:
+def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
     magazine = load_magazine(root)
-    return magazine, fetch_clips(magazine, offline=offline, progress=progress)
+    return fetch_clips(magazine, offline=offline, force=force, progress=progress)
 
 
-def prepare(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, MediaIndex,
-                                                                      RenderedSite, list[str]]:
+def prepare(
+    root: Path, *, offline: bool, progress: Progress
+) -> tuple[Magazine, MediaIndex, RenderedSite, list[str]]:
     """Load, fetch, transcode and render; raise when anything failed.
 
     Raises:
         ContentError: the entries have problems (nothing else runs).
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
-    magazine, fetched = fetch(root, offline=offline, progress=progress)
+    magazine = load_magazine(root)
+    fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
     sources = {**local_sources(magazine), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     failures = [str(error) for error in fetched.errors]
-    failures += [f"{_entry_path(magazine, ref)}: clips[{ref.position}]: {why}"
-                 for ref, why in sorted(media.failures.items())]
+    failures += [
+        f"{_entry_path(magazine, ref)}: clips[{ref.position}]: {why}"
+        for ref, why in sorted(media.failures.items())
+    ]
     if failures:
         raise MediaFailures(failures)
     return magazine, media, render_pages(magazine, media), warnings
@@ -95,18 +100,34 @@ def published_media(magazine: Magazine, media: MediaIndex) -> dict[str, Path]:
     }
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> tuple[Magazine, RenderedSite,
-                                                                    BudgetReport, list[str], int]:
-    """Everything up to a complete staging docs folder; returns what the site build needs."""
+@dataclass(frozen=True)
+class Staged:
+    """A complete staging docs folder and what the site build needs to go with it."""
+
+    magazine: Magazine
+    rendered: RenderedSite
+    budget: BudgetReport
+    warnings: tuple[str, ...]
+    clips: int
+
+
+def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
+    """Everything up to a complete staging docs folder.
+
+    Raises:
+        BudgetError: the site would not fit its limits (nothing is written).
+    """
     magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
-    files = published_media(magazine, media)
-    budget = check_budget(
-        [(path, len(body)) for path, body in _encoded(rendered.files).items()]
-        + [(url, file.stat().st_size) for url, file in files.items()],
-        magazine.settings.limits,
+    pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
+    budget = check_budget(pages + media_files(media, magazine.settings), magazine.settings.limits)
+    write_staging(
+        root,
+        magazine.settings,
+        rendered.files,
+        published_media(magazine, media),
+        staging_dir(magazine),
     )
-    write_staging(root, magazine.settings, rendered.files, files, staging_dir(magazine))
-    return magazine, rendered, budget, warnings, len(media.clips)
+    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips))
 
 
 def build(
@@ -116,8 +137,9 @@ def build(
 
     A failure at any step leaves the previous site/ as it was.
     """
-    magazine, rendered, budget, warnings, clips = stage(root, offline=offline, progress=progress)
-    target = site_dir if site_dir is not None else root / "site"
+    staged = stage(root, offline=offline, progress=progress)
+    magazine, rendered = staged.magazine, staged.rendered
+    target = site_dir if site_dir is not None else root / magazine.settings.site_dir
     build_site(
         root,
         magazine.settings,
@@ -129,19 +151,49 @@ def build(
         source_date_epoch=source_date_epoch(magazine),
     )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
-    return BuildReport(target, len(magazine.entries), pages, clips, budget, tuple(warnings))
+    return BuildReport(
+        target, len(magazine.entries), pages, staged.clips, staged.budget, staged.warnings
+    )
+
+
+def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress) -> None:
+    """`magazine serve`: a live preview; saving an entry or a page rebuilds what it affects.
+
+    Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
+    unless a clip changed.
+    """
+    staged = stage(root, offline=offline, progress=progress)
+    magazine, rendered = staged.magazine, staged.rendered
+
+    def regenerate() -> None:
+        stage(root, offline=offline, progress=SilentProgress())
+
+    serve_site(
+        root,
+        magazine.settings,
+        staging_dir(magazine),
+        regenerate=regenerate,
+        nav=rendered.nav,
+        extra_css=rendered.extra_css,
+        extra_javascript=rendered.extra_javascript,
+        host=host,
+        port=port,
+        source_date_epoch=source_date_epoch(magazine),
+    )
+
+
+def deploy(
+    root: Path, *, remote: str, branch: str, push: bool, offline: bool, progress: Progress
+) -> BuildReport:
+    """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
+    report = build(root, offline=offline, progress=progress)
+    deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
+    return report
 
 
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
     return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
-
-
-def source_date_epoch(magazine: Magazine) -> int:
-    """A build time taken from the data, never the clock: the latest moment any entry records."""
-    if not magazine.entries:
-        return 0
-    return int(max(entry.last_changed for entry in magazine.entries).timestamp())
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
@@ -153,6 +205,3 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
 
 def _encoded(files: Mapping[str, str | bytes]) -> dict[str, bytes]:
     return {p: b if isinstance(b, bytes) else b.encode("utf-8") for p, b in files.items()}
-
-
-__all__ = ["BuildReport", "ContentError", "MediaFailures", "Problem", "build", "fetch", "stage"]

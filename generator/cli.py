@@ -20,9 +20,11 @@ from typing import Any
 import click
 
 from . import __version__
+from . import build as orchestrator
 from .entries import load_magazine
 from .errors import ContentError, MagazineError, UsageError
 from .pending import pending_lines, waiting
+from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
 
@@ -182,3 +184,80 @@ def _moment(text: str) -> datetime:
         raise UsageError(
             f"cannot read {text!r} as a time; write it like 2025-01-05T10:00:00+09:00"
         ) from exc
+
+
+@main.command()
+@click.option("--offline", is_flag=True, help="Use archived copies only; download nothing.")
+@click.option("--force", is_flag=True, help="Download again even when the archive has a copy.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@pass_options
+def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
+    """Download and archive remote clips; record them in magazine.lock."""
+    with progress_for(quiet=quiet) as progress:
+        result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
+        f"{result.reused} from the archive, {len(result.errors)} failed"
+    )
+    if result.errors:
+        for error in result.errors:
+            click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to build the site (default: site_dir of mkdocs.yml, normally site/).",
+)
+@click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@pass_options
+def build(options: Options, site_dir: Path | None, offline: bool, quiet: bool) -> None:
+    """Check, fetch, transcode, render and build the site."""
+    with progress_for(quiet=quiet) as progress:
+        report = orchestrator.build(
+            options.root, site_dir=site_dir, offline=offline, progress=progress
+        )
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"built {report.site_dir}: {_count(report.entries, 'entry', 'entries')}, "
+        f"{_count(report.pages, 'page', 'pages')}, {_count(report.clips, 'clip', 'clips')}"
+    )
+    click.echo(report.budget.summary())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@pass_options
+def serve(options: Options, host: str, port: int, offline: bool) -> None:
+    """Live preview: saving an entry or a page updates the site in the browser."""
+    with progress_for() as progress:
+        orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
+
+
+@main.command()
+@click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish.")
+@click.option("--no-push", is_flag=True, help="Commit to the branch but do not push.")
+@click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@pass_options
+def deploy(options: Options, remote: str, branch: str, no_push: bool, offline: bool) -> None:
+    """Build the site and publish it on the gh-pages branch (GitHub Pages)."""
+    with progress_for() as progress:
+        report = orchestrator.deploy(
+            options.root,
+            remote=remote,
+            branch=branch,
+            push=not no_push,
+            offline=offline,
+            progress=progress,
+        )
+    where = branch if no_push else f"{remote}/{branch}"
+    click.echo(f"published {report.site_dir} to {where}")

@@ -91,6 +91,7 @@ class Settings(_Section):
         None, description="Serve renditions from this URL instead of the site itself."
     )
     docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
+    site_dir: str = Field("site", description="From mkdocs.yml `site_dir`: the built site.")
     entries_dir: str = Field("entries", description="Folder of entries and registries.")
     cache_dir: str = Field(".magazine", description="Archive, renditions, staging (git-ignored).")
     lock_file: str = Field("magazine.lock", description="Record of fetched URLs (committed).")
@@ -132,6 +133,9 @@ _FROM_TOP = {
     "site_name": ("site_name",),
     "site_url": ("site_url",),
     "language": ("theme", "language"),
+    "docs_dir": ("docs_dir",),
+    "site_dir": ("site_dir",),
+    "use_directory_urls": ("use_directory_urls",),
 }
 
 
@@ -182,6 +186,9 @@ def load_settings(root: Path) -> Settings:
         ("site_name", config.get("site_name")),
         ("site_url", config.get("site_url")),
         ("language", theme.get("language") if isinstance(theme, dict) else None),
+        ("docs_dir", config.get("docs_dir")),
+        ("site_dir", config.get("site_dir")),
+        ("use_directory_urls", config.get("use_directory_urls")),
     ):
         if value is not None:
             data[key] = value
