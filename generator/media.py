@@ -20,8 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import hash_file
 from .errors import MediaError
-from .mediacache import RenditionCache, hash_file
+from .mediacache import RenditionCache
 from .model import Magazine
 from .probe import probe_file
 from .progress import Progress

@@ -15,7 +15,6 @@ marker; neither is trusted, so the next build makes that rendition again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import secrets
@@ -29,15 +28,6 @@ PROBE_VERSION = 1
 
 SHORT_HASH = 16
 _CHUNK = 1024 * 1024
-
-
-def hash_file(path: Path) -> str:
-    """The SHA-256 of a file's content, lowercase hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
