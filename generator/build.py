@@ -126,6 +126,7 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
         rendered.files,
         published_media(magazine, media),
         staging_dir(magazine),
+        rendered.snippets,
     )
     return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips))
 

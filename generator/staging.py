@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -32,6 +33,7 @@ def write_staging(
     files: Mapping[str, str | bytes],
     media_files: Mapping[str, Path],
     staging_dir: Path,
+    snippets: Mapping[str, str] | None = None,
 ) -> None:
     """Assemble the docs folder MkDocs builds from, replacing `staging_dir` as a whole.
 
@@ -41,6 +43,8 @@ def write_staging(
         files: generated files, docs-relative POSIX path → text (UTF-8) or bytes.
         media_files: rendition `url_path` → the file in the rendition cache.
         staging_dir: the folder to (re)create.
+        snippets: generated Markdown by name; `<!-- magazine:NAME -->` in a writer's page at
+            the top of docs/ (such as index.md) is replaced by it in the staged copy.
 
     Raises:
         ContentError: a generated path would overwrite one of the writer's pages.
@@ -57,7 +61,11 @@ def write_staging(
         for rel, source in writer.items():
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            if snippets and "/" not in rel and rel.endswith(".md"):
+                text = source.read_text(encoding="utf-8")
+                target.write_text(fill_snippets(text, snippets), encoding="utf-8", newline="")
+            else:
+                shutil.copyfile(source, target)
         for rel, content in sorted(files.items()):
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +82,14 @@ def write_staging(
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+_SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
+
+
+def fill_snippets(text: str, snippets: Mapping[str, str]) -> str:
+    """Replace each `<!-- magazine:NAME -->` marker with its snippet; unknown names stay."""
+    return _SNIPPET.sub(lambda m: snippets.get(m.group(1), m.group(0)), text)
 
 
 def writer_files(docs: Path) -> dict[str, Path]:

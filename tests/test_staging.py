@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentError, SiteError
+from generator.settings import Settings
 from generator.staging import discard_leftovers, replace_dir, write_staging
 from tests.site_fixtures import MagazineRoot, generated_pages, tree_digest
 
@@ -132,3 +133,22 @@ def test_replace_dir_puts_the_new_folder_in_place(tmp_path: Path) -> None:
     assert sorted(os.listdir(target)) == ["new.html"]
     assert not fresh.exists()
     assert sorted(os.listdir(tmp_path)) == ["cache", "site"]
+
+
+def test_markers_in_top_level_pages_are_filled_in_the_staged_copy(tmp_path: Path) -> None:
+    root = tmp_path / "mag"
+    (root / "docs" / "essays").mkdir(parents=True)
+    home = "# Home\n\n<!-- magazine:latest -->\n\n<!-- magazine:unknown -->\n"
+    (root / "docs" / "index.md").write_text(home, encoding="utf-8")
+    (root / "docs" / "essays" / "one.md").write_text("<!-- magazine:latest -->\n")
+    staging = root / ".magazine" / "staging" / "docs"
+
+    write_staging(root, Settings(), {}, {}, staging, {"latest": "- [a](trials/a.md)"})
+
+    staged = (staging / "index.md").read_text(encoding="utf-8")
+    assert "- [a](trials/a.md)" in staged
+    assert "<!-- magazine:latest -->" not in staged
+    assert "<!-- magazine:unknown -->" in staged
+    # links in a snippet are relative to the docs root: pages in sub-folders are left alone
+    assert (staging / "essays" / "one.md").read_text() == "<!-- magazine:latest -->\n"
+    assert (root / "docs" / "index.md").read_text(encoding="utf-8") == home

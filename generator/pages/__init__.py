@@ -8,7 +8,7 @@ writes the files and adds `nav`, `extra_css` and `extra_javascript` to the MkDoc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -40,6 +40,8 @@ class RenderedSite:
     """MkDocs nav entries for the generated sections (section index pages only)."""
     extra_css: tuple[str, ...]
     extra_javascript: tuple[str, ...]
+    snippets: Mapping[str, str] = field(default_factory=dict)
+    """Markdown that replaces `<!-- magazine:NAME -->` in the writer's top-level pages."""
 
 
 def _asset(name: str) -> str:
@@ -88,4 +90,5 @@ def render_pages(magazine: Magazine, media: MediaIndex) -> RenderedSite:
         nav=nav,
         extra_css=(CSS,),
         extra_javascript=(JAVASCRIPT,),
+        snippets={"latest": render_latest(ctx, standalone=False)},
     )

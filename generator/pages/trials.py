@@ -142,11 +142,14 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
     return files
 
 
-def render_latest(ctx: PageContext) -> str:
-    """`latest.md`: the newest trials as cards, for the home page to link or include."""
+def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
+    """`latest.md`: the newest trials as cards; without `standalone`, only the cards, for the
+    home page's `<!-- magazine:latest -->` marker (links are relative to the docs root).
+    """
     page = "latest.md"
     return render_template(
         "latest",
+        standalone=standalone,
         L=ctx.labels,
         front=front_matter(ctx.labels.latest, ctx.labels.all_entries),
         rows=[_row(ctx, page, e) for e in ctx.groups.entries[::-1][:LATEST]],
