@@ -21,7 +21,7 @@ from .pages import RenderedSite, render_pages
 from .progress import Progress, SilentProgress
 from .renditions import ClipRef, MediaIndex
 from .site import build_site, serve_site, source_date_epoch
-from .staging import write_staging
+from .staging import write_media_folder, write_staging
 
 
 @dataclass(frozen=True)
@@ -89,15 +89,18 @@ def prepare(
     return magazine, media, render_pages(magazine, media), warnings
 
 
-def published_media(magazine: Magazine, media: MediaIndex) -> dict[str, Path]:
-    """Rendition files the site itself serves (none when a media base URL is set)."""
-    if magazine.settings.media_base_url:
-        return {}
+def rendition_files(media: MediaIndex) -> dict[str, Path]:
+    """Every rendition by its site path (`media/<hash>/<file>`) → the file in the cache."""
     return {
         rendition.url_path: rendition.path
         for clip in media.clips.values()
         for rendition in clip.renditions
     }
+
+
+def media_upload_dir(magazine: Magazine) -> Path:
+    """With `media_base_url`: the folder to upload to the media host."""
+    return magazine.settings.cache_path(magazine.root) / "media-upload"
 
 
 @dataclass(frozen=True)
@@ -120,11 +123,15 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
     magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
     pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
     budget = check_budget(pages + media_files(media, magazine.settings), magazine.settings.limits)
+    renditions = rendition_files(media)
+    hosted_elsewhere = magazine.settings.media_base_url is not None
+    if hosted_elsewhere:
+        write_media_folder(renditions, media_upload_dir(magazine))
     write_staging(
         root,
         magazine.settings,
         rendered.files,
-        published_media(magazine, media),
+        {} if hosted_elsewhere else renditions,
         staging_dir(magazine),
         rendered.snippets,
     )

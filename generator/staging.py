@@ -84,6 +84,27 @@ def write_staging(
         raise
 
 
+def write_media_folder(media_files: Mapping[str, Path], target: Path) -> None:
+    """Lay out renditions by their site paths in `target`, for upload to a media host.
+
+    Used with `media_base_url`: the pages point at that host, and this folder holds exactly
+    what to put there (the same `media/<hash>/<file>` paths). Replaced as a whole.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    discard_leftovers(target)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}{_NEW}", dir=target.parent))
+    try:
+        for rel, source in sorted(media_files.items()):
+            _check_relative(rel)
+            out = fresh / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(source, out)
+        replace_dir(fresh, target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+
+
 _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
 
 
