@@ -78,7 +78,7 @@ class Labels:
     median_wait: str
     average: str
     no_usable_clip: str
-    per_usable_clip: str  # "{cost} per usable clip ({total} over {attempts} attempts, ...)"
+    per_usable_clip: str  # "{cost} ({total} over {attempts} attempts, ...)", after cost_per_clip
     when: str
     chart_wait_title: str
     chart_score_title: str
@@ -216,9 +216,7 @@ _EN = Labels(
     median_wait="Median wait",
     average="Average",
     no_usable_clip="{total} spent over {attempts} attempts, no usable clip yet",
-    per_usable_clip=(
-        "{cost} per usable clip ({total} over {attempts} attempts, {clips} usable clips)"
-    ),
+    per_usable_clip="{cost} ({total} over {attempts} attempts, {clips} usable clips)",
     when="Date",
     chart_wait_title="Wait per attempt (hours); dashed bars with an arrow are still waiting",
     chart_score_title="Average score per attempt over time",
@@ -351,7 +349,7 @@ _KO = Labels(
     median_wait="대기 중앙값",
     average="평균",
     no_usable_clip="시도 {attempts}번에 {total}, 아직 쓸 만한 결과물 없음",
-    per_usable_clip="쓸 만한 결과물당 {cost} (시도 {attempts}번에 {total}, 결과물 {clips}개)",
+    per_usable_clip="{cost} (시도 {attempts}번에 {total}, 결과물 {clips}개)",
     when="날짜",
     chart_wait_title="시도별 대기 시간 (시간), 화살표가 붙은 점선 막대는 아직 기다리는 중",
     chart_score_title="시도별 평균 점수의 변화",
