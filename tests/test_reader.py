@@ -291,6 +291,78 @@ def test_service_wait_chart_is_accessible_and_draws_the_pending_attempt_open(
     assert sum("기다리는 중" in row for row in rows) == 1
 
 
+def test_prompt_wraps_on_a_phone_instead_of_hiding_words(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = _open(watched, example_ko, "trials/sparks-sora/")
+        code = _section(page, "프롬프트").locator("pre code").first
+        widths = code.evaluate("c => [c.scrollWidth, c.clientWidth]")
+        button = _section(page, "프롬프트").locator(COPY_BUTTON).first.bounding_box()
+        assert button is not None
+        # Right ends of the lines of text level with the button (empty line-end boxes aside).
+        text = code.evaluate(
+            "(c, bottom) => { const r = document.createRange(); r.selectNodeContents(c);"
+            " return [...r.getClientRects()].filter(b => b.width > 1 && b.top < bottom)"
+            ".map(b => b.right); }",
+            button["y"] + button["height"],
+        )
+
+    assert widths[0] <= widths[1], widths
+    assert text
+    assert max(text) <= button["x"] + 1, "the copy button covers the prompt"
+
+
+def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: Browser) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "services/kling/")
+        column = page.locator("article").evaluate("a => a.clientWidth")
+        charts = page.locator("figure.magazine-chart svg").evaluate_all(
+            "svgs => svgs.map(s => s.getBoundingClientRect().width)"
+        )
+        label_px = page.locator("figure.magazine-chart svg text").first.evaluate(
+            "t => t.getBoundingClientRect().height"
+        )
+
+    assert len(charts) == 2
+    assert all(width >= 0.9 * column for width in charts), (charts, column)
+    assert label_px >= 10  # axis labels stay readable
+
+
+def test_leaderboard_table_is_styled_and_rows_stay_on_one_line(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "leaderboard/")
+        table = page.locator("table[data-magazine-sortable]")
+        padding = table.locator("td").first.evaluate("td => getComputedStyle(td).paddingLeft")
+        border = table.evaluate("t => getComputedStyle(t).borderTopStyle")
+        heights = table.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => r.getBoundingClientRect().height)"
+        )
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+
+    assert float(padding.removesuffix("px")) > 4
+    assert border == "solid"
+    assert max(heights) - min(heights) < 1, heights
+    assert overflow <= 0  # the table scrolls inside its wrapper, not the page
+
+
+def test_grid_clips_fill_their_cells(example_ko: ServedSite, chromium: Browser) -> None:
+    path = f"compare/{_comparison(example_ko, SPARKS).slug}/"
+    with watched_page(chromium, **PHONE) as watched:
+        page = _open(watched, example_ko, path)
+        pairs = page.locator(".magazine-compare-cell:has(video)").evaluate_all(
+            "cells => cells.map(c => [c.getBoundingClientRect().width,"
+            " c.querySelector('video').getBoundingClientRect().width])"
+        )
+
+    assert len(pairs) == 3
+    assert all(abs(cell - video) < 1 for cell, video in pairs), pairs
+
+
 # ---------------------------------------------------------------- every page type
 
 
