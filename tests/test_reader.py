@@ -116,9 +116,13 @@ def test_stand_in_clip_is_labelled_and_media_facts_are_shown(
         label_visible = label.is_visible()
         label_text = label.inner_text()
         cells = [facts.nth(i).inner_text() for i in range(facts.count())]
+        page.goto(example_ko.url("trials/lantern-market-midjourney/"), wait_until="networkidle")
+        image_label = page.locator("figure.magazine-clip .magazine-stand-in").first.inner_text()
 
     assert label_visible
     assert "대체" in label_text and "결과물이 아님" in label_text
+    assert "영상" not in image_label  # the same words fit a still image
+    assert image_label == label_text
     assert cells[0] == "1"
     assert re.fullmatch(r"\d+×\d+", cells[1]), cells
     assert re.fullmatch(r"[\d.]+ s", cells[2]), cells
