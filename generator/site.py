@@ -158,6 +158,8 @@ def _build(
     source_date_epoch: int | None,
     work_name: str,
 ) -> tuple[str, ...]:
+    # MkDocs runs inside the magazine root, so paths relative to the caller would go astray.
+    root, staging_docs, site_dir = root.resolve(), staging_docs.resolve(), site_dir.resolve()
     cache = settings.cache_path(root)
     # Inside the cache folder: Zensical wants site_dir below the configuration file.
     build_dir = cache / f"{work_name}.build"

@@ -1,5 +1,6 @@
 """Shared fixtures: each area keeps its own in tests/<area>_fixtures.py, imported here."""
 
+from tests.browser_fixtures import chromium, example_en, example_ko
 from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_server
 from tests.magazine_fixtures import magazine_root
 from tests.media_fixtures import media_clips
@@ -8,7 +9,10 @@ from tests.site_fixtures import built_magazine, magazine
 
 __all__ = [
     "built_magazine",
+    "chromium",
     "clip_server",
+    "example_en",
+    "example_ko",
     "loopback_certificate",
     "magazine",
     "magazine_root",

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import http.server
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.settings import Settings
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 WRITER_CONFIG = """\
 site_name: 생성 AI 체험기
@@ -138,26 +122,6 @@ def magazine(tmp_path: Path) -> MagazineRoot:
     return make_magazine(tmp_path / "mag")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return None
-
-
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def stage_and_build(magazine: MagazineRoot, **kwargs: Any) -> None:
     """Stage the generated pages and build the site (strict unless told otherwise)."""
     from generator.site import build_site
@@ -182,9 +146,3 @@ def built_magazine(tmp_path_factory: pytest.TempPathFactory) -> MagazineRoot:
     magazine = make_magazine(tmp_path_factory.mktemp("built") / "mag")
     stage_and_build(magazine)
     return magazine
-
-
-def needs_chromium() -> None:
-    """Skip the calling test, with the reason, when Chromium is not installed."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")

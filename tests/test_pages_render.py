@@ -107,8 +107,10 @@ def test_comparison_rows_grid_and_what_never_arrived(
     assert len(cells) == 4
     assert cells[0].find("video") is not None
     never = [c.find("p", class_="magazine-never-arrived").get_text() for c in cells[1:]]
-    assert "still waiting after 2 d" in never[0]
-    assert never[1].startswith("never arrived: paywalled")
+    assert never[0].startswith("never arrived: still waiting after 2 d")
+    # No check recorded: one phrase, and the status is not repeated below the name.
+    assert never[1] == "not delivered, and no check recorded"
+    assert cells[2].get_text().count("paywalled") == 1
     assert soup.find("button", attrs={"data-magazine-play-all": True}) is not None
 
 
@@ -141,7 +143,9 @@ def test_service_page_cost_history_and_attempts(
 ) -> None:
     soup = to_html(_text(render_pages(small_magazine, small_media).files, "services/sora.md"))
     text = soup.get_text()
-    assert "20 credits per usable clip (80 credits over 4 attempts, 4 usable clips)" in text
+    # The label says "per usable clip" once; the value does not repeat it.
+    assert "Cost per usable clip: 20 credits (80 credits over 4 attempts, 4 usable clips)" in text
+    assert text.count("per usable clip") == 1
     assert "3 / 4 (75%)" in text
     assert soup.find("a", href="https://openai.com/sora") is not None
     history = soup.find_all("table")[0].get_text()

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
 from generator.search import add_subwords, hangul_subwords
-from tests.site_fixtures import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MagazineRoot,
-    needs_chromium,
-    serve_folder,
-)
+from tests.browser_fixtures import serve_folder
+from tests.site_fixtures import MagazineRoot
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_subwords_start_inside_korean_words() -> None:
@@ -35,21 +34,20 @@ def test_add_subwords_is_idempotent(built_magazine: MagazineRoot) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser_page(built_magazine: MagazineRoot) -> Iterator[tuple[object, str, list[str]]]:
-    needs_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve_folder(built_magazine.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+def browser_page(
+    built_magazine: MagazineRoot, chromium: Browser
+) -> Iterator[tuple[object, str, list[str]]]:
+    with serve_folder(built_magazine.site) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
             page.set_default_timeout(20_000)
             requests: list[str] = []
             page.on("request", lambda request: requests.append(request.url))
             page.goto(base, wait_until="load")
             yield page, base, requests
         finally:
-            browser.close()
+            context.close()
 
 
 def _search(page: object, query: str) -> list[str]:

@@ -169,3 +169,21 @@ def test_zensical_builds_the_derived_config(built_magazine: MagazineRoot, tmp_pa
     out = root / ".magazine" / "site.build"
     assert (out / "entries/sora-waitlist/index.html").is_file()
     assert "대기열" in (out / "entries/sora-waitlist/index.html").read_text("utf-8")
+
+
+def test_build_from_relative_paths(magazine: MagazineRoot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `magazine --root mag build --site-dir out` hands the stage paths relative to the caller.
+    monkeypatch.chdir(magazine.root.parent)
+    relative = MagazineRoot(Path(magazine.root.name))
+    from generator.staging import write_staging
+
+    write_staging(relative.root, relative.settings, generated_pages(), {}, relative.staging)
+    build_site(
+        relative.root,
+        relative.settings,
+        relative.staging,
+        Path("out"),
+        nav=GENERATED_NAV,
+    )
+
+    assert (magazine.root.parent / "out" / "entries" / "kling-list" / "index.html").is_file()

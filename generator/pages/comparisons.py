@@ -31,10 +31,13 @@ def _cell(ctx: PageContext, page: str, comparison: Comparison, index: int) -> es
     if entry.status is Status.DELIVERED and entry.clips:
         parts.extend(clip_html(ctx, page, entry, i) for i in range(len(entry.clips)))
     else:
-        parts.append(
-            f'<p class="magazine-never-arrived"><strong>{escape.text(L.never_arrived)}</strong>: '
-            f"{escape.text(L.status_name(entry.status))} · {escape.text(ctx.wait_full(entry))}</p>"
+        # The status is in the line above; say only how long, when a check measured it.
+        why = (
+            f"<strong>{escape.text(L.never_arrived)}</strong>: {escape.text(ctx.wait_full(entry))}"
+            if entry.wait is not None
+            else f"<strong>{escape.text(L.no_check)}</strong>"
         )
+        parts.append(f'<p class="magazine-never-arrived">{why}</p>')
     parts.append("</div>")
     return escape.Safe("".join(parts))
 

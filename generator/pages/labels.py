@@ -78,7 +78,7 @@ class Labels:
     median_wait: str
     average: str
     no_usable_clip: str
-    per_usable_clip: str  # "{cost} per usable clip ({total} over {attempts} attempts, ...)"
+    per_usable_clip: str  # "{cost} ({total} over {attempts} attempts, ...)", after cost_per_clip
     when: str
     chart_wait_title: str
     chart_score_title: str
@@ -216,9 +216,7 @@ _EN = Labels(
     median_wait="Median wait",
     average="Average",
     no_usable_clip="{total} spent over {attempts} attempts, no usable clip yet",
-    per_usable_clip=(
-        "{cost} per usable clip ({total} over {attempts} attempts, {clips} usable clips)"
-    ),
+    per_usable_clip="{cost} ({total} over {attempts} attempts, {clips} usable clips)",
     when="Date",
     chart_wait_title="Wait per attempt (hours); dashed bars with an arrow are still waiting",
     chart_score_title="Average score per attempt over time",
@@ -327,7 +325,7 @@ _KO = Labels(
     no_clips="받은 결과물이 없다.",
     no_media="이 결과물은 아직 미디어가 없다 (대기 중, 받지 못함 또는 미도착).",
     media_failed="이 결과물을 처리하지 못했다",
-    stand_in="대체 영상, 서비스의 결과물이 아님",
+    stand_in="대체 자료, 서비스의 결과물이 아님",  # a clip may be a video or an image
     original="원본 파일",
     no_ratings="평가 없음.",
     not_recorded="기록 없음",
@@ -351,7 +349,7 @@ _KO = Labels(
     median_wait="대기 중앙값",
     average="평균",
     no_usable_clip="시도 {attempts}번에 {total}, 아직 쓸 만한 결과물 없음",
-    per_usable_clip="쓸 만한 결과물당 {cost} (시도 {attempts}번에 {total}, 결과물 {clips}개)",
+    per_usable_clip="{cost} (시도 {attempts}번에 {total}, 결과물 {clips}개)",
     when="날짜",
     chart_wait_title="시도별 대기 시간 (시간), 화살표가 붙은 점선 막대는 아직 기다리는 중",
     chart_score_title="시도별 평균 점수의 변화",

@@ -1,0 +1,599 @@
+"""What readers see: the example magazine built for real, served on 127.0.0.1, in Chromium."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.entries import load_magazine
+from generator.model import Comparison, Entry, Magazine
+from tests.browser_fixtures import ServedSite, Watched, build_example, serve_folder, watched_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+
+SPARKS = "a-mesmerizing-shower-of-golden-sparks"
+# Material 9.8 draws its copy button in a nav; older releases used .md-clipboard.
+COPY_BUTTON = "button[data-md-type=copy], button.md-clipboard"
+PHONE = {"width": 390, "height": 844}
+
+
+def _magazine(site: ServedSite) -> Magazine:
+    return load_magazine(site.root)
+
+
+def _entry(site: ServedSite, slug: str) -> Entry:
+    return next(entry for entry in _magazine(site).entries if entry.slug == slug)
+
+
+def _comparison(site: ServedSite, prefix: str) -> Comparison:
+    return next(c for c in _magazine(site).comparisons if c.slug.startswith(prefix))
+
+
+def _section(page: Page, heading: str) -> Locator:
+    """Everything between an h2 (or h3) with this text and the next h2, as one locator."""
+    article = page.locator("article")
+    start = article.locator("h2, h3", has_text=heading).first
+    assert start.count() == 1, heading
+    return article.locator(
+        "xpath=./*[preceding-sibling::*[self::h2 or self::h3][1]"
+        f"[normalize-space(.)={_xpath_literal(start.inner_text().strip())}]]"
+    )
+
+
+def _xpath_literal(text: str) -> str:
+    return f'"{text}"' if '"' not in text else f"'{text}'"
+
+
+def _open(watched: Watched, site: ServedSite, path: str) -> Page:
+    watched.page.goto(site.url(path), wait_until="networkidle")
+    return watched.page
+
+
+# ---------------------------------------------------------------- entry page
+
+
+def test_entry_prompt_is_shown_exactly_and_copies(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    entry = _entry(example_ko, "sparks-sora")
+    with watched_page(chromium) as watched:
+        watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = _open(watched, example_ko, "trials/sparks-sora/")
+        code = _section(page, "프롬프트").locator("pre code").first
+
+        shown = code.text_content() or ""
+        copy = _section(page, "프롬프트").locator(COPY_BUTTON).first
+        copy.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+
+    assert shown.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert copied.rstrip("\n") == entry.prompt.rstrip("\n")
+
+
+def test_entry_video_is_lazy_with_a_poster_and_plays(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "trials/sparks-sora/")
+        video = page.locator("article video").first
+        poster = video.get_attribute("poster") or ""
+        requested_before_play = [url for url in watched.requests if url.endswith(".mp4")]
+        poster_loaded = page.evaluate(
+            "async (src) => { const i = new Image(); i.src = src; await i.decode();"
+            " return i.naturalWidth; }",
+            poster,
+        )
+
+        video.evaluate("v => { v.muted = true; return v.play(); }")
+        page.wait_for_function(
+            "v => v.currentTime > 0.5", arg=video.element_handle(), timeout=15_000
+        )
+        attributes = video.evaluate("v => [v.preload, v.hasAttribute('playsinline'), v.controls]")
+
+    assert poster and poster_loaded > 0
+    assert attributes == ["none", True, True]
+    assert requested_before_play == [], "preload=none must not fetch the video before play"
+    assert any(url.endswith(".mp4") for url in watched.requests)
+
+
+def test_stand_in_clip_is_labelled_and_media_facts_are_shown(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "trials/sparks-sora/")
+        label = page.locator("figure.magazine-clip .magazine-stand-in").first
+        facts = _section(page, "미디어 정보").locator("tbody tr").first.locator("td")
+
+        label_visible = label.is_visible()
+        label_text = label.inner_text()
+        cells = [facts.nth(i).inner_text() for i in range(facts.count())]
+        page.goto(example_ko.url("trials/lantern-market-midjourney/"), wait_until="networkidle")
+        image_label = page.locator("figure.magazine-clip .magazine-stand-in").first.inner_text()
+
+    assert label_visible
+    assert "대체" in label_text and "결과물이 아님" in label_text
+    assert "영상" not in image_label  # the same words fit a still image
+    assert image_label == label_text
+    assert cells[0] == "1"
+    assert re.fullmatch(r"\d+×\d+", cells[1]), cells
+    assert re.fullmatch(r"[\d.]+ s", cells[2]), cells
+    assert cells[4].startswith("h264"), cells
+
+
+def test_pending_timeline_says_still_waiting_at_least_and_the_promise_ratio(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "trials/sparks-kling/")
+        timeline = _section(page, "진행")
+        text = " ".join(timeline.all_inner_texts())
+        clips = " ".join(_section(page, "결과물").all_inner_texts())
+        videos = page.locator("article video").count()
+
+    # Submitted 01-03 10:05, last checked 01-05 10:05, promised 3 h: at least 48 h, 16×.
+    assert "마지막 확인" in text
+    assert "2일 넘게 기다리는 중" in text
+    assert "약속의 16×" in text
+    assert videos == 0
+    assert "받은 결과물이 없다" in clips
+
+
+# ---------------------------------------------------------------- comparison page
+
+
+def test_comparison_grid_shows_every_service_including_the_ones_that_never_delivered(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    comparison = _comparison(example_ko, SPARKS)
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, f"compare/{comparison.slug}/")
+        cells = page.locator(".magazine-compare-grid > .magazine-compare-cell")
+        texts = [cells.nth(i).inner_text() for i in range(cells.count())]
+        videos = [cells.nth(i).locator("video").count() for i in range(cells.count())]
+
+    names = {"sora": "Sora", "kling": "Kling", "midjourney": "Midjourney", "veo": "Veo"}
+    expected = {
+        "delivered": "도착",
+        "pending": "대기 중",
+        "paywalled": "유료 전용",
+        "waitlisted": "대기자 명단",
+    }
+    assert len(texts) == len(comparison.entries)
+    for entry, text, video_count in zip(comparison.entries, texts, videos, strict=True):
+        assert text.startswith(names[entry.service]), text
+        assert expected[entry.status.value] in text
+        if entry.status.value == "delivered":
+            assert video_count == 1
+        else:
+            assert video_count == 0
+            assert "도착하지 않음" in text
+
+
+def test_play_all_starts_every_video_and_keeps_them_in_sync(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    comparison = _comparison(example_ko, SPARKS)
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, f"compare/{comparison.slug}/")
+        videos = page.locator(".magazine-compare-grid video")
+        count = videos.count()
+
+        page.get_by_role("button", name="모두 함께 재생").click()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
+            ".every(v => !v.paused && v.currentTime > 1.5)",
+            timeout=20_000,
+        )
+        times = page.evaluate(
+            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
+            ".map(v => v.currentTime)"
+        )
+
+        page.get_by_role("button", name="모두 함께 재생").click()
+        paused = page.evaluate(
+            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
+            ".every(v => v.paused)"
+        )
+
+    assert count == 3
+    assert max(times) - min(times) < 0.35, times
+    assert paused
+
+
+def _cell_boxes(page: Page) -> list[dict[str, float]]:
+    cells = page.locator(".magazine-compare-grid > .magazine-compare-cell")
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    assert all(box is not None for box in boxes)
+    return [box for box in boxes if box is not None]
+
+
+def test_comparison_grid_stacks_on_a_phone_and_sits_side_by_side_on_a_desktop(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    path = f"compare/{_comparison(example_ko, SPARKS).slug}/"
+    with watched_page(chromium, **PHONE) as watched:
+        phone = _cell_boxes(_open(watched, example_ko, path))
+        phone_overflow = watched.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    with watched_page(chromium) as watched:
+        desktop = _cell_boxes(_open(watched, example_ko, path))
+
+    assert len({round(box["x"]) for box in phone}) == 1
+    assert all(a["y"] + a["height"] <= b["y"] for a, b in itertools.pairwise(phone))
+    assert all(box["x"] + box["width"] <= PHONE["width"] for box in phone)
+    assert phone_overflow <= 0
+    first_row = [box for box in desktop if abs(box["y"] - desktop[0]["y"]) < 1]
+    assert len(first_row) >= 2
+    assert desktop[1]["x"] >= desktop[0]["x"] + desktop[0]["width"]
+
+
+# ---------------------------------------------------------------- leaderboard, service page
+
+
+def _column(page: Page, header: str) -> list[str]:
+    table = page.locator("table[data-magazine-sortable]")
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    index = headers.index(header) + 1
+    return table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()
+
+
+def test_leaderboard_columns_sort_on_click(example_ko: ServedSite, chromium: Browser) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "leaderboard/")
+        services_before = _column(page, "서비스")
+        header = page.locator("table[data-magazine-sortable] thead th", has_text="시도")
+
+        header.click()
+        ascending = [int(v) for v in _column(page, "시도")]
+        services_ascending = _column(page, "서비스")
+        header.click()
+        descending = [int(v) for v in _column(page, "시도")]
+        sort_state = header.get_attribute("aria-sort")
+
+        page.locator("table[data-magazine-sortable] thead th", has_text="서비스").click()
+        by_name = _column(page, "서비스")
+
+    assert ascending == sorted(ascending) and ascending != descending
+    assert descending == sorted(descending, reverse=True)
+    assert sort_state == "descending"
+    assert services_ascending != services_before
+    assert by_name == sorted(services_before, key=str.lower)
+
+
+def test_service_wait_chart_is_accessible_and_draws_the_pending_attempt_open(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    kling = [e for e in _magazine(example_ko).entries if e.service == "kling"]
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "services/kling/")
+        section = _section(page, "시도별 대기 시간")
+        chart = section.locator("svg[role=img]").first
+        name = chart.get_attribute("aria-label") or ""
+        by_role = page.get_by_role("img", name=name).count()
+        bars = chart.locator("rect.wait").count()
+        open_bars = chart.locator("rect.wait.open")
+        open_count = open_bars.count()
+        dashed = open_bars.first.get_attribute("stroke-dasharray")
+        arrows = chart.locator(".arrow").count()
+        rows = section.locator("table tbody tr").all_inner_texts()
+
+    assert name.strip() and by_role == 1
+    assert bars == len(kling) == len(rows)
+    pending = sum(1 for e in kling if e.status.value == "pending")
+    assert open_count == arrows == pending == 1
+    assert dashed
+    assert sum("기다리는 중" in row for row in rows) == 1
+
+
+def test_prompt_wraps_on_a_phone_instead_of_hiding_words(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = _open(watched, example_ko, "trials/sparks-sora/")
+        code = _section(page, "프롬프트").locator("pre code").first
+        widths = code.evaluate("c => [c.scrollWidth, c.clientWidth]")
+        button = _section(page, "프롬프트").locator(COPY_BUTTON).first.bounding_box()
+        assert button is not None
+        # Right ends of the lines of text level with the button (empty line-end boxes aside).
+        text = code.evaluate(
+            "(c, bottom) => { const r = document.createRange(); r.selectNodeContents(c);"
+            " return [...r.getClientRects()].filter(b => b.width > 1 && b.top < bottom)"
+            ".map(b => b.right); }",
+            button["y"] + button["height"],
+        )
+
+    assert widths[0] <= widths[1], widths
+    assert text
+    assert max(text) <= button["x"] + 1, "the copy button covers the prompt"
+
+
+def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: Browser) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "services/kling/")
+        column = page.locator("article").evaluate("a => a.clientWidth")
+        charts = page.locator("figure.magazine-chart svg").evaluate_all(
+            "svgs => svgs.map(s => s.getBoundingClientRect().width)"
+        )
+        label_px = page.locator("figure.magazine-chart svg text").first.evaluate(
+            "t => t.getBoundingClientRect().height"
+        )
+
+    assert len(charts) == 2
+    assert all(width >= 0.9 * column for width in charts), (charts, column)
+    assert label_px >= 10  # axis labels stay readable
+
+
+def test_leaderboard_table_is_styled_and_rows_stay_on_one_line(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "leaderboard/")
+        table = page.locator("table[data-magazine-sortable]")
+        padding = table.locator("td").first.evaluate("td => getComputedStyle(td).paddingLeft")
+        border = table.evaluate("t => getComputedStyle(t).borderTopStyle")
+        heights = table.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => r.getBoundingClientRect().height)"
+        )
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+
+    assert float(padding.removesuffix("px")) > 4
+    assert border == "solid"
+    assert max(heights) - min(heights) < 1, heights
+    assert overflow <= 0  # the table scrolls inside its wrapper, not the page
+
+
+def test_grid_clips_fill_their_cells(example_ko: ServedSite, chromium: Browser) -> None:
+    path = f"compare/{_comparison(example_ko, SPARKS).slug}/"
+    with watched_page(chromium, **PHONE) as watched:
+        page = _open(watched, example_ko, path)
+        pairs = page.locator(".magazine-compare-cell:has(video)").evaluate_all(
+            "cells => cells.map(c => [c.getBoundingClientRect().width,"
+            " c.querySelector('video').getBoundingClientRect().width])"
+        )
+
+    assert len(pairs) == 3
+    assert all(abs(cell - video) < 1 for cell, video in pairs), pairs
+
+
+# ---------------------------------------------------------------- every page type
+
+
+PAGE_TYPES = {
+    "home": "",
+    "entry": "trials/sparks-sora/",
+    "comparison": f"compare/{SPARKS}",
+    "service": "services/kling/",
+    "leaderboard": "leaderboard/",
+    "report": "reports/2025-01/",
+    "tags": "tags/",
+    "data": "data/",
+}
+
+
+def _page_path(site: ServedSite, kind: str) -> str:
+    path = PAGE_TYPES[kind]
+    if kind == "comparison":
+        return f"compare/{_comparison(site, SPARKS).slug}/"
+    return path
+
+
+@pytest.fixture(params=["ko", "en"])
+def either_language(request: pytest.FixtureRequest) -> ServedSite:
+    site: ServedSite = request.getfixturevalue(f"example_{request.param}")
+    return site
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_loads_only_from_the_site_without_errors(
+    either_language: ServedSite, chromium: Browser, kind: str
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, either_language, _page_path(either_language, kind))
+        title = page.locator("article h1").first.inner_text()
+
+    hosts = {urlsplit(url).hostname for url in watched.requests if url.startswith("http")}
+    assert hosts == {"127.0.0.1"}, watched.requests
+    assert all(url.startswith(("http:", "data:", "blob:")) for url in watched.requests)
+    assert watched.failures == []
+    assert watched.console_errors == []
+    assert title.strip()
+
+
+LABELS = {
+    "ko": {
+        "entry": ["프롬프트", "진행", "결과물", "미디어 정보", "평가", "한줄평"],
+        "comparison": ["프롬프트", "결과물", "모두 함께 재생", "비교"],
+        "service": ["이용 조건의 변화", "시도별 대기 시간", "시간에 따른 점수"],
+        "leaderboard": ["순위표", "서비스", "도착률"],
+    },
+    "en": {
+        "entry": ["Prompt", "Timeline", "Clips", "Media facts", "Verdict"],
+        "comparison": ["Prompt", "Clips", "Play all in sync"],
+        "service": ["Wait", "Attempts"],
+        "leaderboard": ["Leaderboard", "Service"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("kind", ["entry", "comparison", "service", "leaderboard"])
+def test_labels_follow_the_site_language(
+    request: pytest.FixtureRequest, chromium: Browser, language: str, kind: str
+) -> None:
+    site: ServedSite = request.getfixturevalue(f"example_{language}")
+    other = "en" if language == "ko" else "ko"
+    with watched_page(chromium) as watched:
+        page = _open(watched, site, _page_path(site, kind))
+        text = page.locator("article").inner_text()
+        html_lang = page.locator("html").get_attribute("lang")
+        # Headings, field names and controls are the generator's; the rest is the writer's.
+        chrome = " ".join(
+            page.locator("article :is(h1, h2, h3, strong, button, th)").all_inner_texts()
+        )
+
+    assert html_lang == language
+    for label in LABELS[language][kind]:
+        assert label in text, label
+    # The generator's own words in the other language do not leak in.
+    for label in LABELS[other][kind]:
+        assert label not in chrome, label
+
+
+# ---------------------------------------------------------------- hostile entry
+
+
+ATTACKS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    '{: onclick="alert(1)" }',
+    "# heading",
+]
+HOSTILE = """\
+title: "<script>alert(1)</script> <img src=x onerror=alert(1)> # heading"
+service: {service}
+model: "<img src=x onerror=alert(1)>"
+plan: free
+prompt: |
+  <script>alert(1)</script>
+  <img src=x onerror=alert(1)>
+  [x](javascript:alert(1))
+  {{: onclick="alert(1)" }}
+  # heading
+  ```
+  a fence ``` and ```` inside
+  ````
+prompt_source: "[x](javascript:alert(1)) <script>alert(1)</script>"
+submitted_at: 2025-01-20T10:0{minute}:00+09:00
+delivered_at: 2025-01-20T10:30:00+09:00
+status: delivered
+clips:
+  - file: media/sparks-sora.mp4
+    caption: "<img src=x onerror=alert(1)> [x](javascript:alert(1)) {{: onclick=\\"alert(1)\\" }}"
+ratings: {{quality: 3}}
+verdict: "<script>alert(1)</script> [x](javascript:alert(1)) {{: onclick=\\"alert(1)\\" }}"
+notes: |
+  <script>alert(1)</script>
+
+  <img src=x onerror=alert(1)>
+
+  [x](javascript:alert(1))
+
+  paragraph
+  {{: onclick="alert(1)" }}
+
+  # heading
+
+  ```
+  <script>alert(1)</script>
+  ```
+tags: ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))"]
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The example magazine plus two entries (one comparison) written by an attacker."""
+    extra = {
+        f"entries/2025/01/hostile-{service}.yml": HOSTILE.format(service=service, minute=minute)
+        for minute, service in enumerate(["sora", "kling"])
+    }
+    root, site = build_example(tmp_path_factory.mktemp("hostile"), extra=extra)
+    with serve_folder(site) as base:
+        yield ServedSite(root, site, base)
+
+
+INJECTED = (
+    "script:not([src]):not([id=__config])",
+    "img[src=x]",
+    "[onerror]",
+    "[onclick]",
+    "a[href^='javascript:' i]",
+)
+
+
+def _injected(page: Page) -> list[str]:
+    found: list[str] = page.evaluate(
+        """(selectors) => selectors.flatMap(s => [...document.querySelectorAll(s)]
+            .filter(e => !(e.tagName === 'SCRIPT' && !e.textContent.includes('alert(1)')))
+            .map(e => s + ': ' + e.outerHTML.slice(0, 120)))""",
+        list(INJECTED),
+    )
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "trials/hostile-sora/",
+        "compare/",
+        "trials/",
+        "tags/",
+        "reports/2025-01/",
+        "latest/",
+        "",
+    ],
+)
+def test_hostile_text_never_runs_and_is_shown_literally(
+    hostile_site: ServedSite, chromium: Browser, path: str
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, hostile_site, path)
+        text = page.locator("body").inner_text()
+        injected = _injected(page)
+
+    assert watched.dialogs == []
+    assert injected == []
+    assert watched.console_errors == []
+    if path in ("trials/hostile-sora/", "trials/", "tags/", "reports/2025-01/"):
+        assert "<script>alert(1)</script>" in text
+
+
+def test_hostile_entry_page_shows_every_field_literally(
+    hostile_site: ServedSite, chromium: Browser
+) -> None:
+    entry = _entry(hostile_site, "hostile-sora")
+    comparison = next(c for c in _magazine(hostile_site).comparisons if entry in c.entries)
+    with watched_page(chromium) as watched:
+        page = _open(watched, hostile_site, "trials/hostile-sora/")
+        title = page.locator("article h1").first.inner_text()
+        prompt = _section(page, "프롬프트").locator("pre code").first.text_content() or ""
+        caption = page.locator("figure.magazine-clip figcaption").first.inner_text()
+        verdict = _section(page, "한줄평").and_(page.locator("blockquote")).inner_text()
+        notes = page.locator(".magazine-notes")
+        notes_code = notes.locator("pre code").inner_text()
+        notes_links = notes.locator("a").evaluate_all("as => as.map(a => a.href)")
+        tags = page.locator("nav.md-tags .md-tag").all_inner_texts()
+        compare = _open(watched, hostile_site, f"compare/{comparison.slug}/")
+        compare_prompt = compare.locator("article pre code").first.text_content() or ""
+        compare_injected = _injected(compare)
+
+    assert title.removesuffix("¶").strip() == entry.title
+    assert prompt.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert compare_prompt.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert caption == entry.clips[0].caption
+    assert verdict == entry.verdict
+    assert sorted(tags) == sorted(entry.tags)
+    assert notes_code.strip() == "<script>alert(1)</script>"
+    assert all(not link.lower().startswith("javascript:") for link in notes_links)
+    assert compare_injected == []
+    assert watched.dialogs == []
+
+
+def test_example_entries_are_not_written_by_a_build(example_ko: ServedSite) -> None:
+    repository = Path(__file__).resolve().parent.parent
+    for path in sorted((example_ko.root / "entries").rglob("*.yml")):
+        original = repository / path.relative_to(example_ko.root)
+        assert path.read_bytes() == original.read_bytes()
