@@ -94,6 +94,7 @@ def derive_config(
 
     config["nav"] = merge_nav(config.get("nav"), nav, writer_pages)
     config["plugins"] = _ensure_plugins(config.get("plugins"))
+    config["markdown_extensions"] = _ensure_extensions(config.get("markdown_extensions"))
     config["validation"] = _raise_validation(config.get("validation"))
     config["extra_css"] = _append(config.get("extra_css"), extra_css)
     config["extra_javascript"] = _append(config.get("extra_javascript"), extra_javascript)
@@ -152,12 +153,12 @@ def _nav_targets(items: Sequence[Any]) -> Iterable[str]:
                     yield from _nav_targets(value)
 
 
-def _plugin_name(entry: Any) -> str:
+def _plugin_name(entry: Any, section: str = "plugins") -> str:
     if isinstance(entry, str):
         return entry
     if isinstance(entry, Mapping) and len(entry) == 1:
         return str(next(iter(entry)))
-    raise SiteError(f"mkdocs.yml: plugins: cannot read the entry {entry!r}")
+    raise SiteError(f"mkdocs.yml: {section}: cannot read the entry {entry!r}")
 
 
 def _ensure_plugins(plugins: Any) -> list[Any]:
@@ -182,6 +183,23 @@ def _ensure_plugins(plugins: Any) -> list[Any]:
     if not set(names) & set(_TAGS_NAMES):
         result.append("tags")
     return result
+
+
+REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
+"""Markdown extensions the generated pages rely on (tables, card grids, raw HTML blocks)."""
+
+
+def _ensure_extensions(extensions: Any) -> list[Any]:
+    if extensions is None:
+        entries: list[Any] = []
+    elif isinstance(extensions, Mapping):
+        entries = [{name: options} for name, options in extensions.items()]
+    elif isinstance(extensions, list):
+        entries = list(extensions)
+    else:
+        raise SiteError("mkdocs.yml: markdown_extensions: must be a list or a mapping")
+    names = {_plugin_name(entry, "markdown_extensions") for entry in entries}
+    return entries + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
 def _raise_validation(validation: Any) -> dict[str, Any]:

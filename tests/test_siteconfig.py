@@ -80,6 +80,22 @@ def test_search_and_tags_are_ensured_and_writer_options_kept(tmp_path: Path) -> 
     assert mine["plugins"] == [{"search": {"separator": "[ ]+"}}, {"material/tags": None}]
 
 
+def test_extensions_the_pages_need_are_added_and_writer_options_kept(tmp_path: Path) -> None:
+    bare = _derive({"site_name": "M"}, tmp_path)
+    assert bare["markdown_extensions"] == ["tables", "attr_list", "md_in_html"]
+
+    mine = _derive(
+        {"site_name": "M", "markdown_extensions": [{"toc": {"permalink": True}}, "attr_list"]},
+        tmp_path,
+    )
+    assert mine["markdown_extensions"] == [
+        {"toc": {"permalink": True}},
+        "attr_list",
+        "tables",
+        "md_in_html",
+    ]
+
+
 def test_link_checks_are_raised_and_omitted_files_stay_info(tmp_path: Path) -> None:
     config = _derive(
         {"site_name": "M", "validation": {"omitted_files": "warn", "anchors": "ignore"}}, tmp_path
