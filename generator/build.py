@@ -21,7 +21,7 @@ from .pages import RenderedSite, render_pages
 from .progress import Progress, SilentProgress
 from .renditions import ClipRef, MediaIndex
 from .site import build_site, serve_site, source_date_epoch
-from .staging import write_staging
+from .staging import write_staging, writer_files
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,15 @@ def prepare(
     ]
     if failures:
         raise MediaFailures(failures)
-    return magazine, media, render_pages(magazine, media), warnings
+    return magazine, media, render_pages(magazine, media, home=not has_home(magazine)), warnings
+
+
+def has_home(magazine: Magazine) -> bool:
+    """Whether the writer's docs folder has a page MkDocs makes the home page."""
+    homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
+    return any(
+        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
+    )
 
 
 def published_media(magazine: Magazine, media: MediaIndex) -> dict[str, Path]:
