@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .budget import BudgetReport, check_budget, media_files
 from .deploy import deploy_gh_pages
-from .entries import clip_path, load_magazine
-from .errors import MagazineError
+from .entries import clip_path, load_magazine, locate
+from .errors import ContentError, Problem
 from .fetch import FetchResult, fetch_clips
 from .media import process_media
 from .model import Magazine
@@ -36,16 +36,13 @@ class BuildReport:
     warnings: tuple[str, ...]
 
 
-class MediaFailures(MagazineError):
-    """Some clips could not be fetched or transcoded; every failure is listed."""
+class MediaFailures(ContentError):
+    """Some clips could not be fetched or transcoded; every failure is a located problem."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = tuple(lines)
-        count = len(lines)
-        super().__init__(
-            f"{count} clip{'s' if count != 1 else ''} failed; the site was not published:\n"
-            + "\n".join(f"  {line}" for line in lines)
-        )
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        count = len(self.problems)
+        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -79,9 +76,10 @@ def prepare(
     sources = {**local_sources(magazine), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
-    failures = [str(error) for error in fetched.errors]
+    root = magazine.root
+    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
     failures += [
-        f"{_entry_path(magazine, ref)}: clips[{ref.position}]: {why}"
+        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
         for ref, why in sorted(media.failures.items())
     ]
     if failures:
@@ -202,6 +200,14 @@ def deploy(
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
     return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
+
+
+def _clip_field(magazine: Magazine, ref: ClipRef) -> str:
+    try:
+        clip = magazine.entry(ref.entry).clips[ref.position]
+    except (KeyError, IndexError):
+        return f"clips[{ref.position}]"
+    return f"clips[{ref.position}].{'file' if clip.file is not None else 'url'}"
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:

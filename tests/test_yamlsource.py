@@ -200,3 +200,10 @@ def test_tolerant_reader_accepts_mkdocs_python_tags() -> None:
         "emoji": "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji",
         "x": ["A", "b"],
     }
+
+
+def test_field_loc_reads_back_what_field_name_writes() -> None:
+    from generator.yamlsource import field_loc, field_name
+
+    for loc in [("clips", 1, "url"), ("ratings", "lighting"), ("title",), ("a", 0, 2, "b")]:
+        assert field_loc(field_name(loc)) == loc
