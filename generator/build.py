@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .budget import BudgetReport, check_budget, media_files
+from .cache import make_cache_folder
 from .deploy import deploy_gh_pages
 from .entries import clip_path, load_magazine, locate
 from .errors import ContentError, Problem
@@ -58,6 +59,7 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
     magazine = load_magazine(root)
+    make_cache_folder(magazine.root, magazine.settings)
     return fetch_clips(magazine, offline=offline, force=force, progress=progress)
 
 
@@ -71,6 +73,7 @@ def prepare(
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
     magazine = load_magazine(root)
+    make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
     sources = {**local_sources(magazine), **fetched.sources}

@@ -29,12 +29,13 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from .cache import make_cache_folder
 from .errors import ContentError, MagazineError, Problem, SiteError
 from .model import Magazine
 from .search import add_subwords
 from .settings import Settings
 from .siteconfig import Tag, derive_config, dump_config
-from .staging import discard_leftovers, replace_dir, writer_files
+from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -82,8 +83,7 @@ def write_site_config(
     name: str = "mkdocs.yml",
 ) -> Path:
     """Write the derived configuration into the cache folder and return its path."""
-    cache = settings.cache_path(root)
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = make_cache_folder(root, settings)
     config = derive_config(
         read_writer_config(root, cache),
         root=root,
@@ -123,8 +123,10 @@ def build_site(
         MkDocs' warnings (always empty in strict mode, where a warning fails the build).
 
     Raises:
+        UsageError: `site_dir` would overwrite the writer's files or the cache.
         SiteError: MkDocs failed, or (strict) warned; every warning is listed.
     """
+    check_site_target(root, settings, site_dir)
     return _build(
         root,
         settings,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.build_fixtures import (
+    REPOSITORY,
     SMALL,
     SPARKS,
     article,
+    git,
     invoke,
     page,
     write_small_magazine,
@@ -195,3 +198,45 @@ def test_second_build_is_identical_and_runs_no_ffmpeg(built: Built) -> None:
     assert spawn_count() == before
     assert tree_digest(built.site) == first
     assert writer_digest(built.root) == built.before
+
+
+def readme_gitignore() -> str:
+    """The `.gitignore` the README tells a writer to keep."""
+    text = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```gitignore\n(.*?)```", text, re.DOTALL)
+    assert found is not None, "README.md has no ```gitignore block"
+    return found.group(1)
+
+
+def test_git_status_is_clean_after_a_build(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "entries")
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 0, result.output + result.stderr
+    # Without any .gitignore, only the site shows: the cache folder ignores itself.
+    assert git(root, "status", "--porcelain") == "?? site/\n"
+    (root / ".gitignore").write_text(readme_gitignore(), encoding="utf-8")
+    git(root, "add", ".gitignore")
+    git(root, "commit", "-qm", "ignore the site")
+    assert invoke(root, "build", "-q").exit_code == 0
+    assert git(root, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+@pytest.mark.parametrize("site_dir", [".", "entries", "docs", "..", "entries/2025"])
+def test_a_site_dir_over_the_writer_files_is_refused(tmp_path: Path, site_dir: str) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    (root / "docs").mkdir()
+    (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    before = writer_digest(root)
+    result = invoke(root, "build", "-q", "--site-dir", str(root / site_dir))
+    assert result.exit_code == 2, result.output + result.stderr
+    assert "choose a folder of its own" in result.stderr
+    assert writer_digest(root) == before
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"site_dir: {site_dir}\n")
+    before = writer_digest(root)
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 2, result.output + result.stderr
+    assert writer_digest(root) == before
