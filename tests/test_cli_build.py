@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 
 from tests.build_fixtures import (
     REPOSITORY,
+    article,
     command,
     environment,
     invoke,
@@ -21,6 +24,7 @@ from tests.build_fixtures import (
     write_small_magazine,
     writer_digest,
 )
+from tests.http_fixtures import ClipServer, ok
 from tests.site_fixtures import tree_digest
 
 pytestmark = pytest.mark.slow
@@ -185,3 +189,55 @@ def test_a_build_killed_midway_then_rebuilt_equals_a_clean_build(tmp_path: Path)
     assert run_magazine(root, "build", "-q").returncode == 0
     assert tree_digest(root / "site") == after_kills
     assert writer_digest(root) == writer
+
+
+def test_a_served_clip_is_fetched_locked_rendered_then_built_offline(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("    timezone:", "    allow_http: true\n    timezone:"),
+        encoding="utf-8",
+    )
+    clip = make_clip(tmp_path / "served.mp4", size="128x96").read_bytes()
+    runway = root / "entries/2025/02/runway.yml"
+    (root / "entries/2025/02/media/runway.mp4").unlink()
+    server = ClipServer()
+    server.start()
+    try:
+        url = server.serve("/files/boat.mp4", ok(clip))
+        runway.write_text(
+            runway.read_text("utf-8").replace(
+                "  - file: media/runway.mp4", f"  - url: {url}?signature=secret"
+            ),
+            encoding="utf-8",
+        )
+        result = invoke(root, "build", "-q")
+        assert result.exit_code == 0, result.output + result.stderr
+        assert len(server.requests_for("/files/boat.mp4")) == 1
+    finally:
+        server.stop()
+    lock = json.loads((root / "magazine.lock").read_text("utf-8"))
+    [record] = lock["clips"].values()
+    assert record["url"] == url  # recorded without the signature
+    assert record["sha256"] == hashlib.sha256(clip).hexdigest()
+    assert record["size"] == len(clip)
+    assert "secret" not in (root / "magazine.lock").read_text("utf-8")
+
+    def runway_video() -> Path:
+        doc = article(root / "site", "trials/runway")
+        source = doc.select_one("video source")
+        assert source is not None
+        return (root / "site/trials/runway" / str(source["src"])).resolve()
+
+    assert runway_video().is_file()
+    assert "128×96" in article(root / "site", "trials/runway").get_text()
+    online = tree_digest(root / "site")
+    lock_text = (root / "magazine.lock").read_bytes()
+    shutil.rmtree(root / "site")
+    # The server is gone: only the archived copy can serve the build.
+    result = invoke(root, "build", "-q", "--offline")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert tree_digest(root / "site") == online
+    assert (root / "magazine.lock").read_bytes() == lock_text
+    assert runway_video().is_file()
+    assert "secret" not in "".join(p.read_text("utf-8") for p in (root / "site").rglob("*.html"))
