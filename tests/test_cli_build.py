@@ -241,3 +241,20 @@ def test_a_served_clip_is_fetched_locked_rendered_then_built_offline(tmp_path: P
     assert (root / "magazine.lock").read_bytes() == lock_text
     assert runway_video().is_file()
     assert "secret" not in "".join(p.read_text("utf-8") for p in (root / "site").rglob("*.html"))
+
+
+@pytest.mark.parametrize("cache_dir", [".", "entries", "docs/cache", "../elsewhere"])
+def test_a_cache_dir_over_the_writer_files_is_a_problem(tmp_path: Path, cache_dir: str) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "    timezone:", f"    cache_dir: {json.dumps(cache_dir)}\n    timezone:"
+        ),
+        encoding="utf-8",
+    )
+    result = invoke(root, "check")
+    assert result.exit_code == 1
+    [problem] = located(result.stderr)
+    assert problem["path"] == "mkdocs.yml"
+    assert "cache_dir" in result.stderr
