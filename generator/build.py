@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .budget import BudgetReport, check_budget, media_files
+from .cache import make_cache_folder
 from .deploy import deploy_gh_pages
-from .entries import clip_path, load_magazine
-from .errors import MagazineError
+from .entries import clip_path, load_magazine, locate
+from .errors import ContentError, Problem
 from .fetch import FetchResult, fetch_clips
 from .media import process_media
 from .model import Magazine
@@ -21,7 +22,7 @@ from .pages import RenderedSite, render_pages
 from .progress import Progress, SilentProgress
 from .renditions import ClipRef, MediaIndex
 from .site import build_site, serve_site, source_date_epoch
-from .staging import write_media_folder, write_staging
+from .staging import write_media_folder, write_staging, writer_files
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,13 @@ class BuildReport:
     warnings: tuple[str, ...]
 
 
-class MediaFailures(MagazineError):
-    """Some clips could not be fetched or transcoded; every failure is listed."""
+class MediaFailures(ContentError):
+    """Some clips could not be fetched or transcoded; every failure is a located problem."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = tuple(lines)
-        count = len(lines)
-        super().__init__(
-            f"{count} clip{'s' if count != 1 else ''} failed; the site was not published:\n"
-            + "\n".join(f"  {line}" for line in lines)
-        )
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        count = len(self.problems)
+        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -61,6 +59,7 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
     magazine = load_magazine(root)
+    make_cache_folder(magazine.root, magazine.settings)
     return fetch_clips(magazine, offline=offline, force=force, progress=progress)
 
 
@@ -74,19 +73,29 @@ def prepare(
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
     magazine = load_magazine(root)
+    make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
     sources = {**local_sources(magazine), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
-    failures = [str(error) for error in fetched.errors]
+    root = magazine.root
+    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
     failures += [
-        f"{_entry_path(magazine, ref)}: clips[{ref.position}]: {why}"
+        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
         for ref, why in sorted(media.failures.items())
     ]
     if failures:
         raise MediaFailures(failures)
-    return magazine, media, render_pages(magazine, media), warnings
+    return magazine, media, render_pages(magazine, media, home=not has_home(magazine)), warnings
+
+
+def has_home(magazine: Magazine) -> bool:
+    """Whether the writer's docs folder has a page MkDocs makes the home page."""
+    homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
+    return any(
+        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
+    )
 
 
 def rendition_files(media: MediaIndex) -> dict[str, Path]:
@@ -202,6 +211,14 @@ def deploy(
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
     return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
+
+
+def _clip_field(magazine: Magazine, ref: ClipRef) -> str:
+    try:
+        clip = magazine.entry(ref.entry).clips[ref.position]
+    except (KeyError, IndexError):
+        return f"clips[{ref.position}]"
+    return f"clips[{ref.position}].{'file' if clip.file is not None else 'url'}"
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:

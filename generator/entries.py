@@ -33,7 +33,7 @@ from .model import (
 from .settings import Settings, load_settings
 from .slugs import short_hash, slugify
 from .validation import validate
-from .yamlsource import Document, read_yaml
+from .yamlsource import Document, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -133,6 +133,21 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     if clip.file is None:
         raise ValueError(f"{entry.path}: clip {clip.source} is a URL, not a local file")
     return ((magazine.root / entry.path).parent / clip.file).resolve()
+
+
+def locate(root: Path, path: str, field: str, message: str) -> Problem:
+    """A problem at a field of a file already loaded (a clip that failed after loading).
+
+    Args:
+        root: the magazine folder.
+        path: the file, relative to `root` (an entry's `path`).
+        field: the dotted field path, as `field_name` writes it (`clips[1].url`).
+    """
+    try:
+        raw = (root / path).read_bytes()
+    except OSError:
+        return Problem(path, 0, 0, field, message)
+    return read_tolerant(raw, path).problem(field_loc(field), message)
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:

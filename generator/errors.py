@@ -76,12 +76,13 @@ class FetchError(MagazineError):
     The URL is stored without its query string: service links carry signatures.
     """
 
-    def __init__(self, message: str, *, url: str = "", entry: str = "") -> None:
+    def __init__(self, message: str, *, url: str = "", entry: str = "", field: str = "") -> None:
         self.url = url
         self.entry = entry
-        prefix = f"{entry}: " if entry else ""
-        suffix = f" ({url})" if url else ""
-        super().__init__(f"{prefix}{message}{suffix}")
+        self.field = field
+        self.detail = message + (f" ({url})" if url else "")
+        prefix = "".join(f"{part}: " for part in (entry, field) if part)
+        super().__init__(f"{prefix}{self.detail}")
 
 
 class MediaError(MagazineError):

@@ -38,7 +38,7 @@ class RemoteClip:
 
     def error(self, message: str) -> FetchError:
         return FetchError(
-            f"{self.where}: {message}", url=public_url(self.url), entry=self.entry.path
+            message, url=public_url(self.url), entry=self.entry.path, field=self.where
         )
 
     def warning(self, message: str) -> str:

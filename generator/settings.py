@@ -18,11 +18,11 @@ extra:
 from __future__ import annotations
 
 from datetime import tzinfo
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ContentError, Problem, UsageError
 from .validation import problems_from
@@ -117,6 +117,24 @@ class Settings(_Section):
         if value is not None and not value.startswith(("https://", "http://")):
             raise ValueError("must start with https://")
         return value if value is None or value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _cache_apart(self) -> Settings:
+        # The build writes into the cache folder freely: it must be a folder of its own.
+        cache = PurePosixPath(self.cache_dir.replace("\\", "/"))
+        if cache.is_absolute() or not cache.parts or ".." in cache.parts:
+            raise ValueError(
+                f"cache_dir: {self.cache_dir!r} must be a folder inside the magazine, "
+                "such as .magazine"
+            )
+        for name in ("docs_dir", "entries_dir"):
+            other = PurePosixPath(str(getattr(self, name)).replace("\\", "/"))
+            if cache == other or other in cache.parents or cache in other.parents:
+                raise ValueError(
+                    f"cache_dir: {self.cache_dir!r} overlaps {name} {str(other)!r}; "
+                    "use a folder of its own, such as .magazine"
+                )
+        return self
 
     @property
     def tzinfo(self) -> tzinfo | None:

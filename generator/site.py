@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import threading
@@ -28,12 +29,13 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from .errors import MagazineError, SiteError
+from .cache import make_cache_folder
+from .errors import ContentError, MagazineError, Problem, SiteError
 from .model import Magazine
 from .search import add_subwords
 from .settings import Settings
 from .siteconfig import Tag, derive_config, dump_config
-from .staging import discard_leftovers, replace_dir, writer_files
+from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -81,8 +83,7 @@ def write_site_config(
     name: str = "mkdocs.yml",
 ) -> Path:
     """Write the derived configuration into the cache folder and return its path."""
-    cache = settings.cache_path(root)
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = make_cache_folder(root, settings)
     config = derive_config(
         read_writer_config(root, cache),
         root=root,
@@ -122,8 +123,10 @@ def build_site(
         MkDocs' warnings (always empty in strict mode, where a warning fails the build).
 
     Raises:
+        UsageError: `site_dir` would overwrite the writer's files or the cache.
         SiteError: MkDocs failed, or (strict) warned; every warning is listed.
     """
+    check_site_target(root, settings, site_dir)
     return _build(
         root,
         settings,
@@ -177,7 +180,9 @@ def _build(
     discard_leftovers(site_dir)
     shutil.rmtree(build_dir, ignore_errors=True)
     try:
-        warnings = _run_mkdocs(root, config_path, strict=strict, epoch=source_date_epoch)
+        warnings = _run_mkdocs(
+            root, config_path, settings.docs_dir, strict=strict, epoch=source_date_epoch
+        )
         add_subwords(build_dir / "search" / "search_index.json")
         # Jekyll would hide files starting with `_` when the site is served from a branch.
         (build_dir / ".nojekyll").write_bytes(b"")
@@ -189,9 +194,14 @@ def _build(
 
 
 def _run_mkdocs(
-    root: Path, config_path: Path, *, strict: bool, epoch: int | None
+    root: Path, config_path: Path, docs_dir: str, *, strict: bool, epoch: int | None
 ) -> tuple[str, ...]:
-    """Build with MkDocs in this process; the one place MkDocs' errors become SiteError."""
+    """Build with MkDocs in this process; the one place MkDocs' errors become ours.
+
+    Raises:
+        ContentError: strict mode failed only on links in the writer's own pages.
+        SiteError: anything else (every warning is listed).
+    """
     with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings() as warnings:
         try:
             config = load_config(config_file=str(config_path), strict=strict)
@@ -201,9 +211,51 @@ def _run_mkdocs(
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
-            listed = "".join(f"\n  {w}" for w in warnings)
+            located = [writer_problem(root, docs_dir, w) for w in warnings]
+            problems = [p for p in located if p is not None]
+            if warnings and len(problems) == len(warnings):
+                raise ContentError(problems) from exc
+            listed = "".join(f"\n  {p or w}" for p, w in zip(located, warnings, strict=True))
             raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
     return tuple(warnings)
+
+
+_LINK_WARNING = re.compile(
+    r"(?:WARNING: )?Doc file '(?P<page>[^']+)' contains (?P<kind>an? [a-z ]*?link) "
+    r"'(?P<target>[^']*)'(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+def writer_problem(root: Path, docs_dir: str, warning: str) -> Problem | None:
+    """A strict-mode link warning about one of the writer's pages, located in that page.
+
+    Returns None when the warning is about a generated page (a bug of the generator, not the
+    writer's to fix) or is not about a link.
+    """
+    match = _LINK_WARNING.match(warning)
+    if match is None:
+        return None
+    source = root / docs_dir / match["page"]
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    target, rest = match["target"], match["rest"].strip(" ,.")
+    if rest.startswith("but the target is not found"):
+        message = f"the link '{target}' leads to no page of the site"
+    elif rest.startswith("but "):
+        message = f"the link '{target}': {rest.removeprefix('but ')}"
+    else:
+        message = f"{match['kind']} '{target}': {rest}"
+    offset = text.find(f"]({target}")
+    offset = offset + 2 if offset >= 0 else text.find(target)
+    line = column = 0
+    if offset >= 0:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    shown = (Path(docs_dir) / match["page"]).as_posix()
+    return Problem(shown, line, column, "link", message)
 
 
 @contextmanager

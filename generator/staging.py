@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from .errors import ContentError, Problem, SiteError
+from .errors import ContentError, Problem, SiteError, UsageError
 from .settings import Settings
 
 _NEW = ".new-"
@@ -111,6 +111,39 @@ _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
 def fill_snippets(text: str, snippets: Mapping[str, str]) -> str:
     """Replace each `<!-- magazine:NAME -->` marker with its snippet; unknown names stay."""
     return _SNIPPET.sub(lambda m: snippets.get(m.group(1), m.group(0)), text)
+
+
+def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:
+    """Refuse a site folder whose replacement would delete the writer's files or the cache.
+
+    The built site replaces `site_dir` as a whole, so it must not be, contain or lie inside
+    the magazine folder's own parts (mkdocs.yml, docs, entries, the lock file, the cache), and
+    must not contain the magazine folder itself.
+
+    Raises:
+        UsageError: `site_dir` (from mkdocs.yml or --site-dir) overlaps one of them.
+    """
+    target = Path(os.path.abspath(site_dir))
+    home = Path(os.path.abspath(root))
+    if target == home or target in home.parents:
+        raise UsageError(
+            f"site_dir {site_dir} would replace the magazine folder {root} itself; "
+            "choose a folder of its own, such as site/"
+        )
+    kept = {
+        "docs_dir": home / settings.docs_dir,
+        "entries": home / settings.entries_dir,
+        "cache_dir": home / settings.cache_dir,
+        "lock file": home / settings.lock_file,
+        "mkdocs.yml": home / "mkdocs.yml",
+    }
+    for name, path in kept.items():
+        path = Path(os.path.abspath(path))
+        if target == path or target in path.parents or path in target.parents:
+            raise UsageError(
+                f"site_dir {site_dir} overlaps the magazine's {name} ({path}); building there "
+                "would delete it: choose a folder of its own, such as site/"
+            )
 
 
 def writer_files(docs: Path) -> dict[str, Path]:

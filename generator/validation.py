@@ -88,9 +88,19 @@ def _message(kind: str, item: Any, source: str | None, model: type[BaseModel] | 
         expected = item.get("ctx", {}).get("expected", "")
         return f"must be one of {expected.replace(chr(39), '')} (got {value!r})"
     if kind == "string_pattern_mismatch" and isinstance(value, str):
-        return f"{value!r} is not allowed here: use lowercase letters, digits and - only"
+        pattern = str(item.get("ctx", {}).get("pattern", ""))
+        return f"{value!r} is not allowed here: {_PATTERN_HINTS.get(pattern, _KEY_HINT)}"
     message = str(item["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
+
+
+_KEY_HINT = "use lowercase letters, digits and - only"
+_PATTERN_HINTS = {
+    r"^[0-9a-f]{64}$": "a SHA-256 is 64 lowercase hexadecimal digits (0-9, a-f)",
+    r"^[a-z0-9][a-z0-9_-]*$": "use lowercase letters, digits, - and _ only",
+    r"^[a-z]{2}(-[A-Za-z]{2,4})?$": "write a language code such as ko, en or zh-Hant",
+}
+"""What to write instead, by the pattern a value failed (keys and slugs by default)."""
 
 
 def _kind_of(value: Any) -> str:

@@ -51,6 +51,14 @@ def field_name(loc: Loc) -> str:
     return out
 
 
+def field_loc(field: str) -> Loc:
+    """The inverse of `field_name`: `clips[1].url` becomes `("clips", 1, "url")`."""
+    loc: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        loc.append(int(index) if index else name)
+    return tuple(loc)
+
+
 @dataclass(frozen=True)
 class Document:
     """One YAML file: its data, the node tree it came from, and what went wrong reading it.

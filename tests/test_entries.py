@@ -406,3 +406,18 @@ def test_settings_that_belong_at_the_top_of_mkdocs_yml(tmp_path: Path) -> None:
     (tmp_path / "m/mkdocs.yml").write_text(mkdocs.replace("    site_name: Elsewhere\n", ""))
     settings = load_magazine(tmp_path / "m").settings
     assert (settings.site_name, settings.language) == ("Test magazine", "en")
+
+
+def test_pattern_mismatches_say_what_the_field_wants(tmp_path: Path) -> None:
+    text = DELIVERED.replace(
+        "  - file: media/sparks-sora.mp4",
+        "  - file: media/sparks-sora.mp4\n    sha256: 3F2A…",
+    ).replace("status: delivered", "status: delivered\nlanguage: korean\nslug: Sparks Sora")
+    assert one_entry(tmp_path, text) == [
+        "entries/2025/01/e.yml:9:11: language: 'korean' is not allowed here: "
+        "write a language code such as ko, en or zh-Hant",
+        "entries/2025/01/e.yml:10:7: slug: 'Sparks Sora' is not allowed here: "
+        "use lowercase letters, digits and - only",
+        "entries/2025/01/e.yml:13:13: clips[0].sha256: '3F2A…' is not allowed here: "
+        "a SHA-256 is 64 lowercase hexadecimal digits (0-9, a-f)",
+    ]

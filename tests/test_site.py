@@ -80,7 +80,12 @@ def test_broken_anchor_fails_the_strict_build_and_keeps_the_previous_site(
     assert "services/index.md" in message
     assert "no-such-part" in message
     assert tree_digest(magazine.site) == before
-    assert sorted(p.name for p in magazine.cache.iterdir()) == ["mkdocs.yml", "staging"]
+    assert sorted(p.name for p in magazine.cache.iterdir()) == [
+        ".gitignore",
+        "CACHEDIR.TAG",
+        "mkdocs.yml",
+        "staging",
+    ]
 
 
 def test_missing_page_link_fails_the_strict_build(magazine: MagazineRoot) -> None:

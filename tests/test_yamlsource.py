@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.yamlsource import field_name, read_tolerant, read_yaml
+from generator.yamlsource import field_loc, field_name, read_tolerant, read_yaml
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -200,3 +200,8 @@ def test_tolerant_reader_accepts_mkdocs_python_tags() -> None:
         "emoji": "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji",
         "x": ["A", "b"],
     }
+
+
+def test_field_loc_reads_back_what_field_name_writes() -> None:
+    for loc in [("clips", 1, "url"), ("ratings", "lighting"), ("title",), ("a", 0, 2, "b")]:
+        assert field_loc(field_name(loc)) == loc

@@ -23,7 +23,7 @@ from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
 from .services import render_service, render_service_index
-from .trials import front_matter, render_entry, render_latest, render_trial_lists
+from .trials import front_matter, render_entry, render_home, render_latest, render_trial_lists
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
@@ -48,8 +48,11 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def render_pages(magazine: Magazine, media: MediaIndex) -> RenderedSite:
+def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -> RenderedSite:
     """Render every generated page, data file, the feed and the assets.
+
+    With `home`, also `index.md`: a home page for a magazine whose writer wrote none (without
+    one, the site would have no front page at all).
 
     Time is linear in the number of entries: groupings are computed once, then each page
     is rendered from lookups.
@@ -85,6 +88,10 @@ def render_pages(magazine: Magazine, media: MediaIndex) -> RenderedSite:
         {labels.tags: TAGS_PAGE},
         {labels.data: "data/index.md"},
     ]
+    if home:
+        sections = [(label, target) for item in nav for label, target in item.items()]
+        files["index.md"] = render_home(ctx, sections)
+        nav.insert(0, "index.md")
     return RenderedSite(
         files=dict(sorted(files.items())),
         nav=nav,

@@ -142,6 +142,26 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
     return files
 
 
+def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
+    """`index.md` for a magazine whose writer wrote no home page: the newest trials and sections.
+
+    Args:
+        sections: (label, docs-relative page) of each generated section, in nav order.
+    """
+    page = "index.md"
+    L = ctx.labels
+    return render_template(
+        "home",
+        front=front_matter(ctx.magazine.settings.site_name, L.all_entries),
+        title=ctx.magazine.settings.site_name,
+        rows=[_row(ctx, page, e) for e in ctx.groups.entries[::-1][:LATEST]],
+        sections=[
+            {"label": label, "target": escape.Safe(urls.markdown_link(page, target))}
+            for label, target in sections
+        ],
+    )
+
+
 def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
     """`latest.md`: the newest trials as cards; without `standalone`, only the cards, for the
     home page's `<!-- magazine:latest -->` marker (links are relative to the docs root).
