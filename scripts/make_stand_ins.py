@@ -20,7 +20,10 @@ from pathlib import Path
 import imageio_ffmpeg
 
 ROOT = Path(__file__).resolve().parent.parent
-LABEL = "drawtext=text='STAND-IN  not service output':x=8:y=h-th-8:fontsize=12:fontcolor=white@0.85:box=1:boxcolor=black@0.5:boxborderw=4"
+LABEL = (
+    "drawtext=text='STAND-IN  not service output':x=8:y=h-th-8:fontsize=12:"
+    "fontcolor=white@0.85:box=1:boxcolor=black@0.5:boxborderw=4"
+)
 
 # path (relative to the repository), lavfi video source, seconds, with a tone or not
 CLIPS: list[tuple[str, str, float, bool]] = [
@@ -93,8 +96,26 @@ def video_command(ffmpeg: str, out: Path, source: str, seconds: float, tone: boo
 
 def image_command(ffmpeg: str, out: Path, source: str) -> list[str]:
     """ffmpeg arguments for one stand-in still."""
-    return [ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source,
-            "-vf", LABEL, "-frames:v", "1", "-update", "1", "-fflags", "+bitexact", str(out)]
+    return [
+        ffmpeg,
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        source,
+        "-vf",
+        LABEL,
+        "-frames:v",
+        "1",
+        "-update",
+        "1",
+        "-fflags",
+        "+bitexact",
+        str(out),
+    ]
 
 
 def main() -> int:
