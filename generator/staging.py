@@ -17,7 +17,8 @@ import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem, SiteError, UsageError
@@ -54,10 +55,7 @@ def write_staging(
     writer = writer_files(docs)
     _check_clashes(root, docs, writer, files, media_files)
 
-    staging_dir.parent.mkdir(parents=True, exist_ok=True)
-    discard_leftovers(staging_dir)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{staging_dir.name}{_NEW}", dir=staging_dir.parent))
-    try:
+    with _replacing(staging_dir) as fresh:
         for rel, source in writer.items():
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,14 +72,7 @@ def write_staging(
                     out.write(content)
             else:
                 target.write_bytes(content)
-        for rel, source in sorted(media_files.items()):
-            target = fresh / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(source, target)
-        replace_dir(fresh, staging_dir)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
+        _link_all(media_files, fresh)
 
 
 def write_media_folder(media_files: Mapping[str, Path], target: Path) -> None:
@@ -90,19 +81,31 @@ def write_media_folder(media_files: Mapping[str, Path], target: Path) -> None:
     Used with `media_base_url`: the pages point at that host, and this folder holds exactly
     what to put there (the same `media/<hash>/<file>` paths). Replaced as a whole.
     """
+    for rel in media_files:
+        _check_relative(rel)
+    with _replacing(target) as fresh:
+        _link_all(media_files, fresh)
+
+
+@contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """A fresh sibling folder to fill; it replaces `target` only when the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     discard_leftovers(target)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}{_NEW}", dir=target.parent))
     try:
-        for rel, source in sorted(media_files.items()):
-            _check_relative(rel)
-            out = fresh / rel
-            out.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(source, out)
+        yield fresh
         replace_dir(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+def _link_all(media_files: Mapping[str, Path], folder: Path) -> None:
+    for rel, source in sorted(media_files.items()):
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(source, target)
 
 
 _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
