@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,25 @@ def test_the_readme_entry_example_passes_check(tmp_path: Path) -> None:
     result = invoke(root, "check")
     assert result.exit_code == 0, result.output + result.stderr
     assert "1 entry" in result.output
+
+
+def test_zensical_builds_the_example_too(example: Path, tmp_path: Path) -> None:
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.exists():
+        pytest.skip("zensical is not installed (pip install -e '.[zensical]')")
+    config = example.parent / ".magazine" / "mkdocs.yml"
+
+    result = subprocess.run(
+        [str(zensical), "build", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_COLOR": "1"},
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = example.parent / ".magazine" / "site.build"
+    pages = {p.parent.name for p in (built / "trials").glob("*/index.html")}
+    assert len(pages) == 12
+    sparks = (built / "trials" / "sparks-kling" / "index.html").read_text(encoding="utf-8")
+    assert "2일 넘게 기다리는 중" in sparks
