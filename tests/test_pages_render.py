@@ -404,3 +404,16 @@ def test_entry_lists_the_other_attempts_with_status_and_day(
     items = [li.get_text() for li in heading.find_next("ul").find_all("li")]
     assert items[0] == "Kling · pending · 3 Jan 2025: Sparks Kling"
     assert len(items) == 3
+
+
+def test_pending_entry_says_the_last_check_once_in_its_timeline(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/sparks-kling.md"))
+    summary = soup.find("ul").get_text()
+    timeline = soup.find("h2", string="Timeline").find_next("ul").get_text()
+
+    assert PENDING_FULL in summary
+    assert "Last checked: 5 Jan 2025 10:05 KST" in timeline
+    assert timeline.count("5 Jan 2025") == 1
+    assert "still waiting after 2 d (16× the promise)" in timeline

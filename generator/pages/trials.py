@@ -90,6 +90,8 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         cost=ctx.cost_text(entry.cost),
         status=L.status_name(entry.status),
         wait=ctx.wait_full(entry),
+        # The timeline's last-check line sits right above its wait: do not say the date twice.
+        timeline_wait=ctx.wait_text(entry),
         prompt=escape.fence(entry.prompt),
         submitted=ctx.moment(entry.submitted_at),
         promised=L.duration(entry.promised_wait) if entry.promised_wait else None,
