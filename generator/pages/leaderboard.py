@@ -74,7 +74,10 @@ def render_leaderboard(ctx: PageContext) -> str:
                 if median is not None
                 else '<td data-sort="-1">–</td>'
             ),
-            f'<td data-sort="{stats.delivery_rate:.4f}">{escape.text(rate_text(ctx, stats))}</td>',
+            # The attempts column is beside it: the share alone, the counts in the tooltip.
+            f'<td data-sort="{stats.delivery_rate:.4f}">'
+            f'<span title="{escape.text(rate_text(ctx, stats))}">{stats.delivery_rate:.0%}</span>'
+            "</td>",
             f'<td data-sort="{stats.attempts}">{stats.attempts}</td>',
         ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
