@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -63,14 +64,14 @@ def test_entry_page_front_matter_clips_and_ratings(
     assert "40 min (0.2× the promise)" in soup.get_text()
     links = {a.get_text(): a["href"] for a in soup.find_all("a")}
     assert links["Sora"] == "../services/sora.md"
-    assert links["Comparisons"].startswith("../compare/a-mesmerizing-shower")
+    assert links["See them side by side"].startswith("../compare/a-mesmerizing-shower")
 
 
 def test_pending_entry_is_open_ended(small_magazine: Magazine, small_media: MediaIndex) -> None:
     files = render_pages(small_magazine, small_media).files
     page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
     assert "still waiting after 2 d (16× the promise)" in page
-    assert "as of the last check on 5 Jan 2025 10:05 UTC+09:00" in page
+    assert "as of the last check on 5 Jan 2025 10:05 KST" in page
     chart = to_html(_text(files, "services/kling.md")).find("svg")
     assert chart["role"] == "img" and chart["aria-label"]
     assert chart.find("title").get_text() == chart["aria-label"]
@@ -99,7 +100,7 @@ def test_comparison_rows_grid_and_what_never_arrived(
     soup = to_html(_text(site.files, name))
     rows = soup.find("table").find("tbody").find_all("tr")
     assert [r.find("td").get_text() for r in rows] == ["Sora", "Kling", "Midjourney", "Veo"]
-    statuses = [r.find_all("td")[1].get_text() for r in rows]
+    statuses = [r.find_all("td")[2].get_text() for r in rows]
     assert statuses == ["delivered", "pending", "paywalled", "waitlisted"]
     cells = soup.find("div", class_="magazine-compare-grid").find_all(
         "div", class_="magazine-compare-cell"
@@ -287,3 +288,132 @@ def test_thousand_entries_paginate_and_keep_nav_to_sections() -> None:
     assert first.find("tbody").find("a").get_text() == "Bulk 0999"
     assert len(site.nav) == 7
     assert sum(1 for p in site.files if p.startswith("compare/")) == 333 + 1
+
+
+def _wait_cells(soup: object, header: str = "Wait") -> list[tuple[str, str]]:
+    """(shown, tooltip) of each wait cell of the first table with this column."""
+    for table in soup.find_all("table"):  # type: ignore[attr-defined]
+        heads = [th.get_text() for th in table.find("thead").find_all("th")]
+        if header in heads:
+            index = heads.index(header)
+            cells = [row.find_all("td")[index] for row in table.find("tbody").find_all("tr")]
+            return [(c.get_text(), c.find("span", class_="magazine-wait")["title"]) for c in cells]
+    raise AssertionError(f"no table with a {header} column")
+
+
+PENDING_FULL = (
+    "still waiting after 2 d (16× the promise), as of the last check on 5 Jan 2025 10:05 KST"
+)
+
+
+def test_tables_show_a_compact_wait_with_the_full_sentence_in_a_tooltip(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    files = render_pages(small_magazine, small_media).files
+    sparks = next(p for p in files if p.startswith("compare/a-mesmerizing"))
+    comparison = _wait_cells(to_html(_text(files, sparks)))
+    report = _wait_cells(to_html(_text(files, "reports/2025-01.md")))
+    kling = to_html(_text(files, "services/kling.md"))
+    attempts = _wait_cells(kling)
+
+    assert comparison == [
+        ("40 min · 0.2×", "40 min (0.2× the promise)"),
+        ("≥ 2 d · 16×", PENDING_FULL),
+        ("—", "not delivered, and no check recorded"),
+        ("≥ 1 d", "still waiting after 1 d, as of the last check on 4 Jan 2025 10:15 KST"),
+    ]
+    assert report == comparison
+    assert attempts[0] == ("≥ 2 d · 16×", PENDING_FULL)
+    # Every table of the service page is compact, the attempts table included.
+    last = kling.find_all("table")[-1]
+    assert "≥ 2 d · 16×" in last.get_text() and "as of the last check" not in last.get_text()
+    # The entry page keeps the sentence.
+    entry_page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
+    assert PENDING_FULL in entry_page
+
+
+def test_korean_compact_wait() -> None:
+    files = render_pages(magazine("ko"), media_index()).files
+    cells = _wait_cells(to_html(_text(files, "reports/2025-01.md")), "대기")
+    assert cells[1] == (
+        "≥ 2일 · 16×",
+        "2일 넘게 기다리는 중 (약속의 16×), 마지막 확인 2025년 1월 5일 10:05 KST 기준",
+    )
+
+
+def test_grid_headings_name_the_attempt_and_lead_to_it(small_media: MediaIndex) -> None:
+    base = magazine()
+    # Kling again in April, delivered this time: the grid shows Kling twice.
+    retry = entry(
+        "sparks-kling-retry",
+        service="kling",
+        submitted_at=at("2025-04-14T09:30:00"),
+        delivered_at=at("2025-04-14T10:05:00"),
+    )
+    site = render_pages(
+        dataclasses.replace(
+            base,
+            entries=(*base.entries, retry),
+            comparisons=group_comparisons((*base.entries, retry)),
+        ),
+        small_media,
+    )
+    sparks = next(p for p in site.files if p.startswith("compare/a-mesmerizing"))
+    soup = to_html(_text(site.files, sparks))
+    headings = soup.find_all("p", class_="magazine-compare-service")
+    texts = [h.get_text() for h in headings]
+    links = [h.find("a") for h in headings]
+
+    assert "Kling · pending · 3 Jan 2025" in texts
+    assert "Kling · delivered · 14 Apr 2025" in texts
+    assert all(a is not None and a.get_text() == t for a, t in zip(links, texts, strict=True))
+    assert {a["href"] for a in links} >= {
+        "../../trials/sparks-kling/",
+        "../../trials/sparks-kling-retry/",
+    }
+    # The facts table tells the two attempts apart too: each row's date links to its entry.
+    rows = soup.find("table").find("tbody").find_all("tr")
+    kling = [r.find_all("td")[1] for r in rows if r.find("td").get_text() == "Kling"]
+    assert [(c.get_text(), c.find("a")["href"]) for c in kling] == [
+        ("3 Jan 2025", "../trials/sparks-kling.md"),
+        ("14 Apr 2025", "../trials/sparks-kling-retry.md"),
+    ]
+
+
+def test_media_facts_have_real_labels_in_each_language(small_media: MediaIndex) -> None:
+    heads = {}
+    rows = {}
+    for language in ("en", "ko"):
+        page = render_pages(magazine(language), small_media).files["trials/sparks-sora.md"]
+        assert isinstance(page, str)
+        table = to_html(page).find_all("table")[0]
+        heads[language] = [th.get_text() for th in table.find("thead").find_all("th")]
+        rows[language] = [td.get_text() for td in table.find("tbody").find("tr").find_all("td")]
+
+    assert heads["en"] == ["#", "Resolution", "Duration", "Frame rate", "Codec", "Audio", "Size"]
+    assert heads["ko"] == ["#", "해상도", "길이", "프레임 속도", "코덱", "오디오", "크기"]
+    assert rows["en"] == ["1", "160×120", "2 s", "25", "h264 yuv420p", "none", "12.3 kB"]
+    assert rows["ko"][2] == "2초" and rows["ko"][5] == "없음"
+
+
+def test_entry_lists_the_other_attempts_with_status_and_day(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/sparks-sora.md"))
+    heading = soup.find("h2", string="Same prompt, other attempts")
+    items = [li.get_text() for li in heading.find_next("ul").find_all("li")]
+    assert items[0] == "Kling · pending · 3 Jan 2025: Sparks Kling"
+    assert len(items) == 3
+
+
+def test_pending_entry_says_the_last_check_once_in_its_timeline(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/sparks-kling.md"))
+    summary = soup.find("ul").get_text()
+    timeline = soup.find("h2", string="Timeline").find_next("ul").get_text()
+
+    assert PENDING_FULL in summary
+    assert "Last checked: 5 Jan 2025 10:05 KST" in timeline
+    assert timeline.count("5 Jan 2025") == 1
+    assert "still waiting after 2 d (16× the promise)" in timeline

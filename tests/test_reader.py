@@ -58,6 +58,17 @@ def _open(watched: Watched, site: ServedSite, path: str) -> Page:
     return watched.page
 
 
+def _tooltip(target: Locator) -> str:
+    """The text of the tooltip Material shows on hovering an element with a `title`."""
+    target.hover()
+    tip = target.page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.inner_text()
+    target.page.mouse.move(0, 0)
+    tip.wait_for(state="hidden", timeout=5_000)
+    return text
+
+
 # ---------------------------------------------------------------- entry page
 
 
@@ -125,7 +136,7 @@ def test_stand_in_clip_is_labelled_and_media_facts_are_shown(
     assert image_label == label_text
     assert cells[0] == "1"
     assert re.fullmatch(r"\d+×\d+", cells[1]), cells
-    assert re.fullmatch(r"[\d.]+ s", cells[2]), cells
+    assert re.fullmatch(r"[\d.]+초", cells[2]), cells
     assert cells[4].startswith("h264"), cells
 
 
@@ -251,7 +262,8 @@ def test_leaderboard_columns_sort_on_click(example_ko: ServedSite, chromium: Bro
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, "leaderboard/")
         services_before = _column(page, "서비스")
-        header = page.locator("table[data-magazine-sortable] thead th", has_text="시도")
+        heads = page.locator("table[data-magazine-sortable] thead th")
+        header = heads.filter(has_text=re.compile("^시도$"))  # not "평가한 시도"
 
         header.click()
         ascending = [int(v) for v in _column(page, "시도")]
@@ -286,13 +298,17 @@ def test_service_wait_chart_is_accessible_and_draws_the_pending_attempt_open(
         dashed = open_bars.first.get_attribute("stroke-dasharray")
         arrows = chart.locator(".arrow").count()
         rows = section.locator("table tbody tr").all_inner_texts()
+        waits = section.locator("table tbody .magazine-wait")
+        tooltips = [_tooltip(waits.nth(i)) for i in range(waits.count())]
 
     assert name.strip() and by_role == 1
     assert bars == len(kling) == len(rows)
     pending = sum(1 for e in kling if e.status.value == "pending")
     assert open_count == arrows == pending == 1
     assert dashed
-    assert sum("기다리는 중" in row for row in rows) == 1
+    # Compact in the table, the sentence in the tooltip.
+    assert sum("≥" in row for row in rows) == 1
+    assert sum("기다리는 중" in tip for tip in tooltips) == 1
 
 
 def test_prompt_wraps_on_a_phone_instead_of_hiding_words(
@@ -597,3 +613,110 @@ def test_example_entries_are_not_written_by_a_build(example_ko: ServedSite) -> N
     for path in sorted((example_ko.root / "entries").rglob("*.yml")):
         original = repository / path.relative_to(example_ko.root)
         assert path.read_bytes() == original.read_bytes()
+
+
+# ---------------------------------------------------------------- compact tables, tooltips
+
+
+def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, "leaderboard/")
+        overall = _column(page, "종합")
+        rated = _column(page, "평가한 시도")
+        ranks = _column(page, "#")
+        few = page.locator("table[data-magazine-sortable] .magazine-few").first
+        style = few.evaluate("e => [getComputedStyle(e).opacity, getComputedStyle(e).fontStyle]")
+        tip = _tooltip(few)
+        legend = page.locator("article .magazine-legend").all_inner_texts()
+        fits = page.locator(".magazine-table-wrap").evaluate("w => w.scrollWidth <= w.clientWidth")
+        rate = page.locator("table[data-magazine-sortable] tbody td span[title*='/']").first
+        rate_tip = _tooltip(rate)
+
+        page.locator("table[data-magazine-sortable] thead th", has_text="종합").click()
+        ascending = _column(page, "종합")
+
+    assert all(re.fullmatch(r"\d\.\d|–", v) for v in overall), overall
+    assert all(v.isdigit() for v in rated), rated
+    assert "수=" not in " ".join(overall)
+    # Nobody in the example rests on 3 rated attempts yet: no rank, and the legend says why.
+    assert all(int(n) < 3 for n in rated) and set(ranks) == {"–"}
+    assert float(style[0]) < 1 and style[1] == "italic"
+    assert "평가" in tip and "3 미만" in tip
+    assert len(legend) == 1 and "순위(#)" in legend[0]
+    assert fits  # every column in view on a desktop
+    assert re.fullmatch(r"\d+ / \d+ \(\d+%\)", rate_tip), rate_tip
+    numbers = [float(v) for v in ascending if v != "–"]
+    assert numbers == sorted(numbers) and len(numbers) >= 2  # numeric, not text order
+
+
+def test_tables_show_compact_waits_on_one_line_with_the_sentence_in_a_tooltip(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    comparison = _comparison(example_ko, SPARKS)
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, f"compare/{comparison.slug}/")
+        table = _section(page, "비교").locator("table").first
+        heads = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+        column = heads.index("대기") + 1
+        cells = table.locator(f"tbody td:nth-child({column})")
+        texts = cells.all_inner_texts()
+        # A wrapped inline box has one client rect per line.
+        lines = cells.locator(".magazine-wait").evaluate_all(
+            "ws => ws.map(w => w.getClientRects().length)"
+        )
+        # Material wraps a Markdown table in a box that scrolls sideways when it is too wide.
+        fits = table.evaluate(
+            "t => { const w = t.closest('.md-typeset__scrollwrap'); "
+            "return w !== null && w.scrollWidth <= w.clientWidth; }"
+        )
+        pending = texts.index("≥ 2일 · 16×")
+        tip = _tooltip(cells.nth(pending).locator(".magazine-wait"))
+
+    assert "40분 · 0.2×" in texts and "—" in texts
+    assert tip == "2일 넘게 기다리는 중 (약속의 16×), 마지막 확인 2025년 1월 5일 10:05 KST 기준"
+    assert lines == [1] * len(texts), lines
+    assert fits  # every criterion in view on a desktop, no sideways scrolling
+
+
+def test_grid_headings_tell_attempts_of_one_service_apart_and_lead_to_them(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    comparison = _comparison(example_ko, SPARKS)
+    with watched_page(chromium) as watched:
+        page = _open(watched, example_ko, f"compare/{comparison.slug}/")
+        headings = page.locator(".magazine-compare-cell .magazine-compare-service a")
+        texts = headings.all_inner_texts()
+        hrefs = [headings.nth(i).get_attribute("href") or "" for i in range(headings.count())]
+        kling = next(i for i, t in enumerate(texts) if t.startswith("Kling") and "도착" in t)
+        headings.nth(kling).click()
+        page.wait_for_load_state("networkidle")
+        landed = page.locator("article h1").first.inner_text()
+        timeline = " ".join(_section(page, "진행").all_inner_texts())
+
+    assert len(texts) == len(comparison.entries)
+    klings = [t for t in texts if t.startswith("Kling")]
+    assert klings == ["Kling · 대기 중 · 2025년 1월 3일", "Kling · 도착 · 2025년 4월 14일"]
+    assert len(set(hrefs)) == len(hrefs)
+    assert landed.startswith(_entry(example_ko, "sparks-kling-retry").title)
+    assert "2025년 4월 14일 09:30 KST" in timeline and "UTC+" not in timeline
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_media_facts_headers_are_words(
+    request: pytest.FixtureRequest, chromium: Browser, language: str
+) -> None:
+    site: ServedSite = request.getfixturevalue(f"example_{language}")
+    with watched_page(chromium) as watched:
+        page = _open(watched, site, "trials/sparks-kling-retry/")
+        facts = _section(page, "미디어 정보" if language == "ko" else "Media facts")
+        heads = [h.strip() for h in facts.locator("thead th").all_inner_texts()]
+        cells = facts.locator("tbody tr").first.locator("td").all_inner_texts()
+
+    expected = {
+        "ko": ["#", "해상도", "길이", "프레임 속도", "코덱", "오디오", "크기"],
+        "en": ["#", "Resolution", "Duration", "Frame rate", "Codec", "Audio", "Size"],
+    }
+    assert heads == expected[language]
+    assert cells[5] == ("없음" if language == "ko" else "none")

@@ -128,11 +128,13 @@ def fact_row(ctx: PageContext, entry: Entry, position: int) -> FactRow | None:
     if media is None:
         return None
     facts = media.facts
-    audio = facts.audio_codec or ctx.labels.yes if facts.has_audio else ctx.labels.no
+    L = ctx.labels
+    audio = (facts.audio_codec or L.yes) if facts.has_audio else L.none
+    seconds = L.seconds.format(value=number(round(facts.duration, 2))) if facts.duration else "–"
     return FactRow(
         clip=str(position + 1),
         size=f"{facts.width}×{facts.height}",
-        duration=f"{number(round(facts.duration, 2))} s" if facts.duration else "–",
+        duration=seconds,
         fps=number(round(facts.fps, 3)) if facts.fps else "–",
         codec=" ".join(p for p in (facts.codec, facts.pix_fmt) if p) or "–",
         audio=audio,

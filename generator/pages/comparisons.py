@@ -23,10 +23,13 @@ def _cell(ctx: PageContext, page: str, comparison: Comparison, index: int) -> es
     L = ctx.labels
     name = escape.text(ctx.groups.service(entry.service).name)
     link = escape.attribute(ctx.urls.relative(page, urls.entry_page(entry.slug)))
+    # One service may appear more than once (pending in January, delivered in April): the
+    # submission day tells the attempts apart, and the whole heading leads to the entry.
     parts = [
         '<div class="magazine-compare-cell">',
-        f'<p class="magazine-compare-service"><a href="{link}"><strong>{name}</strong></a>'
-        f" · {escape.text(L.status_name(entry.status))}</p>",
+        f'<p class="magazine-compare-service"><a href="{link}"><strong>{name}</strong>'
+        f" · {escape.text(L.status_name(entry.status))} · {ctx.day_cell(entry.submitted_at)}"
+        "</a></p>",
     ]
     if entry.status is Status.DELIVERED and entry.clips:
         parts.extend(clip_html(ctx, page, entry, i) for i in range(len(entry.clips)))
@@ -73,9 +76,12 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         rows.append(
             {
                 "service": ctx.service_link(page, entry.service),
-                "entry": ctx.entry_link(page, entry, L.trials),
+                "entry": escape.Safe(
+                    f"[{ctx.day_cell(entry.submitted_at)}]"
+                    f"({urls.markdown_link(page, urls.entry_page(entry.slug))})"
+                ),
                 "status": L.status_name(entry.status),
-                "wait": ctx.wait_full(entry),
+                "wait": ctx.wait_cell(entry),
                 "cost": ctx.cost_text(entry.cost),
                 "scores": scores,
                 "average": number(round(average, 1)) if average is not None else "–",

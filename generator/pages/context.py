@@ -10,7 +10,10 @@ from ..model import Cost, Entry, Magazine, Status
 from ..renditions import MediaIndex
 from . import escape, urls
 from .labels import Labels, labels_for
-from .stats import Groupings, Mean, group
+from .stats import FEW, Groupings, Mean, group
+
+UNKNOWN = "—"
+"""A table cell's value when nothing is known; its tooltip says why."""
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,51 @@ class PageContext:
             return self.labels.not_recorded
         return f"{number(cost.amount)} {cost.unit}"
 
-    def mean_text(self, found: Mean | None) -> str:
-        """`4.2 (n=5)` with a flag when n is small."""
+    def wait_compact(self, entry: Entry) -> str:
+        """The wait for a table cell: `40 min · 0.2×`, `≥ 2 d · 16×`, or `—` when unknown."""
+        wait = entry.wait
+        L = self.labels
+        if wait is None:
+            return UNKNOWN
+        core = L.duration(wait.duration)
+        if not wait.settled:
+            core = L.at_least.format(wait=core)
+        if wait.ratio is not None:
+            core += f" · {L.ratio(wait.ratio)}"
+        return core
+
+    def wait_cell(self, entry: Entry) -> escape.Safe:
+        """The compact wait with the full sentence (and last check) in its tooltip."""
+        return escape.Safe(
+            f'<span class="magazine-wait" title="{escape.text(self.wait_full(entry))}">'
+            f"{escape.text(self.wait_compact(entry))}</span>"
+        )
+
+    def day_cell(self, value: datetime) -> escape.Safe:
+        """The day of a moment as a `<time>` element, which tables keep on one line."""
+        local = value.astimezone(self.zone) if self.zone is not None else value
+        return escape.Safe(
+            f'<time datetime="{local.date().isoformat()}">'
+            f"{escape.text(self.labels.day(local.date()))}</time>"
+        )
+
+    def mean_html(self, found: Mean | None, *, per_attempt: bool = False) -> escape.Safe:
+        """A mean alone (`4.2`), how many values it rests on in its tooltip; faded when few.
+
+        Args:
+            per_attempt: the mean is of per-attempt averages, so its count is of attempts.
+        """
         if found is None:
-            return "–"
-        flag = f", {self.labels.few}" if found.few else ""
-        return f"{found.value:.1f} ({self.labels.count}={found.count}{flag})"
+            return escape.Safe("–")
+        L = self.labels
+        tip = (L.mean_of_attempts if per_attempt else L.mean_of_ratings).format(count=found.count)
+        css = "magazine-mean"
+        if found.few:
+            tip += f" ({L.few_hint.format(few=FEW)})"
+            css += " magazine-few"
+        return escape.Safe(
+            f'<span class="{css}" title="{escape.text(tip)}">{found.value:.1f}</span>'
+        )
 
     def service_link(self, page: str, key: str) -> escape.Safe:
         """A Markdown link to a service page, its display name escaped."""

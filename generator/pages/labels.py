@@ -6,11 +6,15 @@ missing word a construction error rather than an empty cell on a page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..durations import format_duration, format_ratio
 from ..model import Access, Plan, Status
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
+"""A zone abbreviation (`KST`, `CEST`); tz data writes zones without one as `+04` or `-0330`."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,13 @@ class Labels:
     clips: str
     contact_sheet: str
     media_facts: str
+    resolution: str
+    duration_label: str
+    frame_rate: str
+    codec: str
+    audio: str
+    file_size: str
+    seconds: str  # "{value}" with the unit, for a clip's length
     ratings: str
     verdict: str
     notes: str
@@ -60,6 +71,7 @@ class Labels:
     times_promise: str  # "{ratio} the promise"
     still_waiting: str  # "{wait}"
     as_of: str  # "{date}"
+    at_least: str  # "{wait}", the compact form of a wait that has not ended
     # comparison page
     play_all: str
     best: str
@@ -90,8 +102,12 @@ class Labels:
     kinds: dict[str, str]
     observed: str
     # leaderboard, reports, data
-    few: str
-    count: str
+    rated_attempts: str
+    mean_of_ratings: str  # "{count}", a tooltip on a mean of ratings
+    mean_of_attempts: str  # "{count}", a tooltip on a mean of per-attempt averages
+    few_hint: str  # "{few}", added to the tooltip of a mean over too few values
+    few_legend: str  # "{few}", one line under the leaderboard
+    side_by_side: str
     overall: str
     month: str
     tried: str
@@ -146,11 +162,13 @@ class Labels:
         return f"{value.day} {self.months[value.month - 1][:3]} {value.year}"
 
     def moment(self, value: datetime, zone: tzinfo | None) -> str:
-        """A moment in the magazine's zone (or as written): day, time and UTC offset."""
+        """A moment in the magazine's zone (or as written): day, time and zone.
+
+        The zone reads as its abbreviation where it has one (`KST`, `CET`, `UTC`), else as
+        the offset (`UTC+04:00`): tz data names many zones only by a number such as `+04`.
+        """
         local = value.astimezone(zone) if zone is not None else value
-        offset = local.strftime("%z")
-        offset_text = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
-        return f"{self.day(local.date())} {local:%H:%M} {offset_text}".rstrip()
+        return f"{self.day(local.date())} {local:%H:%M} {zone_name(local)}".rstrip()
 
     def month_name(self, year: int, month: int) -> str:
         """A month: `2025년 1월` or `January 2025`."""
@@ -185,10 +203,17 @@ _EN = Labels(
     clips="Clips",
     contact_sheet="Contact sheet",
     media_facts="Media facts",
+    resolution="Resolution",
+    duration_label="Duration",
+    frame_rate="Frame rate",
+    codec="Codec",
+    audio="Audio",
+    file_size="Size",
+    seconds="{value} s",
     ratings="Ratings",
     verdict="Verdict",
     notes="Notes",
-    comparison="Same prompt on other services",
+    comparison="Same prompt, other attempts",
     no_clips="Nothing came back.",
     no_media="No media for this clip yet (pending, not fetched or not delivered).",
     media_failed="This clip could not be processed",
@@ -200,6 +225,7 @@ _EN = Labels(
     times_promise="{ratio} the promise",
     still_waiting="still waiting after {wait}",
     as_of="as of the last check on {date}",
+    at_least="≥ {wait}",
     play_all="Play all in sync",
     best="best",
     never_arrived="never arrived",
@@ -227,8 +253,15 @@ _EN = Labels(
     source="Source",
     kinds={"video": "video", "image": "image"},
     observed="observed",
-    few="few",
-    count="n",
+    rated_attempts="Rated attempts",
+    mean_of_ratings="Ratings averaged: {count}",
+    mean_of_attempts="Rated attempts averaged: {count}",
+    few_hint="fewer than {few}, so only a hint",
+    few_legend=(
+        "Faded italic figures rest on fewer than {few} ratings; only a service with at least "
+        "{few} rated attempts gets a rank (#)."
+    ),
+    side_by_side="See them side by side",
     overall="Overall",
     month="Month",
     tried="What was tried",
@@ -318,10 +351,17 @@ _KO = Labels(
     clips="결과물",
     contact_sheet="프레임 모음",
     media_facts="미디어 정보",
+    resolution="해상도",
+    duration_label="길이",
+    frame_rate="프레임 속도",
+    codec="코덱",
+    audio="오디오",
+    file_size="크기",
+    seconds="{value}초",
     ratings="평가",
     verdict="한줄평",
     notes="메모",
-    comparison="같은 프롬프트, 다른 서비스",
+    comparison="같은 프롬프트의 다른 시도",
     no_clips="받은 결과물이 없다.",
     no_media="이 결과물은 아직 미디어가 없다 (대기 중, 받지 못함 또는 미도착).",
     media_failed="이 결과물을 처리하지 못했다",
@@ -333,6 +373,7 @@ _KO = Labels(
     times_promise="약속의 {ratio}",
     still_waiting="{wait} 넘게 기다리는 중",
     as_of="마지막 확인 {date} 기준",
+    at_least="≥ {wait}",
     play_all="모두 함께 재생",
     best="최고",
     never_arrived="도착하지 않음",
@@ -360,8 +401,15 @@ _KO = Labels(
     source="출처",
     kinds={"video": "영상", "image": "이미지"},
     observed="관찰",
-    few="적음",
-    count="수",
+    rated_attempts="평가한 시도",
+    mean_of_ratings="평가 {count}개의 평균",
+    mean_of_attempts="평가한 시도 {count}번의 평균",
+    few_hint="{few} 미만이라 참고용",
+    few_legend=(
+        "흐린 기울임꼴 숫자는 평가 {few}개 미만의 평균이다. 순위(#)는 평가한 시도가 "
+        "{few}번 이상인 서비스에만 매긴다."
+    ),
+    side_by_side="모두 나란히 보기",
     overall="종합",
     month="월",
     tried="이번 달에 해 본 것",
@@ -413,6 +461,15 @@ _KO = Labels(
 )
 
 LANGUAGES: dict[str, Labels] = {"en": _EN, "ko": _KO}
+
+
+def zone_name(moment: datetime) -> str:
+    """`KST` for a zone with an abbreviation, else the UTC offset: `UTC+09:00`, `UTC-03:30`."""
+    name = moment.tzname()
+    if name and _ABBREVIATION.fullmatch(name):
+        return name
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:5]}" if offset else ""
 
 
 def labels_for(language: str) -> Labels:

@@ -88,7 +88,7 @@ def render_reports(ctx: PageContext) -> dict[str, str]:
                 "attempts": len(items),
                 "delivered": sum(1 for e in items if e.status is Status.DELIVERED),
                 "median": _median_text(ctx, median_wait(items)),
-                "score": ctx.mean_text(mean(s for e in items for s in e.ratings.values())),
+                "score": ctx.mean_html(mean(s for e in items for s in e.ratings.values())),
             }
             for key, items in now.items()
         ]
@@ -103,11 +103,11 @@ def render_reports(ctx: PageContext) -> dict[str, str]:
             title=_month_title(ctx, month),
             tried=[
                 {
-                    "date": ctx.day(e.submitted_at),
+                    "date": ctx.day_cell(e.submitted_at),
                     "link": ctx.entry_link(page, e),
                     "service": ctx.service_link(page, e.service),
                     "status": L.status_name(e.status),
-                    "wait": ctx.wait_text(e),
+                    "wait": ctx.wait_cell(e),
                 }
                 for e in entries
             ],

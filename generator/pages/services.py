@@ -28,7 +28,10 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
                 0,
                 "",
                 {
-                    "date": L.day(change.date),
+                    "date": escape.Safe(
+                        f'<time datetime="{change.date.isoformat()}">'
+                        f"{escape.text(L.day(change.date))}</time>"
+                    ),
                     "access": L.access_name(change.access) if change.access else "–",
                     "what": change.note,
                     "source": L.registry_change,
@@ -49,7 +52,7 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
                 1,
                 entry.slug,
                 {
-                    "date": L.day(local.date()),
+                    "date": ctx.day_cell(entry.submitted_at),
                     "access": state,
                     "what": ctx.entry_link(page, entry),
                     "source": L.observed,
@@ -132,10 +135,10 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     points = _score_points(ctx, stats.entries)
     attempts = [
         {
-            "date": ctx.day(e.submitted_at),
+            "date": ctx.day_cell(e.submitted_at),
             "link": ctx.entry_link(page, e),
             "status": L.status_name(e.status),
-            "wait": ctx.wait_full(e),
+            "wait": ctx.wait_cell(e),
             "promised": L.duration(e.promised_wait) if e.promised_wait else "–",
             "cost": ctx.cost_text(e.cost),
             "scores": [str(e.ratings[c.key]) if c.key in e.ratings else "–" for c in criteria],
@@ -154,13 +157,19 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         attempts_count=stats.attempts,
         rate=rate_text(ctx, stats),
         median=L.duration(stats.median_wait) if stats.median_wait else "–",
-        overall=ctx.mean_text(stats.overall),
+        overall_cell=ctx.mean_html(stats.overall, per_attempt=True),
+        overall=escape.Safe(
+            f"{ctx.mean_html(stats.overall, per_attempt=True)}"
+            f" ({escape.text(L.rated_attempts)}: {stats.overall.count})"
+            if stats.overall is not None
+            else "–"
+        ),
         costs=_cost_lines(ctx, stats),
         history=_access_history(ctx, stats),
         wait_chart=(wait_chart(bars, L.chart_wait_title, L.hours) if bars else None),
         score_chart=(score_chart(points, scale, L.chart_score_title) if len(points) > 0 else None),
         criteria=[c.label_for(L.language) for c in criteria],
-        criterion_means=[ctx.mean_text(stats.ratings[c.key]) for c in criteria],
+        criterion_means=[ctx.mean_html(stats.ratings[c.key]) for c in criteria],
         attempts=attempts,
     )
 
@@ -177,7 +186,7 @@ def render_service_index(ctx: PageContext) -> str:
             "attempts": stats.attempts,
             "rate": rate_text(ctx, stats),
             "median": L.duration(stats.median_wait) if stats.median_wait else "–",
-            "overall": ctx.mean_text(stats.overall),
+            "overall": ctx.mean_html(stats.overall, per_attempt=True),
         }
         for key, stats in ctx.groups.services.items()
     ]

@@ -71,7 +71,12 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         ctx.moment(entry.submitted_at + entry.promised_wait) if entry.promised_wait else None
     )
     others = [
-        {"service": ctx.service_link(page, e.service), "link": ctx.entry_link(page, e)}
+        {
+            "service": ctx.service_link(page, e.service),
+            "status": L.status_name(e.status),
+            "date": ctx.day(e.submitted_at),
+            "link": ctx.entry_link(page, e),
+        }
         for e in (comparison.entries if comparison else ())
         if e.slug != entry.slug
     ]
@@ -85,6 +90,8 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         cost=ctx.cost_text(entry.cost),
         status=L.status_name(entry.status),
         wait=ctx.wait_full(entry),
+        # The timeline's last-check line sits right above its wait: do not say the date twice.
+        timeline_wait=ctx.wait_text(entry),
         prompt=escape.fence(entry.prompt),
         submitted=ctx.moment(entry.submitted_at),
         promised=L.duration(entry.promised_wait) if entry.promised_wait else None,
@@ -107,10 +114,11 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
 def _row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
     return {
         "date": ctx.day(entry.submitted_at),
+        "day": ctx.day_cell(entry.submitted_at),
         "link": ctx.entry_link(page, entry),
         "service": ctx.service_link(page, entry.service),
         "status": ctx.labels.status_name(entry.status),
-        "wait": ctx.wait_text(entry),
+        "wait": ctx.wait_cell(entry),
     }
 
 
