@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +37,23 @@ def needs_chromium() -> None:
     """Skip the calling test, with the reason, when Chromium is not installed."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+
+
+def needs_korean_font() -> None:
+    """Skip the rest of the calling test when no Korean font is installed.
+
+    Checks of how Korean text fits a layout only mean something with real glyphs; without a
+    font the browser draws same-width boxes.
+    """
+    found = (
+        subprocess.run(
+            ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        if shutil.which("fc-list")
+        else ""
+    )
+    if not found:
+        pytest.skip("no Korean font installed (apt-get install -y fonts-noto-cjk)")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -13,7 +13,14 @@ import pytest
 
 from generator.entries import load_magazine
 from generator.model import Comparison, Entry, Magazine
-from tests.browser_fixtures import ServedSite, Watched, build_example, serve_folder, watched_page
+from tests.browser_fixtures import (
+    ServedSite,
+    Watched,
+    build_example,
+    needs_korean_font,
+    serve_folder,
+    watched_page,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -645,10 +652,11 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
     assert float(style[0]) < 1 and style[1] == "italic"
     assert "평가" in tip and "3 미만" in tip
     assert len(legend) == 1 and "순위(#)" in legend[0]
-    assert fits  # every column in view on a desktop
     assert re.fullmatch(r"\d+ / \d+ \(\d+%\)", rate_tip), rate_tip
     numbers = [float(v) for v in ascending if v != "–"]
     assert numbers == sorted(numbers) and len(numbers) >= 2  # numeric, not text order
+    needs_korean_font()
+    assert fits  # every column in view on a desktop
 
 
 def test_tables_show_compact_waits_on_one_line_with_the_sentence_in_a_tooltip(
@@ -676,6 +684,7 @@ def test_tables_show_compact_waits_on_one_line_with_the_sentence_in_a_tooltip(
 
     assert "40분 · 0.2×" in texts and "—" in texts
     assert tip == "2일 넘게 기다리는 중 (약속의 16×), 마지막 확인 2025년 1월 5일 10:05 KST 기준"
+    needs_korean_font()
     assert lines == [1] * len(texts), lines
     assert fits  # every criterion in view on a desktop, no sideways scrolling
 
