@@ -53,6 +53,12 @@ CLIPS: list[tuple[str, str, float, bool]] = [
         True,
     ),
     (
+        "entries/2025/03/media/lantern-market-sora.mp4",
+        "gradients=s=320x180:r=24:c0=#200800:c1=#ff7a18:c2=#ffd27a:n=3:speed=0.03:seed=4",
+        4,
+        False,
+    ),
+    (
         "entries/2025/04/media/sparks-kling-retry.mp4",
         "life=s=320x180:r=24:ratio=0.12:mold=10:life_color=#ffd060:death_color=#000010:"
         "mold_color=#000010:seed=11",

@@ -647,8 +647,9 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
     assert all(re.fullmatch(r"\d\.\d|–", v) for v in overall), overall
     assert all(v.isdigit() for v in rated), rated
     assert "수=" not in " ".join(overall)
-    # Nobody in the example rests on 3 rated attempts yet: no rank, and the legend says why.
-    assert all(int(n) < 3 for n in rated) and set(ranks) == {"–"}
+    # Only Sora rests on 3 rated attempts: it alone is ranked, first; the legend says why.
+    assert ranks[0] == "1" and set(ranks[1:]) == {"–"}
+    assert int(rated[0]) >= 3 and all(int(n) < 3 for n in rated[1:])
     assert float(style[0]) < 1 and style[1] == "italic"
     assert "평가" in tip and "3 미만" in tip
     assert len(legend) == 1 and "순위(#)" in legend[0]
