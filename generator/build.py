@@ -6,7 +6,9 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,16 +119,18 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
     """
-    magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
-    pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
-    budget = check_budget(pages + media_files(media, magazine.settings), magazine.settings.limits)
-    write_staging(
-        root,
-        magazine.settings,
-        rendered.files,
-        published_media(magazine, media),
-        staging_dir(magazine),
-    )
+    with _collector_paused():
+        magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+        pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
+        limits = magazine.settings.limits
+        budget = check_budget(pages + media_files(media, magazine.settings), limits)
+        write_staging(
+            root,
+            magazine.settings,
+            rendered.files,
+            published_media(magazine, media),
+            staging_dir(magazine),
+        )
     return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips))
 
 
@@ -194,6 +198,26 @@ def deploy(
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
     return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold back Python's cycle collector while the stages build the magazine's objects.
+
+    Loading and rendering create hundreds of thousands of objects that all stay alive until
+    the pages are written (YAML nodes, models, page views). Each full collection walks all of
+    them, and collections come more often as they pile up: with 4,000 entries the collector
+    took a fifth of the generator's time, growing faster than the entry count. Reference
+    counting still frees everything that is not a cycle; the few cycles wait for the next
+    collection after the stage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
