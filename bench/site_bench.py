@@ -70,8 +70,10 @@ def timed(action: Callable[[], object]) -> float:
     """CPU seconds (user + system, all threads) this process spends in one run of `action`.
 
     CPU time, not wall-clock time: on a machine shared with other work, waiting for a core
-    would otherwise count as build time, and it comes and goes from one run to the next.
+    would otherwise count as build time, and it comes and goes from one run to the next. The
+    builds are single-threaded (the media stage, the one parallel part, is warm here).
     """
+    gc.collect()  # the garbage of the previous run is not this run's cost
     start = time.process_time()
     action()
     return time.process_time() - start
@@ -102,10 +104,14 @@ def magazine_environment(root: Path, epoch: int | None) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def mkdocs_alone(root: Path, config_file: Path, epoch: int | None) -> None:
-    """MkDocs building the staged docs with the derived configuration, and nothing else."""
+def mkdocs_alone(root: Path, config_file: Path, site_dir: Path, epoch: int | None) -> None:
+    """MkDocs building the staged docs with the derived configuration, and nothing else.
+
+    Into its own `site_dir`, kept from one run to the next as `mkdocs build` keeps site/: each
+    run clears the previous output, as the whole build replaces the previous site.
+    """
     with magazine_environment(root, epoch):
-        config = load_config(config_file=str(config_file), strict=True)
+        config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -147,11 +153,13 @@ def measure(work: Path, count: int, repeat: int) -> Timings:
     magazine = load_magazine(root)
     config_file = magazine.settings.cache_path(root) / "mkdocs.yml"
     epoch = source_date_epoch(magazine)
+    alone_site = work / f"mkdocs-alone-{count}"
+    mkdocs_alone(root, config_file, alone_site, epoch)
     generator, whole, alone = [], [], []
     # Interleaved, so that a busy spell on the machine slows all three alike.
     for _ in range(repeat):
         generator.append(timed(lambda: stage(root, offline=True, progress=quiet)))
-        alone.append(timed(lambda: mkdocs_alone(root, config_file, epoch)))
+        alone.append(timed(lambda: mkdocs_alone(root, config_file, alone_site, epoch)))
         whole.append(timed(lambda: build(root, offline=True, progress=quiet)))
     parts = generator_parts(root, repeat)
     return Timings(count, report.pages, min(generator), min(whole), min(alone), parts)

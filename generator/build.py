@@ -144,16 +144,17 @@ def build(
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
-    build_site(
-        root,
-        magazine.settings,
-        staging_dir(magazine),
-        target,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
-        source_date_epoch=source_date_epoch(magazine),
-    )
+    with _generator_objects_set_aside():
+        build_site(
+            root,
+            magazine.settings,
+            staging_dir(magazine),
+            target,
+            nav=rendered.nav,
+            extra_css=rendered.extra_css,
+            extra_javascript=rendered.extra_javascript,
+            source_date_epoch=source_date_epoch(magazine),
+        )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     return BuildReport(
         target, len(magazine.entries), pages, staged.clips, staged.budget, staged.warnings
@@ -218,6 +219,22 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def _generator_objects_set_aside() -> Iterator[None]:
+    """Keep the collector from walking the generator's objects again while MkDocs builds.
+
+    The magazine and the rendered pages stay alive until the build report is made, and MkDocs
+    allocates enough to trigger many full collections, each of which would walk them all.
+    Freezing moves every object alive now out of the collector's reach until the site is
+    built; nothing is lost, they are collectable again afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
