@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import markdown
@@ -87,7 +87,14 @@ def strip_controls(value: str) -> str:
 
 def text(value: object) -> Safe:
     """Inline text for Markdown or HTML: punctuation as character references, one line."""
-    flat = " ".join(strip_controls(unicodedata.normalize("NFC", str(value))).split())
+    return _text(str(value))
+
+
+# Labels, service names and dates repeat on every page: a page of a large magazine escapes
+# about a hundred strings, most of them seen before.
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Safe:
+    flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())
     return Safe(flat.translate(_REFERENCES))
 
 
