@@ -176,6 +176,8 @@ def front_matter(value: str) -> str:
     """A YAML double-quoted scalar whose text is HTML-escaped and on one line."""
     flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())
     escaped = html.escape(flat, quote=True)
+    if escaped.isprintable() and "\\" not in escaped:  # `"` is already `&quot;`
+        return f'"{escaped}"'
     out = ['"']
     for char in escaped:
         if char in '"\\':
