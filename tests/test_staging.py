@@ -47,6 +47,27 @@ def test_staging_is_replaced_as_a_whole(magazine: MagazineRoot) -> None:
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
 
 
+def test_rebuild_links_unchanged_files_and_writes_changed_ones(magazine: MagazineRoot) -> None:
+    pages: dict[str, str | bytes] = {"same.md": "# 같음\n", "changed.md": "# before\n"}
+    write_staging(magazine.root, magazine.settings, pages, {}, magazine.staging)
+    inodes = {p.name: p.stat().st_ino for p in magazine.staging.iterdir()}
+    (magazine.root / "docs" / "about.md").write_text("# About, edited\n", encoding="utf-8")
+
+    pages = {"same.md": "# 같음\n", "changed.md": "# after, longer\n"}
+    write_staging(magazine.root, magazine.settings, pages, {}, magazine.staging)
+
+    staged = magazine.staging
+    assert (staged / "same.md").stat().st_ino == inodes["same.md"]
+    assert (staged / "index.md").stat().st_ino == inodes["index.md"]
+    assert (staged / "changed.md").read_text("utf-8") == "# after, longer\n"
+    assert (staged / "about.md").read_text("utf-8") == "# About, edited\n"
+    assert (staged / "about.md").stat().st_ino != inodes["about.md"]
+    # Same size, different bytes: compared by content, not by size.
+    write_staging(magazine.root, magazine.settings, {"same.md": "# 다름\n"}, {}, staged)
+    assert (staged / "same.md").read_text("utf-8") == "# 다름\n"
+    assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
+
+
 def test_text_is_written_as_utf8_without_newline_translation(magazine: MagazineRoot) -> None:
     files: dict[str, str | bytes] = {"a.md": "# 가\r\nb\n", "raw.bin": b"\xff\x00"}
     write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)

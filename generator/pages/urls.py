@@ -41,7 +41,25 @@ def trials_page(number: int) -> str:
 
 def markdown_link(source: str, target: str) -> str:
     """A Markdown link target from one docs file to another (the builder rewrites it)."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return relative_path(target, posixpath.dirname(source) or ".")
+
+
+def relative_path(target: str, start: str) -> str:
+    """`posixpath.relpath` for site-relative paths, without asking the OS for the cwd.
+
+    Pages link to each other hundreds of thousands of times in a large magazine, and
+    `relpath` makes both paths absolute (a `getcwd` call each) before comparing them.
+    """
+    there = [part for part in target.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    if ".." in there or ".." in here or target.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target, start)
+    common = 0
+    for a, b in zip(there, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 @dataclass(frozen=True)
@@ -66,7 +84,7 @@ class SiteUrls:
         here = self.served(page)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         there = self.served(target)
-        rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+        rel = relative_path(there or ".", base.rstrip("/") or ".")
         if there.endswith("/") or not there:
             rel = rel.rstrip("/") + "/" if rel != "." else "./"
         return rel
