@@ -297,14 +297,6 @@ class Service(_Frozen):
     description: str | None = Field(None, description="A paragraph about the service (Markdown).")
     changes: tuple[ServiceChange, ...] = Field((), description="Dated changes, oldest first.")
 
-    def access_on(self, day: date) -> Access | None:
-        """The registry's access state in force on a day, if any change says so."""
-        state: Access | None = None
-        for change in sorted(self.changes, key=lambda c: c.date):
-            if change.date <= day and change.access is not None:
-                state = change.access
-        return state
-
 
 class Criterion(_Frozen):
     """A rating criterion, from entries/criteria.yml."""
@@ -400,17 +392,3 @@ class Magazine:
             if entry.slug == slug:
                 return entry
         raise KeyError(slug)
-
-    def comparison_of(self, entry: Entry) -> Comparison | None:
-        """The comparison an entry belongs to, if it has one."""
-        for comparison in self.comparisons:
-            if comparison.key == entry.comparison_key:
-                return comparison
-        return None
-
-    def criterion(self, key: str) -> Criterion:
-        """The criterion with this key."""
-        for criterion in self.criteria:
-            if criterion.key == key:
-                return criterion
-        raise KeyError(key)

@@ -373,7 +373,6 @@ def test_comparisons_by_prompt_and_by_experiment(tmp_path: Path) -> None:
         ("sparks", ["a", "b"]),
         ("a-mesmerizing-shower-of-golden-sparks-2c7be8", ["c", "d"]),
     ]
-    assert magazine.comparison_of(magazine.entry("b")) is magazine.comparisons[0]
 
 
 def test_experiment_keys_with_the_same_address(tmp_path: Path) -> None:
