@@ -26,14 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.media import process_media
+from generator.media.probe import probe_file
+from generator.media.recipes import recipes_for, video_command
+from generator.media.renditions import ClipRef, Role
+from generator.media.stage import process_media
+from generator.media.transcode import find_ffmpeg, run_ffmpeg, spawn_count
 from generator.model import Clip, Entry, Magazine
-from generator.probe import probe_file
 from generator.progress import SilentProgress
-from generator.recipes import recipes_for, video_command
-from generator.renditions import ClipRef, Role
 from generator.settings import Settings
-from generator.transcode import find_ffmpeg, run_ffmpeg, spawn_count
 
 CLIPS = [  # name, size, seconds, with sound
     ("landscape-720p", "1280x720", 6, True),

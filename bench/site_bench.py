@@ -41,12 +41,12 @@ from mkdocs.config import load_config
 from synthetic import write_magazine
 
 from generator.build import build, local_sources, published_media, stage, staging_dir
-from generator.entries import load_magazine
-from generator.media import process_media
+from generator.media.stage import process_media
 from generator.pages import render_pages
 from generator.progress import SilentProgress
-from generator.site import source_date_epoch
-from generator.staging import write_staging
+from generator.site.builder import source_date_epoch
+from generator.site.staging import write_staging
+from generator.source.entries import load_magazine
 
 TARGET_OVERHEAD = 0.10
 """The generator may add at most this share to MkDocs' own time."""

@@ -12,19 +12,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .budget import BudgetReport, check_budget, media_files
-from .cache import make_cache_folder
-from .deploy import deploy_gh_pages
-from .entries import clip_path, load_magazine, locate
 from .errors import ContentError, Problem
-from .fetch import FetchResult, fetch_clips
-from .media import process_media
+from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
 from .pages import RenderedSite, render_pages
 from .progress import Progress, SilentProgress
-from .renditions import ClipRef, MediaIndex
-from .site import build_site, serve_site, source_date_epoch
-from .staging import write_media_folder, write_staging, writer_files
+from .site import (
+    BudgetReport,
+    build_site,
+    check_budget,
+    deploy_gh_pages,
+    make_cache_folder,
+    media_files,
+    serve_site,
+    source_date_epoch,
+    write_media_folder,
+    write_staging,
+    writer_files,
+)
+from .source import clip_path, load_magazine, locate
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ import click
 
 from . import __version__
 from . import build as orchestrator
-from .entries import load_magazine
 from .errors import ContentError, MagazineError, UsageError
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
+from .source import load_magazine
 
 
 @dataclass(frozen=True)

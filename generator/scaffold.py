@@ -7,13 +7,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from .entries import entry_files
 from .errors import UsageError
 from .model import Status
 from .schema import SCHEMA_FILE, schema_text
-from .settings import Settings, load_settings
+from .settings import Settings
 from .slugs import slugify
-from .yamlsource import read_yaml, unprintable
+from .source.config import load_settings
+from .source.entries import entry_files
+from .source.yamlsource import read_yaml, unprintable
 
 _TITLE_LENGTH = 60
 

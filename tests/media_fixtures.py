@@ -12,10 +12,10 @@ from pathlib import Path
 import av
 import pytest
 
+from generator.media.renditions import ClipRef
+from generator.media.transcode import find_ffmpeg
 from generator.model import Clip, Entry, Magazine
-from generator.renditions import ClipRef
 from generator.settings import MediaSettings, Settings
-from generator.transcode import find_ffmpeg
 
 FFMPEG = find_ffmpeg()
 X264 = ["-c:v", "libx264", "-preset", "ultrafast"]

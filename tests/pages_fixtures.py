@@ -10,6 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.media.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from generator.model import (
     Access,
     Clip,
@@ -20,7 +21,6 @@ from generator.model import (
     ServiceChange,
     group_comparisons,
 )
-from generator.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from generator.settings import Settings
 
 SPARKS = (

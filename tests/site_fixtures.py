@@ -124,8 +124,8 @@ def magazine(tmp_path: Path) -> MagazineRoot:
 
 def stage_and_build(magazine: MagazineRoot, **kwargs: Any) -> None:
     """Stage the generated pages and build the site (strict unless told otherwise)."""
-    from generator.site import build_site
-    from generator.staging import write_staging
+    from generator.site.builder import build_site
+    from generator.site.staging import write_staging
 
     files = kwargs.pop("files", None) or generated_pages()
     write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)

@@ -4,7 +4,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.archive import Archive, hash_file
+from generator.media.archive import Archive, hash_file
 
 DATA = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
 DIGEST = hashlib.sha256(DATA).hexdigest()

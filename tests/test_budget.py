@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.budget import check_budget, media_files
 from generator.errors import BudgetError
-from generator.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
+from generator.media.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from generator.settings import LimitSettings, Settings
+from generator.site.budget import check_budget, media_files
 
 MiB = 1024**2
 

@@ -189,8 +189,8 @@ def test_every_entry_has_a_page(built: Built) -> None:
 
 def test_second_build_is_identical_and_runs_no_ffmpeg(built: Built) -> None:
     from generator.build import build
+    from generator.media.transcode import spawn_count
     from generator.progress import SilentProgress
-    from generator.transcode import spawn_count
 
     first = tree_digest(built.site)
     before = spawn_count()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.deploy import deploy_gh_pages
 from generator.errors import SiteError
+from generator.site.deploy import deploy_gh_pages
 from tests.site_fixtures import MagazineRoot
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.entries import clip_path, load_magazine
 from generator.errors import ContentError, UsageError
 from generator.model import DEFAULT_CRITERIA, Status
+from generator.source.entries import clip_path, load_magazine
 from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, write_magazine
 
 MEDIA = {"entries/2025/01/media/sparks-sora.mp4": b"stand-in"}

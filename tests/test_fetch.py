@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import FetchError
-from generator.fetch import FetchResult, fetch_clips
+from generator.media.fetch import FetchResult, fetch_clips
+from generator.media.renditions import ClipRef
 from generator.model import Clip, Entry, Magazine
 from generator.progress import PlainProgress, SilentProgress
-from generator.renditions import ClipRef
 from generator.settings import FetchSettings, Settings
 from tests.http_fixtures import (
     ClipServer,

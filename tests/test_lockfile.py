@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentError
-from generator.lockfile import (
+from generator.media.lockfile import (
     Lock,
     LockRecord,
     public_url,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.media import process_media
-from generator.probe import probe_file
+from generator.media.probe import probe_file
+from generator.media.renditions import ClipRef, MediaIndex, Role
+from generator.media.stage import process_media
+from generator.media.transcode import spawn_count
 from generator.progress import SilentProgress
-from generator.renditions import ClipRef, MediaIndex, Role
-from generator.transcode import spawn_count
 from tests.media_fixtures import fast_settings, magazine_with, probe_stream
 
 GOOD_VIDEOS = (

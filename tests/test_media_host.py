@@ -8,8 +8,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from generator.build import build, media_upload_dir
-from generator.entries import load_magazine
 from generator.progress import SilentProgress
+from generator.source.entries import load_magazine
 from tests.magazine_fixtures import MKDOCS, write_magazine
 
 HOSTED = MKDOCS.replace(

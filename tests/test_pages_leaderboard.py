@@ -5,9 +5,9 @@ import re
 
 from bs4 import Tag
 
+from generator.media.renditions import MediaIndex
 from generator.model import Magazine
 from generator.pages import render_pages
-from generator.renditions import MediaIndex
 from tests.pages_fixtures import at, entry, magazine, media_index, to_html
 
 

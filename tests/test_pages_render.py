@@ -6,9 +6,9 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from generator.media.renditions import MediaIndex
 from generator.model import Magazine, group_comparisons
 from generator.pages import render_pages
-from generator.renditions import MediaIndex
 from tests.pages_fixtures import BOAT, at, entry, later, magazine, media_index, to_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.payload import (
+from generator.media.payload import (
     content_range_start,
     file_label,
     is_accepted_type,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from generator.entries import load_magazine
 from generator.pending import pending_lines, waiting
+from generator.source.entries import load_magazine
 from tests.magazine_fixtures import DELIVERED, PENDING, write_magazine
 
 WAITLISTED = """\

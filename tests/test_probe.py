@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import MediaError
-from generator.probe import probe_file
+from generator.media.probe import probe_file
 
 
 def test_video_with_audio(media_clips: dict[str, Path]) -> None:

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.entries import load_magazine
 from generator.model import Comparison, Entry, Magazine
+from generator.source.entries import load_magazine
 from tests.browser_fixtures import (
     ServedSite,
     Watched,

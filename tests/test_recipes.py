@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.recipes import (
+from generator.media.recipes import (
     ImageRecipe,
     PosterRecipe,
     PreviewRecipe,
@@ -21,7 +21,7 @@ from generator.recipes import (
     recipes_for,
     video_command,
 )
-from generator.renditions import MediaFacts, Role
+from generator.media.renditions import MediaFacts, Role
 from generator.settings import MediaSettings
 
 FACTS = MediaFacts(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.entries import load_magazine
 from generator.errors import UsageError
 from generator.model import Status
 from generator.scaffold import new_entry
 from generator.schema import schema_text
+from generator.source.entries import load_magazine
 from tests.magazine_fixtures import MKDOCS, write_magazine
 
 NOW = datetime(2025, 3, 31, 16, 30, 15, 123456, tzinfo=UTC)  # 2025-04-01 01:30 in Seoul

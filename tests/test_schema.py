@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generator.schema import entry_schema, schema_text
-from generator.yamlsource import read_yaml
+from generator.source.yamlsource import read_yaml
 from tests.magazine_fixtures import DELIVERED, PENDING
 
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.search import add_subwords, hangul_subwords
+from generator.site.search import add_subwords, hangul_subwords
 from tests.browser_fixtures import serve_folder
 from tests.site_fixtures import MagazineRoot
 

@@ -6,8 +6,8 @@ import time
 import urllib.error
 import urllib.request
 
-from generator.site import Preview
-from generator.staging import write_staging
+from generator.site.builder import Preview
+from generator.site.staging import write_staging
 from tests.site_fixtures import GENERATED_NAV, MagazineRoot, generated_pages
 
 

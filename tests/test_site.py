@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SiteError
-from generator.site import build_site, source_date_epoch
+from generator.site.builder import build_site, source_date_epoch
 from tests.site_fixtures import (
     GENERATED_NAV,
     MagazineRoot,
@@ -100,7 +100,7 @@ def test_missing_page_link_fails_the_strict_build(magazine: MagazineRoot) -> Non
 def test_non_strict_build_returns_the_warnings(magazine: MagazineRoot) -> None:
     files = generated_pages()
     files["services/index.md"] = "# 서비스\n\n[없음](../entries/nowhere.md)\n"
-    from generator.staging import write_staging
+    from generator.site.staging import write_staging
 
     write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
     warnings = build_site(
@@ -180,7 +180,7 @@ def test_build_from_relative_paths(magazine: MagazineRoot, monkeypatch: pytest.M
     # `magazine --root mag build --site-dir out` hands the stage paths relative to the caller.
     monkeypatch.chdir(magazine.root.parent)
     relative = MagazineRoot(Path(magazine.root.name))
-    from generator.staging import write_staging
+    from generator.site.staging import write_staging
 
     write_staging(relative.root, relative.settings, generated_pages(), {}, relative.staging)
     build_site(

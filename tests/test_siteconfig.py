@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from generator.errors import SiteError
-from generator.site import read_writer_config
-from generator.siteconfig import (
+from generator.site.builder import read_writer_config
+from generator.site.config import (
     SEARCH_SEPARATOR,
     Tag,
     derive_config,

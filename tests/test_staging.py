@@ -7,7 +7,7 @@ import pytest
 
 from generator.errors import ContentError, SiteError
 from generator.settings import Settings
-from generator.staging import discard_leftovers, replace_dir, write_staging
+from generator.site.staging import discard_leftovers, replace_dir, write_staging
 from tests.site_fixtures import MagazineRoot, generated_pages, tree_digest
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import imageio_ffmpeg
 import pytest
 
-from generator import transcode
 from generator.errors import MediaError
-from generator.transcode import find_ffmpeg, run_ffmpeg, spawn_count, supports_drawtext
+from generator.media import transcode
+from generator.media.transcode import find_ffmpeg, run_ffmpeg, spawn_count, supports_drawtext
 
 
 def test_binary_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import yamlsource
-from generator.yamlsource import field_loc, field_name, read_tolerant, read_yaml
+from generator.source import yamlsource
+from generator.source.yamlsource import field_loc, field_name, read_tolerant, read_yaml
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

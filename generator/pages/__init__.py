@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..media.renditions import MediaIndex
 from ..model import Magazine
-from ..renditions import MediaIndex
 from . import urls
 from .comparisons import render_comparison, render_comparison_index
 from .context import build_context

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..media.renditions import ClipMedia, ClipRef, Role
 from ..model import Entry
-from ..renditions import ClipMedia, ClipRef, Role
 from . import escape
 from .context import PageContext, number
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
+from ..media.renditions import MediaIndex
 from ..model import Cost, Entry, Magazine, Status
-from ..renditions import MediaIndex
 from . import escape, urls
 from .labels import Labels, labels_for
 from .stats import FEW, Groupings, Mean, group

@@ -13,8 +13,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from ..media.renditions import ClipRef
 from ..model import Entry
-from ..renditions import ClipRef
 from . import escape, urls
 from .context import PageContext
 from .render import render_template

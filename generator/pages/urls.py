@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..renditions import Rendition
+from ..media.renditions import Rendition
 
 
 def entry_page(slug: str) -> str:

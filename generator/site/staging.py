@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from .errors import ContentError, Problem, SiteError, UsageError
-from .settings import Settings
+from ..errors import ContentError, Problem, SiteError, UsageError
+from ..settings import Settings
 
 _NEW = ".new-"
 _OLD = ".old-"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from .errors import MediaError
+from ..errors import MediaError
 
 _STDERR_LINES = 30
 _spawned = 0

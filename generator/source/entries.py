@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from .errors import ContentError, Problem
-from .model import (
+from ..errors import ContentError, Problem
+from ..model import (
     DEFAULT_CRITERIA,
     Clip,
     Comparison,
@@ -30,8 +30,9 @@ from .model import (
     Status,
     group_comparisons,
 )
-from .settings import Settings, load_settings
-from .slugs import short_hash, slugify
+from ..settings import Settings
+from ..slugs import short_hash, slugify
+from .config import load_settings
 from .validation import validate
 from .yamlsource import Document, field_loc, read_tolerant, read_yaml
 

@@ -30,11 +30,13 @@ from pathlib import Path
 
 import httpx
 
-from . import __version__
+from .. import __version__
+from ..errors import FetchError
+from ..model import Magazine
+from ..progress import Progress
+from ..settings import FetchSettings
 from .archive import Archive, Partial
-from .errors import FetchError
 from .lockfile import Lock, public_url, read_lock, url_key, write_lock
-from .model import Magazine
 from .payload import (
     content_range_start,
     file_label,
@@ -44,10 +46,8 @@ from .payload import (
     retry_after_seconds,
     suffix_for,
 )
-from .progress import Progress
 from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
 from .renditions import ClipRef
-from .settings import FetchSettings
 
 MAX_REDIRECTS = 10
 _EXPIRED = frozenset({401, 403, 404, 410})

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SiteError
+from ..errors import SiteError
 
 SEARCH_SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|·…“”‘’「」『』〈〉《》、。]+|\.(?!\d)|&[lg]t;"""
 """Splits words at spaces and punctuation (ASCII and CJK), and at dots not inside numbers."""

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import ContentError, Problem
+from ..errors import ContentError, Problem
 
 LOCK_VERSION = 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")

@@ -24,8 +24,8 @@ from typing import Any
 
 import ffmpeg
 
+from ..settings import MediaSettings
 from .renditions import MediaFacts, Role
-from .settings import MediaSettings
 
 RECIPE_VERSION = 1
 """Bump when a command changes in a way the settings do not show; every rendition is re-made."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ghp_import  # type: ignore[import-untyped]
 
-from .errors import SiteError
+from ..errors import SiteError
 
 # ghp-import runs git in the current folder; the change is process-wide.
 _CWD_LOCK = threading.Lock()

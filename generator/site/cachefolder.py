@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .settings import Settings
+from ..settings import Settings
 
 GITIGNORE = "# Made by `magazine build`; everything in this folder can be made again.\n*\n"
 CACHEDIR_TAG = (

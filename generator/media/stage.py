@@ -20,12 +20,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import MediaError
+from ..model import Magazine
+from ..progress import Progress
+from ..settings import Settings
 from .archive import hash_file
-from .errors import MediaError
-from .mediacache import RenditionCache
-from .model import Magazine
+from .cache import RenditionCache
 from .probe import probe_file
-from .progress import Progress
 from .recipes import (
     ImageRecipe,
     Recipe,
@@ -37,7 +38,6 @@ from .recipes import (
     video_command,
 )
 from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
-from .settings import Settings
 from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
 
 _ORIGINAL_TYPES = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import BudgetError
-from .renditions import MediaIndex
-from .settings import LimitSettings, Settings
+from ..errors import BudgetError
+from ..media.renditions import MediaIndex
+from ..settings import LimitSettings, Settings
 
 LARGEST_SHOWN = 10
 

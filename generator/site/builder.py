@@ -29,12 +29,12 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from .cache import make_cache_folder
-from .errors import ContentError, MagazineError, Problem, SiteError
-from .model import Magazine
+from ..errors import ContentError, MagazineError, Problem, SiteError
+from ..model import Magazine
+from ..settings import Settings
+from .cachefolder import make_cache_folder
+from .config import Tag, derive_config, dump_config
 from .search import add_subwords
-from .settings import Settings
-from .siteconfig import Tag, derive_config, dump_config
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")

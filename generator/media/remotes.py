@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import FetchError
+from ..model import Clip, Entry
 from .archive import Archive, Partial
-from .errors import FetchError
 from .lockfile import Lock, LockRecord, public_url
-from .model import Clip, Entry
 from .renditions import ClipRef
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import av
 import av.error
 
-from .errors import MediaError
+from ..errors import MediaError
 from .renditions import MediaFacts
 
 # Container formats whose single-frame files are still images rather than videos.

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlsource import Document, Loc, Target
 
 _EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"

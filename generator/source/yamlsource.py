@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 from yaml.constructor import ConstructorError
 
-from .errors import Problem
+from ..errors import Problem
 
 Loc = tuple[str | int, ...]
 Target = Literal["key", "value", "parent"]

@@ -1,0 +1,92 @@
+"""Reading mkdocs.yml into `Settings`: the site's own keys and `extra.magazine`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ContentError, Problem, UsageError
+from ..settings import Settings
+from .validation import problems_from
+from .yamlsource import Loc, read_tolerant
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+_FROM_TOP = {
+    "site_name": ("site_name",),
+    "site_url": ("site_url",),
+    "language": ("theme", "language"),
+    "docs_dir": ("docs_dir",),
+    "site_dir": ("site_dir",),
+    "use_directory_urls": ("use_directory_urls",),
+}
+
+
+def config_path(root: Path) -> Path:
+    """The magazine's mkdocs.yml.
+
+    Raises:
+        UsageError: when `root` has none (it is not a magazine folder).
+    """
+    for name in CONFIG_NAMES:
+        if (root / name).is_file():
+            return root / name
+    raise UsageError(f"not a magazine folder: {root} has no mkdocs.yml (use --root)")
+
+
+def load_settings(root: Path) -> Settings:
+    """Read site_name, site_url, theme.language and `extra.magazine` from mkdocs.yml.
+
+    Raises:
+        UsageError: no mkdocs.yml under `root`.
+        ContentError: mkdocs.yml cannot be read, or `extra.magazine` has unknown or bad keys.
+    """
+    path = config_path(root)
+    doc = read_tolerant(path.read_bytes(), path.name)
+    if doc.problems:
+        raise ContentError(doc.problems)
+    config = doc.data
+    if not isinstance(config, dict):
+        raise ContentError(
+            [Problem(path.name, 1, 1, "", "mkdocs.yml must be a mapping of settings")]
+        )
+    problems: list[Problem] = []
+    extra = config.get("extra")
+    section: Any = extra.get("magazine") if isinstance(extra, dict) else None
+    if section is None:
+        section = {}
+    if not isinstance(section, dict):
+        problems.append(doc.problem(("extra", "magazine"), "must be a mapping of settings"))
+        section = {}
+    for key in sorted(set(section) & set(_FROM_TOP), key=str):
+        where = ".".join(_FROM_TOP[key])
+        message = f"set {where} in mkdocs.yml instead of extra.magazine.{key}"
+        problems.append(doc.problem(("extra", "magazine", key), message, "key"))
+        del section[key]
+    theme = config.get("theme")
+    data = dict(section)
+    for key, value in (
+        ("site_name", config.get("site_name")),
+        ("site_url", config.get("site_url")),
+        ("language", theme.get("language") if isinstance(theme, dict) else None),
+        ("docs_dir", config.get("docs_dir")),
+        ("site_dir", config.get("site_dir")),
+        ("use_directory_urls", config.get("use_directory_urls")),
+    ):
+        if value is not None:
+            data[key] = value
+
+    def relocate(loc: Loc) -> Loc:
+        if loc and loc[0] in _FROM_TOP:
+            return (*_FROM_TOP[str(loc[0])], *loc[1:])
+        return ("extra", "magazine", *loc)
+
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, doc, model=Settings, relocate=relocate))
+        raise ContentError(problems) from None
+    if problems:
+        raise ContentError(problems)
+    return settings
