@@ -184,15 +184,10 @@ def theater_command(ffmpeg: str, out: Path, source: str, seconds: float, tone: b
     stamp = _stamp(_height(source))
     if out.suffix == ".gif":
         graph = f"{stamp},split[a][b];[a]palettegen=max_colors=64[p];[b][p]paletteuse=dither=none"
-        return cmd + [
-            "-filter_complex",
-            graph,
-            "-fflags",
-            "+bitexact",
-            str(out),
-        ]
+        return [*cmd, "-filter_complex", graph, "-fflags", "+bitexact", str(out)]
     if out.suffix == ".webp":
-        return cmd + [
+        return [
+            *cmd,
             "-vf",
             stamp,
             "-c:v",

@@ -56,9 +56,57 @@ def needs_korean_font() -> None:
         pytest.skip("no Korean font installed (apt-get install -y fonts-noto-cjk)")
 
 
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, with byte ranges as GitHub Pages serves them: a video is only seekable
+    (`currentTime` moves anywhere but 0) when the server answers `Range` requests."""
+
     def log_message(self, format: str, *args: Any) -> None:
         return None
+
+    def send_head(self) -> Any:
+        found = _RANGE.match(self.headers.get("Range", "").strip())
+        path = Path(self.translate_path(self.path))
+        if found is None or not path.is_file() or not any(found.groups()):
+            return super().send_head()
+        size = path.stat().st_size
+        first, last = found.groups()
+        if first:
+            start, end = int(first), min(int(last) if last else size - 1, size - 1)
+        else:
+            start, end = max(0, size - int(last)), size - 1
+        if start >= size or start > end:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.end_headers()
+            return None
+        handle = path.open("rb")
+        handle.seek(start)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return _Slice(handle, end - start + 1)
+
+
+class _Slice:
+    """The part of an open file that a range asks for, read like a file by `copyfile`."""
+
+    def __init__(self, handle: Any, length: int) -> None:
+        self.handle, self.left = handle, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data: bytes = self.handle.read(size)
+        self.left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,9 +173,12 @@ def test_comparison_grid_shows_every_service_including_the_ones_that_never_deliv
     comparison = _comparison(example_ko, SPARKS)
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, f"compare/{comparison.slug}/")
-        cells = page.locator(".magazine-compare-grid > .magazine-compare-cell")
-        texts = [cells.nth(i).inner_text() for i in range(cells.count())]
+        cells = page.locator(".theater-grid > .theater-tile")
+        texts = [
+            cells.nth(i).locator(".theater-caption").inner_text() for i in range(cells.count())
+        ]
         videos = [cells.nth(i).locator("video").count() for i in range(cells.count())]
+        frames = [cells.nth(i).locator(".theater-frame").inner_text() for i in range(cells.count())]
 
     names = {"sora": "Sora", "kling": "Kling", "midjourney": "Midjourney", "veo": "Veo"}
     expected = {
@@ -186,73 +188,15 @@ def test_comparison_grid_shows_every_service_including_the_ones_that_never_deliv
         "waitlisted": "대기자 명단",
     }
     assert len(texts) == len(comparison.entries)
-    for entry, text, video_count in zip(comparison.entries, texts, videos, strict=True):
+    rows = zip(comparison.entries, texts, videos, frames, strict=True)
+    for entry, text, video_count, frame in rows:
         assert text.startswith(names[entry.service]), text
         assert expected[entry.status.value] in text
         if entry.status.value == "delivered":
             assert video_count == 1
         else:
             assert video_count == 0
-            assert "도착하지 않음" in text
-
-
-def test_play_all_starts_every_video_and_keeps_them_in_sync(
-    example_ko: ServedSite, chromium: Browser
-) -> None:
-    comparison = _comparison(example_ko, SPARKS)
-    with watched_page(chromium) as watched:
-        page = _open(watched, example_ko, f"compare/{comparison.slug}/")
-        videos = page.locator(".magazine-compare-grid video")
-        count = videos.count()
-
-        page.get_by_role("button", name="모두 함께 재생").click()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
-            ".every(v => !v.paused && v.currentTime > 1.5)",
-            timeout=20_000,
-        )
-        times = page.evaluate(
-            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
-            ".map(v => v.currentTime)"
-        )
-
-        page.get_by_role("button", name="모두 함께 재생").click()
-        paused = page.evaluate(
-            "() => [...document.querySelectorAll('.magazine-compare-grid video')]"
-            ".every(v => v.paused)"
-        )
-
-    assert count == 3
-    assert max(times) - min(times) < 0.35, times
-    assert paused
-
-
-def _cell_boxes(page: Page) -> list[dict[str, float]]:
-    cells = page.locator(".magazine-compare-grid > .magazine-compare-cell")
-    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
-    assert all(box is not None for box in boxes)
-    return [box for box in boxes if box is not None]
-
-
-def test_comparison_grid_stacks_on_a_phone_and_sits_side_by_side_on_a_desktop(
-    example_ko: ServedSite, chromium: Browser
-) -> None:
-    path = f"compare/{_comparison(example_ko, SPARKS).slug}/"
-    with watched_page(chromium, **PHONE) as watched:
-        phone = _cell_boxes(_open(watched, example_ko, path))
-        phone_overflow = watched.page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-    with watched_page(chromium) as watched:
-        desktop = _cell_boxes(_open(watched, example_ko, path))
-
-    assert len({round(box["x"]) for box in phone}) == 1
-    assert all(a["y"] + a["height"] <= b["y"] for a, b in itertools.pairwise(phone))
-    assert all(box["x"] + box["width"] <= PHONE["width"] for box in phone)
-    assert phone_overflow <= 0
-    first_row = [box for box in desktop if abs(box["y"] - desktop[0]["y"]) < 1]
-    assert len(first_row) >= 2
-    assert desktop[1]["x"] >= desktop[0]["x"] + desktop[0]["width"]
+            assert "도착하지 않음" in frame
 
 
 # ---------------------------------------------------------------- leaderboard, service page
@@ -377,19 +321,6 @@ def test_leaderboard_table_is_styled_and_rows_stay_on_one_line(
     assert overflow <= 0  # the table scrolls inside its wrapper, not the page
 
 
-def test_grid_clips_fill_their_cells(example_ko: ServedSite, chromium: Browser) -> None:
-    path = f"compare/{_comparison(example_ko, SPARKS).slug}/"
-    with watched_page(chromium, **PHONE) as watched:
-        page = _open(watched, example_ko, path)
-        pairs = page.locator(".magazine-compare-cell:has(video)").evaluate_all(
-            "cells => cells.map(c => [c.getBoundingClientRect().width,"
-            " c.querySelector('video').getBoundingClientRect().width])"
-        )
-
-    assert len(pairs) == 3
-    assert all(abs(cell - video) < 1 for cell, video in pairs), pairs
-
-
 # ---------------------------------------------------------------- every page type
 
 
@@ -437,13 +368,13 @@ def test_page_loads_only_from_the_site_without_errors(
 LABELS = {
     "ko": {
         "entry": ["프롬프트", "진행", "결과물", "미디어 정보", "평가", "한줄평"],
-        "comparison": ["프롬프트", "결과물", "모두 함께 재생", "비교"],
+        "comparison": ["프롬프트", "결과물", "모두 재생", "비교"],
         "service": ["이용 조건의 변화", "시도별 대기 시간", "시간에 따른 점수"],
         "leaderboard": ["순위표", "서비스", "도착률"],
     },
     "en": {
         "entry": ["Prompt", "Timeline", "Clips", "Media facts", "Verdict"],
-        "comparison": ["Prompt", "Clips", "Play all in sync"],
+        "comparison": ["Prompt", "Clips", "Play all"],
         "service": ["Wait", "Attempts"],
         "leaderboard": ["Leaderboard", "Service"],
     },
@@ -696,8 +627,13 @@ def test_grid_headings_tell_attempts_of_one_service_apart_and_lead_to_them(
     comparison = _comparison(example_ko, SPARKS)
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, f"compare/{comparison.slug}/")
-        headings = page.locator(".magazine-compare-cell .magazine-compare-service a")
-        texts = headings.all_inner_texts()
+        captions = page.locator(".theater-grid .theater-caption")
+        texts = [
+            f"{c.locator('a strong').inner_text()} · "
+            + " · ".join(c.locator(".theater-facts").inner_text().split(" · ")[:2])
+            for c in captions.all()
+        ]
+        headings = captions.locator("a")
         hrefs = [headings.nth(i).get_attribute("href") or "" for i in range(headings.count())]
         kling = next(i for i, t in enumerate(texts) if t.startswith("Kling") and "도착" in t)
         headings.nth(kling).click()

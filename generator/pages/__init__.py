@@ -27,6 +27,8 @@ from .trials import front_matter, render_entry, render_home, render_latest, rend
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
+THEATER_CSS = "assets/magazine/theater.css"
+THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 TAGS_PAGE = "tags.md"
 
 
@@ -79,6 +81,8 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
     files["feed.xml"] = render_feed(ctx)
     files[CSS] = _asset("magazine.css")
     files[JAVASCRIPT] = _asset("magazine.js")
+    files[THEATER_CSS] = _asset("theater.css")
+    files[THEATER_JAVASCRIPT] = _asset("theater.js")
     nav: list[Any] = [
         {labels.trials: "trials/index.md"},
         {labels.comparisons: "compare/index.md"},
@@ -95,7 +99,7 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
     return RenderedSite(
         files=dict(sorted(files.items())),
         nav=nav,
-        extra_css=(CSS,),
-        extra_javascript=(JAVASCRIPT,),
+        extra_css=(CSS, THEATER_CSS),
+        extra_javascript=(JAVASCRIPT, THEATER_JAVASCRIPT),
         snippets={"latest": render_latest(ctx, standalone=False)},
     )

@@ -4,45 +4,17 @@ from __future__ import annotations
 
 from ..model import Comparison, Status
 from . import escape, urls
-from .clips import clip_html
 from .context import PageContext, number
 from .render import render_template
 from .stats import entry_average
+from .theater import comparison_theater
 from .trials import front_matter
 
 
 def comparison_title(comparison: Comparison, limit: int = 60) -> str:
     """The prompt's opening words, as a page title."""
     flat = " ".join(comparison.prompt.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _cell(ctx: PageContext, page: str, comparison: Comparison, index: int) -> escape.Safe:
-    """One service's place in the grid: its clips, or what never arrived and why."""
-    entry = comparison.entries[index]
-    L = ctx.labels
-    name = escape.text(ctx.groups.service(entry.service).name)
-    link = escape.attribute(ctx.urls.relative(page, urls.entry_page(entry.slug)))
-    # One service may appear more than once (pending in January, delivered in April): the
-    # submission day tells the attempts apart, and the whole heading leads to the entry.
-    parts = [
-        '<div class="magazine-compare-cell">',
-        f'<p class="magazine-compare-service"><a href="{link}"><strong>{name}</strong>'
-        f" · {escape.text(L.status_name(entry.status))} · {ctx.day_cell(entry.submitted_at)}"
-        "</a></p>",
-    ]
-    if entry.status is Status.DELIVERED and entry.clips:
-        parts.extend(clip_html(ctx, page, entry, i) for i in range(len(entry.clips)))
-    else:
-        # The status is in the line above; say only how long, when a check measured it.
-        why = (
-            f"<strong>{escape.text(L.never_arrived)}</strong>: {escape.text(ctx.wait_full(entry))}"
-            if entry.wait is not None
-            else f"<strong>{escape.text(L.no_check)}</strong>"
-        )
-        parts.append(f'<p class="magazine-never-arrived">{why}</p>')
-    parts.append("</div>")
-    return escape.Safe("".join(parts))
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip(" .,;:") + "…"
 
 
 def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
@@ -94,13 +66,14 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
             comparison_title(comparison),
             f"{L.comparisons}: "
             + ", ".join(ctx.groups.service(k).name for k in comparison.services),
+            # The viewer takes the page's whole width: no navigation or contents beside it.
+            hide=("navigation", "toc"),
         ),
         title=comparison_title(comparison),
         prompt=escape.fence(comparison.prompt),
-        cells=[_cell(ctx, page, comparison, i) for i in range(len(comparison.entries))],
+        theater=comparison_theater(ctx, page, comparison),
         criteria=[c.label_for(L.language) for c in criteria],
         rows=rows,
-        has_video=any(e.status is Status.DELIVERED and e.clips for e in comparison.entries),
     )
 
 

@@ -9,6 +9,7 @@ from . import escape, urls
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .render import render_template
+from .theater import theater_html
 
 PAGE_SIZE = 100
 """Trials per page of the list of all trials."""
@@ -25,10 +26,19 @@ class RatingRow:
     scale: int
 
 
-def front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> escape.Safe:
-    """YAML front matter with the title, description and tags (Material's tags plugin)."""
+def front_matter(
+    title: str, description: str, tags: tuple[str, ...] = (), *, hide: tuple[str, ...] = ()
+) -> escape.Safe:
+    """YAML front matter with the title, description and tags (Material's tags plugin).
+
+    Args:
+        hide: parts of Material's page frame to leave out (`navigation`, `toc`).
+    """
     lines = ["---", f"title: {escape.front_matter(title)}"]
     lines.append(f"description: {escape.front_matter(description)}")
+    if hide:
+        lines.append("hide:")
+        lines.extend(f"  - {part}" for part in hide)
     if tags:
         lines.append("tags:")
         lines.extend(f"  - {escape.front_matter(tag)}" for tag in tags)
@@ -108,6 +118,7 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
             else None
         ),
         others=others,
+        theater=theater_html(ctx, page, entry),
     )
 
 

@@ -1,4 +1,4 @@
-/* Served from the site itself: sortable tables and "play all in sync" on comparison pages. */
+/* Served from the site itself: sortable tables. */
 (function () {
   "use strict";
 
@@ -34,30 +34,8 @@
     });
   }
 
-  function syncGroup(button) {
-    var grid = document.querySelector("[data-magazine-sync]");
-    if (!grid) { return; }
-    var videos = Array.prototype.slice.call(grid.querySelectorAll("video"));
-    if (!videos.length) { button.hidden = true; return; }
-    var lead = videos[0];
-    button.addEventListener("click", function () {
-      var playing = videos.some(function (v) { return !v.paused; });
-      videos.forEach(function (v) {
-        if (playing) { v.pause(); } else { v.currentTime = 0; v.muted = v !== lead; var p = v.play(); if (p && p.catch) { p.catch(function () {}); } }
-      });
-    });
-    lead.addEventListener("timeupdate", function () {
-      videos.forEach(function (v) {
-        if (v !== lead && !v.paused && Math.abs(v.currentTime - lead.currentTime) > 0.3) {
-          v.currentTime = Math.min(lead.currentTime, v.duration || lead.currentTime);
-        }
-      });
-    });
-  }
-
   function start() {
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
-    document.querySelectorAll("[data-magazine-play-all]").forEach(syncGroup);
   }
 
   // Material's instant navigation swaps pages without a full load; document$ announces each.
