@@ -213,7 +213,9 @@ def test_play_pause_moves_every_clip_and_keeps_them_within_a_frame(
     assert all(not s["paused"] for s in playing)
     assert all(abs(s["rate"] - 1) <= 0.5 for s in playing)
     assert _drifted(spread) == []
-    assert all(s["paused"] == 0 and s["running"] >= 6 for s in spread), spread
+    # A sample may fall in a hold (every clip paused while one loads), never on a clip
+    # left behind: either all running clips play or none does.
+    assert all(s["paused"] in (0, s["running"]) and s["running"] >= 6 for s in spread), spread
     gif = next(s for s in held if s["fps"] == 10)
     assert gif["paused"] and gif["t"] >= gif["duration"] - 0.1
     assert all(s["paused"] for s in paused)

@@ -251,7 +251,8 @@
         v.playbackRate = rate;
         v.currentTime = t;
       } else if (Math.abs(drift) > SOFT_DRIFT) {
-        v.playbackRate = rate * (1 - clamp(drift * NUDGE, -MAX_NUDGE, MAX_NUDGE));
+        // As fast in seconds of drift at 0.25× as at 1×: the bend is relative to the rate.
+        v.playbackRate = rate * (1 - clamp(drift * NUDGE / rate, -MAX_NUDGE, MAX_NUDGE));
       } else if (v.playbackRate !== rate) {
         v.playbackRate = rate;
       }
