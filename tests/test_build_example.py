@@ -28,14 +28,14 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     before = writer_digest(root)
     result = invoke(root, "build", "-q")
     assert result.exit_code == 0, result.output + result.stderr
-    assert "13 entries" in result.output
+    assert "25 entries" in result.output
     assert writer_digest(root) == before
     return root / "site"
 
 
 def test_every_entry_has_a_page(example: Path) -> None:
     trials = sorted(p.parent.name for p in (example / "trials").glob("*/index.html"))
-    assert len(trials) == 13
+    assert len(trials) == 25
     assert {"sparks-sora", "sparks-kling", "sparks-midjourney", "sparks-veo"} <= set(trials)
 
 
@@ -107,6 +107,6 @@ def test_zensical_builds_the_example_too(example: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     built = example.parent / ".magazine" / "site.build"
     pages = {p.parent.name for p in (built / "trials").glob("*/index.html")}
-    assert len(pages) == 13
+    assert len(pages) == 25
     sparks = (built / "trials" / "sparks-kling" / "index.html").read_text(encoding="utf-8")
     assert "2일 넘게 기다리는 중" in sparks
