@@ -55,6 +55,7 @@ def _measure(page: Any, base: str) -> dict[str, Any]:
         samples = page.evaluate(SPREAD, 48)
         drift[action] = [s["spread"] * 1000 for s in samples]
 
+    page.locator(".theater--full [data-theater-loop]").click()  # never run off the end
     play.click()
     page.wait_for_function(f"() => {VIDEOS}.every(v => !v.paused || v.ended)", timeout=60_000)
     sample("play")

@@ -49,7 +49,11 @@ SPREAD = f"""async (count) => {{
     const lead = videos.reduce((a, b) => (b.duration > a.duration ? b : a));
     const out = [];
     for (let i = 0; i < count; i++) {{
-        await new Promise(resolve => lead.requestVideoFrameCallback(() => resolve()));
+        // A lead that ended presents no frame: stop sampling rather than wait for ever.
+        const shown = await Promise.race([
+            new Promise(resolve => lead.requestVideoFrameCallback(() => resolve(true))),
+            new Promise(resolve => setTimeout(() => resolve(false), 2000))]);
+        if (!shown) break;
         const now = lead.currentTime;
         const running = videos.filter(v => v.duration - 0.5 / Number(v.dataset.fps) > now + 0.1);
         const times = running.map(v => v.currentTime);
@@ -86,6 +90,7 @@ def _wait_playing(page: Page, beyond: float) -> None:
 
 def _spread(page: Page, frames: int = 24) -> list[dict[str, float]]:
     samples: list[dict[str, float]] = page.evaluate(SPREAD, frames)
+    assert len(samples) >= frames // 2, "the longest clip stopped presenting frames"
     return samples
 
 
