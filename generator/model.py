@@ -45,6 +45,12 @@ class Status(StrEnum):
     REFUSED = "refused"
     ABANDONED = "abandoned"
 
+    @property
+    def open(self) -> bool:
+        """True while the submission may still produce something (pending, waitlisted,
+        paywalled); delivered, failed, refused and abandoned are settled."""
+        return self in (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)
+
 
 class Plan(StrEnum):
     """The kind of access the writer had when submitting."""
@@ -228,8 +234,11 @@ class Wait:
 
     duration: timedelta
     settled: bool
-    """True when delivered; False means 'at least this long, still waiting'."""
+    """True when the attempt has ended (delivered, failed, refused, abandoned); False means
+    'at least this long, and still open'."""
     promised: timedelta | None
+    outcome: Status = Status.DELIVERED
+    """How the wait ended, or where it stands: the entry's status."""
 
     @property
     def ratio(self) -> float | None:
@@ -247,11 +256,14 @@ class Entry(EntryData):
 
     @property
     def wait(self) -> Wait | None:
-        """Delivered − submitted; or at least checked − submitted while not delivered."""
+        """Delivered − submitted; or checked − submitted while not delivered: 'at least' while
+        the attempt is open, the time it took to fail or to give up once it has ended."""
+        status = self.status
         if self.delivered_at is not None:
-            return Wait(self.delivered_at - self.submitted_at, True, self.promised_wait)
+            return Wait(self.delivered_at - self.submitted_at, True, self.promised_wait, status)
         if self.checked_at is not None:
-            return Wait(self.checked_at - self.submitted_at, False, self.promised_wait)
+            duration = self.checked_at - self.submitted_at
+            return Wait(duration, not status.open, self.promised_wait, status)
         return None
 
     @property

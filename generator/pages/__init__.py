@@ -18,12 +18,13 @@ from . import urls
 from .comparisons import render_comparison, render_comparison_index
 from .context import build_context
 from .feed import render_feed
+from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
 from .services import render_service, render_service_index
-from .trials import front_matter, render_entry, render_home, render_latest, render_trial_lists
+from .trials import front_matter, render_entry, render_trial_lists
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
@@ -97,5 +98,5 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
         nav=nav,
         extra_css=(CSS,),
         extra_javascript=(JAVASCRIPT,),
-        snippets={"latest": render_latest(ctx, standalone=False)},
+        snippets=snippets(ctx),
     )

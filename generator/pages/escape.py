@@ -106,10 +106,14 @@ def fence(value: str, language: str = "text") -> Safe:
     return Safe(f"{marks}{language}\n{body}\n{marks}")
 
 
-def notes(value: str) -> Safe:
+def notes(value: str, language: str | None = None) -> Safe:
     """Writer Markdown as sanitised HTML on one line, in a block Markdown leaves alone.
 
-    Images are not allowed: a page must never load anything from a third-party host.
+    Images are not allowed: a page must never load anything from a third-party host. With
+    `language`, the block says which language its text is in (`lang`).
+
+    A raw `<div>` without a `markdown` attribute is already left alone by `md_in_html`; a
+    `markdown="0"` would be copied into the page, where it is not valid HTML.
     """
     rendered = _notes_markdown().reset().convert(strip_controls(value))
     clean = nh3.clean(
@@ -122,7 +126,8 @@ def notes(value: str) -> Safe:
     )
     # One physical line: no blank line can end the raw block early, in any Markdown parser.
     one_line = clean.strip().replace("\n", "&#10;")
-    return Safe(f'<div class="magazine-notes" markdown="0">{one_line}</div>')
+    lang = f' lang="{attribute(language)}"' if language else ""
+    return Safe(f'<div class="magazine-notes"{lang}>{one_line}</div>')
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
-from ..model import Entry
+from ..model import Entry, Status
 from . import escape, urls
 from .context import PageContext
 
@@ -31,7 +31,10 @@ def _id(ctx: PageContext, docs_path: str, name: str) -> str:
 
 def _summary(ctx: PageContext, entry: Entry) -> str:
     L = ctx.labels
-    parts = [ctx.groups.service(entry.service).name, L.status_name(entry.status)]
+    parts = [ctx.groups.service(entry.service).name]
+    if entry.status in (Status.DELIVERED, Status.PENDING):
+        # Every other status names itself in the wait: `failed after 40 min`, `refused`.
+        parts.append(L.status_name(entry.status))
     parts.append(ctx.wait_text(entry))
     if entry.verdict:
         parts.append(entry.verdict)
@@ -56,7 +59,8 @@ def render_feed(ctx: PageContext) -> str:
     ET.SubElement(author, f"{{{ATOM}}}name").text = settings.site_name
     for entry in chosen:
         page = urls.entry_page(entry.slug)
-        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        language = {f"{{{XML}}}lang": entry.language} if entry.language else {}
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry", language)
         title = ET.SubElement(item, f"{{{ATOM}}}title", {"type": "text"})
         title.text = escape.strip_controls(entry.title)
         ET.SubElement(item, f"{{{ATOM}}}id").text = _id(ctx, page, f"entry:{entry.slug}")

@@ -72,6 +72,23 @@ class Labels:
     still_waiting: str  # "{wait}"
     as_of: str  # "{date}"
     at_least: str  # "{wait}", the compact form of a wait that has not ended
+    failed_after: str  # "{wait}"
+    abandoned_after: str  # "{wait}"
+    waitlisted_for: str  # "{wait}", at least this long on a waitlist
+    units: dict[str, str]  # a cost's unit → "{amount} unit" in this language
+    # front page, cards, entry page
+    mean_score: str
+    lead_story: str
+    outcome_delivered: str
+    outcome_waiting: str
+    outcome_closed: str
+    waiting_board: str
+    waiting_since: str  # "{date}"
+    nothing_waiting: str
+    other_services: str
+    facts: str
+    permalink: str
+    made_with: str
     # comparison page
     play_all: str
     best: str
@@ -146,6 +163,12 @@ class Labels:
     def access_name(self, access: Access) -> str:
         """An access state in this language."""
         return self.access[access.value]
+
+    def amount(self, amount: str, unit: str) -> str:
+        """A cost in running text: `20 크레딧`, `0.5달러`; a unit this language has no word
+        for stays as the writer wrote it."""
+        form = self.units.get(unit.casefold())
+        return form.format(amount=amount) if form else f"{amount} {unit}"
 
     def duration(self, value: timedelta) -> str:
         """A duration such as `2일 3시간` or `2 d 3 h`."""
@@ -226,6 +249,22 @@ _EN = Labels(
     still_waiting="still waiting after {wait}",
     as_of="as of the last check on {date}",
     at_least="≥ {wait}",
+    failed_after="failed after {wait}",
+    abandoned_after="abandoned after {wait}",
+    waitlisted_for="waitlisted for at least {wait}",
+    units={"credits": "{amount} credits"},
+    mean_score="mean score",
+    lead_story="Latest comparison",
+    outcome_delivered="Delivered",
+    outcome_waiting="Kept the writer waiting",
+    outcome_closed="Closed or failed",
+    waiting_board="Still waiting",
+    waiting_since="since {date}",
+    nothing_waiting="Nothing is waiting.",
+    other_services="The same prompt on other services",
+    facts="Facts",
+    permalink="Permanent link",
+    made_with="Made with",
     play_all="Play all in sync",
     best="best",
     never_arrived="never arrived",
@@ -374,6 +413,32 @@ _KO = Labels(
     still_waiting="{wait} 넘게 기다리는 중",
     as_of="마지막 확인 {date} 기준",
     at_least="≥ {wait}",
+    failed_after="{wait} 만에 실패",
+    abandoned_after="{wait} 기다리다 포기",
+    waitlisted_for="대기자 명단에서 {wait} 넘게 기다림",
+    units={
+        "credit": "{amount} 크레딧",
+        "credits": "{amount} 크레딧",
+        "usd": "{amount}달러",
+        "krw": "{amount}원",
+        "eur": "{amount}유로",
+        "jpy": "{amount}엔",
+        "cny": "{amount}위안",
+        "points": "{amount} 포인트",
+        "tokens": "{amount} 토큰",
+    },
+    mean_score="평균 점수",
+    lead_story="최근 비교",
+    outcome_delivered="도착",
+    outcome_waiting="아직 기다리게 함",
+    outcome_closed="막히거나 실패",
+    waiting_board="아직 기다리는 중",
+    waiting_since="{date}부터",
+    nothing_waiting="기다리는 것이 없다.",
+    other_services="같은 프롬프트, 다른 서비스",
+    facts="정보",
+    permalink="고정 링크",
+    made_with="만든 도구:",
     play_all="모두 함께 재생",
     best="최고",
     never_arrived="도착하지 않음",

@@ -101,3 +101,15 @@ class SiteUrls:
             return None
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return base + self.served(docs_path)
+
+    def shared(self, rendition: Rendition) -> str:
+        """A rendition's address for link previews (Open Graph): on the media host, else
+        absolute under the site URL, else relative to the site root (the theme prefixes the
+        page's way back to the root; previews need the site URL to be set)."""
+        path = rendition.url_path.lstrip("/")
+        if self.media_base_url:
+            return self.media_base_url + path
+        if self.site_url:
+            base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+            return base + path
+        return path
