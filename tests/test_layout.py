@@ -1,4 +1,4 @@
-"""The code's layout: stages import only earlier stages, each library has one home, modules stay small."""
+"""The code's layout: stages import only earlier ones, each library has one home, small modules."""
 
 from __future__ import annotations
 
