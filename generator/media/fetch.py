@@ -31,12 +31,13 @@ from pathlib import Path
 import httpx
 
 from .. import __version__
+from ..addresses import public_url
 from ..errors import FetchError
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import FetchSettings
 from .archive import Archive, Partial
-from .lockfile import Lock, public_url, read_lock, url_key, write_lock
+from .lockfile import Lock, read_lock, url_key, write_lock
 from .payload import (
     content_range_start,
     file_label,

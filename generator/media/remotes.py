@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..addresses import public_url
 from ..errors import FetchError
 from ..model import Clip, Entry
 from .archive import Archive, Partial
-from .lockfile import Lock, LockRecord, public_url
+from .lockfile import Lock, LockRecord
 from .renditions import ClipRef
 
 
