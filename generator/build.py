@@ -9,10 +9,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, UsageError
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
 from .pages import RenderedSite, render_pages
@@ -71,8 +72,36 @@ def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False)
     return fetch_clips(magazine, offline=offline, force=force, progress=progress)
 
 
+SITE_URL_UNSET = (
+    "site_url is not set in mkdocs.yml: the feed's links are relative, the sitemap is empty, "
+    "404.html loads /assets/ from the host's root (broken under a project path such as "
+    "user.github.io/repo/) and link previews have no image; set site_url, or build with "
+    "--site-url https://USER.github.io/REPO/"
+)
+"""The one warning a build without a site address gives."""
+
+
+def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
+    """The magazine as published at `site_url` (for one build), instead of mkdocs.yml's.
+
+    Raises:
+        UsageError: the address is not an absolute http(s) URL.
+    """
+    if not site_url:
+        return magazine
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(
+            f"--site-url: expected the site's address such as https://user.github.io/repo/ "
+            f"(got {site_url!r})"
+        )
+    address = site_url.rstrip("/") + "/"
+    settings = magazine.settings.model_copy(update={"site_url": address})
+    return replace(magazine, settings=settings)
+
+
 def prepare(
-    root: Path, *, offline: bool, progress: Progress
+    root: Path, *, offline: bool, progress: Progress, site_url: str | None = None
 ) -> tuple[Magazine, MediaIndex, RenderedSite, list[str]]:
     """Load, fetch, transcode and render; raise when anything failed.
 
@@ -80,7 +109,7 @@ def prepare(
         ContentError: the entries have problems (nothing else runs).
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
-    magazine = load_magazine(root)
+    magazine = with_site_url(load_magazine(root), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
@@ -131,14 +160,16 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
+def stage(root: Path, *, offline: bool, progress: Progress, site_url: str | None = None) -> Staged:
     """Everything up to a complete staging docs folder.
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
     """
     with _collector_paused():
-        magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+        magazine, media, rendered, warnings = prepare(
+            root, offline=offline, progress=progress, site_url=site_url
+        )
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
             pages + media_files(media, magazine.settings), magazine.settings.limits
@@ -159,13 +190,22 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
 
 
 def build(
-    root: Path, *, site_dir: Path | None = None, offline: bool = False, progress: Progress
+    root: Path,
+    *,
+    site_dir: Path | None = None,
+    offline: bool = False,
+    progress: Progress,
+    site_url: str | None = None,
 ) -> BuildReport:
     """`magazine build`: check, fetch, transcode, render, and build the site into site/.
 
     A failure at any step leaves the previous site/ as it was.
+
+    Args:
+        site_url: the address the site is published at, for this build (`--site-url`);
+            without it, mkdocs.yml's `site_url`, and a warning when that is unset too.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    staged = stage(root, offline=offline, progress=progress, site_url=site_url)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
     with _generator_objects_set_aside():
@@ -180,9 +220,10 @@ def build(
             source_date_epoch=source_date_epoch(magazine),
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
-    return BuildReport(
-        target, len(magazine.entries), pages, staged.clips, staged.budget, staged.warnings
-    )
+    warnings = staged.warnings
+    if not magazine.settings.site_url:
+        warnings += (SITE_URL_UNSET,)
+    return BuildReport(target, len(magazine.entries), pages, staged.clips, staged.budget, warnings)
 
 
 def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress) -> None:
@@ -212,10 +253,17 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
 
 
 def deploy(
-    root: Path, *, remote: str, branch: str, push: bool, offline: bool, progress: Progress
+    root: Path,
+    *,
+    remote: str,
+    branch: str,
+    push: bool,
+    offline: bool,
+    progress: Progress,
+    site_url: str | None = None,
 ) -> BuildReport:
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
-    report = build(root, offline=offline, progress=progress)
+    report = build(root, offline=offline, progress=progress, site_url=site_url)
     deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 

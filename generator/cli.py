@@ -215,12 +215,19 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
 )
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The address the site is published at, for this build (overrides site_url).",
+)
 @pass_options
-def build(options: Options, site_dir: Path | None, offline: bool, quiet: bool) -> None:
+def build(
+    options: Options, site_dir: Path | None, offline: bool, quiet: bool, site_url: str | None
+) -> None:
     """Check, fetch, transcode, render and build the site."""
     with progress_for(quiet=quiet) as progress:
         report = orchestrator.build(
-            options.root, site_dir=site_dir, offline=offline, progress=progress
+            options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -247,8 +254,15 @@ def serve(options: Options, host: str, port: int, offline: bool) -> None:
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish.")
 @click.option("--no-push", is_flag=True, help="Commit to the branch but do not push.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The address the site is published at, for this build (overrides site_url).",
+)
 @pass_options
-def deploy(options: Options, remote: str, branch: str, no_push: bool, offline: bool) -> None:
+def deploy(
+    options: Options, remote: str, branch: str, no_push: bool, offline: bool, site_url: str | None
+) -> None:
     """Build the site and publish it on the gh-pages branch (GitHub Pages)."""
     with progress_for() as progress:
         report = orchestrator.deploy(
@@ -258,6 +272,7 @@ def deploy(options: Options, remote: str, branch: str, no_push: bool, offline: b
             push=not no_push,
             offline=offline,
             progress=progress,
+            site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
     click.echo(f"published {report.site_dir} to {where}")

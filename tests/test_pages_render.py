@@ -48,7 +48,7 @@ def test_entry_page_front_matter_clips_and_ratings(
     small_magazine: Magazine, small_media: MediaIndex
 ) -> None:
     page = _text(render_pages(small_magazine, small_media).files, "trials/sparks-sora.md")
-    assert page.startswith('---\ntitle: "금빛 불꽃이 사람으로"\ndescription: "Sora · delivered')
+    assert page.startswith('---\ntitle: "금빛 불꽃이 사람으로"\ndescription: "느낌은 있는데')
     assert 'tags:\n  - "text-to-video"\n  - "slow-motion"\n---' in page
     soup = to_html(page)
     video = soup.find("video")

@@ -31,6 +31,15 @@ def poster(ctx: PageContext, entry: Entry) -> Rendition | None:
     return None
 
 
+def share_image(ctx: PageContext, entries: list[Entry] | tuple[Entry, ...]) -> str | None:
+    """The first poster among `entries`, as link previews (Open Graph) address it."""
+    for entry in entries:
+        still = poster(ctx, entry)
+        if still is not None:
+            return ctx.urls.shared(still)
+    return None
+
+
 def image_source(ctx: PageContext, page: str, rendition: Rendition) -> str:
     """A rendition's address for a Markdown image: docs-relative (the builder checks it and
     makes it relative to where the page is served), or on the media host."""

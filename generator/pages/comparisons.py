@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Comparison, Status
 from . import escape, urls
+from .cards import outcome, share_image
 from .clips import clip_html
 from .context import PageContext, number
 from .render import render_template
@@ -92,8 +93,8 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         L=L,
         front=front_matter(
             comparison_title(comparison),
-            f"{L.comparisons}: "
-            + ", ".join(ctx.groups.service(k).name for k in comparison.services),
+            outcome(ctx, comparison),
+            image=share_image(ctx, comparison.entries),
         ),
         title=comparison_title(comparison),
         prompt=escape.fence(comparison.prompt),

@@ -101,14 +101,14 @@ def _cost_lines(ctx: PageContext, stats: ServiceStats) -> list[str]:
     L = ctx.labels
     lines = []
     for line in stats.costs:
-        total = f"{number(line.total)} {line.unit}"
+        total = L.amount(number(line.total), line.unit)
         per_clip = line.per_clip
         if per_clip is None:
             lines.append(L.no_usable_clip.format(total=total, attempts=line.attempts))
         else:
             lines.append(
                 L.per_usable_clip.format(
-                    cost=f"{number(round(per_clip, 2))} {line.unit}",
+                    cost=L.amount(number(round(per_clip, 2)), line.unit),
                     total=total,
                     attempts=line.attempts,
                     clips=line.usable_clips,

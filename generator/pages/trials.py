@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Entry, Status
 from . import escape, urls
-from .cards import cards, lang_attribute, poster, status_badge, thumbnail
+from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .render import render_template
@@ -42,11 +42,11 @@ def front_matter(
 
 
 def _description(ctx: PageContext, entry: Entry) -> str:
-    service = ctx.groups.service(entry.service).name
-    parts = [service, ctx.labels.status_name(entry.status)]
+    """What a link preview says: the verdict, else the service and how the attempt stands."""
     if entry.verdict:
-        parts.append(entry.verdict)
-    return " · ".join(parts)
+        return entry.verdict
+    service = ctx.groups.service(entry.service).name
+    return f"{service} · {ctx.wait_text(entry)}"
 
 
 def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> str | None:
@@ -99,7 +99,7 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         "entry",
         L=L,
         front=front_matter(
-            entry.title, _description(ctx, entry), entry.tags, image=_share_image(ctx, entry)
+            entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
         ),
         entry=entry,
         lang=lang,
@@ -133,12 +133,6 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         ),
         others=cards(ctx, page, others) if others else None,
     )
-
-
-def _share_image(ctx: PageContext, entry: Entry) -> str | None:
-    """The poster's address for link previews: absolute when the site URL is known."""
-    still = poster(ctx, entry)
-    return ctx.urls.shared(still) if still is not None else None
 
 
 def list_row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:

@@ -31,11 +31,13 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ..errors import ContentError, MagazineError, Problem, SiteError
 from ..model import Magazine
+from ..pages.labels import labels_for
 from ..settings import Settings
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
 from .search import add_subwords
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
+from .theme import write_theme
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -84,8 +86,13 @@ def write_site_config(
 ) -> Path:
     """Write the derived configuration into the cache folder and return its path."""
     cache = make_cache_folder(root, settings)
+    writer = read_writer_config(root, cache)
+    writer_theme = writer.get("theme")
+    custom = writer_theme.get("custom_dir") if isinstance(writer_theme, dict) else None
+    theme_dir = cache / "theme"
+    write_theme(theme_dir, settings.language, root / custom if isinstance(custom, str) else None)
     config = derive_config(
-        read_writer_config(root, cache),
+        writer,
         root=root,
         config_dir=cache,
         docs_dir=staging_docs,
@@ -94,6 +101,9 @@ def write_site_config(
         nav=nav,
         extra_css=extra_css,
         extra_javascript=extra_javascript,
+        theme_dir=theme_dir,
+        site_url=settings.site_url,
+        permalink_title=labels_for(settings.language).permalink,
     )
     path = cache / name
     path.write_text(dump_config(config), encoding="utf-8")

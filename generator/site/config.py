@@ -40,6 +40,19 @@ _LINK_KEYS = ("not_found", "anchors", "absolute_links", "unrecognized_links")
 
 
 @dataclass(frozen=True)
+class Apply:
+    """A callable's result the builder makes when it reads the file (`!!python/object/apply`)."""
+
+    name: str
+    kwds: Mapping[str, Any]
+
+
+HEADING_SLUGS = Apply("pymdownx.slugs.slugify", {"case": "lower"})
+"""Heading anchors that keep Hangul (`#프롬프트`, not `#_1`), so shared section links mean
+something in every language."""
+
+
+@dataclass(frozen=True)
 class Tag:
     """A YAML tag the writer used that must reach the builder as written (`!relative`)."""
 
@@ -58,6 +71,9 @@ def derive_config(
     nav: Sequence[Any],
     extra_css: Sequence[str] = (),
     extra_javascript: Sequence[str] = (),
+    theme_dir: Path | None = None,
+    site_url: str | None = None,
+    permalink_title: str | None = None,
 ) -> dict[str, Any]:
     """The configuration to build with, from the writer's loaded mkdocs.yml.
 
@@ -71,6 +87,9 @@ def derive_config(
         nav: the generated sections, as MkDocs nav items.
         extra_css: stylesheets the generated pages need, docs-relative.
         extra_javascript: scripts the generated pages need, docs-relative.
+        theme_dir: the theme overrides folder (holding the writer's custom_dir, if any).
+        site_url: the published address, when the build was given one (`--site-url`).
+        permalink_title: the heading anchors' tooltip in the site language.
     """
     config = dict(writer)
     config.pop("INHERIT", None)
@@ -87,14 +106,20 @@ def derive_config(
 
     theme = config.get("theme") or {"name": "material"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
-    if isinstance(theme.get("custom_dir"), str):
+    if theme_dir is not None:
+        theme["custom_dir"] = here(theme_dir)
+    elif isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = here(theme["custom_dir"])
+    if site_url:
+        config["site_url"] = site_url
     theme.setdefault("font", False)
     config["theme"] = theme
 
     config["nav"] = merge_nav(config.get("nav"), nav, writer_pages)
     config["plugins"] = _ensure_plugins(config.get("plugins"))
-    config["markdown_extensions"] = _ensure_extensions(config.get("markdown_extensions"))
+    config["markdown_extensions"] = _ensure_toc(
+        _ensure_extensions(config.get("markdown_extensions")), permalink_title
+    )
     config["validation"] = _raise_validation(config.get("validation"))
     config["extra_css"] = _append(config.get("extra_css"), extra_css)
     config["extra_javascript"] = _append(config.get("extra_javascript"), extra_javascript)
@@ -202,6 +227,29 @@ def _ensure_extensions(extensions: Any) -> list[Any]:
     return entries + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
+def _ensure_toc(extensions: list[Any], permalink_title: str | None) -> list[Any]:
+    """`toc` with Unicode heading slugs and, in the site language, the anchors' tooltip
+    (MkDocs' default is English "Permanent link"); what the writer set stays."""
+    result = []
+    found = False
+    for entry in extensions:
+        name = _plugin_name(entry, "markdown_extensions")
+        if name == "toc":
+            found = True
+            options = dict(entry[name] or {}) if isinstance(entry, Mapping) else {}
+            options.setdefault("slugify", HEADING_SLUGS)
+            if permalink_title:
+                options.setdefault("permalink_title", permalink_title)
+            entry = {name: options}
+        result.append(entry)
+    if not found:
+        options = {"slugify": HEADING_SLUGS}
+        if permalink_title:
+            options["permalink_title"] = permalink_title
+        result.append({"toc": options})
+    return result
+
+
 def _raise_validation(validation: Any) -> dict[str, Any]:
     given = dict(validation) if isinstance(validation, Mapping) else {}
     nav = dict(given.pop("nav", None) or {})
@@ -261,6 +309,9 @@ def _scalar(value: Any) -> str:
         return text.replace("e", ".0e", 1) if "e" in text and "." not in text else text
     if isinstance(value, Tag):
         return f"{value.tag} {json.dumps(value.value, ensure_ascii=False)}"
+    if isinstance(value, Apply):
+        kwds = json.dumps({"kwds": dict(value.kwds)}, ensure_ascii=False, sort_keys=True)
+        return f"!!python/object/apply:{value.name} {kwds}"
     if isinstance(value, os.PathLike):
         return json.dumps(os.fspath(value), ensure_ascii=False)
     module, name = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
