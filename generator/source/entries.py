@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
 from ..model import (
@@ -226,11 +226,34 @@ def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
     data, found_problems = validate(EntryData, doc.data, doc)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        return None
+        data = _without_unknown_keys(doc.data)
+        if data is None:
+            return None
     stem = PurePosixPath(doc.path).stem
     slug = data.slug or slugify(stem) or short_hash(doc.path)
     fields: dict[str, Any] = {**dict(data), "path": doc.path, "slug": slug}
     return Entry.model_validate(fields)
+
+
+def _without_unknown_keys(fields: dict[str, Any]) -> EntryData | None:
+    """The entry without its unknown top-level keys (already reported), so the rules that need
+    a whole entry still find their problems in the same run: a misspelt key must not hide
+    `ratings: {camera: 7}`. None when anything else failed too (that is reported already,
+    and a field set aside would look absent to the rules).
+
+    Such an entry only ever reaches the rules: its file has problems, so nothing is built.
+    """
+    try:
+        return EntryData.model_validate(fields)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if any(e["type"] != "extra_forbidden" or len(e["loc"]) != 1 for e in errors):
+            return None
+        failed = {e["loc"][0] for e in errors}
+    try:
+        return EntryData.model_validate({k: v for k, v in fields.items() if k not in failed})
+    except ValidationError:
+        return None
 
 
 class _Rules:
