@@ -436,13 +436,20 @@ def test_page_loads_only_from_the_site_without_errors(
 
 LABELS = {
     "ko": {
-        "entry": ["프롬프트", "진행", "결과물", "미디어 정보", "평가", "한줄평"],
+        "entry": [
+            "프롬프트",
+            "상태",
+            "결과물",
+            "미디어 정보",
+            "평가",
+            "같은 프롬프트, 다른 서비스",
+        ],
         "comparison": ["프롬프트", "결과물", "모두 함께 재생", "비교"],
         "service": ["이용 조건의 변화", "시도별 대기 시간", "시간에 따른 점수"],
         "leaderboard": ["순위표", "서비스", "도착률"],
     },
     "en": {
-        "entry": ["Prompt", "Timeline", "Clips", "Media facts", "Verdict"],
+        "entry": ["Prompt", "Status", "Clips", "Media facts", "The same prompt on other services"],
         "comparison": ["Prompt", "Clips", "Play all in sync"],
         "service": ["Wait", "Attempts"],
         "leaderboard": ["Leaderboard", "Service"],
