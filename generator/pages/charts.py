@@ -3,8 +3,8 @@
 Each chart is one line of HTML (a `<figure>` holding the `<svg role="img">`), so Markdown passes
 it through as a raw block; pages put a table of the same numbers next to it. Charts are drawn
 640 units wide with 11-unit text and never shown narrower than 640 px (the stylesheet), so their
-text is at least 11 px at any width: on a phone the figure scrolls sideways instead. Colours come from
-CSS custom properties of the theme, so charts follow light and dark schemes.
+text is at least 11 px at any width: on a phone the figure scrolls sideways instead. Colours
+come from CSS custom properties of the theme, so charts follow light and dark schemes.
 """
 
 from __future__ import annotations
