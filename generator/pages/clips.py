@@ -59,7 +59,7 @@ def _media_html(
         if failure is not None:
             return (
                 f'<p class="magazine-no-media">{escape.text(L.media_failed)}: '
-                f"{escape.text(failure)}</p>"
+                f"{escape.text(failure.message)}</p>"
             )
         return f'<p class="magazine-no-media">{escape.text(L.no_media)}</p>'
     video = media.get(Role.VIDEO)
