@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import importlib
+import io
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.errors import SiteError
 from generator.site.builder import read_writer_config
@@ -104,7 +106,10 @@ def test_extensions_the_pages_need_are_added_and_writer_options_kept(tmp_path: P
         "md_in_html",
     ]
     dumped = dump_config(mine)
-    assert '!!python/object/apply:pymdownx.slugs.slugify {"kwds": {"case": "lower"}}' in dumped
+    assert "!!python/object/apply:pymdownx.slugs.slugify" in dumped
+    loaded = yaml_load(io.StringIO(dumped), get_yaml_loader())
+    slugify = loaded["markdown_extensions"][0]["toc"]["slugify"]
+    assert slugify("그리고 스토리", "-") == "그리고-스토리"
 
 
 def test_heading_anchors_keep_hangul_and_tooltips_speak_the_site_language(
