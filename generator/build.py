@@ -44,6 +44,8 @@ class BuildReport:
     clips: int
     budget: BudgetReport
     warnings: tuple[str, ...]
+    language: str = "en"
+    """The magazine's `theme.language`, which the summary is printed in."""
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -214,7 +216,15 @@ def build(
     warnings = staged.warnings
     if not magazine.settings.site_url:
         warnings += (SITE_URL_UNSET,)
-    return BuildReport(target, len(magazine.entries), pages, staged.clips, staged.budget, warnings)
+    return BuildReport(
+        target,
+        len(magazine.entries),
+        pages,
+        staged.clips,
+        staged.budget,
+        warnings,
+        magazine.settings.language,
+    )
 
 
 def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress) -> None:

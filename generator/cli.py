@@ -26,7 +26,9 @@ from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
+from .sizes import format_bytes
 from .source import load_magazine
+from .terminal import terminal_words
 
 
 @dataclass(frozen=True)
@@ -229,13 +231,26 @@ def build(
         report = orchestrator.build(
             options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
+    _print_build_summary(report)
+
+
+def _print_build_summary(report: orchestrator.BuildReport) -> None:
+    """Warnings, counts and the site's size, in the magazine's language."""
+    words = terminal_words(report.language)
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"{words.warning}: {warning}", err=True)
     click.echo(
-        f"built {report.site_dir}: {_count(report.entries, 'entry', 'entries')}, "
-        f"{_count(report.pages, 'page', 'pages')}, {_count(report.clips, 'clip', 'clips')}"
+        words.built.format(
+            site=report.site_dir,
+            entries=words.count(report.entries, words.entries),
+            pages=words.count(report.pages, words.pages),
+            clips=words.count(report.clips, words.clips),
+        )
     )
-    click.echo(report.budget.summary())
+    budget = report.budget
+    click.echo(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
+    for path, size in budget.largest:
+        click.echo(f"  {format_bytes(size):>10}  {path}")
 
 
 @main.command()

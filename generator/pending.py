@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .durations import format_duration, format_ratio
 from .model import Entry, Magazine, Status
+from .terminal import terminal_words
 
 OPEN_STATUSES = (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)
 """Submissions that may still produce something; delivered, failed, refused and abandoned
@@ -63,26 +63,29 @@ def waiting(magazine: Magazine, now: datetime | None = None) -> tuple[Waiting, .
 
 
 def pending_lines(items: tuple[Waiting, ...], magazine: Magazine) -> list[str]:
-    """A plain table for the terminal: one line per open submission.
+    """A plain table for the terminal, in the magazine's language: one line per open
+    submission.
 
     Columns are measured in terminal cells by rich, so Hangul (two cells a character) lines up.
     """
+    words = terminal_words(magazine.settings.language)
+    labels = words.labels
     if not items:
-        return ["nothing is waiting"]
+        return [words.nothing_waiting]
     zone = magazine.timezone
     table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), show_edge=False)
-    for header in ("entry", "service", "status", "submitted", "waited", "promised", "ratio"):
+    for header in words.pending_columns:
         table.add_column(header, no_wrap=True, overflow="ignore")
     for item in items:
         entry = item.entry
         submitted = entry.submitted_at.astimezone(zone) if zone else entry.submitted_at
-        waited = f"≥ {format_duration(item.waited)}" if item.waited is not None else "unknown"
-        promised = format_duration(entry.promised_wait) if entry.promised_wait else "-"
-        ratio = f"≥ {format_ratio(item.ratio)}" if item.ratio is not None else "-"
+        waited = f"≥ {labels.duration(item.waited)}" if item.waited is not None else words.unknown
+        promised = labels.duration(entry.promised_wait) if entry.promised_wait else "-"
+        ratio = f"≥ {labels.ratio(item.ratio)}" if item.ratio is not None else "-"
         table.add_row(
             Text(entry.slug),
             Text(item.service),
-            Text(entry.status.value),
+            Text(labels.status_name(entry.status)),
             Text(submitted.strftime("%Y-%m-%d %H:%M %z")),
             Text(waited),
             Text(promised),
