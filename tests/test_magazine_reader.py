@@ -57,13 +57,16 @@ def test_front_page_leads_with_the_latest_comparison_and_poster_cards(
     assert watched.console_errors == [] and watched.failures == []
 
 
-def test_lists_show_thumbnails_lazily(example_ko: ServedSite, chromium: Browser) -> None:
+@pytest.mark.parametrize(("path", "least"), [("trials/", 8), ("services/kling/", 2)])
+def test_lists_show_thumbnails_lazily(
+    example_ko: ServedSite, chromium: Browser, path: str, least: int
+) -> None:
     with watched_page(chromium) as watched:
-        page = _open(watched.page, example_ko, "trials/")
+        page = _open(watched.page, example_ko, path)
         thumbs = page.locator("table img.magazine-thumb")
         count = thumbs.count()
         lazy = thumbs.evaluate_all("all => all.every(i => i.loading === 'lazy')")
-    assert count >= 8 and lazy
+    assert count >= least and lazy
 
 
 def test_entry_page_leads_with_the_clip_then_the_verdict(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Access, Entry, Status
 from . import escape, urls
+from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
 from .render import render_template
@@ -135,6 +136,7 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     points = _score_points(ctx, stats.entries)
     attempts = [
         {
+            "thumb": thumbnail(ctx, page, e),
             "date": ctx.day_cell(e.submitted_at),
             "link": ctx.entry_link(page, e),
             "status": L.status_name(e.status),
