@@ -30,7 +30,8 @@ MAIN = """\
   {%- else -%}{%- set card_title = config.site_name -%}{%- endif -%}
   {%- set card_text = meta.description or config.site_description or config.site_name -%}
   {%- set card_image = meta.magazine_image or "" -%}
-  {%- if card_image and not card_image.startswith(("http://", "https://")) -%}
+  {#- Plain Jinja that minijinja (Zensical) reads too: no Python string methods. -#}
+  {%- if card_image and "://" not in card_image -%}
     {%- set card_image = base_url ~ "/" ~ card_image -%}
   {%- endif %}
   <meta property="og:type" content="{{ 'website' if page and page.is_homepage else 'article' }}">
