@@ -192,3 +192,5 @@ def test_the_readme_way_to_look_at_a_built_site_works(
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()

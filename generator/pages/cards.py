@@ -146,7 +146,7 @@ def outcome(ctx: PageContext, comparison: Comparison) -> str:
         elif entry.status is Status.PENDING:
             groups["waiting"].append(f"{name} ({ctx.wait_compact(entry)})")
         else:
-            groups["closed"].append(f"{name} ({ctx.wait_compact(entry)})")
+            groups["closed"].append(f"{name} ({ctx.wait_text(entry)})")
     words = {
         "delivered": L.outcome_delivered,
         "waiting": L.outcome_waiting,

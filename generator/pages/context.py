@@ -87,8 +87,8 @@ class PageContext:
         return self.labels.amount(number(cost.amount), cost.unit)
 
     def wait_compact(self, entry: Entry) -> str:
-        """The wait for a table cell: `40 min · 0.2×`, `≥ 2 d · 16×`, `failed · 40 min`,
-        `refused`, or `—` when unknown."""
+        """The wait for a table cell (its status is beside it): `40 min · 0.2×`, `≥ 2 d · 16×`,
+        `failed · 40 min`, `refused`, or `—` when unknown."""
         status = entry.status
         wait = entry.wait
         L = self.labels
@@ -100,8 +100,11 @@ class PageContext:
         core = L.duration(wait.duration)
         if not wait.settled:
             core = L.at_least.format(wait=core)
-        if status not in (Status.DELIVERED, Status.PENDING):
+        if status in (Status.FAILED, Status.ABANDONED):
+            # A settled wait without the word would read like a delivery.
             return f"{L.status_name(status)} · {core}"
+        if status is Status.WAITLISTED:
+            return core
         if wait.ratio is not None:
             core += f" · {L.ratio(wait.ratio)}"
         return core
