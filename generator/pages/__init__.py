@@ -25,6 +25,8 @@ from .reports import render_reports
 from .services import render_service, render_service_index
 from .trials import front_matter, render_entry, render_home, render_latest, render_trial_lists
 
+__all__ = ["RenderedSite", "render_pages"]
+
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 TAGS_PAGE = "tags.md"
