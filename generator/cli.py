@@ -26,7 +26,7 @@ from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
-from .source import load_magazine
+from .source import load_magazine, locate
 
 
 @dataclass(frozen=True)
@@ -202,8 +202,9 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
         f"{result.reused} from the archive, {len(result.errors)} failed"
     )
     if result.errors:
+        root = options.root.resolve()
         for error in result.errors:
-            click.echo(f"error: {error}", err=True)
+            click.echo(str(locate(root, error.entry, error.field, error.detail)), err=True)
         sys.exit(1)
 
 

@@ -8,6 +8,7 @@ chain for one version of the file, and that file starts like a video or an image
 from __future__ import annotations
 
 import gzip
+import re
 import json
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -25,6 +26,7 @@ from tests.http_fixtures import (
     sequence,
     sha256,
 )
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.test_fetch import BODY, REF, archived_files, make_entry, make_magazine, one_clip, run
 
 V2 = clip_bytes(len(BODY), "version two")
@@ -274,3 +276,27 @@ def test_https_to_http_is_refused_even_with_allow_http(
     assert "from https:// to http://" in message and "SECRET" not in message
     assert clip_server.hits == {}
     assert archived_files(tmp_path) == [] and _lock(tmp_path) == {}
+
+
+@pytest.mark.parametrize("command", ["fetch", "build"])
+def test_fetch_errors_name_the_entry_line_and_column(
+    tmp_path: Path, clip_server: ClipServer, command: str
+) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("    timezone:", "    allow_http: true\n    timezone:"),
+        encoding="utf-8",
+    )
+    url = clip_server.serve("/gone.mp4", ok(PAGE, content_type="application/octet-stream"))
+    runway = root / "entries/2025/02/runway.yml"
+    text = runway.read_text("utf-8").replace("  - file: media/runway.mp4", f"  - url: {url}")
+    runway.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"  - url: {url}") + 1
+
+    result = invoke(root, command)
+
+    assert result.exit_code == 1, result.output
+    located = rf"^entries/2025/02/runway\.yml:{line}:\d+: clips\[0\]\.url: the download is not"
+    assert re.search(located, result.output, re.MULTILINE), result.output
+    assert "Traceback" not in result.output
