@@ -8,14 +8,15 @@ chain for one version of the file, and that file starts like a video or an image
 from __future__ import annotations
 
 import gzip
-import re
 import json
+import re
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from generator.model import Clip
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.http_fixtures import (
     ClipServer,
     Responder,
@@ -26,7 +27,6 @@ from tests.http_fixtures import (
     sequence,
     sha256,
 )
-from tests.build_fixtures import invoke, write_small_magazine
 from tests.test_fetch import BODY, REF, archived_files, make_entry, make_magazine, one_clip, run
 
 V2 = clip_bytes(len(BODY), "version two")
