@@ -101,9 +101,7 @@ def prepare(
 def has_home(magazine: Magazine) -> bool:
     """Whether the writer's docs folder has a page MkDocs makes the home page."""
     homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
-    return any(
-        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
-    )
+    return any(rel.casefold() in homes for rel in writer_files(magazine.root, magazine.settings))
 
 
 def rendition_files(media: MediaIndex) -> dict[str, Path]:

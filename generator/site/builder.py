@@ -90,7 +90,7 @@ def write_site_config(
         config_dir=cache,
         docs_dir=staging_docs,
         site_dir=build_dir,
-        writer_pages=writer_files(root / settings.docs_dir),
+        writer_pages=writer_files(root, settings),
         nav=nav,
         extra_css=extra_css,
         extra_javascript=extra_javascript,
