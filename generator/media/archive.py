@@ -159,18 +159,32 @@ class Archive:
         return Partial(folder / f"{key}.part", folder / f"{key}.json")
 
     def store(self, partial: Partial, sha256: str, suffix: str) -> Path:
-        """Move a complete, hashed download into place atomically and return its path.
+        """Move a complete download into place atomically, once its bytes on disk hash right.
 
-        The caller has hashed the bytes as they arrived; they are flushed to disk before the
-        rename so that a crash cannot leave a named file with missing bytes.
+        The caller hashed the bytes as they arrived; the file is hashed again as it lies on
+        disk (a second writer, a disk error or a sync tool may have changed it since) and
+        flushed before the rename, so a named file always holds exactly the bytes its name
+        says and a crash cannot leave one with missing bytes.
+
+        Raises:
+            ArchiveMismatch: the bytes on disk are not the ones downloaded (they are deleted).
         """
         target = self.path_for(sha256, suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
         with partial.data.open("rb+") as handle:
             os.fsync(handle.fileno())
+        if hash_file(partial.data) != sha256:
+            partial.discard()
+            raise ArchiveMismatch(
+                "the downloaded file changed on disk before it was archived; fetch again"
+            )
         os.replace(partial.data, target)
         partial.meta.unlink(missing_ok=True)
         _fsync_dir(target.parent)
         with _verified_lock:
             _verified.add(_stamp(target))
         return target
+
+
+class ArchiveMismatch(ValueError):
+    """A partial download's bytes on disk no longer hash to what was downloaded."""
