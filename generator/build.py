@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import MagazineError, MediaFailures, Problem
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
 from .pages import RenderedSite, render_pages
@@ -44,15 +44,6 @@ class BuildReport:
     clips: int
     budget: BudgetReport
     warnings: tuple[str, ...]
-
-
-class MediaFailures(ContentError):
-    """Some clips could not be fetched or transcoded; every failure is a located problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        count = len(self.problems)
-        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -97,10 +88,12 @@ def prepare(
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     root = magazine.root
-    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
+    failures: list[tuple[Problem, MagazineError]] = [
+        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+    ]
     failures += [
-        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
-        for ref, why in sorted(media.failures.items())
+        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        for ref, error in sorted(media.failures.items())
     ]
     if failures:
         raise MediaFailures(failures)

@@ -117,3 +117,17 @@ def test_every_package_names_its_public_face() -> None:
             and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
         ]
         assert names, f"generator/{package}/__init__.py has no __all__"
+
+
+def test_every_error_raised_on_purpose_is_in_the_one_tree() -> None:
+    import generator.errors as errors
+
+    for module, path in modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef) and module != "errors":
+                bases = {ast.unparse(base) for base in node.bases}
+                assert not bases & {"Exception", "BaseException"}, f"{module}.{node.name}"
+    for name in dir(errors):
+        value = getattr(errors, name)
+        if isinstance(value, type) and issubclass(value, BaseException):
+            assert issubclass(value, errors.MagazineError) or value is Exception, name

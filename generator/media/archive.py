@@ -25,6 +25,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DownloadFailure
+
 _CHUNK = 1024 * 1024
 _verified: set[tuple[str, int, int]] = set()
 _verified_lock = threading.Lock()
@@ -186,5 +188,5 @@ class Archive:
         return target
 
 
-class ArchiveMismatch(ValueError):
+class ArchiveMismatch(DownloadFailure):
     """A partial download's bytes on disk no longer hash to what was downloaded."""

@@ -36,7 +36,7 @@ import httpx
 
 from .. import __version__
 from ..addresses import public_url
-from ..errors import FetchError
+from ..errors import DownloadFailure, FetchError, TransientFailure
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import FetchSettings
@@ -52,7 +52,7 @@ from .payload import (
     retry_after_seconds,
     suffix_for,
 )
-from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
+from .remotes import Download, Ledger, RemoteClip, scheme_problem
 from .renditions import ClipRef
 
 MAX_REDIRECTS = 10
@@ -73,15 +73,6 @@ class FetchResult:
     errors: tuple[FetchError, ...]
     downloaded: int
     reused: int
-
-
-class _Retry(Exception):
-    """A failure worth another attempt (after `retry_after` seconds when the server said)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
 
 
 def fetch_clips(
@@ -239,7 +230,7 @@ class _Transfer:
         while True:
             try:
                 done = self._attempt()
-            except _Retry as retry:
+            except TransientFailure as retry:
                 reason, retry_after = retry.reason, retry.retry_after
             except OSError as exc:  # the archive folder itself (disk full, permissions)
                 raise DownloadFailure(f"cannot write the download: {exc}") from exc
@@ -299,9 +290,9 @@ class _Transfer:
         except httpx.InvalidURL as exc:
             raise DownloadFailure("not a valid URL") from exc
         except httpx.TimeoutException as exc:
-            raise _Retry(f"timed out ({type(exc).__name__})") from exc
+            raise TransientFailure(f"timed out ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
-            raise _Retry(
+            raise TransientFailure(
                 f"connection failed: {self._scrub(str(exc)) or type(exc).__name__}"
             ) from exc
 
@@ -328,10 +319,12 @@ class _Transfer:
         if status in _EXPIRED:
             raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
         if status == 429 or status >= 500:
-            raise _Retry(f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after")))
+            raise TransientFailure(
+                f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after"))
+            )
         if status == 416:
             self.partial.discard()
-            raise _Retry("the server refused to resume (HTTP 416)")
+            raise TransientFailure("the server refused to resume (HTTP 416)")
         if status not in (200, 206):
             raise DownloadFailure(f"unexpected answer HTTP {status}")
         content_type = media_type(response.headers.get("content-type"))
@@ -390,9 +383,9 @@ class _Transfer:
                 if time.monotonic() > self.deadline_at:
                     raise DownloadFailure(f"took longer than {self._deadline}")
         if remaining is not None and received != remaining:
-            raise _Retry(f"the connection closed after {received} of {remaining} bytes")
+            raise TransientFailure(f"the connection closed after {received} of {remaining} bytes")
         if offset + received == 0:
-            raise _Retry("the server sent an empty file")
+            raise TransientFailure("the server sent an empty file")
         self._sniff(head, content_type)
         self.progress.finish(task)  # only on success: a plain log says "done" for real
         return Download(
@@ -422,7 +415,9 @@ class _Transfer:
         problem: str | None = None
         if resumable is None or not offset:
             self.partial.discard()
-            raise _Retry(f"the server answered a request for {asked} with a part of the file")
+            raise TransientFailure(
+                f"the server answered a request for {asked} with a part of the file"
+            )
         if got is None:
             problem = "its answer had no valid Content-Range"
         elif got[0] != offset or got[2] != resumable[1] or got[1] != resumable[1] - 1:
@@ -436,7 +431,9 @@ class _Transfer:
             problem = f"its Content-Length {length} does not match the range it announced"
         if problem is not None:
             self.partial.discard()
-            raise _Retry(f"the server resumed the download wrongly: {problem}; starting again")
+            raise TransientFailure(
+                f"the server resumed the download wrongly: {problem}; starting again"
+            )
         return resumable[1]
 
     def _sniff(self, head: bytes, content_type: str) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..addresses import public_url
-from ..errors import FetchError
+from ..errors import DownloadFailure, FetchError
 from ..model import Clip, Entry
 from .archive import Archive, ArchiveMismatch, Partial
 from .lockfile import Lock, LockRecord
@@ -55,15 +55,6 @@ class Download:
     size: int
     content_type: str
     suffix: str
-
-
-class DownloadFailure(Exception):
-    """A download that did not succeed; `expired` when the server said the link is gone."""
-
-    def __init__(self, message: str, *, expired: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.expired = expired
 
 
 class Ledger:
@@ -146,7 +137,7 @@ class Ledger:
             try:
                 path = self.archive.store(done.partial, done.sha256, done.suffix)
             except ArchiveMismatch as exc:
-                self.failed(url, members, DownloadFailure(str(exc)))
+                self.failed(url, members, exc)
                 return
         for wanted in members:
             if path is not None and wanted in accepted:
