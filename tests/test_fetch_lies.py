@@ -300,3 +300,26 @@ def test_fetch_errors_name_the_entry_line_and_column(
     located = rf"^entries/2025/02/runway\.yml:{line}:\d+: clips\[0\]\.url: the download is not"
     assert re.search(located, result.output, re.MULTILINE), result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://user:PASSWORD-9e@127.0.0.1:1/y.mp4?sig=TOKEN-41",
+        "ftp://user:PASSWORD-9e@cdn.example/y.mp4?sig=TOKEN-41",
+        "http://user:PASSWORD-9e@[::1/y.mp4?sig=TOKEN-41",
+    ],
+)
+def test_failed_downloads_name_no_credentials_or_query(
+    tmp_path: Path, clip_server: ClipServer, target: str
+) -> None:
+    hop = clip_server.serve("/hop.mp4", redirect(target))
+    url = hop.replace("http://", "http://writer:PASSWORD-9e@") + "?sig=TOKEN-41"
+    result = run(one_clip(tmp_path, url, retries=0))
+
+    assert len(result.errors) == 1
+    for text in (str(result.errors[0]), *result.warnings):
+        assert "PASSWORD-9e" not in text and "TOKEN-41" not in text
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"PASSWORD-9e" not in path.read_bytes() and b"TOKEN-41" not in path.read_bytes()
