@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import pytest
+
 from generator.media.archive import hash_file
 from tests.build_fixtures import REPOSITORY, command, environment, write_small_magazine
 from tests.http_fixtures import ClipServer, clip_bytes
@@ -58,15 +60,18 @@ def wait_for_text(log: Path, text: str, process: subprocess.Popen[bytes]) -> Non
     raise AssertionError(f"{text!r} never appeared: {log.read_text('utf-8', 'replace')}")
 
 
-def test_a_second_build_gives_up_with_a_clear_message_when_told_not_to_wait(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    "args", [("build",), ("fetch",), ("serve", "--port", "0"), ("deploy", "--no-push")]
+)
+def test_a_second_command_gives_up_with_a_clear_message_when_told_not_to_wait(
+    tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     root = write_small_magazine(tmp_path / "mag")
     set_option(root, "lock_wait: 0")
     with held(root, "magazine serve (process 4242)"):
-        process = start(root, "build", log=tmp_path / "build.log")
+        process = start(root, *args, log=tmp_path / "command.log")
         code = process.wait(timeout=120)
-    output = (tmp_path / "build.log").read_text("utf-8")
+    output = (tmp_path / "command.log").read_text("utf-8")
     assert code == 1, output
     assert "error: magazine serve (process 4242) is using .magazine/ and did not finish" in output
     assert "Traceback" not in output
