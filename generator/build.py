@@ -179,9 +179,7 @@ def _build(root: Path, *, site_dir: Path | None, offline: bool, progress: Progre
             magazine.settings,
             staging_dir(magazine),
             target,
-            nav=rendered.nav,
-            extra_css=rendered.extra_css,
-            extra_javascript=rendered.extra_javascript,
+            rendered,
             source_date_epoch=source_date_epoch(magazine),
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
@@ -199,17 +197,15 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
 
-    def regenerate() -> None:
-        stage(root, offline=offline, progress=SilentProgress())
+    def regenerate() -> RenderedSite:
+        return stage(root, offline=offline, progress=SilentProgress()).rendered
 
     serve_site(
         root,
         magazine.settings,
         staging_dir(magazine),
+        rendered,
         regenerate=regenerate,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch(magazine),
