@@ -4,7 +4,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.media.archive import Archive, hash_file
+import pytest
+
+from generator.media.archive import Archive, ArchiveMismatch, hash_file
 
 DATA = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
 DIGEST = hashlib.sha256(DATA).hexdigest()
@@ -71,3 +73,14 @@ def test_partial_keeps_bytes_and_resumes_only_with_a_strong_etag_and_total(
         assert partial.size == 0 and partial.resumable() is None
     partial.discard()
     assert not partial.data.exists() and not partial.meta.exists()
+
+
+def test_store_refuses_bytes_that_changed_on_disk_after_hashing(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    partial = archive.partial("c" * 64)
+    partial.begin('"etag"', len(DATA), "https://cdn.example/a.mp4")
+    partial.data.write_bytes(DATA[:-1] + b"!")  # another writer appended or changed a byte
+    with pytest.raises(ArchiveMismatch, match="changed on disk"):
+        archive.store(partial, DIGEST, ".mp4")
+    assert not archive.path_for(DIGEST, ".mp4").exists()
+    assert not partial.data.exists()
