@@ -131,13 +131,15 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
-    """Everything up to a complete staging docs folder.
+def stage(root: Path, *, offline: bool, progress: Progress, command: str = "build") -> Staged:
+    """Everything up to a complete staging docs folder, holding the cache folder for `command`
+    (the name another command waiting for it is told).
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
+        BusyError: another command held the cache folder for longer than `lock_wait`.
     """
-    with _exclusive(root, "build", progress), _collector_paused():
+    with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
@@ -194,11 +196,11 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
     unless a clip changed.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    staged = stage(root, offline=offline, progress=progress, command="serve")
     magazine, rendered = staged.magazine, staged.rendered
 
     def regenerate() -> RenderedSite:
-        return stage(root, offline=offline, progress=SilentProgress()).rendered
+        return stage(root, offline=offline, progress=SilentProgress(), command="serve").rendered
 
     serve_site(
         root,
