@@ -136,14 +136,26 @@ _BROKEN_WORDS = """() => {
 
 
 @pytest.mark.parametrize(
-    "path", ["", "trials/sparks-sora/", "trials/sparks-kling/", "services/kling/", "leaderboard/"]
+    ("language", "path"),
+    [
+        ("ko", ""),
+        ("ko", "trials/sparks-sora/"),
+        ("ko", "trials/sparks-kling/"),
+        ("ko", "services/kling/"),
+        ("ko", "leaderboard/"),
+        ("ko", "tags/"),
+        # The writer's Korean notes and a service's Korean changes on an English site.
+        ("en", "reports/2025-01/"),
+        ("en", "services/midjourney/"),
+    ],
 )
 def test_korean_words_do_not_break_in_the_middle_on_a_phone(
-    example_ko: ServedSite, chromium: Browser, path: str
+    request: pytest.FixtureRequest, chromium: Browser, language: str, path: str
 ) -> None:
     needs_korean_font()
+    site: ServedSite = request.getfixturevalue(f"example_{language}")
     with watched_page(chromium, width=390) as watched:
-        page = _open(watched.page, example_ko, path)
+        page = _open(watched.page, site, path)
         broken = page.evaluate(_BROKEN_WORDS)
     assert broken == []
 
