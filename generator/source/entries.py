@@ -34,7 +34,7 @@ from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
 from .validation import validate
-from .yamlsource import Document, field_loc, read_tolerant, read_yaml
+from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -136,19 +136,20 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     return ((magazine.root / entry.path).parent / clip.file).resolve()
 
 
-def locate(root: Path, path: str, field: str, message: str) -> Problem:
+def locate(root: Path, path: str, field: str, message: str, target: Target = "value") -> Problem:
     """A problem at a field of a file already loaded (a clip that failed after loading).
 
     Args:
         root: the magazine folder.
         path: the file, relative to `root` (an entry's `path`).
         field: the dotted field path, as `field_name` writes it (`clips[1].url`).
+        target: point at the field's value, its key, or its parent mapping.
     """
     try:
         raw = (root / path).read_bytes()
     except OSError:
         return Problem(path, 0, 0, field, message)
-    return read_tolerant(raw, path).problem(field_loc(field), message)
+    return read_tolerant(raw, path).problem(field_loc(field), message, target)
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
@@ -157,6 +158,13 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
     except OSError as exc:
         problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}"))
         return None
+
+
+def registry_path(root: Path, settings: Settings, name: str) -> str:
+    """The registry file `name` (services, criteria), relative to the root: as found, else .yml."""
+    entries_dir = root / settings.entries_dir
+    found = _registry_file(entries_dir, name) or entries_dir / f"{name}.yml"
+    return _relative(root, found)
 
 
 def _relative(root: Path, path: Path) -> str:
