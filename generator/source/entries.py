@@ -8,9 +8,12 @@ magazine root. Nothing is fetched and no clock is read.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -34,7 +37,7 @@ from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
 from .validation import validate
-from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import Document, Loc, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -57,7 +60,9 @@ def load_magazine(root: Path) -> Magazine:
     problems: list[Problem] = []
     files = entry_files(root, settings)
 
-    services, services_ok = _load_registry(root, entries_dir, SERVICES, Service, problems)
+    services, services_ok = _load_registry(
+        root, entries_dir, SERVICES, Service, problems, settings.limits.entry_bytes
+    )
     if not services_ok and files and not _registry_file(entries_dir, SERVICES):
         problems.append(
             Problem(
@@ -68,18 +73,20 @@ def load_magazine(root: Path) -> Magazine:
                 "missing: list every service your entries name (key: {name: ..., kind: video})",
             )
         )
-    criteria_map, criteria_ok = _load_registry(root, entries_dir, CRITERIA, Criterion, problems)
+    criteria_map, criteria_ok = _load_registry(
+        root, entries_dir, CRITERIA, Criterion, problems, settings.limits.entry_bytes
+    )
     has_criteria_file = _registry_file(entries_dir, CRITERIA) is not None
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
 
     loaded: list[tuple[Entry, Document]] = []
     for file in files:
-        raw = _read(file, _relative(root, file), problems)
+        raw = _read(file, _relative(root, file), problems, settings.limits.entry_bytes)
         if raw is None:
             continue
         doc = read_yaml(raw, _relative(root, file), zone=settings.tzinfo)
         problems.extend(doc.problems)
-        entry = _entry(doc, problems)
+        entry = _guarded(doc, problems, partial(_entry, doc, problems))
         if entry is not None:
             loaded.append((entry, doc))
 
@@ -90,7 +97,7 @@ def load_magazine(root: Path) -> Magazine:
         criteria={c.key: c for c in criteria} if criteria_ok or not has_criteria_file else None,
     )
     for entry, doc in loaded:
-        problems.extend(rules.check(entry, doc))
+        problems.extend(_guarded(doc, problems, partial(rules.problems, entry, doc)) or ())
     problems.extend(_duplicate_slugs(loaded))
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
@@ -152,11 +159,36 @@ def locate(root: Path, path: str, field: str, message: str, target: Target = "va
     return read_tolerant(raw, path).problem(field_loc(field), message, target)
 
 
-def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+def _read(path: Path, shown: str, problems: list[Problem], limit: int) -> bytes | None:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
         problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}"))
+        return None
+    if len(raw) > limit:
+        message = (
+            f"the file is longer than {limit:,} bytes, the most limits.entry_bytes lets a build "
+            "read; split it or raise the limit in extra.magazine"
+        )
+        problems.append(Problem(shown, 1, 1, "", message))
+        return None
+    return raw
+
+
+T = TypeVar("T")
+
+_UNFORESEEN = (ValueError, OverflowError, OSError, RuntimeError, RecursionError, UnicodeError)
+"""What a value no rule foresaw can raise deep in a library; one file's surprise must not
+hide every other file's problems."""
+
+
+def _guarded(doc: Document, problems: list[Problem], step: Callable[[], T]) -> T | None:
+    """Run one file's step; an error no rule foresaw becomes a problem of that file."""
+    try:
+        return step()
+    except _UNFORESEEN as exc:
+        problems.append(doc.problem((), f"cannot be read: {type(exc).__name__}: {exc}"))
         return None
 
 
@@ -179,13 +211,18 @@ def _registry_file(entries_dir: Path, name: str) -> Path | None:
 
 
 def _load_registry(
-    root: Path, entries_dir: Path, name: str, model: type[M], problems: list[Problem]
+    root: Path,
+    entries_dir: Path,
+    name: str,
+    model: type[M],
+    problems: list[Problem],
+    limit: int,
 ) -> tuple[dict[str, M], bool]:
     """Read `entries/<name>.yml`: a mapping of key → fields. Returns (items, read cleanly)."""
     path = _registry_file(entries_dir, name)
     if path is None:
         return {}, False
-    raw = _read(path, _relative(root, path), problems)
+    raw = _read(path, _relative(root, path), problems, limit)
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
@@ -257,6 +294,10 @@ class _Rules:
         self.services = services
         self.criteria = criteria
 
+    def problems(self, entry: Entry, doc: Document) -> list[Problem]:
+        """`check` run to the end, so that an error it meets is raised here."""
+        return list(self.check(entry, doc))
+
     def check(self, entry: Entry, doc: Document) -> Iterable[Problem]:
         """Every cross-field and cross-file problem of one entry."""
         if self.services is not None and entry.service not in self.services:
@@ -265,6 +306,7 @@ class _Rules:
             yield doc.problem(("service",), message)
         yield from self._ratings(entry, doc)
         yield from self._times(entry, doc)
+        yield from self._sizes(entry, doc)
         for index, clip in enumerate(entry.clips):
             if clip.file is not None:
                 wrong = self._file_problem(entry, clip.file)
@@ -288,7 +330,53 @@ class _Rules:
                 message = f"must be a whole number from 1 to {criterion.scale} (got {score})"
                 yield doc.problem(("ratings", key), message)
 
+    def _sizes(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        """Fields longer, and lists longer, than `extra.magazine.limits` allows."""
+        limits = self.settings.limits
+        texts: list[tuple[Loc, str | None, int, str]] = [
+            (("title",), entry.title, limits.text_chars, "text_chars"),
+            (("model",), entry.model, limits.text_chars, "text_chars"),
+            (("prompt",), entry.prompt, limits.prompt_chars, "prompt_chars"),
+            (("prompt_source",), entry.prompt_source, limits.text_chars, "text_chars"),
+            (("verdict",), entry.verdict, limits.text_chars, "text_chars"),
+            (("notes",), entry.notes, limits.notes_chars, "notes_chars"),
+            (
+                ("cost", "unit"),
+                entry.cost.unit if entry.cost else None,
+                limits.text_chars,
+                "text_chars",
+            ),
+        ]
+        texts += [
+            (("clips", i, "caption"), clip.caption, limits.text_chars, "text_chars")
+            for i, clip in enumerate(entry.clips[: limits.clips])
+        ]
+        texts += [
+            (("tags", i), tag, limits.text_chars, "text_chars")
+            for i, tag in enumerate(entry.tags[: limits.tags])
+        ]
+        for loc, value, limit, name in texts:
+            if value is not None and len(value) > limit:
+                message = f"is {len(value):,} characters long, more than limits.{name} ({limit:,})"
+                yield doc.problem(loc, message + _RAISE)
+        for name, items, limit in (
+            ("tags", entry.tags, limits.tags),
+            ("clips", entry.clips, limits.clips),
+        ):
+            if len(items) > limit:
+                message = f"has {len(items):,} items, more than limits.{name} ({limit:,})"
+                yield doc.problem((name,), message + _RAISE)
+
     def _times(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        for name in ("submitted_at", "delivered_at", "checked_at", "updated_at"):
+            moment: datetime | None = getattr(entry, name)
+            if moment is not None and not EARLIEST <= moment < LATEST:
+                message = (
+                    f"{moment.isoformat()} is outside the years "
+                    f"{EARLIEST.year}–{LATEST.year - 1}; check the date"
+                )
+                yield doc.problem((name,), message)
+                return
         submitted = entry.submitted_at.isoformat()
         if entry.delivered_at is not None and entry.delivered_at < entry.submitted_at:
             message = f"is before submitted_at ({submitted})"
@@ -312,6 +400,20 @@ class _Rules:
 
     def _file_problem(self, entry: Entry, text: str) -> str | None:
         """Why a local clip path cannot be used, or None."""
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
+            return "a file path cannot contain control characters (such as NUL)"
+        try:
+            return self._file_problem_on_disk(entry, text)
+        except RuntimeError:  # Path.resolve on Python 3.11 and 3.12
+            return "is a link that leads back to itself (a symbolic link loop)"
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return "the path is too long for the file system; use shorter names"
+            if exc.errno == errno.ELOOP:
+                return "is a link that leads back to itself (a symbolic link loop)"
+            return f"cannot be read: {exc.strerror or exc}"
+
+    def _file_problem_on_disk(self, entry: Entry, text: str) -> str | None:
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).is_absolute():
             return "must be a path relative to this entry's folder, not an absolute path"
         if PureWindowsPath(text).drive or text.startswith("\\"):
@@ -326,9 +428,19 @@ class _Rules:
         shown = _relative(self.root, joined)
         if not real.exists():
             return f"file not found: {shown} (paths are relative to this entry's folder)"
-        if not real.is_file():
+        if real.is_dir():
             return f"{shown} is a folder, not a file"
+        if not real.is_file():
+            return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
         return None
+
+
+_RAISE = "; shorten it, or raise the limit under extra.magazine.limits in mkdocs.yml"
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+"""Moments outside these are refused: shown in another zone, or with a wait added, they
+would pass the last date Python can hold (year 9999)."""
 
 
 def _url_problem(url: str, allow_http: bool) -> str | None:
