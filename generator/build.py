@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import MagazineError, MediaFailures, Problem
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
 from .pages import RenderedSite, check_addresses, render_pages
@@ -43,15 +43,6 @@ class BuildReport:
     clips: int
     budget: BudgetReport
     warnings: tuple[str, ...]
-
-
-class MediaFailures(ContentError):
-    """Some clips could not be fetched or transcoded; every failure is a located problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        count = len(self.problems)
-        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -99,10 +90,12 @@ def prepare(
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     root = magazine.root
-    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
+    failures: list[tuple[Problem, MagazineError]] = [
+        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+    ]
     failures += [
-        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
-        for ref, why in sorted(media.failures.items())
+        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        for ref, error in sorted(media.failures.items())
     ]
     if failures:
         raise MediaFailures(failures)
@@ -185,9 +178,7 @@ def build(
             magazine.settings,
             staging_dir(magazine),
             target,
-            nav=rendered.nav,
-            extra_css=rendered.extra_css,
-            extra_javascript=rendered.extra_javascript,
+            rendered,
             source_date_epoch=source_date_epoch(magazine),
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
@@ -205,17 +196,15 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
 
-    def regenerate() -> None:
-        stage(root, offline=offline, progress=SilentProgress())
+    def regenerate() -> RenderedSite:
+        return stage(root, offline=offline, progress=SilentProgress()).rendered
 
     serve_site(
         root,
         magazine.settings,
         staging_dir(magazine),
+        rendered,
         regenerate=regenerate,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch(magazine),

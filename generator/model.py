@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from .addresses import public_url
 from .durations import parse_duration
 from .settings import Settings
 from .slugs import short_hash, slugify
@@ -137,8 +138,8 @@ class Clip(_Frozen):
 
     @property
     def source(self) -> str:
-        """The file path or URL as written."""
-        return self.file if self.file is not None else str(self.url)
+        """The file path as written, or the URL without its secrets."""
+        return self.file if self.file is not None else public_url(str(self.url))
 
 
 COST_CEILING = 10**15

@@ -31,12 +31,13 @@ from pathlib import Path
 import httpx
 
 from .. import __version__
-from ..errors import FetchError
+from ..addresses import public_url
+from ..errors import DownloadFailure, FetchError, TransientFailure
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import FetchSettings
 from .archive import Archive, Partial
-from .lockfile import Lock, public_url, read_lock, url_key, write_lock
+from .lockfile import Lock, read_lock, url_key, write_lock
 from .payload import (
     content_range_start,
     file_label,
@@ -46,7 +47,7 @@ from .payload import (
     retry_after_seconds,
     suffix_for,
 )
-from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
+from .remotes import Download, Ledger, RemoteClip, scheme_problem
 from .renditions import ClipRef
 
 MAX_REDIRECTS = 10
@@ -68,15 +69,6 @@ class FetchResult:
     errors: tuple[FetchError, ...]
     downloaded: int
     reused: int
-
-
-class _Retry(Exception):
-    """A failure worth another attempt (after `retry_after` seconds when the server said)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
 
 
 def fetch_clips(
@@ -229,7 +221,7 @@ class _Transfer:
         while True:
             try:
                 done = self._attempt()
-            except _Retry as retry:
+            except TransientFailure as retry:
                 reason, retry_after = retry.reason, retry.retry_after
             except OSError as exc:  # the archive folder itself (disk full, permissions)
                 raise DownloadFailure(f"cannot write the download: {exc}") from exc
@@ -287,9 +279,9 @@ class _Transfer:
         except httpx.InvalidURL as exc:
             raise DownloadFailure("not a valid URL") from exc
         except httpx.TimeoutException as exc:
-            raise _Retry(f"timed out ({type(exc).__name__})") from exc
+            raise TransientFailure(f"timed out ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
-            raise _Retry(
+            raise TransientFailure(
                 f"connection failed: {self._scrub(str(exc)) or type(exc).__name__}"
             ) from exc
 
@@ -314,10 +306,12 @@ class _Transfer:
         if status in _EXPIRED:
             raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
         if status == 429 or status >= 500:
-            raise _Retry(f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after")))
+            raise TransientFailure(
+                f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after"))
+            )
         if status == 416:
             self.partial.discard()
-            raise _Retry("the server refused to resume (HTTP 416)")
+            raise TransientFailure("the server refused to resume (HTTP 416)")
         if status not in (200, 206):
             raise DownloadFailure(f"unexpected answer HTTP {status}")
         content_type = media_type(response.headers.get("content-type"))
@@ -329,7 +323,7 @@ class _Transfer:
             start = content_range_start(response.headers.get("content-range"))
             if offset == 0 or start != offset:
                 self.partial.discard()
-                raise _Retry("the server resumed at the wrong place")
+                raise TransientFailure("the server resumed at the wrong place")
             self._resumed = True
         else:
             offset = 0
@@ -372,9 +366,9 @@ class _Transfer:
                 if time.monotonic() > self.deadline_at:
                     raise DownloadFailure(f"took longer than {self._deadline}")
         if remaining is not None and received != remaining:
-            raise _Retry(f"the connection closed after {received} of {remaining} bytes")
+            raise TransientFailure(f"the connection closed after {received} of {remaining} bytes")
         if offset + received == 0:
-            raise _Retry("the server sent an empty file")
+            raise TransientFailure("the server sent an empty file")
         self.progress.finish(task)  # only on success: a plain log says "done" for real
         return Download(
             self.partial,

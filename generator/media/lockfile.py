@@ -33,7 +33,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import ContentError, Problem
 
@@ -66,16 +65,6 @@ class Lock:
 def url_key(url: str) -> str:
     """The key of a URL in the lock: the SHA-256 of the full URL, so secrets stay out."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
-
-
-def public_url(url: str) -> str:
-    """The URL without query string, fragment, user name or password: safe to print and store."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparsable URL>"
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def read_lock(path: Path, *, root: Path | None = None) -> Lock:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import FetchError
+from ..addresses import public_url
+from ..errors import DownloadFailure, FetchError
 from ..model import Clip, Entry
 from .archive import Archive, Partial
-from .lockfile import Lock, LockRecord, public_url
+from .lockfile import Lock, LockRecord
 from .renditions import ClipRef
 
 
@@ -54,15 +55,6 @@ class Download:
     size: int
     content_type: str
     suffix: str
-
-
-class DownloadFailure(Exception):
-    """A download that did not succeed; `expired` when the server said the link is gone."""
-
-    def __init__(self, message: str, *, expired: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.expired = expired
 
 
 class Ledger:

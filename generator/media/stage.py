@@ -77,24 +77,25 @@ def process_media(
     refs = _in_magazine_order(magazine, sources)
     paths = sorted({sources[ref] for ref in refs})
     task = progress.task("media", len(paths))
-    failures: dict[ClipRef, str] = {}
-    results: dict[Path, tuple[str, _Result] | str] = {}
+    failures: dict[ClipRef, MediaError] = {}
+    results: dict[Path, tuple[str, _Result] | MediaError] = {}
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        hashes = dict(zip(paths, pool.map(_hash_or_error, paths), strict=True))
+        hashed = pool.map(lambda path: _hash_or_error(path, magazine.root), paths)
+        hashes: dict[Path, str] = {}
         by_hash: dict[str, Path] = {}
-        for path in paths:
-            digest = hashes[path]
-            if digest.startswith("error:"):
-                results[path] = digest.removeprefix("error:")
+        for path, digest in zip(paths, hashed, strict=True):
+            if isinstance(digest, MediaError):
+                results[path] = digest
                 task.advance()
             else:
+                hashes[path] = digest
                 by_hash.setdefault(digest, path)
         futures = {
             digest: pool.submit(_make_renditions, settings, root, digest, path, magazine.root)
             for digest, path in sorted(by_hash.items(), key=lambda item: item[1])
         }
-        made: dict[str, _Result | str] = {}
+        made: dict[str, _Result | MediaError] = {}
         for digest, future in futures.items():
             made[digest] = future.result()
             task.advance()
@@ -107,14 +108,14 @@ def process_media(
         if path in results:
             continue
         outcome = made[hashes[path]]
-        results[path] = outcome if isinstance(outcome, str) else (hashes[path], outcome)
+        results[path] = outcome if isinstance(outcome, MediaError) else (hashes[path], outcome)
     for digest in sorted(made):
         outcome = made[digest]
         if isinstance(outcome, _Result):
             warnings.extend(outcome.warnings)
     for ref in refs:
         result = results[sources[ref]]
-        if isinstance(result, str):
+        if isinstance(result, MediaError):
             failures[ref] = result
         else:
             digest, made_result = result
@@ -139,24 +140,30 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _hash_or_error(path: Path) -> str:
+def _hash_or_error(path: Path, magazine_root: Path) -> str | MediaError:
     try:
         return hash_file(path)
     except OSError as exc:
-        return f"error:{path}: cannot read the file: {exc.strerror}"
+        return MediaError(
+            f"cannot read the file: {exc.strerror}", source=_shown(path, magazine_root)
+        )
 
 
 def _make_renditions(
     settings: Settings, root: Path, digest: str, path: Path, magazine_root: Path
-) -> _Result | str:
-    """Everything one source needs; a failure comes back as its message."""
+) -> _Result | MediaError:
+    """Everything one source needs; a failure comes back as a MediaError naming the source."""
     shown = _shown(path, magazine_root)
     try:
         return _renditions_of(settings, RenditionCache(root, digest), path, shown)
     except MediaError as exc:
-        return str(exc) if exc.source else f"{shown}: {exc}"
+        if exc.source:
+            return exc
+        return MediaError(
+            exc.message, source=shown, command=exc.command, stderr_tail=exc.stderr_tail
+        )
     except OSError as exc:
-        return f"{shown}: {exc.strerror or exc} ({exc.filename or ''})"
+        return MediaError(f"{exc.strerror or exc} ({exc.filename or ''})", source=shown)
 
 
 def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown: str) -> _Result:

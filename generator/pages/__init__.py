@@ -15,7 +15,7 @@ from typing import Any
 from ..media.renditions import MediaIndex
 from ..model import Magazine
 from . import urls
-from .addresses import check_addresses
+from .claims import check_addresses
 from .comparisons import render_comparison, render_comparison_index
 from .context import build_context
 from .feed import render_feed
@@ -25,6 +25,8 @@ from .render import render_template
 from .reports import render_reports
 from .services import render_service, render_service_index
 from .trials import front_matter, render_entry, render_home, render_latest, render_trial_lists
+
+__all__ = ["RenderedSite", "render_pages"]
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"

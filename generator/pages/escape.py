@@ -172,15 +172,6 @@ def attribute(value: str) -> Safe:
     return Safe(html.escape(strip_controls(value), quote=True))
 
 
-def without_query(value: str) -> str:
-    """A remote address without query string or fragment: service links carry signatures."""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return ""
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-
-
 def front_matter(value: str) -> str:
     """A YAML double-quoted scalar whose text is HTML-escaped and on one line."""
     flat = " ".join(strip_controls(unicodedata.normalize("NFC", value)).split())

@@ -15,6 +15,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from ..addresses import public_url
 from ..media.renditions import ClipRef
 from ..model import Entry
 from . import escape, urls
@@ -58,7 +59,7 @@ def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
     media = ctx.media.get(ClipRef(entry.slug, position))
     record: dict[str, Any] = {
         "file": clip.file,
-        "url": escape.without_query(clip.url) if clip.url else None,
+        "url": public_url(clip.url) if clip.url else None,
         "caption": clip.caption,
         "stand_in": clip.stand_in,
         "media": None,

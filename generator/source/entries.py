@@ -12,7 +12,6 @@ import errno
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
@@ -35,9 +34,10 @@ from ..model import (
 )
 from ..settings import Settings
 from ..slugs import short_hash, slugify
+from .bounds import moment_problems, size_problems
 from .config import load_settings
 from .validation import validate
-from .yamlsource import Document, Loc, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -306,7 +306,7 @@ class _Rules:
             yield doc.problem(("service",), message)
         yield from self._ratings(entry, doc)
         yield from self._times(entry, doc)
-        yield from self._sizes(entry, doc)
+        yield from size_problems(entry, doc, self.settings.limits)
         for index, clip in enumerate(entry.clips):
             if clip.file is not None:
                 wrong = self._file_problem(entry, clip.file)
@@ -330,53 +330,11 @@ class _Rules:
                 message = f"must be a whole number from 1 to {criterion.scale} (got {score})"
                 yield doc.problem(("ratings", key), message)
 
-    def _sizes(self, entry: Entry, doc: Document) -> Iterable[Problem]:
-        """Fields longer, and lists longer, than `extra.magazine.limits` allows."""
-        limits = self.settings.limits
-        texts: list[tuple[Loc, str | None, int, str]] = [
-            (("title",), entry.title, limits.text_chars, "text_chars"),
-            (("model",), entry.model, limits.text_chars, "text_chars"),
-            (("prompt",), entry.prompt, limits.prompt_chars, "prompt_chars"),
-            (("prompt_source",), entry.prompt_source, limits.text_chars, "text_chars"),
-            (("verdict",), entry.verdict, limits.text_chars, "text_chars"),
-            (("notes",), entry.notes, limits.notes_chars, "notes_chars"),
-            (
-                ("cost", "unit"),
-                entry.cost.unit if entry.cost else None,
-                limits.text_chars,
-                "text_chars",
-            ),
-        ]
-        texts += [
-            (("clips", i, "caption"), clip.caption, limits.text_chars, "text_chars")
-            for i, clip in enumerate(entry.clips[: limits.clips])
-        ]
-        texts += [
-            (("tags", i), tag, limits.text_chars, "text_chars")
-            for i, tag in enumerate(entry.tags[: limits.tags])
-        ]
-        for loc, value, limit, name in texts:
-            if value is not None and len(value) > limit:
-                message = f"is {len(value):,} characters long, more than limits.{name} ({limit:,})"
-                yield doc.problem(loc, message + _RAISE)
-        for name, items, limit in (
-            ("tags", entry.tags, limits.tags),
-            ("clips", entry.clips, limits.clips),
-        ):
-            if len(items) > limit:
-                message = f"has {len(items):,} items, more than limits.{name} ({limit:,})"
-                yield doc.problem((name,), message + _RAISE)
-
     def _times(self, entry: Entry, doc: Document) -> Iterable[Problem]:
-        for name in ("submitted_at", "delivered_at", "checked_at", "updated_at"):
-            moment: datetime | None = getattr(entry, name)
-            if moment is not None and not EARLIEST <= moment < LATEST:
-                message = (
-                    f"{moment.isoformat()} is outside the years "
-                    f"{EARLIEST.year}–{LATEST.year - 1}; check the date"
-                )
-                yield doc.problem((name,), message)
-                return
+        outside = list(moment_problems(entry, doc))
+        if outside:
+            yield from outside
+            return
         submitted = entry.submitted_at.isoformat()
         if entry.delivered_at is not None and entry.delivered_at < entry.submitted_at:
             message = f"is before submitted_at ({submitted})"
@@ -433,14 +391,6 @@ class _Rules:
         if not real.is_file():
             return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
         return None
-
-
-_RAISE = "; shorten it, or raise the limit under extra.magazine.limits in mkdocs.yml"
-
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
-"""Moments outside these are refused: shown in another zone, or with a wait added, they
-would pass the last date Python can hold (year 9999)."""
 
 
 def _url_problem(url: str, allow_http: bool) -> str | None:
