@@ -152,3 +152,14 @@ def test_one_bad_file_among_a_hundred_hides_no_other_problem(tmp_path: Path) -> 
     problems = check(root)
     assert len([p for p in problems if "unknown service 'klingg'" in p]) == 99
     assert any(p.startswith("entries/2025/01/bad.yml:6:16: promised_wait:") for p in problems)
+
+
+def test_a_key_with_cr_or_escape_cannot_forge_or_colour_a_problem_line(tmp_path: Path) -> None:
+    text = pending_with('ratings: {"x\\rentries/fake.yml:1:1: forged\\e[31m": 3}')
+    root = write_magazine(tmp_path / "m", {"2025/01/kling.yml": text}, files={})
+    result = invoke(root, "check")
+    assert result.exit_code == 1
+    assert "\r" not in result.stderr and "\x1b" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("entries/2025/01/kling.yml:9:") for line in lines[:-1]), lines
+    assert "\\r" in lines[0] and "\\x1b" in lines[0]

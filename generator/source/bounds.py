@@ -15,9 +15,10 @@ from ..settings import LimitSettings
 from .yamlsource import Document, Loc
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
-"""Moments outside these are refused: shown in another zone, or with a wait added, they
-would pass the last date Python can hold (year 9999)."""
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""Moments outside these are refused. The build stamps the latest one into the site as its
+time (SOURCE_DATE_EPOCH), and gzip's header (sitemap.xml.gz) holds 32-bit seconds: 2106 at
+most. A promised wait is at most ten years, so none overflows a date either."""
 
 _RAISE = "; shorten it, or raise the limit under extra.magazine.limits in mkdocs.yml"
 
