@@ -22,6 +22,7 @@ from .site import (
     build_site,
     check_budget,
     deploy_gh_pages,
+    hold_cache_folder,
     make_cache_folder,
     media_files,
     serve_site,
@@ -30,7 +31,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import clip_path, load_magazine, locate
+from .source import clip_path, load_magazine, load_settings, locate
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,17 @@ def check(root: Path) -> Magazine:
 
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
-    magazine = load_magazine(root)
-    make_cache_folder(magazine.root, magazine.settings)
-    return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+    with _exclusive(root, "fetch", progress):
+        magazine = load_magazine(root)
+        return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+
+
+@contextmanager
+def _exclusive(root: Path, command: str, progress: Progress) -> Iterator[None]:
+    """Hold the magazine's cache folder while `command` runs (see `hold_cache_folder`)."""
+    root = root.resolve()
+    with hold_cache_folder(root, load_settings(root), command, notify=progress.note):
+        yield
 
 
 def prepare(
@@ -105,9 +114,7 @@ def prepare(
 def has_home(magazine: Magazine) -> bool:
     """Whether the writer's docs folder has a page MkDocs makes the home page."""
     homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
-    return any(
-        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
-    )
+    return any(rel.casefold() in homes for rel in writer_files(magazine.root, magazine.settings))
 
 
 def rendition_files(media: MediaIndex) -> dict[str, Path]:
@@ -135,13 +142,15 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
-    """Everything up to a complete staging docs folder.
+def stage(root: Path, *, offline: bool, progress: Progress, command: str = "build") -> Staged:
+    """Everything up to a complete staging docs folder, holding the cache folder for `command`
+    (the name another command waiting for it is told).
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
+        BusyError: another command held the cache folder for longer than `lock_wait`.
     """
-    with _collector_paused():
+    with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
@@ -169,6 +178,11 @@ def build(
 
     A failure at any step leaves the previous site/ as it was.
     """
+    with _exclusive(root, "build", progress):
+        return _build(root, site_dir=site_dir, offline=offline, progress=progress)
+
+
+def _build(root: Path, *, site_dir: Path | None, offline: bool, progress: Progress) -> BuildReport:
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
@@ -193,11 +207,11 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
     unless a clip changed.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    staged = stage(root, offline=offline, progress=progress, command="serve")
     magazine, rendered = staged.magazine, staged.rendered
 
     def regenerate() -> RenderedSite:
-        return stage(root, offline=offline, progress=SilentProgress()).rendered
+        return stage(root, offline=offline, progress=SilentProgress(), command="serve").rendered
 
     serve_site(
         root,
@@ -215,8 +229,9 @@ def deploy(
     root: Path, *, remote: str, branch: str, push: bool, offline: bool, progress: Progress
 ) -> BuildReport:
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
-    report = build(root, offline=offline, progress=progress)
-    deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
+    with _exclusive(root, "deploy", progress):
+        report = build(root, offline=offline, progress=progress)
+        deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 
 

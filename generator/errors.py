@@ -10,7 +10,9 @@ MagazineError                 anything the writer can act on; the CLI prints it 
 │   └── TransientFailure      ... in a way worth another attempt (429, 5xx, lost connection)
 ├── MediaError                ffmpeg or probing failed (carries the command and stderr tail)
 ├── BudgetError               the site would exceed its size limits
-└── SiteError                 MkDocs refused to build the generated pages
+├── SiteError                 MkDocs refused to build the generated pages
+├── BusyError                 another magazine command holds the cache folder
+└── StorageError              the disk is full, read-only, or a file may not be written
 ```
 
 A library's own exception becomes one of these at exactly one boundary (`raise ... from exc`):
@@ -19,8 +21,10 @@ httpx in `media/fetch`, ffmpeg in `media/transcode`, PyAV in `media/probe`, MkDo
 the build gathers them, located, into one `MediaFailures` that the CLI prints.
 
 Built-in exceptions mean something else: a `ValueError` inside a pydantic validator becomes a
-located Problem there, and any other built-in exception is a bug of the generator (the CLI
-shows it as one, with the traceback under `-v`).
+located Problem there, an `OSError` of a full, read-only or size-limited disk (or a missing
+permission) becomes a `StorageError` at the CLI, wherever the write happened, and any other
+built-in exception is a bug of the generator (the CLI shows it as one, with the traceback
+under `-v`).
 """
 
 from __future__ import annotations
@@ -178,3 +182,23 @@ class BudgetError(MagazineError):
 
 class SiteError(MagazineError):
     """MkDocs (or another site builder) failed on the generated pages."""
+
+
+class BusyError(MagazineError):
+    """Another magazine command is using the cache folder, and waiting for it ran out."""
+
+
+class StorageError(MagazineError):
+    """A file could not be written: no space left, a size limit, a read-only disk, no right.
+
+    What was there before stays as it was: the previous site and every writer's file.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        where = f" {error.filename}" if error.filename else ""
+        reason = error.strerror or type(error).__name__
+        super().__init__(
+            f"cannot write{where}: {reason}; nothing was published, and the previous site "
+            "and your files are unchanged"
+        )

@@ -131,3 +131,14 @@ def test_every_error_raised_on_purpose_is_in_the_one_tree() -> None:
         value = getattr(errors, name)
         if isinstance(value, type) and issubclass(value, BaseException):
             assert issubclass(value, errors.MagazineError) or value is Exception, name
+
+
+def test_the_readme_module_map_names_every_module() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text("utf-8")
+    section = readme[readme.index("## How it works") : readme.index("## Development")]
+    missing = [
+        module
+        for module, path in modules()
+        if module and f"`{path.stem}`" not in section and path.stem != "__init__"
+    ]
+    assert missing == []

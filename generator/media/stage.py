@@ -8,13 +8,14 @@ go on; the build reports the failures at the end.
 
 Videos get VIDEO, POSTER, PREVIEW and SHEET. Their originals are not published: they are often
 far larger than the site can carry, and the renditions are what readers watch. Still images get
-IMAGE and ORIGINAL (the file exactly as it came, named by its real type).
+IMAGE and, when `originals` can publish it, ORIGINAL (the file as it came minus its metadata,
+named by its real type).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from ..progress import Progress
 from ..settings import Settings
 from .archive import hash_file
 from .cache import RenditionCache
+from .originals import ORIGINAL_TYPES, clean_original
 from .probe import probe_file
 from .recipes import (
     ImageRecipe,
@@ -40,12 +42,9 @@ from .recipes import (
 from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
 
-_ORIGINAL_TYPES = {
-    "mjpeg": ("jpg", "image/jpeg"),
-    "png": ("png", "image/png"),
-    "webp": ("webp", "image/webp"),
-    "gif": ("gif", "image/gif"),
-}
+# Part of the original's file name, so that originals published before metadata was removed
+# are never reused from an older cache.
+_ORIGINAL_VERSION = hashlib.sha256(b"original without metadata, v1").hexdigest()[:10]
 # A VIDEO rendition may be this much shorter than its source before it counts as cut short.
 _DURATION_SLACK = 0.25
 _DURATION_SHARE = 0.95
@@ -199,7 +198,9 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
             ready[role] = _rendition(cache, role, name, cached.width, cached.height)
     warnings: list[str] = []
     if facts.kind == "image":
-        ready[Role.ORIGINAL] = _original(cache, path, facts)
+        original = _original(cache, path, facts)
+        if original is not None:
+            ready[Role.ORIGINAL] = original
     if missing:
         cache.sweep()
         ffmpeg = find_ffmpeg(settings.media.ffmpeg)
@@ -288,15 +289,21 @@ def _make_image(
     return {Role.IMAGE: _rendition(cache, Role.IMAGE, name, width, height)}
 
 
-def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition:
-    """The image as it came, under its real type's extension (whatever its name said)."""
-    extension, mime = _ORIGINAL_TYPES.get(facts.codec, (path.suffix.lstrip(".").lower(), ""))
-    name = f"original.{extension or 'bin'}"
+def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition | None:
+    """The image as it came minus its metadata, under its real type's extension; None when
+    its type is not one an original may be published as (see `originals`)."""
+    kind = ORIGINAL_TYPES.get(facts.codec)
+    if kind is None:
+        return None
+    name = f"original-{_ORIGINAL_VERSION}.{kind[0]}"
     cached = cache.lookup(name)
     if cached is None:
+        cleaned = clean_original(path.read_bytes(), facts.codec)
+        if cleaned is None:
+            return None
         temporary = cache.temporary(name)
         try:
-            shutil.copyfile(path, temporary)
+            temporary.write_bytes(cleaned[2])
             cached = cache.commit(temporary, name, facts.width, facts.height)
         finally:
             remove_quietly(temporary)
@@ -304,7 +311,7 @@ def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition
         role=Role.ORIGINAL,
         path=cached.path,
         url_path=cache.url_path(name),
-        mime=mime or "application/octet-stream",
+        mime=kind[1],
         width=cached.width,
         height=cached.height,
         size_bytes=cached.size_bytes,

@@ -87,7 +87,7 @@ def write_site_config(
         config_dir=cache,
         docs_dir=staging_docs,
         site_dir=build_dir,
-        writer_pages=writer_files(root / settings.docs_dir),
+        writer_pages=writer_files(root, settings),
         nav=rendered.nav,
         extra_css=rendered.extra_css,
         extra_javascript=rendered.extra_javascript,
