@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from .errors import MagazineError, MediaFailures, Problem, UsageError
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
-from .pages import RenderedSite, render_pages
+from .pages import RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .site import (
     BudgetReport,
@@ -57,6 +57,17 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
         for position, clip in enumerate(entry.clips)
         if clip.file is not None
     }
+
+
+def check(root: Path) -> Magazine:
+    """Load the magazine and make sure every page it generates has an address of its own.
+
+    Raises:
+        ContentError: every problem of every file, address clashes included.
+    """
+    magazine = load_magazine(root)
+    check_addresses(magazine, home=not has_home(magazine))
+    return magazine
 
 
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:

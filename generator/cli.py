@@ -96,7 +96,7 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 @pass_options
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
-    magazine = load_magazine(options.root)
+    magazine = orchestrator.check(options.root)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),

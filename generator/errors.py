@@ -54,9 +54,20 @@ class Problem:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
+        field = f" {_shown(self.field)}:" if self.field else ""
         level = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{where}:{level}{field} {self.message}"
+        return f"{where}:{level}{field} {_shown(self.message, keep_lines=True)}"
+
+
+def _shown(text: str, *, keep_lines: bool = False) -> str:
+    """Text for a terminal: a writer's key or value with CR or ESC in it can neither start a
+    line that looks like another problem nor send escape sequences to the terminal."""
+    return "".join(
+        char
+        if (char == "\n" and keep_lines) or not (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F)
+        else repr(char)[1:-1]
+        for char in text
+    )
 
 
 class MagazineError(Exception):

@@ -148,6 +148,10 @@ class Clip(_Frozen):
         return self.file if self.file is not None else public_url(str(self.url))
 
 
+COST_CEILING = 10**15
+COST_PLACES = 6
+
+
 class Cost(_Frozen):
     """What one attempt cost."""
 
@@ -159,6 +163,17 @@ class Cost(_Frozen):
     def _number(cls, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
             raise ValueError("must be a number, such as 0, 10 or 0.5")
+        return value
+
+    @field_validator("amount")
+    @classmethod
+    def _bounded(cls, value: Decimal) -> Decimal:
+        # 1e4300 is a valid Decimal, but formatting it for a page writes thousands of digits.
+        if value.is_finite() and value >= COST_CEILING:
+            raise ValueError(f"is too large for a cost (less than {COST_CEILING:,} please)")
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -COST_PLACES:
+            raise ValueError(f"use at most {COST_PLACES} decimal places")
         return value
 
 
@@ -212,6 +227,7 @@ class EntryData(_Frozen):
     slug: str | None = Field(
         None,
         pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=100,
         description="The page address. Defaults to the file name, romanised; set it to keep an "
         "address when renaming a file.",
     )

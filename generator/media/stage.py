@@ -166,13 +166,26 @@ def _make_renditions(
 
 
 def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown: str) -> _Result:
+    limits = settings.limits
     facts = cache.load_facts()
     if facts is None:
         try:
-            facts = probe_file(path)
+            facts = probe_file(path, max_pixels=limits.pixels)
         except MediaError as exc:
             raise MediaError(str(exc).removeprefix(f"{path}: "), source=shown) from None
         cache.store_facts(facts)
+    if facts.width * facts.height > limits.pixels:
+        raise MediaError(
+            f"the picture is {facts.width}×{facts.height}, more than limits.pixels "
+            f"({limits.pixels:,} pixels)",
+            source=shown,
+        )
+    if facts.duration is not None and facts.duration > limits.clip_seconds:
+        raise MediaError(
+            f"the clip is {facts.duration:,.1f} s long, more than limits.clip_seconds "
+            f"({limits.clip_seconds:,g} s); trim it, or raise the limit in extra.magazine",
+            source=shown,
+        )
     recipes = recipes_for(settings.media, facts.kind)
     ready: dict[Role, Rendition] = {}
     missing: dict[Role, Recipe] = {}
@@ -219,7 +232,9 @@ def _make_video(
     names = {role: file_name(role, recipe) for role, recipe in missing.items()}
     temporaries = {role: cache.temporary(names[role]) for role in missing}
     outputs = {role: (missing[role], temporaries[role]) for role in missing}
-    command = video_command(ffmpeg, path, facts, outputs, timestamps=timestamps)
+    command = video_command(
+        ffmpeg, path, facts, outputs, timestamps=timestamps, max_pixels=settings.limits.pixels
+    )
     try:
         run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
         if Role.VIDEO in temporaries:
@@ -263,7 +278,9 @@ def _make_image(
     name = file_name(Role.IMAGE, recipe)
     temporary = cache.temporary(name)
     try:
-        command = image_command(ffmpeg, path, facts, recipe, temporary)
+        command = image_command(
+            ffmpeg, path, facts, recipe, temporary, max_pixels=settings.limits.pixels
+        )
         run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
         width, height = output_size(Role.IMAGE, recipe, facts)
         cache.commit(temporary, name, width, height)

@@ -15,6 +15,7 @@ from typing import Any
 from ..media.renditions import MediaIndex
 from ..model import Magazine
 from . import urls
+from .claims import check_addresses
 from .comparisons import render_comparison, render_comparison_index
 from .context import build_context
 from .feed import render_feed
@@ -31,6 +32,9 @@ __all__ = ["RenderedSite", "render_pages"]
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 TAGS_PAGE = "tags.md"
+
+
+__all__ = ["RenderedSite", "check_addresses", "render_pages"]
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,14 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
     With `home`, also `index.md`: a home page for a magazine whose writer wrote none (without
     one, the site would have no front page at all).
 
+    Raises:
+        ContentError: a writer-chosen name would give two pages one address.
+
     Time is linear in the number of entries: groupings are computed once, then each page
     is rendered from lookups.
     """
     ctx = build_context(magazine, media)
+    check_addresses(magazine, home=home, groups=ctx.groups)
     labels = ctx.labels
     files: dict[str, str | bytes] = {}
     for entry in ctx.groups.entries:

@@ -85,6 +85,15 @@ def strip_controls(value: str) -> str:
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 forbids anywhere in a document, even as references."""
+
+
+def xml_chars(value: str) -> str:
+    """Drop the characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates)."""
+    return _NOT_XML.sub("", value)
+
+
 def text(value: object) -> Safe:
     """Inline text for Markdown or HTML: punctuation as character references, one line."""
     return _text(str(value))

@@ -3,6 +3,7 @@
 Each entry's `updated` is `Entry.last_changed`, never the build clock. Links are absolute when
 mkdocs.yml sets `site_url`; otherwise they are relative to the feed (which sits at the site root)
 and ids are stable `urn:uuid:` names derived from the slugs, so the feed still validates.
+Characters XML 1.0 forbids are dropped from the whole document.
 """
 
 from __future__ import annotations
@@ -72,4 +73,6 @@ def render_feed(ctx: PageContext) -> str:
         summary = ET.SubElement(item, f"{{{ATOM}}}summary", {"type": "text"})
         summary.text = escape.strip_controls(_summary(ctx, entry))
     ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    # ElementTree writes any character it is given; one that XML 1.0 forbids (U+FFFE in a
+    # title, a control in the site name) would make the whole feed unreadable to every reader.
+    return escape.xml_chars(ET.tostring(feed, encoding="unicode", xml_declaration=True)) + "\n"

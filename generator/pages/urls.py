@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from ..media.renditions import Rendition
 
+_MARKDOWN = frozenset({"md", "markdown", "mdown", "mkdn", "mkd"})
+"""Suffixes MkDocs reads as Markdown pages."""
+
 
 def entry_page(slug: str) -> str:
     """Docs path of an entry page."""
@@ -78,6 +81,21 @@ class SiteUrls:
         if stem == "index" or stem.endswith("/index"):
             return stem.removesuffix("index")
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def output(self, docs_path: str) -> str:
+        """The file a docs file becomes in the built site: `trials/a.md` → `trials/a/index.html`.
+
+        Two docs files with one output file (`leaderboard.md` and `leaderboard/index.md`)
+        would silently replace each other, so clashes are looked for on this path.
+        """
+        stem, dot, suffix = docs_path.rpartition(".")
+        if not dot or suffix.lower() not in _MARKDOWN:
+            return docs_path
+        folder, _, name = stem.rpartition("/")
+        if name.lower() == "readme":  # MkDocs serves README.md as its folder's index
+            stem = f"{folder}/index" if folder else "index"
+        served = self.served(stem + ".md")
+        return served + "index.html" if not served or served.endswith("/") else served
 
     def relative(self, page: str, target: str) -> str:
         """URL of `target` (a docs path) from the served location of `page`."""

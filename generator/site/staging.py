@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
+from ..pages.urls import SiteUrls
 from ..settings import Settings
 from ..source.tree import walk_inside
 
@@ -55,7 +56,8 @@ def write_staging(
     """
     docs = root / settings.docs_dir
     writer = writer_files(root, settings)
-    _check_clashes(root, docs, writer, files, media_files)
+    served = SiteUrls(directory_urls=settings.use_directory_urls)
+    _check_clashes(root, docs, writer, files, media_files, served)
 
     with _replacing(staging_dir) as fresh:
         for rel, source in writer.items():
@@ -241,16 +243,19 @@ def _check_clashes(
     writer: Mapping[str, Path],
     files: Mapping[str, str | bytes],
     media_files: Mapping[str, Path],
+    served: SiteUrls,
 ) -> None:
     # Case-folded, because the writer's machine (macOS, Windows) may not tell `About.md` from
-    # `about.md` while GitHub Pages does: either way one file would hide the other.
-    taken = {rel.casefold(): rel for rel in writer}
+    # `about.md` while GitHub Pages does: either way one file would hide the other. Compared
+    # by path and by the file each becomes in the site too: `leaderboard/index.md` and
+    # `leaderboard.md` are both `leaderboard/index.html`.
+    taken = {key: rel for rel in writer for key in _keys(rel, served)}
     generated: dict[str, str] = {}
     problems: list[Problem] = []
     for kind, paths in (("page", sorted(files)), ("media file", sorted(media_files))):
         for rel in paths:
             _check_relative(rel)
-            key = rel.casefold()
+            key = next((k for k in _keys(rel, served) if k in taken), rel.casefold())
             if key in taken:
                 mine = (docs / taken[key]).relative_to(root).as_posix()
                 problems.append(
@@ -269,6 +274,10 @@ def _check_clashes(
                 generated[key] = rel
     if problems:
         raise ContentError(problems)
+
+
+def _keys(rel: str, served: SiteUrls) -> set[str]:
+    return {rel.casefold(), served.output(rel).casefold()}
 
 
 def _check_relative(rel: str) -> None:
