@@ -9,19 +9,21 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .errors import ContentError, Problem
+from .errors import MagazineError, MediaFailures, Problem, UsageError
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
-from .pages import RenderedSite, render_pages
+from .pages import RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .site import (
     BudgetReport,
     build_site,
     check_budget,
     deploy_gh_pages,
+    hold_cache_folder,
     make_cache_folder,
     media_files,
     serve_site,
@@ -30,7 +32,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import clip_path, load_magazine, locate
+from .source import clip_path, load_magazine, load_settings, locate
 
 
 @dataclass(frozen=True)
@@ -43,15 +45,8 @@ class BuildReport:
     clips: int
     budget: BudgetReport
     warnings: tuple[str, ...]
-
-
-class MediaFailures(ContentError):
-    """Some clips could not be fetched or transcoded; every failure is a located problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        count = len(self.problems)
-        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
+    language: str = "en"
+    """The magazine's `theme.language`, which the summary is printed in."""
 
 
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
@@ -64,15 +59,62 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
     }
 
 
+def check(root: Path) -> Magazine:
+    """Load the magazine and make sure every page it generates has an address of its own.
+
+    Raises:
+        ContentError: every problem of every file, address clashes included.
+    """
+    magazine = load_magazine(root)
+    check_addresses(magazine, home=not has_home(magazine))
+    return magazine
+
+
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
-    magazine = load_magazine(root)
-    make_cache_folder(magazine.root, magazine.settings)
-    return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+    with _exclusive(root, "fetch", progress):
+        magazine = load_magazine(root)
+        return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+
+
+@contextmanager
+def _exclusive(root: Path, command: str, progress: Progress) -> Iterator[None]:
+    """Hold the magazine's cache folder while `command` runs (see `hold_cache_folder`)."""
+    root = root.resolve()
+    with hold_cache_folder(root, load_settings(root), command, notify=progress.note):
+        yield
+
+
+SITE_URL_UNSET = (
+    "site_url is not set in mkdocs.yml: the feed's links are relative, the sitemap is empty, "
+    "404.html loads /assets/ from the host's root (broken under a project path such as "
+    "user.github.io/repo/) and link previews have no image; set site_url, or build with "
+    "--site-url https://USER.github.io/REPO/"
+)
+"""The one warning a build without a site address gives."""
+
+
+def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
+    """The magazine as published at `site_url` (for one build), instead of mkdocs.yml's.
+
+    Raises:
+        UsageError: the address is not an absolute http(s) URL.
+    """
+    if not site_url:
+        return magazine
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(
+            f"--site-url: expected the site's address such as https://user.github.io/repo/ "
+            f"(got {site_url!r})"
+        )
+    address = site_url.rstrip("/") + "/"
+    settings = magazine.settings.model_copy(update={"site_url": address})
+    return replace(magazine, settings=settings)
 
 
 def prepare(
-    root: Path, *, offline: bool, progress: Progress
+    root: Path, *, offline: bool, progress: Progress, site_url: str | None = None
 ) -> tuple[Magazine, MediaIndex, RenderedSite, list[str]]:
     """Load, fetch, transcode and render; raise when anything failed.
 
@@ -80,7 +122,7 @@ def prepare(
         ContentError: the entries have problems (nothing else runs).
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
-    magazine = load_magazine(root)
+    magazine = with_site_url(load_magazine(root), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
@@ -88,10 +130,12 @@ def prepare(
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     root = magazine.root
-    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
+    failures: list[tuple[Problem, MagazineError]] = [
+        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+    ]
     failures += [
-        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
-        for ref, why in sorted(media.failures.items())
+        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        for ref, error in sorted(media.failures.items())
     ]
     if failures:
         raise MediaFailures(failures)
@@ -101,9 +145,7 @@ def prepare(
 def has_home(magazine: Magazine) -> bool:
     """Whether the writer's docs folder has a page MkDocs makes the home page."""
     homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
-    return any(
-        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
-    )
+    return any(rel.casefold() in homes for rel in writer_files(magazine.root, magazine.settings))
 
 
 def rendition_files(media: MediaIndex) -> dict[str, Path]:
@@ -131,14 +173,25 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
-    """Everything up to a complete staging docs folder.
+def stage(
+    root: Path,
+    *,
+    offline: bool,
+    progress: Progress,
+    command: str = "build",
+    site_url: str | None = None,
+) -> Staged:
+    """Everything up to a complete staging docs folder, holding the cache folder for `command`
+    (the name another command waiting for it is told).
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
+        BusyError: another command held the cache folder for longer than `lock_wait`.
     """
-    with _collector_paused():
-        magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+    with _exclusive(root, command, progress), _collector_paused():
+        magazine, media, rendered, warnings = prepare(
+            root, offline=offline, progress=progress, site_url=site_url
+        )
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
             pages + media_files(media, magazine.settings), magazine.settings.limits
@@ -159,13 +212,31 @@ def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
 
 
 def build(
-    root: Path, *, site_dir: Path | None = None, offline: bool = False, progress: Progress
+    root: Path,
+    *,
+    site_dir: Path | None = None,
+    offline: bool = False,
+    progress: Progress,
+    site_url: str | None = None,
 ) -> BuildReport:
     """`magazine build`: check, fetch, transcode, render, and build the site into site/.
 
     A failure at any step leaves the previous site/ as it was.
+
+    Args:
+        site_url: the address the site is published at, for this build (`--site-url`);
+            without it, mkdocs.yml's `site_url`, and a warning when that is unset too.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    with _exclusive(root, "build", progress):
+        return _build(
+            root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
+        )
+
+
+def _build(
+    root: Path, *, site_dir: Path | None, offline: bool, progress: Progress, site_url: str | None
+) -> BuildReport:
+    staged = stage(root, offline=offline, progress=progress, site_url=site_url)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
     with _generator_objects_set_aside():
@@ -174,14 +245,21 @@ def build(
             magazine.settings,
             staging_dir(magazine),
             target,
-            nav=rendered.nav,
-            extra_css=rendered.extra_css,
-            extra_javascript=rendered.extra_javascript,
+            rendered,
             source_date_epoch=source_date_epoch(magazine),
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
+    warnings = staged.warnings
+    if not magazine.settings.site_url:
+        warnings += (SITE_URL_UNSET,)
     return BuildReport(
-        target, len(magazine.entries), pages, staged.clips, staged.budget, staged.warnings
+        target,
+        len(magazine.entries),
+        pages,
+        staged.clips,
+        staged.budget,
+        warnings,
+        magazine.settings.language,
     )
 
 
@@ -191,20 +269,18 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
     unless a clip changed.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    staged = stage(root, offline=offline, progress=progress, command="serve")
     magazine, rendered = staged.magazine, staged.rendered
 
-    def regenerate() -> None:
-        stage(root, offline=offline, progress=SilentProgress())
+    def regenerate() -> RenderedSite:
+        return stage(root, offline=offline, progress=SilentProgress(), command="serve").rendered
 
     serve_site(
         root,
         magazine.settings,
         staging_dir(magazine),
+        rendered,
         regenerate=regenerate,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch(magazine),
@@ -212,11 +288,19 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
 
 
 def deploy(
-    root: Path, *, remote: str, branch: str, push: bool, offline: bool, progress: Progress
+    root: Path,
+    *,
+    remote: str,
+    branch: str,
+    push: bool,
+    offline: bool,
+    progress: Progress,
+    site_url: str | None = None,
 ) -> BuildReport:
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
-    report = build(root, offline=offline, progress=progress)
-    deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
+    with _exclusive(root, "deploy", progress):
+        report = build(root, offline=offline, progress=progress, site_url=site_url)
+        deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 
 

@@ -21,12 +21,15 @@ import click
 
 from . import __version__
 from . import build as orchestrator
-from .errors import ContentError, MagazineError, UsageError
+from .atomic import STORAGE_ERRNOS, write_file
+from .errors import ContentError, MagazineError, StorageError, UsageError
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
-from .source import load_magazine
+from .sizes import format_bytes
+from .source import load_magazine, locate
+from .terminal import terminal_words
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,14 @@ class _MagazineGroup(click.Group):
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
             report(exc, verbose=verbose)
             ctx.exit(exc.exit_code)
+        except OSError as exc:
+            # A full or read-only disk surfaces wherever a write happens: one boundary here.
+            if exc.errno not in STORAGE_ERRNOS:
+                raise
+            error = StorageError(exc)
+            error.__cause__ = exc
+            report(error, verbose=isinstance(ctx.obj, Options) and ctx.obj.verbose)
+            ctx.exit(error.exit_code)
 
 
 def report(error: MagazineError, *, verbose: bool = False) -> None:
@@ -85,7 +96,7 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 @pass_options
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
-    magazine = load_magazine(options.root)
+    magazine = orchestrator.check(options.root)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),
@@ -169,7 +180,7 @@ def schema(options: Options, write_to: str | None) -> None:
     target = options.root / write_to
     if not target.parent.is_dir():
         raise UsageError(f"no folder {target.parent} to write {target.name} into")
-    target.write_text(text, encoding="utf-8")
+    write_file(target, text)
     click.echo(f"wrote {write_to}")
 
 
@@ -202,8 +213,9 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
         f"{result.reused} from the archive, {len(result.errors)} failed"
     )
     if result.errors:
+        root = options.root.resolve()
         for error in result.errors:
-            click.echo(f"error: {error}", err=True)
+            click.echo(str(locate(root, error.entry, error.field, error.detail)), err=True)
         sys.exit(1)
 
 
@@ -215,20 +227,40 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
 )
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The address the site is published at, for this build (overrides site_url).",
+)
 @pass_options
-def build(options: Options, site_dir: Path | None, offline: bool, quiet: bool) -> None:
+def build(
+    options: Options, site_dir: Path | None, offline: bool, quiet: bool, site_url: str | None
+) -> None:
     """Check, fetch, transcode, render and build the site."""
     with progress_for(quiet=quiet) as progress:
         report = orchestrator.build(
-            options.root, site_dir=site_dir, offline=offline, progress=progress
+            options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
+    _print_build_summary(report)
+
+
+def _print_build_summary(report: orchestrator.BuildReport) -> None:
+    """Warnings, counts and the site's size, in the magazine's language."""
+    words = terminal_words(report.language)
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"{words.warning}: {warning}", err=True)
     click.echo(
-        f"built {report.site_dir}: {_count(report.entries, 'entry', 'entries')}, "
-        f"{_count(report.pages, 'page', 'pages')}, {_count(report.clips, 'clip', 'clips')}"
+        words.built.format(
+            site=report.site_dir,
+            entries=words.count(report.entries, words.entries),
+            pages=words.count(report.pages, words.pages),
+            clips=words.count(report.clips, words.clips),
+        )
     )
-    click.echo(report.budget.summary())
+    budget = report.budget
+    click.echo(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
+    for path, size in budget.largest:
+        click.echo(f"  {format_bytes(size):>10}  {path}")
 
 
 @main.command()
@@ -247,8 +279,15 @@ def serve(options: Options, host: str, port: int, offline: bool) -> None:
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish.")
 @click.option("--no-push", is_flag=True, help="Commit to the branch but do not push.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The address the site is published at, for this build (overrides site_url).",
+)
 @pass_options
-def deploy(options: Options, remote: str, branch: str, no_push: bool, offline: bool) -> None:
+def deploy(
+    options: Options, remote: str, branch: str, no_push: bool, offline: bool, site_url: str | None
+) -> None:
     """Build the site and publish it on the gh-pages branch (GitHub Pages)."""
     with progress_for() as progress:
         report = orchestrator.deploy(
@@ -258,6 +297,7 @@ def deploy(options: Options, remote: str, branch: str, no_push: bool, offline: b
             push=not no_push,
             offline=offline,
             progress=progress,
+            site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
     click.echo(f"published {report.site_dir} to {where}")

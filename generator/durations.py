@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 
@@ -18,6 +19,9 @@ _UNITS = {
     "초": 1,
 }
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s|주|일|시간|분|초)", re.IGNORECASE)
+LONGEST = timedelta(days=3660)
+"""Longer durations are refused: no service promises ten years, and dates past 9999 overflow."""
+_LONGEST_SECONDS = LONGEST.total_seconds()
 _ISO = re.compile(
     r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
     r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
@@ -34,12 +38,8 @@ def parse_duration(text: str) -> timedelta:
     iso = _ISO.match(raw.upper())
     if iso and any(iso.groupdict().values()):
         parts = {k: float(v) for k, v in iso.groupdict().items() if v}
-        return timedelta(
-            days=parts.get("d", 0),
-            hours=parts.get("h", 0),
-            minutes=parts.get("m", 0),
-            seconds=parts.get("s", 0),
-        )
+        scale = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+        return _bounded(sum(value * scale[unit] for unit, value in parts.items()), text)
     compact = re.sub(r"\s+", "", raw)
     pos = 0
     seconds = 0.0
@@ -53,6 +53,14 @@ def parse_duration(text: str) -> timedelta:
             f"cannot read {text!r} as a duration; write a number and a unit, such as 3h, 90m, "
             "2d, 1h30m or 3시간"
         )
+    return _bounded(seconds, text)
+
+
+def _bounded(seconds: float, text: str) -> timedelta:
+    """The duration, or a ValueError when it is zero or longer than `LONGEST` (even infinite)."""
+    if not math.isfinite(seconds) or seconds > _LONGEST_SECONDS:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise ValueError(f"{shown!r} is longer than ten years; check the number and the unit")
     if seconds <= 0:
         raise ValueError(f"a duration must be longer than zero (got {text!r})")
     return timedelta(seconds=seconds)

@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from .addresses import public_url
 from .durations import parse_duration
 from .settings import Settings
 from .slugs import short_hash, slugify
@@ -44,6 +45,12 @@ class Status(StrEnum):
     FAILED = "failed"
     REFUSED = "refused"
     ABANDONED = "abandoned"
+
+    @property
+    def open(self) -> bool:
+        """True while the submission may still produce something (pending, waitlisted,
+        paywalled); delivered, failed, refused and abandoned are settled."""
+        return self in (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)
 
 
 class Plan(StrEnum):
@@ -137,8 +144,12 @@ class Clip(_Frozen):
 
     @property
     def source(self) -> str:
-        """The file path or URL as written."""
-        return self.file if self.file is not None else str(self.url)
+        """The file path as written, or the URL without its secrets."""
+        return self.file if self.file is not None else public_url(str(self.url))
+
+
+COST_CEILING = 10**15
+COST_PLACES = 6
 
 
 class Cost(_Frozen):
@@ -152,6 +163,17 @@ class Cost(_Frozen):
     def _number(cls, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
             raise ValueError("must be a number, such as 0, 10 or 0.5")
+        return value
+
+    @field_validator("amount")
+    @classmethod
+    def _bounded(cls, value: Decimal) -> Decimal:
+        # 1e4300 is a valid Decimal, but formatting it for a page writes thousands of digits.
+        if value.is_finite() and value >= COST_CEILING:
+            raise ValueError(f"is too large for a cost (less than {COST_CEILING:,} please)")
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -COST_PLACES:
+            raise ValueError(f"use at most {COST_PLACES} decimal places")
         return value
 
 
@@ -205,6 +227,7 @@ class EntryData(_Frozen):
     slug: str | None = Field(
         None,
         pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=100,
         description="The page address. Defaults to the file name, romanised; set it to keep an "
         "address when renaming a file.",
     )
@@ -228,8 +251,11 @@ class Wait:
 
     duration: timedelta
     settled: bool
-    """True when delivered; False means 'at least this long, still waiting'."""
+    """True when the attempt has ended (delivered, failed, refused, abandoned); False means
+    'at least this long, and still open'."""
     promised: timedelta | None
+    outcome: Status = Status.DELIVERED
+    """How the wait ended, or where it stands: the entry's status."""
 
     @property
     def ratio(self) -> float | None:
@@ -247,11 +273,14 @@ class Entry(EntryData):
 
     @property
     def wait(self) -> Wait | None:
-        """Delivered − submitted; or at least checked − submitted while not delivered."""
+        """Delivered − submitted; or checked − submitted while not delivered: 'at least' while
+        the attempt is open, the time it took to fail or to give up once it has ended."""
+        status = self.status
         if self.delivered_at is not None:
-            return Wait(self.delivered_at - self.submitted_at, True, self.promised_wait)
+            return Wait(self.delivered_at - self.submitted_at, True, self.promised_wait, status)
         if self.checked_at is not None:
-            return Wait(self.checked_at - self.submitted_at, False, self.promised_wait)
+            duration = self.checked_at - self.submitted_at
+            return Wait(duration, not status.open, self.promised_wait, status)
         return None
 
     @property

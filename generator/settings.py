@@ -11,7 +11,7 @@ extra:
     media_base_url: null          # serve renditions from another host, e.g. https://media.example/
     media: {max_height: 720, crf: 23}
     fetch: {concurrency: 4, deadline: 600}
-    limits: {site_bytes: 1000000000, file_bytes: 104857600}
+    limits: {site_bytes: 1000000000, file_bytes: 104857600, notes_chars: 100000, tags: 50}
 ```
 """
 
@@ -63,10 +63,37 @@ class FetchSettings(_Section):
 
 
 class LimitSettings(_Section):
-    """What the published site may weigh (GitHub Pages by default)."""
+    """What the published site may weigh (GitHub Pages by default), and what one entry may ask.
+
+    The second group bounds the work any input can cause: each is reported as a located
+    problem (by `magazine check`, or for clips by the build, which probes them) instead of a
+    build that runs for hours or takes all the memory.
+    """
 
     site_bytes: int = Field(1_000_000_000, gt=0, description="Whole site.")
     file_bytes: int = Field(100 * 1024**2, gt=0, description="Any one file.")
+    entry_bytes: int = Field(
+        1_000_000, gt=0, description="Largest entry or registry file read (bytes)."
+    )
+    text_chars: int = Field(
+        1_000,
+        gt=0,
+        description="Longest one-line field: title, model, prompt_source, verdict, caption, "
+        "cost unit, each tag.",
+    )
+    prompt_chars: int = Field(20_000, gt=0, description="Longest prompt (characters).")
+    notes_chars: int = Field(100_000, gt=0, description="Longest notes (characters).")
+    tags: int = Field(50, gt=0, description="Most tags on one entry.")
+    clips: int = Field(50, gt=0, description="Most clips on one entry.")
+    clip_seconds: float = Field(
+        600, gt=0, description="Longest clip (seconds); longer ones are refused, not transcoded."
+    )
+    pixels: int = Field(
+        50_000_000,
+        gt=0,
+        description="Largest picture (width × height) of an image or video, refused before "
+        "it is decoded (a small file can declare a huge picture).",
+    )
 
 
 class Settings(_Section):
@@ -90,6 +117,12 @@ class Settings(_Section):
     entries_dir: str = Field("entries", description="Folder of entries and registries.")
     cache_dir: str = Field(".magazine", description="Archive, renditions, staging (git-ignored).")
     lock_file: str = Field("magazine.lock", description="Record of fetched URLs (committed).")
+    lock_wait: float = Field(
+        600,
+        ge=0,
+        description="Seconds build, fetch, serve or deploy waits for another one using the "
+        "cache folder before giving up (0: give up at once).",
+    )
     media: MediaSettings = MediaSettings()
     fetch: FetchSettings = FetchSettings()
     limits: LimitSettings = LimitSettings()

@@ -55,8 +55,8 @@ def media_file(site: Path, page_dir: str, src: str) -> Path:
 
 
 def test_build_reports_what_it_built(built: Built) -> None:
-    assert "3 entries" in built.output
-    assert "2 clips" in built.output
+    assert "체험기 3개" in built.output  # theme.language: ko, so the summary is in Korean
+    assert "결과물 2개" in built.output and "사이트 크기: 파일" in built.output
 
 
 def test_writer_files_are_untouched(built: Built) -> None:

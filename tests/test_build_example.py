@@ -28,7 +28,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     before = writer_digest(root)
     result = invoke(root, "build", "-q")
     assert result.exit_code == 0, result.output + result.stderr
-    assert "25 entries" in result.output
+    assert "체험기 25개" in result.output
     assert writer_digest(root) == before
     return root / "site"
 

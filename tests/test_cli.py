@@ -119,11 +119,11 @@ def test_pending(magazine_root: Path) -> None:
     result = run(magazine_root, "pending")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "entry  service  status   submitted               waited  promised  ratio",
-        "kling  Kling    pending  2025-01-03 10:05 +0900  ≥ 2 d   3 h       ≥ 16×",
+        "체험기  서비스  상태     제출                    기다린 시간  약속   배수",
+        "kling   Kling   대기 중  2025-01-03 10:05 +0900  ≥ 2일        3시간  ≥ 16×",
     ]
     later = run(magazine_root, "pending", "--now", "2025-01-05 22:05")
-    assert "≥ 2 d 12 h" in later.stdout
+    assert "≥ 2일 12시간" in later.stdout
     assert "≥ 20×" in later.stdout
 
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.addresses import public_url
 from generator.errors import ContentError
 from generator.media.lockfile import (
     Lock,
     LockRecord,
-    public_url,
     read_lock,
     render_lock,
     url_key,
@@ -27,11 +27,6 @@ def record(sha: str = "a" * 64) -> LockRecord:
         content_type="video/mp4",
         fetched_at="2025-01-03T01:40:00Z",
     )
-
-
-def test_public_url_drops_query_fragment_and_credentials() -> None:
-    assert public_url(SIGNED) == "https://cdn.example/v/clip.mp4"
-    assert public_url("https://cdn.example:8443/a.mp4") == "https://cdn.example:8443/a.mp4"
 
 
 def test_records_are_keyed_by_a_hash_of_the_full_url() -> None:

@@ -80,10 +80,6 @@ def test_url_allows_only_http_and_escapes_attributes() -> None:
     assert escape.url("HTTPS://a.example/?q=<b>&r=1") == "https://a.example/?q=%3Cb%3E&amp;r=1"
 
 
-def test_without_query_drops_signatures() -> None:
-    assert escape.without_query("https://cdn.example/a.mp4?sig=S#t") == "https://cdn.example/a.mp4"
-
-
 def test_front_matter_is_valid_yaml_and_html_inert() -> None:
     value = 'a "b" \\ <script>x</script>\n# c\x07\u2028'
     loaded = yaml.safe_load(f"title: {escape.front_matter(value)}")

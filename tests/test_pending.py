@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from rich.cells import cell_len
 
 from generator.pending import pending_lines, waiting
 from generator.source.entries import load_magazine
@@ -59,7 +62,18 @@ def test_now_extends_waits_but_never_shortens_them(tmp_path: Path) -> None:
 
 def test_table_in_the_magazine_zone(tmp_path: Path) -> None:
     magazine = load_magazine(magazine_with_waits(tmp_path))
+    # The magazine's theme.language is ko: the table speaks Korean, like its pages.
     assert pending_lines(waiting(magazine), magazine) == [
+        "체험기  서비스  상태         제출                    기다린 시간  약속   배수",
+        "kling   Kling   대기 중      2025-01-03 10:05 +0900  ≥ 2일        3시간  ≥ 16×",
+        "veo     Veo 2   대기자 명단  2025-01-04 18:00 +0900  모름         -      -",
+    ]
+
+
+def test_table_in_english_for_an_english_magazine(tmp_path: Path) -> None:
+    magazine = load_magazine(magazine_with_waits(tmp_path))
+    english = replace(magazine, settings=magazine.settings.model_copy(update={"language": "en"}))
+    assert pending_lines(waiting(english), english) == [
         "entry  service  status      submitted               waited   promised  ratio",
         "kling  Kling    pending     2025-01-03 10:05 +0900  ≥ 2 d    3 h       ≥ 16×",
         "veo    Veo 2    waitlisted  2025-01-04 18:00 +0900  unknown  -         -",
@@ -71,4 +85,22 @@ def test_nothing_waiting(tmp_path: Path) -> None:
         tmp_path / "m", {"sora.yml": DELIVERED}, files={"entries/media/sparks-sora.mp4": b"x"}
     )
     magazine = load_magazine(root)
-    assert pending_lines(waiting(magazine), magazine) == ["nothing is waiting"]
+    assert pending_lines(waiting(magazine), magazine) == ["기다리는 것이 없다"]
+
+
+def test_hangul_names_line_up_in_terminal_cells(tmp_path: Path) -> None:
+    # Hangul takes two terminal cells a character; padding by characters misaligns the columns.
+    services = SERVICES.replace("kling: {name: Kling}", "kling: {name: 클링 한국}")
+    root = write_magazine(
+        tmp_path / "m",
+        {"kling.yml": PENDING, "veo.yml": WAITLISTED},
+        services=services,
+        files={},
+    )
+    magazine = load_magazine(root)
+    lines = pending_lines(waiting(magazine), magazine)
+    starts = {
+        cell_len(line[: line.index(status)])
+        for line, status in zip(lines, ("상태", "대기 중", "대기자 명단"), strict=True)
+    }
+    assert len(starts) == 1, lines

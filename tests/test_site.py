@@ -13,9 +13,9 @@ import pytest
 from generator.errors import SiteError
 from generator.site.builder import build_site, source_date_epoch
 from tests.site_fixtures import (
-    GENERATED_NAV,
     MagazineRoot,
     generated_pages,
+    rendered,
     stage_and_build,
     tree_digest,
 )
@@ -85,6 +85,7 @@ def test_broken_anchor_fails_the_strict_build_and_keeps_the_previous_site(
         "CACHEDIR.TAG",
         "mkdocs.yml",
         "staging",
+        "theme",
     ]
 
 
@@ -108,7 +109,7 @@ def test_non_strict_build_returns_the_warnings(magazine: MagazineRoot) -> None:
         magazine.settings,
         magazine.staging,
         magazine.site,
-        nav=GENERATED_NAV,
+        rendered(files),
         strict=False,
     )
 
@@ -188,7 +189,26 @@ def test_build_from_relative_paths(magazine: MagazineRoot, monkeypatch: pytest.M
         relative.settings,
         relative.staging,
         Path("out"),
-        nav=GENERATED_NAV,
+        rendered(),
     )
 
     assert (magazine.root.parent / "out" / "entries" / "kling-list" / "index.html").is_file()
+
+
+def test_generated_pages_are_marked_so_they_get_no_edit_link(magazine: MagazineRoot) -> None:
+    # MkDocs offers an "edit this page" link for files in the repository; a generated page
+    # has no file there, and only the staging step's mark tells MkDocs so.
+    config = magazine.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "theme:\n  name: material\n",
+            "repo_url: https://git.example/magazine\nedit_uri: edit/main/docs/\n"
+            "theme:\n  name: material\n  features: [content.action.edit]\n",
+        ),
+        encoding="utf-8",
+    )
+    stage_and_build(magazine)
+    about = (magazine.site / "about" / "index.html").read_text("utf-8")
+    generated = (magazine.site / "services" / "index.html").read_text("utf-8")
+    assert "https://git.example/magazine/edit/main/docs/about.md" in about
+    assert "/edit/main/docs/" not in generated

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import importlib
+import io
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.errors import SiteError
 from generator.site.builder import read_writer_config
 from generator.site.config import (
+    HEADING_SLUGS,
     SEARCH_SEPARATOR,
+    Apply,
     Tag,
     derive_config,
     dump_config,
@@ -82,18 +88,54 @@ def test_search_and_tags_are_ensured_and_writer_options_kept(tmp_path: Path) -> 
 
 def test_extensions_the_pages_need_are_added_and_writer_options_kept(tmp_path: Path) -> None:
     bare = _derive({"site_name": "M"}, tmp_path)
-    assert bare["markdown_extensions"] == ["tables", "attr_list", "md_in_html"]
+    assert bare["markdown_extensions"] == [
+        "tables",
+        "attr_list",
+        "md_in_html",
+        {"toc": {"slugify": HEADING_SLUGS}},
+    ]
 
     mine = _derive(
         {"site_name": "M", "markdown_extensions": [{"toc": {"permalink": True}}, "attr_list"]},
         tmp_path,
     )
     assert mine["markdown_extensions"] == [
-        {"toc": {"permalink": True}},
+        {"toc": {"permalink": True, "slugify": HEADING_SLUGS}},
         "attr_list",
         "tables",
         "md_in_html",
     ]
+    dumped = dump_config(mine)
+    assert "!!python/object/apply:pymdownx.slugs.slugify" in dumped
+    loaded = yaml_load(io.StringIO(dumped), get_yaml_loader())
+    slugify = loaded["markdown_extensions"][0]["toc"]["slugify"]
+    assert slugify("그리고 스토리", "-") == "그리고-스토리"
+
+
+def test_heading_anchors_keep_hangul_and_tooltips_speak_the_site_language(
+    tmp_path: Path,
+) -> None:
+    config = derive_config(
+        {"site_name": "M", "markdown_extensions": [{"toc": {"permalink": True}}]},
+        root=tmp_path,
+        config_dir=tmp_path / ".magazine",
+        docs_dir=tmp_path / ".magazine/staging/docs",
+        site_dir=tmp_path / "site",
+        writer_pages=[],
+        nav=[],
+        permalink_title="고정 링크",
+    )
+    toc = config["markdown_extensions"][0]["toc"]
+    assert toc["permalink_title"] == "고정 링크"
+    slug = markdown.Markdown(
+        extensions=["toc"], extension_configs={"toc": {"slugify": _slugify(toc["slugify"])}}
+    ).convert("## 그리고 스토리\n")
+    assert 'id="그리고-스토리"' in slug
+
+
+def _slugify(apply: Apply) -> object:
+    module, _, name = apply.name.rpartition(".")
+    return getattr(importlib.import_module(module), name)(**apply.kwds)
 
 
 def test_link_checks_are_raised_and_omitted_files_stay_info(tmp_path: Path) -> None:

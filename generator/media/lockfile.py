@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
+from ..atomic import write_file
 from ..errors import ContentError, Problem
 
 LOCK_VERSION = 1
@@ -66,16 +65,6 @@ class Lock:
 def url_key(url: str) -> str:
     """The key of a URL in the lock: the SHA-256 of the full URL, so secrets stay out."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
-
-
-def public_url(url: str) -> str:
-    """The URL without query string, fragment, user name or password: safe to print and store."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparsable URL>"
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def read_lock(path: Path, *, root: Path | None = None) -> Lock:
@@ -166,13 +155,5 @@ def write_lock(path: Path, lock: Lock) -> bool:
             return False
     except FileNotFoundError:
         pass
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    write_file(path, text)
     return True

@@ -48,12 +48,21 @@ _TRANSFERS = {
 _MATRICES = {0: "gbr", 1: "bt709", 5: "bt470bg", 6: "smpte170m", 9: "bt2020nc", 10: "bt2020c"}
 
 
-def probe_file(path: Path) -> MediaFacts:
+DEFAULT_MAX_PIXELS = 50_000_000
+"""The picture size (width × height) refused before decoding, unless the caller says otherwise."""
+
+
+def probe_file(path: Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> MediaFacts:
     """Probe one file, reading every video packet to make sure none is missing.
 
+    A picture larger than `max_pixels` is refused before any frame of it is decoded: a 2 MB
+    PNG can declare 16000×16000 pixels of 16-bit RGBA, 2 GB once decoded, and FFmpeg decodes
+    one frame just to open a file. The decoders get the same cap (FFmpeg's `max_pixels`).
+
     Raises:
-        MediaError: the file is empty, not media ffmpeg can read, has no picture, or holds
-            less video than its header claims (truncated or corrupt).
+        MediaError: the file is empty, not media ffmpeg can read, has no picture, holds a
+            picture larger than `max_pixels`, or holds less video than its header claims
+            (truncated or corrupt).
     """
     try:
         size = path.stat().st_size
@@ -64,9 +73,11 @@ def probe_file(path: Path) -> MediaFacts:
     with path.open("rb") as handle:
         head = handle.read(64)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP" and _webp_is_animated(head):
-        return _probe_animated_webp(path, size)
+        facts = _probe_animated_webp(path, size)
+        _check_pixels(facts.width, facts.height, max_pixels, path)
+        return facts
     try:
-        return _probe_with_av(path, size)
+        return _probe_with_av(path, size, max_pixels)
     except av.error.FFmpegError as exc:
         raise MediaError(
             f"not a video or image file that ffmpeg can read ({exc.strerror or exc})",
@@ -74,12 +85,39 @@ def probe_file(path: Path) -> MediaFacts:
         ) from exc
 
 
-def _probe_with_av(path: Path, size: int) -> MediaFacts:
-    with av.open(str(path), metadata_errors="ignore") as container:
+def decoder_cap(max_pixels: int) -> int:
+    """The `max_pixels` given to FFmpeg's decoders for a limit of `max_pixels` shown pixels."""
+    return max_pixels + max_pixels // 4 + 65536
+
+
+def _check_pixels(width: int, height: int, max_pixels: int, path: Path) -> None:
+    if width * height > max_pixels:
+        raise MediaError(
+            f"the picture is {width}×{height}, more than limits.pixels ({max_pixels:,} pixels); "
+            "refused before decoding",
+            source=str(path),
+        )
+
+
+def _probe_with_av(path: Path, size: int, max_pixels: int) -> MediaFacts:
+    # Decoders count the picture padded to their block size (a 160×120 H.264 is 160×128 to
+    # them), so their cap has room to spare; the exact limit is checked on the declared size.
+    capped = {"max_pixels": str(decoder_cap(max_pixels))}
+    with av.open(str(path), metadata_errors="ignore", options=capped) as container:
         if not container.streams.video:
             raise MediaError("no video or image stream in the file", source=str(path))
         stream = container.streams.video[0]
         audio = container.streams.audio[0] if container.streams.audio else None
+        declared = stream.codec_context
+        _check_pixels(declared.width, declared.height, max_pixels, path)
+        if declared.width == 0 or declared.height == 0:
+            # Opening decodes a frame to learn the size; with the cap, a larger one leaves 0×0.
+            raise MediaError(
+                f"the picture's size cannot be read within limits.pixels ({max_pixels:,} "
+                "pixels): it is larger, or broken; refused before decoding",
+                source=str(path),
+            )
+        declared.options = capped
         first = next(iter(container.decode(stream)), None)
         if first is None:
             raise MediaError("no picture could be decoded", source=str(path))
@@ -94,7 +132,7 @@ def _probe_with_av(path: Path, size: int) -> MediaFacts:
         sar = stream.sample_aspect_ratio or Fraction(1)
         rate = stream.average_rate
     # Opened again rather than rewound: image demuxers cannot seek back to their one packet.
-    with av.open(str(path), metadata_errors="ignore") as container:
+    with av.open(str(path), metadata_errors="ignore", options=capped) as container:
         frames, readable = _read_packets(container, container.streams.video[0], path)
 
     if header and readable is not None and readable < header * _MIN_READABLE - _SLACK_SECONDS:

@@ -25,6 +25,7 @@ from typing import Any
 import ffmpeg
 
 from ..settings import MediaSettings
+from .probe import decoder_cap
 from .renditions import MediaFacts, Role
 
 RECIPE_VERSION = 1
@@ -185,6 +186,11 @@ def _input_path(path: Path) -> str:
     return "file:" + str(path.absolute())
 
 
+def _input_cap(max_pixels: int | None) -> dict[str, Any]:
+    # A decoder option given before -i: frames larger than this are refused, not allocated.
+    return {} if max_pixels is None else {"max_pixels": decoder_cap(max_pixels)}
+
+
 def _global_args(ffmpeg_path: str) -> list[str]:
     # -xerror: stop at the first decoding error instead of writing a shortened rendition.
     return [ffmpeg_path, "-nostdin", "-hide_banner", "-nostats", "-v", "error", "-xerror", "-y"]
@@ -245,16 +251,18 @@ def video_command(
     outputs: Mapping[Role, tuple[Recipe, Path]],
     *,
     timestamps: bool = True,
+    max_pixels: int | None = None,
 ) -> list[str]:
     """One ffmpeg run that decodes `source` once and writes every requested rendition.
 
     Args:
         outputs: for each role to make, its recipe and the path ffmpeg writes to.
         timestamps: stamp times on the contact sheet (needs drawtext and a font).
+        max_pixels: the decoder refuses a larger frame (a stream can grow after its first).
     """
     if not outputs:
         raise ValueError("nothing to make")
-    source_in = ffmpeg.input(_input_path(source))
+    source_in = ffmpeg.input(_input_path(source), **_input_cap(max_pixels))
     frame_size = max(
         (_frame_size(role, recipe, facts) for role, (recipe, _) in outputs.items()),
         key=lambda size: size[0] * size[1],
@@ -386,11 +394,17 @@ def _contact_sheet(
 
 
 def image_command(
-    ffmpeg_path: str, source: Path, facts: MediaFacts, recipe: ImageRecipe, target: Path
+    ffmpeg_path: str,
+    source: Path,
+    facts: MediaFacts,
+    recipe: ImageRecipe,
+    target: Path,
+    *,
+    max_pixels: int | None = None,
 ) -> list[str]:
     """Resize a still image to a WebP: upright (EXIF orientation applied), no metadata kept."""
     width, height = output_size(Role.IMAGE, recipe, facts)
-    stream = ffmpeg.input(_input_path(source)).video
+    stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
     stream = stream.filter("scale", w=width, h=height, flags="lanczos").filter("setsar", 1)
     out = ffmpeg.output(
         stream,

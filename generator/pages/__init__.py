@@ -15,21 +15,28 @@ from typing import Any
 from ..media.renditions import MediaIndex
 from ..model import Magazine
 from . import urls
+from .claims import check_addresses
 from .comparisons import render_comparison, render_comparison_index
 from .context import build_context
 from .feed import render_feed
+from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
 from .services import render_service, render_service_index
-from .trials import front_matter, render_entry, render_home, render_latest, render_trial_lists
+from .trials import front_matter, render_entry, render_trial_lists
+
+__all__ = ["RenderedSite", "render_pages"]
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 THEATER_CSS = "assets/magazine/theater.css"
 THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 TAGS_PAGE = "tags.md"
+
+
+__all__ = ["RenderedSite", "check_addresses", "render_pages"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,14 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
     With `home`, also `index.md`: a home page for a magazine whose writer wrote none (without
     one, the site would have no front page at all).
 
+    Raises:
+        ContentError: a writer-chosen name would give two pages one address.
+
     Time is linear in the number of entries: groupings are computed once, then each page
     is rendered from lookups.
     """
     ctx = build_context(magazine, media)
+    check_addresses(magazine, home=home, groups=ctx.groups)
     labels = ctx.labels
     files: dict[str, str | bytes] = {}
     for entry in ctx.groups.entries:
@@ -101,5 +112,5 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
         nav=nav,
         extra_css=(CSS, THEATER_CSS),
         extra_javascript=(JAVASCRIPT, THEATER_JAVASCRIPT),
-        snippets={"latest": render_latest(ctx, standalone=False)},
+        snippets=snippets(ctx),
     )

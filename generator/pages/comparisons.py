@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Comparison, Status
 from . import escape, urls
+from .cards import outcome, share_image
 from .context import PageContext, number
 from .render import render_template
 from .stats import entry_average
@@ -64,8 +65,8 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         L=L,
         front=front_matter(
             comparison_title(comparison),
-            f"{L.comparisons}: "
-            + ", ".join(ctx.groups.service(k).name for k in comparison.services),
+            outcome(ctx, comparison),
+            image=share_image(ctx, comparison.entries),
             # The viewer takes the page's whole width: no navigation or contents beside it.
             hide=("navigation", "toc"),
         ),

@@ -41,42 +41,70 @@ class PageContext:
         return self.labels.day(local.date())
 
     def wait_text(self, entry: Entry) -> str:
-        """`40 min (0.2× the promise)` or `still waiting after 2 d (16× the promise)`."""
+        """How the attempt stands, as a sentence: `40 min (0.2× the promise)`, `still waiting
+        after 2 d (16× the promise)`, `failed after 40 min (8× the promise)`, `refused`,
+        `abandoned after 3 d`, `paywalled`, `waitlisted for at least 3 d`."""
+        status = entry.status
         wait = entry.wait
         L = self.labels
+        if status in (Status.REFUSED, Status.PAYWALLED):
+            return L.status_name(status)
         if wait is None:
-            return L.no_check if entry.status is not Status.DELIVERED else L.not_recorded
+            if status is Status.DELIVERED:
+                return L.not_recorded
+            return L.no_check if status is Status.PENDING else L.status_name(status)
         core = L.duration(wait.duration)
-        if not wait.settled:
-            core = L.still_waiting.format(wait=core)
+        phrase = {
+            Status.PENDING: L.still_waiting,
+            Status.WAITLISTED: L.waitlisted_for,
+            Status.FAILED: L.failed_after,
+            Status.ABANDONED: L.abandoned_after,
+        }.get(status)
+        if phrase is not None:
+            core = phrase.format(wait=core)
         ratio = wait.ratio
-        if ratio is not None:
+        if ratio is not None and status is not Status.WAITLISTED:
             core += f" ({L.times_promise.format(ratio=L.ratio(ratio))})"
         return core
 
     def wait_full(self, entry: Entry) -> str:
-        """The wait with, while not delivered, the date of the last check."""
+        """The wait with, while the attempt is open, the date of the last check."""
         text = self.wait_text(entry)
         wait = entry.wait
-        if wait is not None and not wait.settled and entry.checked_at is not None:
+        if (
+            wait is not None
+            and not wait.settled
+            and entry.status is not Status.PAYWALLED
+            and entry.checked_at is not None
+        ):
             text += f", {self.labels.as_of.format(date=self.moment(entry.checked_at))}"
         return text
 
     def cost_text(self, cost: Cost | None) -> str:
-        """`10 credits`, `0.5 USD`, or `not recorded`."""
+        """`10 credits`, `0.5 USD`, `10 크레딧`, `0.5달러`, or `not recorded`."""
         if cost is None:
             return self.labels.not_recorded
-        return f"{number(cost.amount)} {cost.unit}"
+        return self.labels.amount(number(cost.amount), cost.unit)
 
     def wait_compact(self, entry: Entry) -> str:
-        """The wait for a table cell: `40 min · 0.2×`, `≥ 2 d · 16×`, or `—` when unknown."""
+        """The wait for a table cell (its status is beside it): `40 min · 0.2×`, `≥ 2 d · 16×`,
+        `failed · 40 min`, `refused`, or `—` when unknown."""
+        status = entry.status
         wait = entry.wait
         L = self.labels
+        if status in (Status.REFUSED, Status.PAYWALLED):
+            return L.status_name(status)
         if wait is None:
-            return UNKNOWN
+            known = status in (Status.DELIVERED, Status.PENDING)
+            return UNKNOWN if known else L.status_name(status)
         core = L.duration(wait.duration)
         if not wait.settled:
             core = L.at_least.format(wait=core)
+        if status in (Status.FAILED, Status.ABANDONED):
+            # A settled wait without the word would read like a delivery.
+            return f"{L.status_name(status)} · {core}"
+        if status is Status.WAITLISTED:
+            return core
         if wait.ratio is not None:
             core += f" · {L.ratio(wait.ratio)}"
         return core

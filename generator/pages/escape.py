@@ -85,6 +85,15 @@ def strip_controls(value: str) -> str:
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 forbids anywhere in a document, even as references."""
+
+
+def xml_chars(value: str) -> str:
+    """Drop the characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates)."""
+    return _NOT_XML.sub("", value)
+
+
 def text(value: object) -> Safe:
     """Inline text for Markdown or HTML: punctuation as character references, one line."""
     return _text(str(value))
@@ -106,10 +115,14 @@ def fence(value: str, language: str = "text") -> Safe:
     return Safe(f"{marks}{language}\n{body}\n{marks}")
 
 
-def notes(value: str) -> Safe:
+def notes(value: str, language: str | None = None) -> Safe:
     """Writer Markdown as sanitised HTML on one line, in a block Markdown leaves alone.
 
-    Images are not allowed: a page must never load anything from a third-party host.
+    Images are not allowed: a page must never load anything from a third-party host. With
+    `language`, the block says which language its text is in (`lang`).
+
+    A raw `<div>` without a `markdown` attribute is already left alone by `md_in_html`; a
+    `markdown="0"` would be copied into the page, where it is not valid HTML.
     """
     rendered = _notes_markdown().reset().convert(strip_controls(value))
     clean = nh3.clean(
@@ -122,7 +135,8 @@ def notes(value: str) -> Safe:
     )
     # One physical line: no blank line can end the raw block early, in any Markdown parser.
     one_line = clean.strip().replace("\n", "&#10;")
-    return Safe(f'<div class="magazine-notes" markdown="0">{one_line}</div>')
+    lang = f' lang="{attribute(language)}"' if language else ""
+    return Safe(f'<div class="magazine-notes"{lang}>{one_line}</div>')
 
 
 @cache
@@ -161,15 +175,6 @@ def url(value: str | None) -> Safe | None:
 def attribute(value: str) -> Safe:
     """A generator-made value (a relative URL, a number) escaped for an HTML attribute."""
     return Safe(html.escape(strip_controls(value), quote=True))
-
-
-def without_query(value: str) -> str:
-    """A remote address without query string or fragment: service links carry signatures."""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return ""
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
 def front_matter(value: str) -> str:

@@ -3,6 +3,7 @@
 Each entry's `updated` is `Entry.last_changed`, never the build clock. Links are absolute when
 mkdocs.yml sets `site_url`; otherwise they are relative to the feed (which sits at the site root)
 and ids are stable `urn:uuid:` names derived from the slugs, so the feed still validates.
+Characters XML 1.0 forbids are dropped from the whole document.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
-from ..model import Entry
+from ..model import Entry, Status
 from . import escape, urls
 from .context import PageContext
 
@@ -31,7 +32,10 @@ def _id(ctx: PageContext, docs_path: str, name: str) -> str:
 
 def _summary(ctx: PageContext, entry: Entry) -> str:
     L = ctx.labels
-    parts = [ctx.groups.service(entry.service).name, L.status_name(entry.status)]
+    parts = [ctx.groups.service(entry.service).name]
+    if entry.status in (Status.DELIVERED, Status.PENDING):
+        # Every other status names itself in the wait: `failed after 40 min`, `refused`.
+        parts.append(L.status_name(entry.status))
     parts.append(ctx.wait_text(entry))
     if entry.verdict:
         parts.append(entry.verdict)
@@ -56,7 +60,8 @@ def render_feed(ctx: PageContext) -> str:
     ET.SubElement(author, f"{{{ATOM}}}name").text = settings.site_name
     for entry in chosen:
         page = urls.entry_page(entry.slug)
-        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        language = {f"{{{XML}}}lang": entry.language} if entry.language else {}
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry", language)
         title = ET.SubElement(item, f"{{{ATOM}}}title", {"type": "text"})
         title.text = escape.strip_controls(entry.title)
         ET.SubElement(item, f"{{{ATOM}}}id").text = _id(ctx, page, f"entry:{entry.slug}")
@@ -68,4 +73,6 @@ def render_feed(ctx: PageContext) -> str:
         summary = ET.SubElement(item, f"{{{ATOM}}}summary", {"type": "text"})
         summary.text = escape.strip_controls(_summary(ctx, entry))
     ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    # ElementTree writes any character it is given; one that XML 1.0 forbids (U+FFFE in a
+    # title, a control in the site name) would make the whole feed unreadable to every reader.
+    return escape.xml_chars(ET.tostring(feed, encoding="unicode", xml_declaration=True)) + "\n"

@@ -1,7 +1,9 @@
 """Open data: every entry with its derived facts as JSON (`data/entries.json`) and CSV.
 
-JSON keeps every value exactly; the CSV prefixes a text cell that starts with `=`, `+`, `-`, `@`
-or a tab with an apostrophe, so a spreadsheet shows it instead of running it as a formula.
+JSON keeps every value exactly. The CSV writes every line break as LF inside a quoted cell, and
+prefixes each line of a text cell that starts with `=`, `+`, `-`, `@`, a tab or their full-width
+forms (`＝＋－＠`) with an apostrophe, so a spreadsheet shows it instead of running it as a
+formula, and no line of a cell can pass for a row of its own.
 Remote clip URLs lose their query strings (service links carry signatures).
 """
 
@@ -13,6 +15,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from ..addresses import public_url
 from ..media.renditions import ClipRef
 from ..model import Entry
 from . import escape, urls
@@ -56,7 +59,7 @@ def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
     media = ctx.media.get(ClipRef(entry.slug, position))
     record: dict[str, Any] = {
         "file": clip.file,
-        "url": escape.without_query(clip.url) if clip.url else None,
+        "url": public_url(clip.url) if clip.url else None,
         "caption": clip.caption,
         "stand_in": clip.stand_in,
         "media": None,
@@ -140,10 +143,16 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    if isinstance(value, int | float):
+        return str(value)
+    # One line break, quoted by the writer; every line of the cell guarded, because spreadsheets
+    # and naive parsers alike may start a row at any CR or LF, quoted or not.
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join("'" + line if line.startswith(_FORMULA) else line for line in lines)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read a cell as a formula, full-width forms included."""
 
 
 def entries_csv(records: list[dict[str, Any]]) -> str:

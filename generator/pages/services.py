@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Access, Entry, Status
 from . import escape, urls
+from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
 from .render import render_template
@@ -101,14 +102,14 @@ def _cost_lines(ctx: PageContext, stats: ServiceStats) -> list[str]:
     L = ctx.labels
     lines = []
     for line in stats.costs:
-        total = f"{number(line.total)} {line.unit}"
+        total = L.amount(number(line.total), line.unit)
         per_clip = line.per_clip
         if per_clip is None:
             lines.append(L.no_usable_clip.format(total=total, attempts=line.attempts))
         else:
             lines.append(
                 L.per_usable_clip.format(
-                    cost=f"{number(round(per_clip, 2))} {line.unit}",
+                    cost=L.amount(number(round(per_clip, 2)), line.unit),
                     total=total,
                     attempts=line.attempts,
                     clips=line.usable_clips,
@@ -135,6 +136,7 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     points = _score_points(ctx, stats.entries)
     attempts = [
         {
+            "thumb": thumbnail(ctx, page, e),
             "date": ctx.day_cell(e.submitted_at),
             "link": ctx.entry_link(page, e),
             "status": L.status_name(e.status),

@@ -83,7 +83,9 @@ def mean_of(values: Iterable[float]) -> Mean | None:
 
 def median_wait(entries: Iterable[Entry]) -> timedelta | None:
     """The median of settled (delivered) waits."""
-    waits = sorted(w.duration for e in entries if (w := e.wait) is not None and w.settled)
+    waits = sorted(
+        w.duration for e in entries if (w := e.wait) is not None and w.outcome is Status.DELIVERED
+    )
     if not waits:
         return None
     middle = len(waits) // 2

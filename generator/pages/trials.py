@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Entry
+from ..model import Entry, Status
 from . import escape, urls
+from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .render import render_template
+from .stats import entry_average
 from .theater import theater_html
 
 PAGE_SIZE = 100
 """Trials per page of the list of all trials."""
-LATEST = 10
-"""Trials on the latest-trials page."""
 
 
 @dataclass(frozen=True)
@@ -27,15 +27,23 @@ class RatingRow:
 
 
 def front_matter(
-    title: str, description: str, tags: tuple[str, ...] = (), *, hide: tuple[str, ...] = ()
+    title: str,
+    description: str,
+    tags: tuple[str, ...] = (),
+    *,
+    image: str | None = None,
+    hide: tuple[str, ...] = (),
 ) -> escape.Safe:
-    """YAML front matter with the title, description and tags (Material's tags plugin).
+    """YAML front matter with the title, description and tags (Material's tags plugin), and
+    the picture a link preview shows (`magazine_image`, read by the theme override).
 
     Args:
         hide: parts of Material's page frame to leave out (`navigation`, `toc`).
     """
     lines = ["---", f"title: {escape.front_matter(title)}"]
     lines.append(f"description: {escape.front_matter(description)}")
+    if image:
+        lines.append(f"magazine_image: {escape.front_matter(image)}")
     if hide:
         lines.append("hide:")
         lines.extend(f"  - {part}" for part in hide)
@@ -47,15 +55,26 @@ def front_matter(
 
 
 def _description(ctx: PageContext, entry: Entry) -> str:
-    service = ctx.groups.service(entry.service).name
-    parts = [service, ctx.labels.status_name(entry.status)]
+    """What a link preview says: the verdict, else the service and how the attempt stands."""
     if entry.verdict:
-        parts.append(entry.verdict)
+        return entry.verdict
+    service = ctx.groups.service(entry.service).name
+    return f"{service} · {ctx.wait_text(entry)}"
+
+
+def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> str | None:
+    """`mean score 4.0 / 5 · Quality 4 · Composition 3 · Lighting 5`."""
+    average = entry_average(entry)
+    if average is None:
+        return None
+    scale = max((row.scale for row in ratings), default=5)
+    parts = [f"{ctx.labels.mean_score} {average:.1f} / {scale}"]
+    parts += [f"{row.label} {row.score}" for row in ratings]
     return " · ".join(parts)
 
 
 def render_entry(ctx: PageContext, entry: Entry) -> str:
-    """The page of one trial."""
+    """The page of one trial: the clip first, then the verdict, the score and the facts."""
     page = urls.entry_page(entry.slug)
     L = ctx.labels
     comparison = ctx.groups.comparison_of(entry)
@@ -66,42 +85,46 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
     ]
     clips = []
     facts: list[FactRow] = []
+    lead: escape.Safe | None = None
     for position in range(len(entry.clips)):
         row = fact_row(ctx, entry, position)
         if row is not None:
             facts.append(row)
+        html: escape.Safe | None = clip_html(ctx, page, entry, position)
+        if lead is None:
+            lead = html
+            html = None
         clips.append(
             {
-                "html": clip_html(ctx, page, entry, position),
+                "html": html,
                 "sheet": sheet_html(ctx, page, entry, position),
                 "original": original_link(ctx, page, entry, position),
             }
         )
+    if not any(c["html"] or c["sheet"] or c["original"] for c in clips) and not facts:
+        clips = []
     promised_at = (
         ctx.moment(entry.submitted_at + entry.promised_wait) if entry.promised_wait else None
     )
-    others = [
-        {
-            "service": ctx.service_link(page, e.service),
-            "status": L.status_name(e.status),
-            "date": ctx.day(e.submitted_at),
-            "link": ctx.entry_link(page, e),
-        }
-        for e in (comparison.entries if comparison else ())
-        if e.slug != entry.slug
-    ]
+    others = [e for e in (comparison.entries if comparison else ()) if e.slug != entry.slug]
+    lang = escape.attribute(entry.language) if entry.language else None
     return render_template(
         "entry",
         L=L,
-        front=front_matter(entry.title, _description(ctx, entry), entry.tags),
+        front=front_matter(
+            entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
+        ),
         entry=entry,
+        lang=lang,
+        lang_attr=escape.Safe(lang_attribute(entry)),
+        lead=lead,
+        empty=L.no_clips if entry.status is Status.DELIVERED else ctx.wait_text(entry),
+        score=_score_summary(ctx, entry, ratings),
         service=ctx.service_link(page, entry.service),
         plan=L.plan_name(entry.plan),
         cost=ctx.cost_text(entry.cost),
-        status=L.status_name(entry.status),
-        wait=ctx.wait_full(entry),
-        # The timeline's last-check line sits right above its wait: do not say the date twice.
-        timeline_wait=ctx.wait_text(entry),
+        status_badge=status_badge(ctx, entry),
+        wait=ctx.wait_text(entry),
         prompt=escape.fence(entry.prompt),
         submitted=ctx.moment(entry.submitted_at),
         promised=L.duration(entry.promised_wait) if entry.promised_wait else None,
@@ -111,18 +134,22 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         clips=clips,
         facts=facts,
         ratings=ratings,
-        notes=escape.notes(entry.notes) if entry.notes and entry.notes.strip() else None,
+        notes=(
+            escape.notes(entry.notes, entry.language)
+            if entry.notes and entry.notes.strip()
+            else None
+        ),
         comparison=(
             escape.Safe(urls.markdown_link(page, urls.comparison_page(comparison.slug)))
             if comparison
             else None
         ),
-        others=others,
+        others=cards(ctx, page, others) if others else None,
         theater=theater_html(ctx, page, entry),
     )
 
 
-def _row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
+def list_row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
     return {
         "date": ctx.day(entry.submitted_at),
         "day": ctx.day_cell(entry.submitted_at),
@@ -130,6 +157,7 @@ def _row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
         "service": ctx.service_link(page, entry.service),
         "status": ctx.labels.status_name(entry.status),
         "wait": ctx.wait_cell(entry),
+        "thumb": thumbnail(ctx, page, entry),
     }
 
 
@@ -144,7 +172,7 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
             "trials",
             L=ctx.labels,
             front=front_matter(ctx.labels.trials, ctx.labels.all_entries),
-            rows=[_row(ctx, page, e) for e in chunk],
+            rows=[list_row(ctx, page, e) for e in chunk],
             number=number,
             pages=len(chunks),
             previous=(
@@ -159,38 +187,3 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
             ),
         )
     return files
-
-
-def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
-    """`index.md` for a magazine whose writer wrote no home page: the newest trials and sections.
-
-    Args:
-        sections: (label, docs-relative page) of each generated section, in nav order.
-    """
-    page = "index.md"
-    L = ctx.labels
-    return render_template(
-        "home",
-        front=front_matter(ctx.magazine.settings.site_name, L.all_entries),
-        title=ctx.magazine.settings.site_name,
-        rows=[_row(ctx, page, e) for e in ctx.groups.entries[::-1][:LATEST]],
-        sections=[
-            {"label": label, "target": escape.Safe(urls.markdown_link(page, target))}
-            for label, target in sections
-        ],
-    )
-
-
-def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
-    """`latest.md`: the newest trials as cards; without `standalone`, only the cards, for the
-    home page's `<!-- magazine:latest -->` marker (links are relative to the docs root).
-    """
-    page = "latest.md"
-    return render_template(
-        "latest",
-        standalone=standalone,
-        L=ctx.labels,
-        front=front_matter(ctx.labels.latest, ctx.labels.all_entries),
-        rows=[_row(ctx, page, e) for e in ctx.groups.entries[::-1][:LATEST]],
-        all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
-    )

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from ..media.renditions import Rendition
 
+_MARKDOWN = frozenset({"md", "markdown", "mdown", "mkdn", "mkd"})
+"""Suffixes MkDocs reads as Markdown pages."""
+
 
 def entry_page(slug: str) -> str:
     """Docs path of an entry page."""
@@ -79,6 +82,21 @@ class SiteUrls:
             return stem.removesuffix("index")
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
 
+    def output(self, docs_path: str) -> str:
+        """The file a docs file becomes in the built site: `trials/a.md` → `trials/a/index.html`.
+
+        Two docs files with one output file (`leaderboard.md` and `leaderboard/index.md`)
+        would silently replace each other, so clashes are looked for on this path.
+        """
+        stem, dot, suffix = docs_path.rpartition(".")
+        if not dot or suffix.lower() not in _MARKDOWN:
+            return docs_path
+        folder, _, name = stem.rpartition("/")
+        if name.lower() == "readme":  # MkDocs serves README.md as its folder's index
+            stem = f"{folder}/index" if folder else "index"
+        served = self.served(stem + ".md")
+        return served + "index.html" if not served or served.endswith("/") else served
+
     def relative(self, page: str, target: str) -> str:
         """URL of `target` (a docs path) from the served location of `page`."""
         here = self.served(page)
@@ -101,3 +119,15 @@ class SiteUrls:
             return None
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return base + self.served(docs_path)
+
+    def shared(self, rendition: Rendition) -> str:
+        """A rendition's address for link previews (Open Graph): on the media host, else
+        absolute under the site URL, else relative to the site root (the theme prefixes the
+        page's way back to the root; previews need the site URL to be set)."""
+        path = rendition.url_path.lstrip("/")
+        if self.media_base_url:
+            return self.media_base_url + path
+        if self.site_url:
+            base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+            return base + path
+        return path

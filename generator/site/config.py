@@ -13,19 +13,19 @@ build uses a derived copy in the cache folder that differs only where the magazi
   broken anchors and unknown links; omitted files stay at `info` (entry pages are not in nav).
 - `theme.font: false` unless the writer chose fonts: pages load nothing from Google.
 
-The result is written as YAML in JSON's flow style (plus the `!!python/name:` and `!relative`
-tags a writer may use), which MkDocs and Zensical both read. No YAML library is needed here.
+The result is written with PyYAML's safe dumper (plus the `!!python/name:` and `!relative`
+tags a writer may use), which MkDocs and Zensical both read.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import SiteError
 
@@ -37,6 +37,19 @@ _TAGS_NAMES = ("tags", "material/tags")
 _LINK_CHECKS = ("anchors", "unrecognized_links", "absolute_links")
 _NAV_KEYS = ("omitted_files", "not_found", "absolute_links")
 _LINK_KEYS = ("not_found", "anchors", "absolute_links", "unrecognized_links")
+
+
+@dataclass(frozen=True)
+class Apply:
+    """A callable's result the builder makes when it reads the file (`!!python/object/apply`)."""
+
+    name: str
+    kwds: Mapping[str, Any]
+
+
+HEADING_SLUGS = Apply("pymdownx.slugs.slugify", {"case": "lower"})
+"""Heading anchors that keep Hangul (`#프롬프트`, not `#_1`), so shared section links mean
+something in every language."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,9 @@ def derive_config(
     nav: Sequence[Any],
     extra_css: Sequence[str] = (),
     extra_javascript: Sequence[str] = (),
+    theme_dir: Path | None = None,
+    site_url: str | None = None,
+    permalink_title: str | None = None,
 ) -> dict[str, Any]:
     """The configuration to build with, from the writer's loaded mkdocs.yml.
 
@@ -71,6 +87,9 @@ def derive_config(
         nav: the generated sections, as MkDocs nav items.
         extra_css: stylesheets the generated pages need, docs-relative.
         extra_javascript: scripts the generated pages need, docs-relative.
+        theme_dir: the theme overrides folder (holding the writer's custom_dir, if any).
+        site_url: the published address, when the build was given one (`--site-url`).
+        permalink_title: the heading anchors' tooltip in the site language.
     """
     config = dict(writer)
     config.pop("INHERIT", None)
@@ -87,14 +106,20 @@ def derive_config(
 
     theme = config.get("theme") or {"name": "material"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
-    if isinstance(theme.get("custom_dir"), str):
+    if theme_dir is not None:
+        theme["custom_dir"] = here(theme_dir)
+    elif isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = here(theme["custom_dir"])
+    if site_url:
+        config["site_url"] = site_url
     theme.setdefault("font", False)
     config["theme"] = theme
 
     config["nav"] = merge_nav(config.get("nav"), nav, writer_pages)
     config["plugins"] = _ensure_plugins(config.get("plugins"))
-    config["markdown_extensions"] = _ensure_extensions(config.get("markdown_extensions"))
+    config["markdown_extensions"] = _ensure_toc(
+        _ensure_extensions(config.get("markdown_extensions")), permalink_title
+    )
     config["validation"] = _raise_validation(config.get("validation"))
     config["extra_css"] = _append(config.get("extra_css"), extra_css)
     config["extra_javascript"] = _append(config.get("extra_javascript"), extra_javascript)
@@ -202,6 +227,29 @@ def _ensure_extensions(extensions: Any) -> list[Any]:
     return entries + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
+def _ensure_toc(extensions: list[Any], permalink_title: str | None) -> list[Any]:
+    """`toc` with Unicode heading slugs and, in the site language, the anchors' tooltip
+    (MkDocs' default is English "Permanent link"); what the writer set stays."""
+    result = []
+    found = False
+    for entry in extensions:
+        name = _plugin_name(entry, "markdown_extensions")
+        if name == "toc":
+            found = True
+            options = dict(entry[name] or {}) if isinstance(entry, Mapping) else {}
+            options.setdefault("slugify", HEADING_SLUGS)
+            if permalink_title:
+                options.setdefault("permalink_title", permalink_title)
+            entry = {name: options}
+        result.append(entry)
+    if not found:
+        options = {"slugify": HEADING_SLUGS}
+        if permalink_title:
+            options["permalink_title"] = permalink_title
+        result.append({"toc": options})
+    return result
+
+
 def _raise_validation(validation: Any) -> dict[str, Any]:
     given = dict(validation) if isinstance(validation, Mapping) else {}
     nav = dict(given.pop("nav", None) or {})
@@ -227,43 +275,39 @@ def _append(existing: Any, added: Sequence[str]) -> list[Any]:
     return items
 
 
-def dump_config(config: Mapping[str, Any]) -> str:
-    """The configuration as YAML text (JSON flow style, tags kept), ending in a newline."""
-    return "# Derived from mkdocs.yml by the magazine build; do not edit.\n" + (
-        _dump(config, "") + "\n"
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, plus the few kinds of value a writer's mkdocs.yml may hold."""
+
+
+def _tag(dumper: yaml.SafeDumper, value: Tag) -> yaml.Node:
+    return dumper.represent_scalar(value.tag, value.value)
+
+
+def _apply(dumper: yaml.SafeDumper, value: Apply) -> yaml.Node:
+    return dumper.represent_mapping(
+        f"tag:yaml.org,2002:python/object/apply:{value.name}", {"kwds": dict(value.kwds)}
     )
 
 
-def _dump(value: Any, indent: str) -> str:
-    inner = indent + "  "
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        items = [f"{inner}{_scalar(str(k))}: {_dump(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(inner + _dump(v, inner) for v in value) + f"\n{indent}]"
-    return _scalar(value)
+def _path(dumper: yaml.SafeDumper, value: os.PathLike[str]) -> yaml.Node:
+    return dumper.represent_str(os.fspath(value))
 
 
-def _scalar(value: Any) -> str:
-    if value is None or isinstance(value, bool | int | str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
-        text = repr(value)
-        # YAML 1.1 reads `1e-05` as a string: it wants a dot in the mantissa.
-        return text.replace("e", ".0e", 1) if "e" in text and "." not in text else text
-    if isinstance(value, Tag):
-        return f"{value.tag} {json.dumps(value.value, ensure_ascii=False)}"
-    if isinstance(value, os.PathLike):
-        return json.dumps(os.fspath(value), ensure_ascii=False)
+def _other(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
+    # `!!python/name:module.attr` values (emoji indexes, slug functions) go back as written.
     module, name = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
     if module and name and callable(value):
-        return f'!!python/name:{module}.{name} ""'
+        return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{module}.{name}", "")
     raise SiteError(f"mkdocs.yml: cannot carry a value of type {type(value).__name__} over")
+
+
+_Dumper.add_representer(Tag, _tag)
+_Dumper.add_representer(Apply, _apply)
+_Dumper.add_multi_representer(os.PathLike, _path)  # type: ignore[type-abstract]
+_Dumper.add_multi_representer(object, _other)
+
+
+def dump_config(config: Mapping[str, Any]) -> str:
+    """The configuration as YAML text (tags kept), ending in a newline."""
+    body = yaml.dump(dict(config), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return "# Derived from mkdocs.yml by the magazine build; do not edit.\n" + body

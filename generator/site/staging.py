@@ -23,7 +23,9 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
+from ..pages.urls import SiteUrls
 from ..settings import Settings
+from ..source.tree import walk_inside
 
 _NEW = ".new-"
 _OLD = ".old-"
@@ -53,8 +55,9 @@ def write_staging(
         SiteError: a generated path is not a plain relative path, or two generated paths clash.
     """
     docs = root / settings.docs_dir
-    writer = writer_files(docs)
-    _check_clashes(root, docs, writer, files, media_files)
+    writer = writer_files(root, settings)
+    served = SiteUrls(directory_urls=settings.use_directory_urls)
+    _check_clashes(root, docs, writer, files, media_files, served)
 
     with _replacing(staging_dir) as fresh:
         for rel, source in writer.items():
@@ -146,17 +149,14 @@ def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:
             )
 
 
-def writer_files(docs: Path) -> dict[str, Path]:
-    """Every file under the writer's docs folder, by docs-relative POSIX path, sorted."""
-    if not docs.is_dir():
-        return {}
-    found: dict[str, Path] = {}
-    for folder, dirs, names in os.walk(docs):
-        dirs.sort()
-        for name in sorted(names):
-            path = Path(folder) / name
-            found[path.relative_to(docs).as_posix()] = path
-    return found
+def writer_files(root: Path, settings: Settings) -> dict[str, Path]:
+    """Every file under the writer's docs folder, by docs-relative POSIX path, sorted.
+
+    A link is followed only to a place inside the magazine folder: a page linked from
+    outside (`docs/passwd.txt → /etc/passwd`) is never read or published (`load_magazine`
+    reports it).
+    """
+    return walk_inside(root, settings.docs_dir).files
 
 
 def replace_dir(fresh: Path, target: Path) -> None:
@@ -243,16 +243,19 @@ def _check_clashes(
     writer: Mapping[str, Path],
     files: Mapping[str, str | bytes],
     media_files: Mapping[str, Path],
+    served: SiteUrls,
 ) -> None:
     # Case-folded, because the writer's machine (macOS, Windows) may not tell `About.md` from
-    # `about.md` while GitHub Pages does: either way one file would hide the other.
-    taken = {rel.casefold(): rel for rel in writer}
+    # `about.md` while GitHub Pages does: either way one file would hide the other. Compared
+    # by path and by the file each becomes in the site too: `leaderboard/index.md` and
+    # `leaderboard.md` are both `leaderboard/index.html`.
+    taken = {key: rel for rel in writer for key in _keys(rel, served)}
     generated: dict[str, str] = {}
     problems: list[Problem] = []
     for kind, paths in (("page", sorted(files)), ("media file", sorted(media_files))):
         for rel in paths:
             _check_relative(rel)
-            key = rel.casefold()
+            key = next((k for k in _keys(rel, served) if k in taken), rel.casefold())
             if key in taken:
                 mine = (docs / taken[key]).relative_to(root).as_posix()
                 problems.append(
@@ -271,6 +274,10 @@ def _check_clashes(
                 generated[key] = rel
     if problems:
         raise ContentError(problems)
+
+
+def _keys(rel: str, served: SiteUrls) -> set[str]:
+    return {rel.casefold(), served.output(rel).casefold()}
 
 
 def _check_relative(rel: str) -> None:

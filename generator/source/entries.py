@@ -8,14 +8,16 @@ magazine root. Nothing is fetched and no clock is read.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
 from ..model import (
@@ -32,9 +34,11 @@ from ..model import (
 )
 from ..settings import Settings
 from ..slugs import short_hash, slugify
+from .bounds import moment_problems, size_problems
 from .config import load_settings
+from .tree import link_problem, walk_inside
 from .validation import validate
-from .yamlsource import Document, field_loc, read_tolerant, read_yaml
+from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -56,8 +60,11 @@ def load_magazine(root: Path) -> Magazine:
     entries_dir = root / settings.entries_dir
     problems: list[Problem] = []
     files = entry_files(root, settings)
+    problems.extend(link_problems(root, settings))
 
-    services, services_ok = _load_registry(root, entries_dir, SERVICES, Service, problems)
+    services, services_ok = _load_registry(
+        root, entries_dir, SERVICES, Service, problems, settings.limits.entry_bytes
+    )
     if not services_ok and files and not _registry_file(entries_dir, SERVICES):
         problems.append(
             Problem(
@@ -68,18 +75,20 @@ def load_magazine(root: Path) -> Magazine:
                 "missing: list every service your entries name (key: {name: ..., kind: video})",
             )
         )
-    criteria_map, criteria_ok = _load_registry(root, entries_dir, CRITERIA, Criterion, problems)
+    criteria_map, criteria_ok = _load_registry(
+        root, entries_dir, CRITERIA, Criterion, problems, settings.limits.entry_bytes
+    )
     has_criteria_file = _registry_file(entries_dir, CRITERIA) is not None
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
 
     loaded: list[tuple[Entry, Document]] = []
     for file in files:
-        raw = _read(file, _relative(root, file), problems)
+        raw = _read(file, _relative(root, file), problems, settings.limits.entry_bytes)
         if raw is None:
             continue
         doc = read_yaml(raw, _relative(root, file), zone=settings.tzinfo)
         problems.extend(doc.problems)
-        entry = _entry(doc, problems)
+        entry = _guarded(doc, problems, partial(_entry, doc, problems))
         if entry is not None:
             loaded.append((entry, doc))
 
@@ -90,7 +99,7 @@ def load_magazine(root: Path) -> Magazine:
         criteria={c.key: c for c in criteria} if criteria_ok or not has_criteria_file else None,
     )
     for entry, doc in loaded:
-        problems.extend(rules.check(entry, doc))
+        problems.extend(_guarded(doc, problems, partial(rules.problems, entry, doc)) or ())
     problems.extend(_duplicate_slugs(loaded))
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
@@ -108,21 +117,33 @@ def load_magazine(root: Path) -> Magazine:
 
 
 def entry_files(root: Path, settings: Settings) -> list[Path]:
-    """Every entry file under the entries folder (any depth, sorted), registries excluded."""
-    entries_dir = root / settings.entries_dir
-    if not entries_dir.is_dir():
-        return []
+    """Every entry file under the entries folder (any depth, sorted), registries excluded.
+
+    Links are followed only to places inside the magazine folder (`link_problems` names the
+    others).
+    """
     found = []
-    for path in entries_dir.rglob("*"):
-        relative = path.relative_to(entries_dir)
-        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+    for rel, path in walk_inside(root, settings.entries_dir).files.items():
+        relative = PurePosixPath(rel)
+        if path.suffix not in (".yml", ".yaml"):
             continue
         if any(part.startswith(".") for part in relative.parts):
             continue
         if len(relative.parts) == 1 and relative.name in _REGISTRY_FILES:
             continue
         found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(entries_dir).as_posix())
+    return found
+
+
+def link_problems(root: Path, settings: Settings) -> list[Problem]:
+    """Links in the entries and docs folders that are not followed: to outside the magazine
+    folder, broken, or looping (clips are checked where an entry names them)."""
+    problems = [
+        p
+        for p in walk_inside(root, settings.entries_dir).refused
+        if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")
+    ]
+    return problems + walk_inside(root, settings.docs_dir).refused
 
 
 def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
@@ -136,27 +157,60 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     return ((magazine.root / entry.path).parent / clip.file).resolve()
 
 
-def locate(root: Path, path: str, field: str, message: str) -> Problem:
+def locate(root: Path, path: str, field: str, message: str, target: Target = "value") -> Problem:
     """A problem at a field of a file already loaded (a clip that failed after loading).
 
     Args:
         root: the magazine folder.
         path: the file, relative to `root` (an entry's `path`).
         field: the dotted field path, as `field_name` writes it (`clips[1].url`).
+        target: point at the field's value, its key, or its parent mapping.
     """
     try:
         raw = (root / path).read_bytes()
     except OSError:
         return Problem(path, 0, 0, field, message)
-    return read_tolerant(raw, path).problem(field_loc(field), message)
+    return read_tolerant(raw, path).problem(field_loc(field), message, target)
 
 
-def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+def _read(path: Path, shown: str, problems: list[Problem], limit: int) -> bytes | None:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
         problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}"))
         return None
+    if len(raw) > limit:
+        message = (
+            f"the file is longer than {limit:,} bytes, the most limits.entry_bytes lets a build "
+            "read; split it or raise the limit in extra.magazine"
+        )
+        problems.append(Problem(shown, 1, 1, "", message))
+        return None
+    return raw
+
+
+T = TypeVar("T")
+
+_UNFORESEEN = (ValueError, OverflowError, OSError, RuntimeError, RecursionError, UnicodeError)
+"""What a value no rule foresaw can raise deep in a library; one file's surprise must not
+hide every other file's problems."""
+
+
+def _guarded(doc: Document, problems: list[Problem], step: Callable[[], T]) -> T | None:
+    """Run one file's step; an error no rule foresaw becomes a problem of that file."""
+    try:
+        return step()
+    except _UNFORESEEN as exc:
+        problems.append(doc.problem((), f"cannot be read: {type(exc).__name__}: {exc}"))
+        return None
+
+
+def registry_path(root: Path, settings: Settings, name: str) -> str:
+    """The registry file `name` (services, criteria), relative to the root: as found, else .yml."""
+    entries_dir = root / settings.entries_dir
+    found = _registry_file(entries_dir, name) or entries_dir / f"{name}.yml"
+    return _relative(root, found)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -171,13 +225,22 @@ def _registry_file(entries_dir: Path, name: str) -> Path | None:
 
 
 def _load_registry(
-    root: Path, entries_dir: Path, name: str, model: type[M], problems: list[Problem]
+    root: Path,
+    entries_dir: Path,
+    name: str,
+    model: type[M],
+    problems: list[Problem],
+    limit: int,
 ) -> tuple[dict[str, M], bool]:
     """Read `entries/<name>.yml`: a mapping of key → fields. Returns (items, read cleanly)."""
     path = _registry_file(entries_dir, name)
     if path is None:
         return {}, False
-    raw = _read(path, _relative(root, path), problems)
+    refused = link_problem(root, path)
+    if refused is not None:
+        problems.append(Problem(_relative(root, path), 0, 0, "", refused))
+        return {}, False
+    raw = _read(path, _relative(root, path), problems, limit)
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
@@ -226,11 +289,34 @@ def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
     data, found_problems = validate(EntryData, doc.data, doc)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        return None
+        data = _without_unknown_keys(doc.data)
+        if data is None:
+            return None
     stem = PurePosixPath(doc.path).stem
     slug = data.slug or slugify(stem) or short_hash(doc.path)
     fields: dict[str, Any] = {**dict(data), "path": doc.path, "slug": slug}
     return Entry.model_validate(fields)
+
+
+def _without_unknown_keys(fields: dict[str, Any]) -> EntryData | None:
+    """The entry without its unknown top-level keys (already reported), so the rules that need
+    a whole entry still find their problems in the same run: a misspelt key must not hide
+    `ratings: {camera: 7}`. None when anything else failed too (that is reported already,
+    and a field set aside would look absent to the rules).
+
+    Such an entry only ever reaches the rules: its file has problems, so nothing is built.
+    """
+    try:
+        return EntryData.model_validate(fields)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if any(e["type"] != "extra_forbidden" or len(e["loc"]) != 1 for e in errors):
+            return None
+        failed = {e["loc"][0] for e in errors}
+    try:
+        return EntryData.model_validate({k: v for k, v in fields.items() if k not in failed})
+    except ValidationError:
+        return None
 
 
 class _Rules:
@@ -249,6 +335,10 @@ class _Rules:
         self.services = services
         self.criteria = criteria
 
+    def problems(self, entry: Entry, doc: Document) -> list[Problem]:
+        """`check` run to the end, so that an error it meets is raised here."""
+        return list(self.check(entry, doc))
+
     def check(self, entry: Entry, doc: Document) -> Iterable[Problem]:
         """Every cross-field and cross-file problem of one entry."""
         if self.services is not None and entry.service not in self.services:
@@ -257,6 +347,7 @@ class _Rules:
             yield doc.problem(("service",), message)
         yield from self._ratings(entry, doc)
         yield from self._times(entry, doc)
+        yield from size_problems(entry, doc, self.settings.limits)
         for index, clip in enumerate(entry.clips):
             if clip.file is not None:
                 wrong = self._file_problem(entry, clip.file)
@@ -281,6 +372,10 @@ class _Rules:
                 yield doc.problem(("ratings", key), message)
 
     def _times(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        outside = list(moment_problems(entry, doc))
+        if outside:
+            yield from outside
+            return
         submitted = entry.submitted_at.isoformat()
         if entry.delivered_at is not None and entry.delivered_at < entry.submitted_at:
             message = f"is before submitted_at ({submitted})"
@@ -304,6 +399,20 @@ class _Rules:
 
     def _file_problem(self, entry: Entry, text: str) -> str | None:
         """Why a local clip path cannot be used, or None."""
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
+            return "a file path cannot contain control characters (such as NUL)"
+        try:
+            return self._file_problem_on_disk(entry, text)
+        except RuntimeError:  # Path.resolve on Python 3.11 and 3.12
+            return "is a link that leads back to itself (a symbolic link loop)"
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return "the path is too long for the file system; use shorter names"
+            if exc.errno == errno.ELOOP:
+                return "is a link that leads back to itself (a symbolic link loop)"
+            return f"cannot be read: {exc.strerror or exc}"
+
+    def _file_problem_on_disk(self, entry: Entry, text: str) -> str | None:
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).is_absolute():
             return "must be a path relative to this entry's folder, not an absolute path"
         if PureWindowsPath(text).drive or text.startswith("\\"):
@@ -318,8 +427,10 @@ class _Rules:
         shown = _relative(self.root, joined)
         if not real.exists():
             return f"file not found: {shown} (paths are relative to this entry's folder)"
-        if not real.is_file():
+        if real.is_dir():
             return f"{shown} is a folder, not a file"
+        if not real.is_file():
+            return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
         return None
 
 

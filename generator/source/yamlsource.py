@@ -14,6 +14,7 @@ whose messages the problems are worded from.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ Target = Literal["key", "value", "parent"]
 MAX_DEPTH = 64
 """Deeper nesting is refused: no entry needs it, and the composer recurses."""
 
+MAX_DIGITS = 30
+"""Longer whole numbers are refused: no field needs them, and past 4,300 digits Python's int()
+raises instead of reading them."""
+
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -39,6 +44,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _CUT_COMMENT = re.compile(r"^( +)#(.*)$")
+_INFINITY = re.compile(r"^[-+]?\.inf$", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # What the YAML reader refuses; checked first so the error has a line and column.
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -143,6 +150,25 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     return value
 
 
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A whole number; one too long to use stays text, for `_surprise` to report."""
+    if _digits(str(node.value)) > MAX_DIGITS:
+        return str(node.value)
+    return loader.construct_yaml_int(node)
+
+
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A number; one too large for a float (1e4300) stays text, for `_surprise` to report."""
+    value = loader.construct_yaml_float(node)
+    if math.isinf(value) and not _INFINITY.match(str(node.value)):
+        return str(node.value)
+    return value
+
+
+def _digits(text: str) -> int:
+    return sum(1 for char in text if char.isdigit())
+
+
 class _StrictLoader(yaml.SafeLoader):
     """The pure-Python strict loader: slow, but its error messages are the ones we word."""
 
@@ -150,6 +176,8 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 _StrictLoader.add_constructor(_TIMESTAMP, _construct_timestamp)
+_StrictLoader.add_constructor(_INT, _construct_int)
+_StrictLoader.add_constructor(_FLOAT, _construct_float)
 _FastLoader: type[Any] | None = None
 if getattr(yaml, "__with_libyaml__", False):
 
@@ -159,6 +187,8 @@ if getattr(yaml, "__with_libyaml__", False):
         zone: tzinfo | None = None
 
     _CStrictLoader.add_constructor(_TIMESTAMP, _construct_timestamp)
+    _CStrictLoader.add_constructor(_INT, _construct_int)
+    _CStrictLoader.add_constructor(_FLOAT, _construct_float)
     _FastLoader = _CStrictLoader
 
 
@@ -315,6 +345,9 @@ def _surprises(
                 continue
             name = str(key.value)
             child = (*loc, name)
+            half = _half_character(name)
+            if half:
+                yield child, _at(path, key, child, half)
             if key.tag != _STR:
                 yield child, _at(path, key, child, f"the key {name!r} is not text; quote it")
             if name in seen:
@@ -326,10 +359,23 @@ def _surprises(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield from _surprises(item, (*loc, index), path, lines)
-    elif isinstance(node, yaml.ScalarNode) and not node.style:
-        surprise = _surprise(node, lines)
+    elif isinstance(node, yaml.ScalarNode):
+        surprise = _half_character(str(node.value))
+        if not surprise and not node.style:
+            surprise = _surprise(node, lines)
         if surprise:
             yield loc, _at(path, node, loc, surprise)
+
+
+def _half_character(text: str) -> str | None:
+    """A lone surrogate (`"\\ud800"`) is half of a UTF-16 pair, no character, and not UTF-8."""
+    half = _SURROGATE.search(text)
+    if half is None:
+        return None
+    return (
+        f"\\u{ord(half.group()):04x} is half of a UTF-16 surrogate pair, not a character; "
+        "write the character itself (or \\U and its eight-digit code point)"
+    )
 
 
 def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
@@ -340,6 +386,10 @@ def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
             f"{text} would be read as {'true' if text.lower() in ('yes', 'on') else 'false'} "
             f"(YAML 1.1); write {quoted} for text, or true/false"
         )
+    if node.tag == _INT and _digits(text) > MAX_DIGITS:
+        return f"a number of {_digits(text):,} digits is too long (at most {MAX_DIGITS})"
+    if node.tag == _FLOAT and isinstance(_float_or_none(text), str):
+        return f"{text[:40]!r} is too large a number to use"
     if node.tag == _INT and _OCTAL.match(text):
         number = int(text.replace("_", ""), 8)
         return f"{text} would be read as the octal number {number}; write {quoted}"
@@ -357,6 +407,15 @@ def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
                 "value or use a | block"
             )
     return None
+
+
+def _float_or_none(text: str) -> float | str | None:
+    """How YAML reads a float scalar here: a float, or the text when too large to use."""
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:
+        return None
+    return text if math.isinf(value) and not _INFINITY.match(text) else value
 
 
 def _at(path: str, node: yaml.Node, loc: Loc, message: str) -> Problem:

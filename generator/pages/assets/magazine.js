@@ -34,7 +34,18 @@
     });
   }
 
+  // A table wider than a phone scrolls inside its wrapper; keyboard users need to reach it
+  // (WCAG 2.1.1): a wrapper that scrolls becomes a focusable, named region.
+  function scrollable(wrap) {
+    if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) { return; }
+    var caption = wrap.querySelector("caption, thead th");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+  }
+
   function start() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
   }
 

@@ -1,0 +1,137 @@
+"""The front page: the lead story, the latest trials as poster cards, and what is still waiting.
+
+Each block is also a snippet a writer's own home page can place with `<!-- magazine:lead -->`,
+`<!-- magazine:latest -->` and `<!-- magazine:waiting -->`; their links are relative to the
+docs root, so they work in any page at the top of `docs/`.
+"""
+
+from __future__ import annotations
+
+from ..model import Comparison, Entry, Status
+from . import escape, urls
+from .cards import cards, image_source, outcome, poster, status_badge
+from .comparisons import comparison_title
+from .context import PageContext
+from .render import render_template
+from .trials import front_matter
+
+LATEST = 12
+"""Trials on the latest-trials page and the front page."""
+WAITING = (Status.PENDING, Status.WAITLISTED)
+"""Statuses the pending board lists: the writer is still waiting for something to come."""
+
+
+def latest_comparison(ctx: PageContext) -> Comparison | None:
+    """The comparison with the most recent submission (the last one wins a tie)."""
+    found: Comparison | None = None
+    for comparison in ctx.groups.comparisons:
+        if found is None or _newest(comparison) >= _newest(found):
+            found = comparison
+    return found
+
+
+def _newest(comparison: Comparison) -> tuple[object, ...]:
+    latest = max(comparison.entries, key=lambda e: (e.submitted_at, e.slug))
+    return (latest.submitted_at, latest.slug)
+
+
+def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
+    target = urls.markdown_link(page, urls.entry_page(entry.slug))
+    still = poster(ctx, entry)
+    if still is not None:
+        size = (
+            f' width="{still.width}" height="{still.height}"'
+            if still.width and still.height
+            else ""
+        )
+        top = (
+            f"[![]({escape.attribute(image_source(ctx, page, still))})"
+            f'{{ loading="lazy" decoding="async"{size} }}]({target})'
+            '{ .magazine-card-poster tabindex="-1" aria-hidden="true" }'
+        )
+    else:
+        top = (
+            '<span class="magazine-card-poster magazine-card-empty" aria-hidden="true">'
+            f"{escape.text(ctx.labels.status_name(entry.status))}</span>"
+        )
+    name = escape.text(ctx.groups.service(entry.service).name)
+    return f"-   {top}\n\n    {status_badge(ctx, entry)} [{name}]({target})\n"
+
+
+def render_lead(ctx: PageContext, page: str = "index.md") -> str:
+    """The latest comparison: its posters side by side and its outcome in one line."""
+    comparison = latest_comparison(ctx)
+    if comparison is None:
+        return ""
+    target = urls.markdown_link(page, urls.comparison_page(comparison.slug))
+    return render_template(
+        "lead",
+        L=ctx.labels,
+        title=comparison_title(comparison),
+        target=escape.Safe(target),
+        posters=escape.Safe("\n".join(_poster_item(ctx, page, e) for e in comparison.entries)),
+        outcome=outcome(ctx, comparison),
+    )
+
+
+def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
+    """The pending board: what is still waiting, and for how long."""
+    rows = [
+        {
+            "service": ctx.service_link(page, e.service),
+            "link": ctx.entry_link(page, e),
+            "wait": ctx.wait_cell(e),
+            "since": ctx.day_cell(e.submitted_at),
+        }
+        for e in ctx.groups.entries[::-1]
+        if e.status in WAITING
+    ]
+    return render_template("waiting", L=ctx.labels, rows=rows)
+
+
+def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
+    """`latest.md`: the newest trials as poster cards; without `standalone`, only the cards,
+    for the home page's `<!-- magazine:latest -->` marker."""
+    page = "latest.md"
+    return render_template(
+        "latest",
+        standalone=standalone,
+        L=ctx.labels,
+        front=front_matter(ctx.labels.latest, ctx.labels.all_entries),
+        cards=cards(ctx, page, ctx.groups.entries[::-1][:LATEST]),
+        all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
+    )
+
+
+def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
+    """`index.md` for a magazine whose writer wrote no home page.
+
+    Args:
+        sections: (label, docs-relative page) of each generated section, in nav order.
+    """
+    page = "index.md"
+    L = ctx.labels
+    settings = ctx.magazine.settings
+    return render_template(
+        "home",
+        L=L,
+        front=front_matter(settings.site_name, L.all_entries),
+        title=settings.site_name,
+        lead=escape.Safe(render_lead(ctx, page)),
+        cards=cards(ctx, page, ctx.groups.entries[::-1][:LATEST]),
+        all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
+        waiting=escape.Safe(render_waiting(ctx, page)),
+        sections=[
+            {"label": label, "target": escape.Safe(urls.markdown_link(page, target))}
+            for label, target in sections
+        ],
+    )
+
+
+def snippets(ctx: PageContext) -> dict[str, str]:
+    """Blocks a writer's home page can place: `lead`, `latest` and `waiting`."""
+    return {
+        "lead": render_lead(ctx),
+        "latest": render_latest(ctx, standalone=False),
+        "waiting": render_waiting(ctx),
+    }

@@ -1,0 +1,112 @@
+"""Theme overrides the magazine adds to Material: link-preview cards and a localised footer.
+
+MkDocs takes one `theme.custom_dir`. The build fills a folder in the cache with the writer's
+own custom_dir (when there is one) and adds its templates only where the writer has none, so a
+writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Zensical read
+`custom_dir` from the derived mkdocs.yml.
+
+- `main.html` extends Material's `base.html` and fills its empty `extrahead` block with Open
+  Graph and Twitter card metadata: the page title, its description (the verdict on an entry
+  page), and the poster when the page's front matter names one (`magazine_image`, absolute
+  when `site_url` is set).
+- `partials/copyright.html` says "Made with Material for MkDocs" in the site's language
+  (Material writes it in English whatever `theme.language` is).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..pages.labels import labels_for
+
+MAIN = """\
+{#- Written by the magazine build: link previews (Open Graph, Twitter cards). -#}
+{% extends "base.html" %}
+{% block extrahead %}
+  {{ super() }}
+  {%- set meta = page.meta if page and page.meta else {} -%}
+  {%- if meta.title -%}{%- set card_title = meta.title -%}
+  {%- elif page and page.title and not page.is_homepage -%}{%- set card_title = page.title -%}
+  {%- else -%}{%- set card_title = config.site_name -%}{%- endif -%}
+  {%- set card_text = meta.description or config.site_description or config.site_name -%}
+  {%- set card_image = meta.magazine_image or "" -%}
+  {#- Plain Jinja that minijinja (Zensical) reads too: no Python string methods. -#}
+  {%- if card_image and "://" not in card_image -%}
+    {%- set card_image = base_url ~ "/" ~ card_image -%}
+  {%- endif %}
+  <meta property="og:type" content="{{ 'website' if page and page.is_homepage else 'article' }}">
+  <meta property="og:site_name" content="{{ config.site_name | striptags | e }}">
+  <meta property="og:title" content="{{ card_title | striptags | e }}">
+  <meta property="og:description" content="{{ card_text | striptags | e }}">
+  <meta property="og:locale" content="@LOCALE@">
+  {%- if page and page.canonical_url %}
+  <meta property="og:url" content="{{ page.canonical_url | e }}">
+  {%- endif %}
+  {%- if card_image %}
+  <meta property="og:image" content="{{ card_image | e }}">
+  <meta name="twitter:card" content="summary_large_image">
+  <meta name="twitter:image" content="{{ card_image | e }}">
+  {%- else %}
+  <meta name="twitter:card" content="summary">
+  {%- endif %}
+  <meta name="twitter:title" content="{{ card_title | striptags | e }}">
+  <meta name="twitter:description" content="{{ card_text | striptags | e }}">
+{% endblock %}
+"""
+
+COPYRIGHT = """\
+{#- Written by the magazine build: Material's footer line in the site's language. -#}
+<div class="md-copyright">
+  {% if config.copyright %}
+    <div class="md-copyright__highlight">
+      {{ config.copyright }}
+    </div>
+  {% endif %}
+  {% if not config.extra.generator == false %}
+    @MADE_WITH@
+    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">
+      Material for MkDocs
+    </a>
+  {% endif %}
+</div>
+"""
+
+_LOCALES = {"ko": "ko_KR", "en": "en_US"}
+
+
+def theme_files(language: str) -> dict[str, str]:
+    """The override templates for a site language, by path under the theme folder."""
+    labels = labels_for(language)
+    locale = _LOCALES.get(labels.language, "en_US")
+    return {
+        "main.html": MAIN.replace("@LOCALE@", locale),
+        "partials/copyright.html": COPYRIGHT.replace("@MADE_WITH@", labels.made_with),
+    }
+
+
+def write_theme(target: Path, language: str, writer_dir: Path | None) -> None:
+    """Fill `target` with the writer's custom_dir, then the magazine's templates it lacks.
+
+    Files are rewritten only when their content changes: the live preview watches the theme
+    folder, and rewriting it on every rebuild would trigger the next rebuild.
+    """
+    wanted: dict[str, bytes] = {}
+    if writer_dir is not None and writer_dir.is_dir():
+        for path in sorted(writer_dir.rglob("*")):
+            if path.is_file():
+                wanted[path.relative_to(writer_dir).as_posix()] = path.read_bytes()
+    for rel, text in theme_files(language).items():
+        wanted.setdefault(rel, text.encode("utf-8"))
+    if target.exists():
+        for path in sorted(target.rglob("*"), reverse=True):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for rel, content in wanted.items():
+        path = target / rel
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)

@@ -1,0 +1,64 @@
+"""Words the command line prints, in the magazine's language (`theme.language`).
+
+Pages take their words from `pages.labels`; the terminal shares its status names and
+durations, and adds its own few words here. Messages about problems (`path:line:col: field:
+message`) stay in English: they quote field names and YAML, which are English too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pages.labels import Labels, labels_for
+
+
+@dataclass(frozen=True)
+class TerminalWords:
+    """The command line's own words in one language."""
+
+    labels: Labels
+    pending_columns: tuple[str, ...]
+    nothing_waiting: str
+    unknown: str
+    built: str  # "{site}", "{entries}", "{pages}", "{clips}"
+    entries: tuple[str, str]  # one, many: "{count} entry", "{count} entries"
+    pages: tuple[str, str]
+    clips: tuple[str, str]
+    site_size: str  # "{size}", "{files}"
+    warning: str
+
+    def count(self, number: int, forms: tuple[str, str]) -> str:
+        """`1 entry`, `13 entries`, `체험기 13개`."""
+        return (forms[0] if number == 1 else forms[1]).format(count=number)
+
+
+_EN = TerminalWords(
+    labels=labels_for("en"),
+    pending_columns=("entry", "service", "status", "submitted", "waited", "promised", "ratio"),
+    nothing_waiting="nothing is waiting",
+    unknown="unknown",
+    built="built {site}: {entries}, {pages}, {clips}",
+    entries=("{count} entry", "{count} entries"),
+    pages=("{count} page", "{count} pages"),
+    clips=("{count} clip", "{count} clips"),
+    site_size="site size: {size} in {files} files",
+    warning="warning",
+)
+
+_KO = TerminalWords(
+    labels=labels_for("ko"),
+    pending_columns=("체험기", "서비스", "상태", "제출", "기다린 시간", "약속", "배수"),
+    nothing_waiting="기다리는 것이 없다",
+    unknown="모름",
+    built="{site}에 만들었다: {entries}, {pages}, {clips}",
+    entries=("체험기 {count}개", "체험기 {count}개"),
+    pages=("페이지 {count}개", "페이지 {count}개"),
+    clips=("결과물 {count}개", "결과물 {count}개"),
+    site_size="사이트 크기: 파일 {files}개, {size}",
+    warning="경고",
+)
+
+
+def terminal_words(language: str) -> TerminalWords:
+    """The command line's words for a site language (`ko`, `en`, `ko-KR`), English when unknown."""
+    return _KO if labels_for(language).language == "ko" else _EN
