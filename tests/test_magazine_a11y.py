@@ -92,6 +92,8 @@ def test_best_few_and_buttons_keep_their_contrast(
                 ".magazine-few",
                 ".md-typeset .md-button",
                 ".magazine-badge",
+                ".theater-button",
+                ".theater-status",
             ):
                 if page.locator(selector).count():
                     checked += 1
