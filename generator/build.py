@@ -9,16 +9,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, Problem
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
-from .pages import RenderedSite, render_pages
+from .pages import PageMemo, RenderedSite, render_pages
 from .progress import Progress, SilentProgress
 from .site import (
     BudgetReport,
+    SiteInput,
     build_site,
     check_budget,
     deploy_gh_pages,
@@ -30,7 +31,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import clip_path, load_magazine, locate
+from .source import EntryCache, clip_path, load_magazine, locate
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,16 @@ def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False)
     return fetch_clips(magazine, offline=offline, force=force, progress=progress)
 
 
+@dataclass
+class Memory:
+    """What the live preview keeps between saves: entries read and pages rendered."""
+
+    entries: EntryCache = field(default_factory=EntryCache)
+    pages: PageMemo = field(default_factory=PageMemo)
+
+
 def prepare(
-    root: Path, *, offline: bool, progress: Progress
+    root: Path, *, offline: bool, progress: Progress, memory: Memory | None = None
 ) -> tuple[Magazine, MediaIndex, RenderedSite, list[str]]:
     """Load, fetch, transcode and render; raise when anything failed.
 
@@ -80,7 +89,7 @@ def prepare(
         ContentError: the entries have problems (nothing else runs).
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
-    magazine = load_magazine(root)
+    magazine = load_magazine(root, memory.entries if memory is not None else None)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
@@ -95,7 +104,9 @@ def prepare(
     ]
     if failures:
         raise MediaFailures(failures)
-    return magazine, media, render_pages(magazine, media, home=not has_home(magazine)), warnings
+    pages = memory.pages if memory is not None else None
+    rendered = render_pages(magazine, media, home=not has_home(magazine), memo=pages)
+    return magazine, media, rendered, warnings
 
 
 def has_home(magazine: Magazine) -> bool:
@@ -131,14 +142,16 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress) -> Staged:
+def stage(root: Path, *, offline: bool, progress: Progress, memory: Memory | None = None) -> Staged:
     """Everything up to a complete staging docs folder.
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
     """
     with _collector_paused():
-        magazine, media, rendered, warnings = prepare(root, offline=offline, progress=progress)
+        magazine, media, rendered, warnings = prepare(
+            root, offline=offline, progress=progress, memory=memory
+        )
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
             pages + media_files(media, magazine.settings), magazine.settings.limits
@@ -191,11 +204,18 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
     unless a clip changed.
     """
-    staged = stage(root, offline=offline, progress=progress)
+    memory = Memory()
+    staged = stage(root, offline=offline, progress=progress, memory=memory)
     magazine, rendered = staged.magazine, staged.rendered
 
-    def regenerate() -> None:
-        stage(root, offline=offline, progress=SilentProgress())
+    def regenerate() -> SiteInput:
+        again = stage(root, offline=offline, progress=SilentProgress(), memory=memory)
+        return SiteInput(
+            again.rendered.nav,
+            again.rendered.extra_css,
+            again.rendered.extra_javascript,
+            source_date_epoch(again.magazine),
+        )
 
     serve_site(
         root,

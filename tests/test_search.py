@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site.search import add_subwords, hangul_subwords
+from generator.site.search import finish_search
 from tests.browser_fixtures import serve_folder
 from tests.site_fixtures import MagazineRoot
 
@@ -14,23 +15,28 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 
-def test_subwords_start_inside_korean_words() -> None:
-    words = hangul_subwords("<p>대기열에 들어갔다, AI영상 &amp; waitlist</p>")
+def test_the_index_is_compact_and_declares_the_subword_field(
+    built_magazine: MagazineRoot,
+) -> None:
+    raw = (built_magazine.site / "search" / "search_index.json").read_text("utf-8")
+    index = json.loads(raw)
 
-    assert words == ["기열에", "열에", "어갔다", "갔다", "영상"]
+    assert index["config"]["fields"]["subwords"] == {"boost": 0.5}
+    assert "대기열" in raw and "\\u" not in raw  # UTF-8, not escapes
+    assert not any("subwords" in doc for doc in index["docs"])  # the worker derives them
 
 
-def test_subwords_skip_text_without_hangul() -> None:
-    assert hangul_subwords("<code>queue</code> waitlist 2025") == []
-
-
-def test_add_subwords_is_idempotent(built_magazine: MagazineRoot) -> None:
+def test_the_worker_is_wrapped_once(built_magazine: MagazineRoot) -> None:
+    workers = built_magazine.site / "assets" / "javascripts" / "workers"
+    shim = next(p for p in workers.glob("search.*.min.js") if ".lunr." not in p.name)
+    material = shim.with_name(shim.name.removesuffix(".min.js") + ".lunr.min.js")
     index = built_magazine.site / "search" / "search_index.json"
-    before = index.read_bytes()
+    before = (shim.read_bytes(), material.read_bytes(), index.read_bytes())
 
-    add_subwords(index)
+    finish_search(built_magazine.site)
 
-    assert index.read_bytes() == before
+    assert (shim.read_bytes(), material.read_bytes(), index.read_bytes()) == before
+    assert f'importScripts("{material.name}")' in before[0].decode("utf-8")
 
 
 @pytest.fixture(scope="module")

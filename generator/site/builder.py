@@ -16,9 +16,8 @@ import logging
 import os
 import re
 import shutil
-import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,21 +25,20 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from ..errors import ContentError, MagazineError, Problem, SiteError
+from ..errors import ContentError, Problem, SiteError
 from ..model import Magazine
 from ..settings import Settings
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
-from .search import add_subwords
+from .search import finish_search
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 # The build changes the process's working folder and environment for its duration.
-_BUILD_LOCK = threading.Lock()
+BUILD_LOCK = threading.Lock()
 
 
 def writer_config_path(root: Path) -> Path:
@@ -183,14 +181,19 @@ def _build(
         warnings = _run_mkdocs(
             root, config_path, settings.docs_dir, strict=strict, epoch=source_date_epoch
         )
-        add_subwords(build_dir / "search" / "search_index.json")
-        # Jekyll would hide files starting with `_` when the site is served from a branch.
-        (build_dir / ".nojekyll").write_bytes(b"")
+        finish_site(build_dir)
         replace_dir(build_dir, site_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
     return warnings
+
+
+def finish_site(build_dir: Path) -> None:
+    """What the site gets after MkDocs: Korean subword search, and `.nojekyll`."""
+    finish_search(build_dir)
+    # Jekyll would hide files starting with `_` when the site is served from a branch.
+    (build_dir / ".nojekyll").write_bytes(b"")
 
 
 def _run_mkdocs(
@@ -202,7 +205,7 @@ def _run_mkdocs(
         ContentError: strict mode failed only on links in the writer's own pages.
         SiteError: anything else (every warning is listed).
     """
-    with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings() as warnings:
+    with BUILD_LOCK, build_environment(root, epoch), captured_warnings() as warnings:
         try:
             config = load_config(config_file=str(config_path), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
@@ -211,13 +214,20 @@ def _run_mkdocs(
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
-            located = [writer_problem(root, docs_dir, w) for w in warnings]
-            problems = [p for p in located if p is not None]
-            if warnings and len(problems) == len(warnings):
-                raise ContentError(problems) from exc
-            listed = "".join(f"\n  {p or w}" for p, w in zip(located, warnings, strict=True))
-            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+            raise build_failure(root, docs_dir, exc, warnings) from exc
     return tuple(warnings)
+
+
+def build_failure(
+    root: Path, docs_dir: str, exc: Exception, warnings: Sequence[str]
+) -> ContentError | SiteError:
+    """The error for a failed MkDocs build: the writer's link problems, or everything said."""
+    located = [writer_problem(root, docs_dir, w) for w in warnings]
+    problems = [p for p in located if p is not None]
+    if warnings and len(problems) == len(warnings):
+        return ContentError(problems)
+    listed = "".join(f"\n  {p or w}" for p, w in zip(located, warnings, strict=True))
+    return SiteError(f"MkDocs could not build the site: {exc}{listed}")
 
 
 _LINK_WARNING = re.compile(
@@ -259,7 +269,7 @@ def writer_problem(root: Path, docs_dir: str, warning: str) -> Problem | None:
 
 
 @contextmanager
-def _build_environment(root: Path, epoch: int | None) -> Iterator[None]:
+def build_environment(root: Path, epoch: int | None) -> Iterator[None]:
     # Relative paths in markdown_extensions (snippets' base_path) start at the magazine root.
     changes = {"NO_MKDOCS_2_WARNING": "1"}
     if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -289,7 +299,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _captured_warnings() -> Iterator[list[str]]:
+def captured_warnings() -> Iterator[list[str]]:
     logger = logging.getLogger("mkdocs")
     collector = _Collector()
     logger.addHandler(collector)
@@ -297,116 +307,3 @@ def _captured_warnings() -> Iterator[list[str]]:
         yield collector.messages
     finally:
         logger.removeHandler(collector)
-
-
-class Preview:
-    """A live preview: rebuilds when an entry, a docs page or mkdocs.yml changes.
-
-    `regenerate` renders the staging folder again (entries → media → pages); this class then
-    rebuilds the site into the cache folder and the browser reloads. Build problems are
-    reported through `report` and the last good site stays on screen.
-    """
-
-    def __init__(
-        self,
-        root: Path,
-        settings: Settings,
-        staging_docs: Path,
-        *,
-        regenerate: Callable[[], None],
-        nav: Sequence[Any],
-        extra_css: Sequence[str] = (),
-        extra_javascript: Sequence[str] = (),
-        host: str = "127.0.0.1",
-        port: int = 8000,
-        source_date_epoch: int | None = None,
-        report: Callable[[str], None] | None = None,
-    ) -> None:
-        self.root, self.settings, self.staging_docs = root, settings, staging_docs
-        self.regenerate = regenerate
-        self.nav, self.extra_css, self.extra_javascript = nav, extra_css, extra_javascript
-        self.epoch = source_date_epoch
-        self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
-        self.site_dir = settings.cache_path(root) / "preview"
-        self.site_dir.mkdir(parents=True, exist_ok=True)
-        self._serving = False
-        self._server = LiveReloadServer(
-            builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
-        )
-        watched = [root / settings.entries_dir, root / settings.docs_dir]
-        watched += [root / name for name in CONFIG_NAMES]
-        for path in watched:
-            if path.exists():
-                self._server.watch(str(path))
-
-    @property
-    def url(self) -> str:
-        """Where the preview is served."""
-        return str(self._server.url)
-
-    def rebuild(self) -> None:
-        """Regenerate the staging folder and rebuild the preview site."""
-        try:
-            self.regenerate()
-            warnings = _build(
-                self.root,
-                self.settings,
-                self.staging_docs,
-                self.site_dir,
-                nav=self.nav,
-                extra_css=self.extra_css,
-                extra_javascript=self.extra_javascript,
-                strict=False,
-                source_date_epoch=self.epoch,
-                work_name="preview",
-            )
-        except MagazineError as exc:
-            self.report(str(exc))
-            return
-        for warning in warnings:
-            self.report(warning)
-
-    def serve(self) -> None:
-        """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
-        self.rebuild()
-        self._serving = True
-        self._server.serve()  # type: ignore[no-untyped-call]
-
-    def shutdown(self) -> None:
-        """Stop serving and watching (from another thread)."""
-        self._server.shutdown(wait=self._serving)
-
-
-def serve_site(
-    root: Path,
-    settings: Settings,
-    staging_docs: Path,
-    *,
-    regenerate: Callable[[], None],
-    nav: Sequence[Any],
-    extra_css: Sequence[str] = (),
-    extra_javascript: Sequence[str] = (),
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    source_date_epoch: int | None = None,
-) -> None:
-    """Serve a live preview until interrupted (Ctrl-C)."""
-    preview = Preview(
-        root,
-        settings,
-        staging_docs,
-        regenerate=regenerate,
-        nav=nav,
-        extra_css=extra_css,
-        extra_javascript=extra_javascript,
-        host=host,
-        port=port,
-        source_date_epoch=source_date_epoch,
-    )
-    print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
-    try:
-        preview.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        preview.shutdown()

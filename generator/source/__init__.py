@@ -1,11 +1,20 @@
 """The source stage: the writer's YAML read strictly, validated, and loaded as a `Magazine`.
 
-Public face: `load_magazine`, `load_settings`, `entry_files`, `clip_path`, `locate`.
+Public face: `load_magazine` (with an optional `EntryCache`), `load_settings`, `entry_files`,
+`clip_path`, `locate`.
 """
 
 from __future__ import annotations
 
 from .config import config_path, load_settings
-from .entries import clip_path, entry_files, load_magazine, locate
+from .entries import EntryCache, clip_path, entry_files, load_magazine, locate
 
-__all__ = ["clip_path", "config_path", "entry_files", "load_magazine", "load_settings", "locate"]
+__all__ = [
+    "EntryCache",
+    "clip_path",
+    "config_path",
+    "entry_files",
+    "load_magazine",
+    "load_settings",
+    "locate",
+]
