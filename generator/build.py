@@ -9,20 +9,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import MagazineError, MediaFailures, Problem
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, render_pages
 from .progress import Progress, SilentProgress
 from .site import (
     BudgetReport,
-    SiteInput,
     build_site,
     check_budget,
     deploy_gh_pages,
+    hold_cache_folder,
     make_cache_folder,
     media_files,
     serve_site,
@@ -31,7 +31,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import EntryCache, clip_path, load_magazine, locate
+from .source import EntryCache, clip_path, load_magazine, load_settings, locate
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,6 @@ class BuildReport:
     warnings: tuple[str, ...]
 
 
-class MediaFailures(ContentError):
-    """Some clips could not be fetched or transcoded; every failure is a located problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        count = len(self.problems)
-        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
-
-
 def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
     """Absolute paths of every local clip file, by clip."""
     return {
@@ -67,9 +58,17 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
 
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
     """Load the magazine and download what is missing (`magazine fetch`)."""
-    magazine = load_magazine(root)
-    make_cache_folder(magazine.root, magazine.settings)
-    return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+    with _exclusive(root, "fetch", progress):
+        magazine = load_magazine(root)
+        return fetch_clips(magazine, offline=offline, force=force, progress=progress)
+
+
+@contextmanager
+def _exclusive(root: Path, command: str, progress: Progress) -> Iterator[None]:
+    """Hold the magazine's cache folder while `command` runs (see `hold_cache_folder`)."""
+    root = root.resolve()
+    with hold_cache_folder(root, load_settings(root), command, notify=progress.note):
+        yield
 
 
 @dataclass
@@ -97,10 +96,12 @@ def prepare(
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     root = magazine.root
-    failures = [locate(root, e.entry, e.field, e.detail) for e in fetched.errors]
+    failures: list[tuple[Problem, MagazineError]] = [
+        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+    ]
     failures += [
-        locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), why)
-        for ref, why in sorted(media.failures.items())
+        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        for ref, error in sorted(media.failures.items())
     ]
     if failures:
         raise MediaFailures(failures)
@@ -112,9 +113,7 @@ def prepare(
 def has_home(magazine: Magazine) -> bool:
     """Whether the writer's docs folder has a page MkDocs makes the home page."""
     homes = {"index.md", "index.markdown", "readme.md", "readme.markdown"}
-    return any(
-        rel.casefold() in homes for rel in writer_files(magazine.root / magazine.settings.docs_dir)
-    )
+    return any(rel.casefold() in homes for rel in writer_files(magazine.root, magazine.settings))
 
 
 def rendition_files(media: MediaIndex) -> dict[str, Path]:
@@ -142,13 +141,23 @@ class Staged:
     clips: int
 
 
-def stage(root: Path, *, offline: bool, progress: Progress, memory: Memory | None = None) -> Staged:
-    """Everything up to a complete staging docs folder.
+def stage(
+    root: Path,
+    *,
+    offline: bool,
+    progress: Progress,
+    command: str = "build",
+    memory: Memory | None = None,
+) -> Staged:
+    """Everything up to a complete staging docs folder, holding the cache folder for `command`
+    (the name another command waiting for it is told). With `memory` (the preview's), entries
+    and pages unchanged since the last run are reused.
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
+        BusyError: another command held the cache folder for longer than `lock_wait`.
     """
-    with _collector_paused():
+    with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, memory=memory
         )
@@ -178,6 +187,11 @@ def build(
 
     A failure at any step leaves the previous site/ as it was.
     """
+    with _exclusive(root, "build", progress):
+        return _build(root, site_dir=site_dir, offline=offline, progress=progress)
+
+
+def _build(root: Path, *, site_dir: Path | None, offline: bool, progress: Progress) -> BuildReport:
     staged = stage(root, offline=offline, progress=progress)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
@@ -187,9 +201,7 @@ def build(
             magazine.settings,
             staging_dir(magazine),
             target,
-            nav=rendered.nav,
-            extra_css=rendered.extra_css,
-            extra_javascript=rendered.extra_javascript,
+            rendered,
             source_date_epoch=source_date_epoch(magazine),
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
@@ -205,26 +217,21 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     unless a clip changed.
     """
     memory = Memory()
-    staged = stage(root, offline=offline, progress=progress, memory=memory)
+    staged = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
     magazine, rendered = staged.magazine, staged.rendered
 
-    def regenerate() -> SiteInput:
-        again = stage(root, offline=offline, progress=SilentProgress(), memory=memory)
-        return SiteInput(
-            again.rendered.nav,
-            again.rendered.extra_css,
-            again.rendered.extra_javascript,
-            source_date_epoch(again.magazine),
+    def regenerate() -> RenderedSite:
+        again = stage(
+            root, offline=offline, progress=SilentProgress(), command="serve", memory=memory
         )
+        return replace(again.rendered, source_date_epoch=source_date_epoch(again.magazine))
 
     serve_site(
         root,
         magazine.settings,
         staging_dir(magazine),
+        rendered,
         regenerate=regenerate,
-        nav=rendered.nav,
-        extra_css=rendered.extra_css,
-        extra_javascript=rendered.extra_javascript,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch(magazine),
@@ -235,8 +242,9 @@ def deploy(
     root: Path, *, remote: str, branch: str, push: bool, offline: bool, progress: Progress
 ) -> BuildReport:
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
-    report = build(root, offline=offline, progress=progress)
-    deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
+    with _exclusive(root, "deploy", progress):
+        report = build(root, offline=offline, progress=progress)
+        deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 
 

@@ -21,12 +21,13 @@ import click
 
 from . import __version__
 from . import build as orchestrator
-from .errors import ContentError, MagazineError, UsageError
+from .atomic import STORAGE_ERRNOS, write_file
+from .errors import ContentError, MagazineError, StorageError, UsageError
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
-from .source import load_magazine
+from .source import load_magazine, locate
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,14 @@ class _MagazineGroup(click.Group):
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
             report(exc, verbose=verbose)
             ctx.exit(exc.exit_code)
+        except OSError as exc:
+            # A full or read-only disk surfaces wherever a write happens: one boundary here.
+            if exc.errno not in STORAGE_ERRNOS:
+                raise
+            error = StorageError(exc)
+            error.__cause__ = exc
+            report(error, verbose=isinstance(ctx.obj, Options) and ctx.obj.verbose)
+            ctx.exit(error.exit_code)
 
 
 def report(error: MagazineError, *, verbose: bool = False) -> None:
@@ -169,7 +178,7 @@ def schema(options: Options, write_to: str | None) -> None:
     target = options.root / write_to
     if not target.parent.is_dir():
         raise UsageError(f"no folder {target.parent} to write {target.name} into")
-    target.write_text(text, encoding="utf-8")
+    write_file(target, text)
     click.echo(f"wrote {write_to}")
 
 
@@ -202,8 +211,9 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
         f"{result.reused} from the archive, {len(result.errors)} failed"
     )
     if result.errors:
+        root = options.root.resolve()
         for error in result.errors:
-            click.echo(f"error: {error}", err=True)
+            click.echo(str(locate(root, error.entry, error.field, error.detail)), err=True)
         sys.exit(1)
 
 

@@ -4,14 +4,27 @@
 MagazineError                 anything the writer can act on; the CLI prints it without a traceback
 ├── UsageError                a wrong command line or setting (exit 2)
 ├── ContentError              one or more Problems in the writer's files (exit 1)
+│   └── MediaFailures         clips that could not be fetched or transcoded, each located
 ├── FetchError                a remote clip could not be downloaded or verified
+├── DownloadFailure           one download went wrong (inside fetch; becomes a FetchError)
+│   └── TransientFailure      ... in a way worth another attempt (429, 5xx, lost connection)
 ├── MediaError                ffmpeg or probing failed (carries the command and stderr tail)
 ├── BudgetError               the site would exceed its size limits
-└── SiteError                 MkDocs refused to build the generated pages
+├── SiteError                 MkDocs refused to build the generated pages
+├── BusyError                 another magazine command holds the cache folder
+└── StorageError              the disk is full, read-only, or a file may not be written
 ```
 
 A library's own exception becomes one of these at exactly one boundary (`raise ... from exc`):
-httpx in `fetch`, ffmpeg in `transcode`, PyAV in `probe`, MkDocs in `site`.
+httpx in `media/fetch`, ffmpeg in `media/transcode`, PyAV in `media/probe`, MkDocs in
+`site/builder`. Failures of single clips travel as `FetchError` and `MediaError` values until
+the build gathers them, located, into one `MediaFailures` that the CLI prints.
+
+Built-in exceptions mean something else: a `ValueError` inside a pydantic validator becomes a
+located Problem there, an `OSError` of a full, read-only or size-limited disk (or a missing
+permission) becomes a `StorageError` at the CLI, wherever the write happened, and any other
+built-in exception is a bug of the generator (the CLI shows it as one, with the traceback
+under `-v`).
 """
 
 from __future__ import annotations
@@ -85,6 +98,24 @@ class FetchError(MagazineError):
         super().__init__(f"{prefix}{self.detail}")
 
 
+class DownloadFailure(MagazineError):
+    """One download did not succeed; `expired` when the server said the link is gone."""
+
+    def __init__(self, message: str, *, expired: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expired = expired
+
+
+class TransientFailure(DownloadFailure):
+    """A download failure worth another attempt (after `retry_after` seconds when given)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
 class MediaError(MagazineError):
     """Probing or transcoding a clip failed."""
 
@@ -96,6 +127,7 @@ class MediaError(MagazineError):
         command: Iterable[str] = (),
         stderr_tail: str = "",
     ) -> None:
+        self.message = message
         self.source = source
         self.command = tuple(command)
         self.stderr_tail = stderr_tail
@@ -106,6 +138,32 @@ class MediaError(MagazineError):
             text += "\n  ffmpeg said:\n    " + "\n    ".join(stderr_tail.splitlines())
         super().__init__(text)
 
+    def _key(self) -> tuple[str, str, tuple[str, ...], str]:
+        return (self.message, self.source, self.command, self.stderr_tail)
+
+    def __eq__(self, other: object) -> bool:
+        # Failures travel as values in the media index, which is compared between builds.
+        if not isinstance(other, MediaError):
+            return NotImplemented
+        return type(self) is type(other) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+class MediaFailures(ContentError):
+    """Some clips could not be fetched or transcoded; each failure is a located problem.
+
+    `failures` keeps the typed errors (`FetchError`, `MediaError`) in the problems' order.
+    """
+
+    def __init__(self, located: Iterable[tuple[Problem, MagazineError]]) -> None:
+        pairs = sorted(located, key=lambda pair: pair[0])
+        super().__init__(problem for problem, _ in pairs)
+        self.failures: tuple[MagazineError, ...] = tuple(error for _, error in pairs)
+        count = len(self.problems)
+        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
+
 
 class BudgetError(MagazineError):
     """The built site would not fit where it is published."""
@@ -113,3 +171,23 @@ class BudgetError(MagazineError):
 
 class SiteError(MagazineError):
     """MkDocs (or another site builder) failed on the generated pages."""
+
+
+class BusyError(MagazineError):
+    """Another magazine command is using the cache folder, and waiting for it ran out."""
+
+
+class StorageError(MagazineError):
+    """A file could not be written: no space left, a size limit, a read-only disk, no right.
+
+    What was there before stays as it was: the previous site and every writer's file.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        where = f" {error.filename}" if error.filename else ""
+        reason = error.strerror or type(error).__name__
+        super().__init__(
+            f"cannot write{where}: {reason}; nothing was published, and the previous site "
+            "and your files are unchanged"
+        )

@@ -6,8 +6,13 @@ clock of the machine running the command, unless the caller passes `now` on purp
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from .durations import format_duration, format_ratio
 from .model import Entry, Magazine, Status
@@ -58,31 +63,34 @@ def waiting(magazine: Magazine, now: datetime | None = None) -> tuple[Waiting, .
 
 
 def pending_lines(items: tuple[Waiting, ...], magazine: Magazine) -> list[str]:
-    """A plain table for the terminal: one line per open submission, columns aligned."""
+    """A plain table for the terminal: one line per open submission.
+
+    Columns are measured in terminal cells by rich, so Hangul (two cells a character) lines up.
+    """
     if not items:
         return ["nothing is waiting"]
     zone = magazine.timezone
-    header = ("entry", "service", "status", "submitted", "waited", "promised", "ratio")
-    rows = [header]
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), show_edge=False)
+    for header in ("entry", "service", "status", "submitted", "waited", "promised", "ratio"):
+        table.add_column(header, no_wrap=True, overflow="ignore")
     for item in items:
         entry = item.entry
         submitted = entry.submitted_at.astimezone(zone) if zone else entry.submitted_at
         waited = f"≥ {format_duration(item.waited)}" if item.waited is not None else "unknown"
         promised = format_duration(entry.promised_wait) if entry.promised_wait else "-"
         ratio = f"≥ {format_ratio(item.ratio)}" if item.ratio is not None else "-"
-        rows.append(
-            (
-                entry.slug,
-                item.service,
-                entry.status.value,
-                submitted.strftime("%Y-%m-%d %H:%M %z"),
-                waited,
-                promised,
-                ratio,
-            )
+        table.add_row(
+            Text(entry.slug),
+            Text(item.service),
+            Text(entry.status.value),
+            Text(submitted.strftime("%Y-%m-%d %H:%M %z")),
+            Text(waited),
+            Text(promised),
+            Text(ratio),
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
+    console = Console(
+        file=io.StringIO(), width=10_000, color_system=None, highlight=False, emoji=False
+    )
+    with console.capture() as captured:
+        console.print(table, crop=False)
+    return [line.rstrip() for line in captured.get().splitlines()]

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol, TextIO
 
+from .sizes import format_bytes
+
 
 class Task(Protocol):
     """One unit of progress (a download, a batch of transcodes)."""
@@ -56,7 +58,7 @@ class PlainProgress:
 
     def finish(self, task: Task) -> None:
         if isinstance(task, _PlainTask):
-            size = f" ({_human_bytes(task.done)})" if task.unit == "bytes" else ""
+            size = f" ({format_bytes(task.done)})" if task.unit == "bytes" else ""
             print(f"  done: {task.label}{size}", file=self.out, flush=True)
 
     def note(self, text: str) -> None:
@@ -149,11 +151,3 @@ def progress_for(stream: TextIO | None = None, *, quiet: bool = False) -> Iterat
             rich.close()
     else:
         yield PlainProgress(stream)
-
-
-def _human_bytes(count: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if count < 1024 or unit == "GiB":
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1024
-    return f"{count:.1f} GiB"

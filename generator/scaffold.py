@@ -7,6 +7,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from .atomic import write_file
 from .errors import UsageError
 from .model import Status
 from .schema import SCHEMA_FILE, schema_text
@@ -54,7 +55,7 @@ def new_entry(
 
     folder.mkdir(parents=True, exist_ok=True)
     if not schema.exists():
-        schema.write_text(schema_text(), encoding="utf-8")
+        write_file(schema, schema_text())
     taken = _taken_slugs(root, settings)
     base = slugify(f"{service} {title}", max_length=50) or service
     for number in range(1, 1000):
@@ -63,8 +64,7 @@ def new_entry(
             continue
         path = folder / f"{name}.yml"
         try:
-            with path.open("x", encoding="utf-8", newline="\n") as out:
-                out.write(text)
+            write_file(path, text, exclusive=True)
         except FileExistsError:
             continue
         return path

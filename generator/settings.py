@@ -90,6 +90,12 @@ class Settings(_Section):
     entries_dir: str = Field("entries", description="Folder of entries and registries.")
     cache_dir: str = Field(".magazine", description="Archive, renditions, staging (git-ignored).")
     lock_file: str = Field("magazine.lock", description="Record of fetched URLs (committed).")
+    lock_wait: float = Field(
+        600,
+        ge=0,
+        description="Seconds build, fetch, serve or deploy waits for another one using the "
+        "cache folder before giving up (0: give up at once).",
+    )
     media: MediaSettings = MediaSettings()
     fetch: FetchSettings = FetchSettings()
     limits: LimitSettings = LimitSettings()

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.errors import MediaError
 from generator.media.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from generator.model import (
     Access,
@@ -229,7 +230,7 @@ def media_index() -> MediaIndex:
     }
     return MediaIndex(
         clips=clips,
-        failures={ClipRef("boat-sora", 1): "download failed <b>503</b>"},
+        failures={ClipRef("boat-sora", 1): MediaError("download failed <b>503</b>")},
     )
 
 

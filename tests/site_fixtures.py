@@ -64,6 +64,15 @@ def generated_pages() -> dict[str, str | bytes]:
 GENERATED_NAV: list[Any] = [{"서비스": "services/index.md"}, {"태그": "tags.md"}]
 
 
+def rendered(files: dict[str, str | bytes] | None = None, nav: list[Any] | None = None) -> Any:
+    """What the pages stage would hand over for these generated files."""
+    from generator.pages import RenderedSite
+
+    files = generated_pages() if files is None else files
+    nav = GENERATED_NAV if nav is None else nav
+    return RenderedSite(files=files, nav=nav, extra_css=(), extra_javascript=())
+
+
 @dataclass
 class MagazineRoot:
     """A magazine folder on disk, under git, with the writer's files committed."""
@@ -134,7 +143,7 @@ def stage_and_build(magazine: MagazineRoot, **kwargs: Any) -> None:
         magazine.settings,
         magazine.staging,
         magazine.site,
-        nav=kwargs.pop("nav", GENERATED_NAV),
+        rendered(files, kwargs.pop("nav", None)),
         source_date_epoch=kwargs.pop("source_date_epoch", 1_735_866_000),
         **kwargs,
     )

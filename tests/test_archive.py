@@ -4,7 +4,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.media.archive import Archive, hash_file
+import pytest
+
+from generator.media.archive import Archive, ArchiveMismatch, hash_file
 
 DATA = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
 DIGEST = hashlib.sha256(DATA).hexdigest()
@@ -13,7 +15,7 @@ DIGEST = hashlib.sha256(DATA).hexdigest()
 def stored(tmp_path: Path) -> tuple[Archive, Path]:
     archive = Archive(tmp_path / "archive")
     partial = archive.partial("k" * 64)
-    partial.begin('"etag"', "https://cdn.example/a.mp4")
+    partial.begin('"etag"', len(DATA), "https://cdn.example/a.mp4")
     partial.data.write_bytes(DATA)
     return archive, archive.store(partial, DIGEST, ".mp4")
 
@@ -57,14 +59,28 @@ def test_file_named_by_another_hash_is_not_trusted(tmp_path: Path) -> None:
     assert archive.find(fake) is None
 
 
-def test_partial_keeps_bytes_and_validator(tmp_path: Path) -> None:
+def test_partial_keeps_bytes_and_resumes_only_with_a_strong_etag_and_total(
+    tmp_path: Path,
+) -> None:
     partial = Archive(tmp_path / "archive").partial("u" * 64)
-    assert partial.size == 0 and partial.validator() is None
-    partial.begin('W/"weak"', "https://cdn.example/a.mp4")
+    assert partial.size == 0 and partial.resumable() is None
+    partial.begin('"strong"', 10, "https://cdn.example/a.mp4")
     with partial.data.open("ab") as out:
         out.write(b"12345")
-    assert partial.size == 5 and partial.validator() == 'W/"weak"'
-    partial.begin(None, "https://cdn.example/a.mp4")
-    assert partial.size == 0 and partial.validator() is None
+    assert partial.size == 5 and partial.resumable() == ('"strong"', 10)
+    for validator, total in (('W/"weak"', 10), ('"strong"', None), (None, 10)):
+        partial.begin(validator, total, "https://cdn.example/a.mp4")
+        assert partial.size == 0 and partial.resumable() is None
     partial.discard()
     assert not partial.data.exists() and not partial.meta.exists()
+
+
+def test_store_refuses_bytes_that_changed_on_disk_after_hashing(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    partial = archive.partial("c" * 64)
+    partial.begin('"etag"', len(DATA), "https://cdn.example/a.mp4")
+    partial.data.write_bytes(DATA[:-1] + b"!")  # another writer appended or changed a byte
+    with pytest.raises(ArchiveMismatch, match="changed on disk"):
+        archive.store(partial, DIGEST, ".mp4")
+    assert not archive.path_for(DIGEST, ".mp4").exists()
+    assert not partial.data.exists()

@@ -117,3 +117,28 @@ def test_every_package_names_its_public_face() -> None:
             and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
         ]
         assert names, f"generator/{package}/__init__.py has no __all__"
+
+
+def test_every_error_raised_on_purpose_is_in_the_one_tree() -> None:
+    import generator.errors as errors
+
+    for module, path in modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef) and module != "errors":
+                bases = {ast.unparse(base) for base in node.bases}
+                assert not bases & {"Exception", "BaseException"}, f"{module}.{node.name}"
+    for name in dir(errors):
+        value = getattr(errors, name)
+        if isinstance(value, type) and issubclass(value, BaseException):
+            assert issubclass(value, errors.MagazineError) or value is Exception, name
+
+
+def test_the_readme_module_map_names_every_module() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text("utf-8")
+    section = readme[readme.index("## How it works") : readme.index("## Development")]
+    missing = [
+        module
+        for module, path in modules()
+        if module and f"`{path.stem}`" not in section and path.stem != "__init__"
+    ]
+    assert missing == []

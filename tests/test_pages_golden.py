@@ -2,7 +2,7 @@
 
 Refresh after an intended change (then review the diff):
 
-    UPDATE_GOLDEN=1 /work/venv/bin/python -m pytest tests/test_pages_golden.py
+    UPDATE_GOLDEN=1 python -m pytest tests/test_pages_golden.py
 """
 
 from __future__ import annotations

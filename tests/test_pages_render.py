@@ -395,7 +395,7 @@ def test_media_facts_have_real_labels_in_each_language(small_media: MediaIndex) 
 
     assert heads["en"] == ["#", "Resolution", "Duration", "Frame rate", "Codec", "Audio", "Size"]
     assert heads["ko"] == ["#", "해상도", "길이", "프레임 속도", "코덱", "오디오", "크기"]
-    assert rows["en"] == ["1", "160×120", "2 s", "25", "h264 yuv420p", "none", "12.3 kB"]
+    assert rows["en"] == ["1", "160×120", "2 s", "25", "h264 yuv420p", "none", "12.1 KiB"]
     assert rows["ko"][2] == "2초" and rows["ko"][5] == "없음"
 
 

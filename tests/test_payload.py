@@ -5,11 +5,12 @@ from datetime import UTC, datetime
 import pytest
 
 from generator.media.payload import (
-    content_range_start,
+    content_range,
     file_label,
     is_accepted_type,
     looks_like_html,
     media_type,
+    not_media,
     retry_after_seconds,
     suffix_for,
 )
@@ -49,10 +50,10 @@ def test_html_sniffing(head: bytes, html: bool) -> None:
 
 
 def test_content_range() -> None:
-    assert content_range_start("bytes 100-199/200") == 100
-    assert content_range_start("bytes 0-9/*") == 0
-    assert content_range_start("items 1-2/3") is None
-    assert content_range_start(None) is None
+    assert content_range("bytes 100-199/200") == (100, 199, 200)
+    assert content_range("bytes 0-9/*") == (0, 9, None)
+    assert content_range("items 1-2/3") is None
+    assert content_range(None) is None
 
 
 def test_retry_after() -> None:
@@ -76,3 +77,38 @@ def test_file_label_is_plain() -> None:
     assert file_label("https://cdn.example/v/Clip%201.mp4?sig=x") == "Clip_1.mp4"
     assert file_label("https://cdn.example/[bold red]x.mp4") == "bold_red_x.mp4"
     assert file_label("https://cdn.example/") == "download"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"\x00\x00\x00\x18ftypmp42",
+        b"\x00\x00\x00\x1cftypavif",
+        b"\x00\x00\x00\x08wide\x00\x00\x00\x00mdat",
+        b"\x1a\x45\xdf\xa3\x01\x00",
+        b"\x89PNG\r\n\x1a\n\x00",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        b"GIF89a\x01\x00",
+        b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+        b"RIFF\x00\x00\x00\x00AVI LIST",
+        b"\x47" + bytes(187) + b"\x47",
+    ],
+)
+def test_media_containers_are_recognised(head: bytes) -> None:
+    assert not_media(head) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x1f\x8b\x08\x00", "gzip data"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\xef\xbb\xbf<!-- x -->", "an HTML page"),
+        (b"Forbidden", "text"),
+        ("만료된 링크입니다".encode()[:-1], "text"),
+        (b"RIFF\x00\x00\x00\x00WAVEfmt ", "data of an unknown kind"),
+        (b"", "data of an unknown kind"),
+    ],
+)
+def test_other_bodies_are_named(head: bytes, kind: str) -> None:
+    assert not_media(head) == kind

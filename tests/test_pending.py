@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from generator.pending import pending_lines, waiting
 from generator.source.entries import load_magazine
 from tests.magazine_fixtures import DELIVERED, PENDING, write_magazine
@@ -72,3 +74,21 @@ def test_nothing_waiting(tmp_path: Path) -> None:
     )
     magazine = load_magazine(root)
     assert pending_lines(waiting(magazine), magazine) == ["nothing is waiting"]
+
+
+def test_hangul_names_line_up_in_terminal_cells(tmp_path: Path) -> None:
+    # Hangul takes two terminal cells a character; padding by characters misaligns the columns.
+    services = SERVICES.replace("kling: {name: Kling}", "kling: {name: 클링 한국}")
+    root = write_magazine(
+        tmp_path / "m",
+        {"kling.yml": PENDING, "veo.yml": WAITLISTED},
+        services=services,
+        files={},
+    )
+    magazine = load_magazine(root)
+    lines = pending_lines(waiting(magazine), magazine)
+    starts = {
+        cell_len(line[: line.index(status)])
+        for line, status in zip(lines, ("status", "pending", "waitlisted"), strict=True)
+    }
+    assert len(starts) == 1, lines

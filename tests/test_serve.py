@@ -6,9 +6,10 @@ import time
 import urllib.error
 import urllib.request
 
+from generator.pages import RenderedSite
 from generator.site.preview import Preview
 from generator.site.staging import write_staging
-from tests.site_fixtures import GENERATED_NAV, MagazineRoot, generated_pages
+from tests.site_fixtures import MagazineRoot, generated_pages, rendered
 
 
 def _free_port() -> int:
@@ -42,21 +43,22 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
     entry = magazine.root / "entries" / "sora.yml"
     calls: list[str] = []
 
-    def regenerate() -> None:
+    def regenerate() -> RenderedSite:
         # Stands in for entries → pages: the page shows the entry file's title line.
         title = entry.read_text("utf-8").split(":", 1)[1].strip()
         calls.append(title)
         files = generated_pages()
         files["entries/sora-waitlist.md"] = f"# {title}\n\n대기열 이야기.\n\n## Notes\n\n-\n"
         write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+        return rendered(files)
 
     reports: list[str] = []
     preview = Preview(
         magazine.root,
         magazine.settings,
         magazine.staging,
+        rendered(),
         regenerate=regenerate,
-        nav=GENERATED_NAV,
         port=_free_port(),
         report=reports.append,
     )
@@ -83,19 +85,20 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
 def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: MagazineRoot) -> None:
     state = {"broken": False}
 
-    def regenerate() -> None:
+    def regenerate() -> RenderedSite:
         if state["broken"]:
             raise_content = {"about.md": "# clash with the writer's page\n"}
             write_staging(magazine.root, magazine.settings, raise_content, {}, magazine.staging)
         write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
+        return rendered()
 
     reports: list[str] = []
     preview = Preview(
         magazine.root,
         magazine.settings,
         magazine.staging,
+        rendered(),
         regenerate=regenerate,
-        nav=GENERATED_NAV,
         port=_free_port(),
         report=reports.append,
     )

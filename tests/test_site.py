@@ -13,9 +13,9 @@ import pytest
 from generator.errors import SiteError
 from generator.site.builder import build_site, source_date_epoch
 from tests.site_fixtures import (
-    GENERATED_NAV,
     MagazineRoot,
     generated_pages,
+    rendered,
     stage_and_build,
     tree_digest,
 )
@@ -55,12 +55,15 @@ def test_pages_request_no_third_party_fonts(built_magazine: MagazineRoot) -> Non
         assert "fonts.googleapis.com" not in page.read_text("utf-8"), page
 
 
-def test_search_index_has_korean_subwords(built_magazine: MagazineRoot) -> None:
+def test_search_index_declares_korean_subwords_for_the_worker(
+    built_magazine: MagazineRoot,
+) -> None:
     index = json.loads((built_magazine.site / "search/search_index.json").read_text("utf-8"))
     by_location = {doc["location"]: doc for doc in index["docs"]}
     entry = by_location["entries/kling-list/"]
 
-    assert "리스트에" in entry["subwords"].split()
+    # The search worker derives the subwords from the text (tests/test_search.py searches).
+    assert "subwords" not in entry
     assert "<p>웨이팅리스트에" in entry["text"]
     assert index["config"]["fields"]["subwords"] == {"boost": 0.5}
 
@@ -108,7 +111,7 @@ def test_non_strict_build_returns_the_warnings(magazine: MagazineRoot) -> None:
         magazine.settings,
         magazine.staging,
         magazine.site,
-        nav=GENERATED_NAV,
+        rendered(files),
         strict=False,
     )
 
@@ -188,7 +191,26 @@ def test_build_from_relative_paths(magazine: MagazineRoot, monkeypatch: pytest.M
         relative.settings,
         relative.staging,
         Path("out"),
-        nav=GENERATED_NAV,
+        rendered(),
     )
 
     assert (magazine.root.parent / "out" / "entries" / "kling-list" / "index.html").is_file()
+
+
+def test_generated_pages_are_marked_so_they_get_no_edit_link(magazine: MagazineRoot) -> None:
+    # MkDocs offers an "edit this page" link for files in the repository; a generated page
+    # has no file there, and only the staging step's mark tells MkDocs so.
+    config = magazine.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "theme:\n  name: material\n",
+            "repo_url: https://git.example/magazine\nedit_uri: edit/main/docs/\n"
+            "theme:\n  name: material\n  features: [content.action.edit]\n",
+        ),
+        encoding="utf-8",
+    )
+    stage_and_build(magazine)
+    about = (magazine.site / "about" / "index.html").read_text("utf-8")
+    generated = (magazine.site / "services" / "index.html").read_text("utf-8")
+    assert "https://git.example/magazine/edit/main/docs/about.md" in about
+    assert "/edit/main/docs/" not in generated

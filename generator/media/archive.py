@@ -4,7 +4,7 @@
 <root>/<cache_dir>/archive/
 ├── sha256/ab/ab12…ef.mp4      complete, verified files, named by the SHA-256 of their bytes
 └── partial/<url key>.part     a download in progress (kept to resume it)
-    partial/<url key>.json     its validator (ETag or Last-Modified) and the URL it came from
+    partial/<url key>.json     its strong ETag, the announced total size and the URL it came from
 ```
 
 A file reaches `sha256/` only by an atomic rename after its bytes were hashed and flushed to
@@ -24,6 +24,8 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..errors import DownloadFailure
 
 _CHUNK = 1024 * 1024
 _verified: set[tuple[str, int, int]] = set()
@@ -70,22 +72,33 @@ class Partial:
         except FileNotFoundError:
             return 0
 
-    def validator(self) -> str | None:
-        """The ETag or Last-Modified the kept bytes belong to, if recorded."""
+    def resumable(self) -> tuple[str, int] | None:
+        """The strong ETag and total size the kept bytes belong to, when both were recorded.
+
+        Without both, kept bytes cannot be proven to be the start of the same version of the
+        file that a resumed answer continues, so a download starts again from zero.
+        """
         try:
             meta = json.loads(self.meta.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return None
-        value = meta.get("validator") if isinstance(meta, dict) else None
-        return value if isinstance(value, str) and value else None
+        if not isinstance(meta, dict):
+            return None
+        validator, total = meta.get("validator"), meta.get("total")
+        if not isinstance(validator, str) or not validator or validator.startswith("W/"):
+            return None
+        if not isinstance(total, int) or isinstance(total, bool) or total <= 0:
+            return None
+        return validator, total
 
-    def begin(self, validator: str | None, url: str) -> None:
+    def begin(self, validator: str | None, total: int | None, url: str) -> None:
         """Start afresh: empty the data file and record what the new bytes belong to."""
         self.data.parent.mkdir(parents=True, exist_ok=True)
         self.data.write_bytes(b"")
-        if validator:
+        if validator and total:
             self.meta.write_text(
-                json.dumps({"validator": validator, "url": url}, sort_keys=True) + "\n",
+                json.dumps({"validator": validator, "total": total, "url": url}, sort_keys=True)
+                + "\n",
                 encoding="utf-8",
             )
         else:
@@ -148,18 +161,32 @@ class Archive:
         return Partial(folder / f"{key}.part", folder / f"{key}.json")
 
     def store(self, partial: Partial, sha256: str, suffix: str) -> Path:
-        """Move a complete, hashed download into place atomically and return its path.
+        """Move a complete download into place atomically, once its bytes on disk hash right.
 
-        The caller has hashed the bytes as they arrived; they are flushed to disk before the
-        rename so that a crash cannot leave a named file with missing bytes.
+        The caller hashed the bytes as they arrived; the file is hashed again as it lies on
+        disk (a second writer, a disk error or a sync tool may have changed it since) and
+        flushed before the rename, so a named file always holds exactly the bytes its name
+        says and a crash cannot leave one with missing bytes.
+
+        Raises:
+            ArchiveMismatch: the bytes on disk are not the ones downloaded (they are deleted).
         """
         target = self.path_for(sha256, suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
         with partial.data.open("rb+") as handle:
             os.fsync(handle.fileno())
+        if hash_file(partial.data) != sha256:
+            partial.discard()
+            raise ArchiveMismatch(
+                "the downloaded file changed on disk before it was archived; fetch again"
+            )
         os.replace(partial.data, target)
         partial.meta.unlink(missing_ok=True)
         _fsync_dir(target.parent)
         with _verified_lock:
             _verified.add(_stamp(target))
         return target
+
+
+class ArchiveMismatch(DownloadFailure):
+    """A partial download's bytes on disk no longer hash to what was downloaded."""

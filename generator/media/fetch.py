@@ -10,11 +10,15 @@ One download (`_download`) is a loop of attempts under a total deadline:
 - redirects are followed one hop at a time, and each hop's scheme is checked (https, or http
   when `allow_http`; never `file:`, `ftp:` and the like; no https → http downgrade);
 - bytes stream into `partial/<url key>.part`, hashed as they arrive, with the response's
-  validator (ETag or Last-Modified) beside them; a later attempt sends `Range` and `If-Range`
-  and starts again from zero when the server answers 200 instead of 206;
+  strong ETag and announced size beside them; a later attempt sends `Range` and `If-Range`
+  only when both are known, accepts a 206 only when it covers exactly the bytes asked for up
+  to the same total under the same ETag, and otherwise starts again from zero (Last-Modified
+  alone is not trusted: a server that ignores `If-Range` would stitch two versions);
+- the received size must equal the announced one, and the first bytes must be those of a
+  video or image container (`payload.not_media`): a web page, text, gzip or ZIP is refused
+  whatever its Content-Type, and so is a compressed transfer (`Content-Encoding`);
 - connection failures, 429 and 5xx are retried with doubling backoff (or `Retry-After`, capped);
-- HTML where a clip was expected, a body larger than `max_bytes` and a body that takes longer
-  than `deadline` are refused;
+- a body larger than `max_bytes` and a body that takes longer than `deadline` are refused;
 - messages name the entry file and the URL without its query string (signed links carry
   secrets there); error text from the library is scrubbed of the query string too.
 """
@@ -32,27 +36,27 @@ import httpx
 
 from .. import __version__
 from ..addresses import public_url
-from ..errors import FetchError
+from ..errors import DownloadFailure, FetchError, TransientFailure
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import FetchSettings
 from .archive import Archive, Partial
 from .lockfile import Lock, read_lock, url_key, write_lock
 from .payload import (
-    content_range_start,
+    SNIFF_BYTES,
+    content_range,
     file_label,
     is_accepted_type,
-    looks_like_html,
     media_type,
+    not_media,
     retry_after_seconds,
     suffix_for,
 )
-from .remotes import Download, DownloadFailure, Ledger, RemoteClip, scheme_problem
+from .remotes import Download, Ledger, RemoteClip, scheme_problem
 from .renditions import ClipRef
 
 MAX_REDIRECTS = 10
 _EXPIRED = frozenset({401, 403, 404, 410})
-_SNIFF_BYTES = 512
 
 
 @dataclass(frozen=True)
@@ -69,15 +73,6 @@ class FetchResult:
     errors: tuple[FetchError, ...]
     downloaded: int
     reused: int
-
-
-class _Retry(Exception):
-    """A failure worth another attempt (after `retry_after` seconds when the server said)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
 
 
 def fetch_clips(
@@ -190,6 +185,11 @@ def _redirect_target(response: httpx.Response, allow_http: bool) -> httpx.URL | 
         target = response.request.url.join(response.headers["location"])
     except httpx.InvalidURL as exc:
         raise DownloadFailure("redirected to an address that is not a valid URL") from exc
+    if target.scheme == "http" and response.request.url.scheme == "https":
+        raise DownloadFailure(
+            f"redirected from https:// to http:// ({public_url(str(target))}), which is refused "
+            "even with allow_http: a download never gives up encryption on the way"
+        )
     if target.scheme == "http" and not allow_http:
         raise DownloadFailure(
             f"redirected to {public_url(str(target))}, and http:// is refused "
@@ -230,7 +230,7 @@ class _Transfer:
         while True:
             try:
                 done = self._attempt()
-            except _Retry as retry:
+            except TransientFailure as retry:
                 reason, retry_after = retry.reason, retry.retry_after
             except OSError as exc:  # the archive folder itself (disk full, permissions)
                 raise DownloadFailure(f"cannot write the download: {exc}") from exc
@@ -274,23 +274,25 @@ class _Transfer:
     def _attempt(self) -> Download:
         self._resumed = False
         offset = self.partial.size
-        validator = self.partial.validator() if offset else None
-        if offset and validator is None:
+        resumable = self.partial.resumable() if offset else None
+        if offset and (resumable is None or offset >= resumable[1]):
             self.partial.discard()
             offset = 0
-        headers = {"Range": f"bytes={offset}-", "If-Range": validator} if validator else {}
+        headers = {}
+        if resumable is not None and offset:
+            headers = {"Range": f"bytes={offset}-", "If-Range": resumable[0]}
         try:
             response = self._open(headers)
             try:
-                return self._receive(response, offset)
+                return self._receive(response, offset, resumable if offset else None)
             finally:
                 response.close()
         except httpx.InvalidURL as exc:
             raise DownloadFailure("not a valid URL") from exc
         except httpx.TimeoutException as exc:
-            raise _Retry(f"timed out ({type(exc).__name__})") from exc
+            raise TransientFailure(f"timed out ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
-            raise _Retry(
+            raise TransientFailure(
                 f"connection failed: {self._scrub(str(exc)) or type(exc).__name__}"
             ) from exc
 
@@ -310,59 +312,67 @@ class _Transfer:
             current = target
         raise DownloadFailure(f"more than {MAX_REDIRECTS} redirects")
 
-    def _receive(self, response: httpx.Response, offset: int) -> Download:
+    def _receive(
+        self, response: httpx.Response, offset: int, resumable: tuple[str, int] | None
+    ) -> Download:
         status = response.status_code
         if status in _EXPIRED:
             raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
         if status == 429 or status >= 500:
-            raise _Retry(f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after")))
+            raise TransientFailure(
+                f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after"))
+            )
         if status == 416:
             self.partial.discard()
-            raise _Retry("the server refused to resume (HTTP 416)")
+            raise TransientFailure("the server refused to resume (HTTP 416)")
         if status not in (200, 206):
             raise DownloadFailure(f"unexpected answer HTTP {status}")
         content_type = media_type(response.headers.get("content-type"))
         if not is_accepted_type(content_type):
             raise DownloadFailure(f"expected a video or image, got a {content_type} page")
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding not in ("", "identity"):
+            # Asked for identity: compressed bytes would be hashed and archived as the file.
+            raise DownloadFailure(
+                f"the server sent the file compressed (Content-Encoding: {encoding[:40]}) "
+                "though asked not to"
+            )
         length = response.headers.get("content-length")
         remaining = int(length) if length and length.isdigit() else None
+        total: int | None
         if status == 206:
-            start = content_range_start(response.headers.get("content-range"))
-            if offset == 0 or start != offset:
-                self.partial.discard()
-                raise _Retry("the server resumed at the wrong place")
+            total = self._check_resume(response, offset, remaining, resumable)
+            remaining = total - offset
             self._resumed = True
         else:
             offset = 0
-            validator = response.headers.get("etag")
-            if not validator or validator.startswith("W/"):
-                validator = response.headers.get("last-modified")
-            self.partial.begin(validator, public_url(self.url))
+            total = remaining
+            etag = response.headers.get("etag")
+            strong = etag if etag and not etag.startswith("W/") else None
+            self.partial.begin(strong, total, public_url(self.url))
             self._resumed = remaining is None
         limit = self.settings.max_bytes
-        if remaining is not None and offset + remaining > limit:
+        if total is not None and total > limit:
             self.partial.discard()
-            raise DownloadFailure(
-                f"the file is {offset + remaining} bytes, more than max_bytes ({limit})"
-            )
+            raise DownloadFailure(f"the file is {total} bytes, more than max_bytes ({limit})")
 
         digest = hashlib.sha256()
+        head = b""
         if offset:
             with self.partial.data.open("rb") as kept:
                 while chunk := kept.read(1024 * 1024):
+                    if len(head) < SNIFF_BYTES:
+                        head += chunk[: SNIFF_BYTES - len(head)]
                     digest.update(chunk)
-        total = offset + remaining if remaining is not None else None
         task = self.progress.task(self.label, total, unit="bytes")
         task.advance(offset)
         received = 0
-        head = b""
         with self.partial.data.open("ab") as out:
             for chunk in response.iter_raw():
-                if offset == 0 and len(head) < _SNIFF_BYTES:
-                    head += chunk[: _SNIFF_BYTES - len(head)]
-                    if looks_like_html(head):
-                        self.partial.discard()
-                        raise DownloadFailure("expected a video or image, got an HTML page")
+                if len(head) < SNIFF_BYTES:
+                    head += chunk[: SNIFF_BYTES - len(head)]
+                    if len(head) == SNIFF_BYTES:
+                        self._sniff(head, content_type)
                 received += len(chunk)
                 if offset + received > limit:
                     self.partial.discard()
@@ -373,9 +383,10 @@ class _Transfer:
                 if time.monotonic() > self.deadline_at:
                     raise DownloadFailure(f"took longer than {self._deadline}")
         if remaining is not None and received != remaining:
-            raise _Retry(f"the connection closed after {received} of {remaining} bytes")
+            raise TransientFailure(f"the connection closed after {received} of {remaining} bytes")
         if offset + received == 0:
-            raise _Retry("the server sent an empty file")
+            raise TransientFailure("the server sent an empty file")
+        self._sniff(head, content_type)
         self.progress.finish(task)  # only on success: a plain log says "done" for real
         return Download(
             self.partial,
@@ -384,6 +395,53 @@ class _Transfer:
             content_type,
             suffix_for(public_url(self.url), content_type),
         )
+
+    def _check_resume(
+        self,
+        response: httpx.Response,
+        offset: int,
+        length: int | None,
+        resumable: tuple[str, int] | None,
+    ) -> int:
+        """The total size, once a 206 is proven to continue the kept bytes' version exactly.
+
+        The answer must cover exactly the bytes asked for (from `offset` to the end of the
+        file), announce the same total as the answer the kept bytes came from, and carry the
+        same strong ETag: a server that ignores `If-Range` would otherwise stitch the start of
+        one version to the end of another. Anything else discards the kept bytes.
+        """
+        asked = f"bytes {offset}-" if offset else "no range"
+        got = content_range(response.headers.get("content-range"))
+        problem: str | None = None
+        if resumable is None or not offset:
+            self.partial.discard()
+            raise TransientFailure(
+                f"the server answered a request for {asked} with a part of the file"
+            )
+        if got is None:
+            problem = "its answer had no valid Content-Range"
+        elif got[0] != offset or got[2] != resumable[1] or got[1] != resumable[1] - 1:
+            problem = (
+                f"it sent the range {got[0]}-{got[1]}/{got[2] if got[2] is not None else '*'} "
+                f"for {asked}{resumable[1] - 1}/{resumable[1]}"
+            )
+        elif response.headers.get("etag") != resumable[0]:
+            problem = "its answer belongs to another version of the file (the ETag changed)"
+        elif length is not None and length != resumable[1] - offset:
+            problem = f"its Content-Length {length} does not match the range it announced"
+        if problem is not None:
+            self.partial.discard()
+            raise TransientFailure(
+                f"the server resumed the download wrongly: {problem}; starting again"
+            )
+        return resumable[1]
+
+    def _sniff(self, head: bytes, content_type: str) -> None:
+        kind = not_media(head)
+        if kind is not None:
+            self.partial.discard()
+            sent_as = f" (sent as {content_type})" if content_type else ""
+            raise DownloadFailure(f"the download is not a video or image: it is {kind}{sent_as}")
 
     def _scrub(self, text: str) -> str:
         query = httpx.URL(self.url).query.decode("ascii", "replace")

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..atomic import write_file
 from ..errors import ContentError, Problem
 
 LOCK_VERSION = 1
@@ -155,13 +155,5 @@ def write_lock(path: Path, lock: Lock) -> bool:
             return False
     except FileNotFoundError:
         pass
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    write_file(path, text)
     return True

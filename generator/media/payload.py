@@ -24,6 +24,29 @@ _SUFFIXES = frozenset(
     | {".webp", ".avif", ".heic", ".heif"}
 )
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")
+# How video and image files begin (the containers ffmpeg reads that services deliver in).
+# Anything else is refused before it is archived: a login page, an error in JSON, a gzip or
+# ZIP stream all arrive as `application/octet-stream` now and then.
+_ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+_MEDIA_STARTS = (
+    b"\x1a\x45\xdf\xa3",  # Matroska, WebM
+    b"GIF87a",
+    b"GIF89a",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",  # JPEG
+    b"OggS",
+    b"FLV\x01",
+    b"\x00\x00\x01\xba",  # MPEG program stream
+)
+_NOT_MEDIA = (
+    (b"\x1f\x8b", "gzip data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF", "a PDF document"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+)
+SNIFF_BYTES = 512
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
 
@@ -44,10 +67,48 @@ def looks_like_html(head: bytes) -> bool:
     return text.startswith(_HTML_STARTS)
 
 
-def content_range_start(header: str | None) -> int | None:
-    """The first byte position of a `Content-Range: bytes a-b/n` header."""
+def content_range(header: str | None) -> tuple[int, int, int | None] | None:
+    """First byte, last byte and total (None for `*`) of a `Content-Range: bytes a-b/n` header."""
     match = _CONTENT_RANGE.match(header or "")
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    total = match.group(3)
+    return int(match.group(1)), int(match.group(2)), None if total == "*" else int(total)
+
+
+def not_media(head: bytes) -> str | None:
+    """What a body is when its first bytes are not those of a video or image, else None.
+
+    `head` is the body's first `SNIFF_BYTES` (or all of it when shorter).
+    """
+    if head[4:8] in _ISO_BOXES or head.startswith(_MEDIA_STARTS):
+        return None
+    if head.startswith(b"RIFF") and head[8:12] in (b"AVI ", b"WEBP"):
+        return None
+    if len(head) > 188 and head[0] == head[188] == 0x47:  # MPEG transport stream
+        return None
+    for start, kind in _NOT_MEDIA:
+        if head.startswith(start):
+            return kind
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if looks_like_html(head) or text.startswith(b"<"):
+        return "an HTML page"
+    decoded = _utf8(head)
+    if decoded is None:
+        return "data of an unknown kind"
+    if decoded and all(c.isprintable() or c in "\t\r\n" for c in decoded):
+        return "text"
+    return "data of an unknown kind"
+
+
+def _utf8(head: bytes) -> str | None:
+    """The head as UTF-8 text, allowing a character cut off at its end; None if not UTF-8."""
+    for cut in range(4):
+        try:
+            return head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def retry_after_seconds(header: str | None, *, now: datetime | None = None) -> float | None:

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..addresses import public_url
-from ..errors import FetchError
+from ..errors import DownloadFailure, FetchError
 from ..model import Clip, Entry
-from .archive import Archive, Partial
+from .archive import Archive, ArchiveMismatch, Partial
 from .lockfile import Lock, LockRecord
 from .renditions import ClipRef
 
@@ -55,15 +55,6 @@ class Download:
     size: int
     content_type: str
     suffix: str
-
-
-class DownloadFailure(Exception):
-    """A download that did not succeed; `expired` when the server said the link is gone."""
-
-    def __init__(self, message: str, *, expired: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.expired = expired
 
 
 class Ledger:
@@ -139,9 +130,15 @@ class Ledger:
         keeps its first `fetched_at` when the bytes are the ones already recorded.
         """
         accepted = [m for m in members if self.expected(url, m, force=force) in (None, done.sha256)]
-        path = self.archive.store(done.partial, done.sha256, done.suffix) if accepted else None
         if not accepted:
             done.partial.discard()
+            path = None
+        else:
+            try:
+                path = self.archive.store(done.partial, done.sha256, done.suffix)
+            except ArchiveMismatch as exc:
+                self.failed(url, members, exc)
+                return
         for wanted in members:
             if path is not None and wanted in accepted:
                 self.sources[wanted.ref] = path

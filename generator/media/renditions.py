@@ -8,6 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from ..errors import MediaError
+
 
 class ClipRef(NamedTuple):
     """One clip of one entry: the entry's slug and the clip's position in `clips` (0-based)."""
@@ -93,7 +95,7 @@ class MediaIndex:
     """Every clip's media, plus what went wrong (reported at the end of a build)."""
 
     clips: Mapping[ClipRef, ClipMedia] = field(default_factory=dict)
-    failures: Mapping[ClipRef, str] = field(default_factory=dict)
+    failures: Mapping[ClipRef, MediaError] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
     def get(self, ref: ClipRef) -> ClipMedia | None:

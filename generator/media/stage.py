@@ -8,13 +8,14 @@ go on; the build reports the failures at the end.
 
 Videos get VIDEO, POSTER, PREVIEW and SHEET. Their originals are not published: they are often
 far larger than the site can carry, and the renditions are what readers watch. Still images get
-IMAGE and ORIGINAL (the file exactly as it came, named by its real type).
+IMAGE and, when `originals` can publish it, ORIGINAL (the file as it came minus its metadata,
+named by its real type).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from ..progress import Progress
 from ..settings import Settings
 from .archive import hash_file
 from .cache import RenditionCache
+from .originals import ORIGINAL_TYPES, clean_original
 from .probe import probe_file
 from .recipes import (
     ImageRecipe,
@@ -40,12 +42,9 @@ from .recipes import (
 from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
 from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
 
-_ORIGINAL_TYPES = {
-    "mjpeg": ("jpg", "image/jpeg"),
-    "png": ("png", "image/png"),
-    "webp": ("webp", "image/webp"),
-    "gif": ("gif", "image/gif"),
-}
+# Part of the original's file name, so that originals published before metadata was removed
+# are never reused from an older cache.
+_ORIGINAL_VERSION = hashlib.sha256(b"original without metadata, v1").hexdigest()[:10]
 # A VIDEO rendition may be this much shorter than its source before it counts as cut short.
 _DURATION_SLACK = 0.25
 _DURATION_SHARE = 0.95
@@ -77,24 +76,25 @@ def process_media(
     refs = _in_magazine_order(magazine, sources)
     paths = sorted({sources[ref] for ref in refs})
     task = progress.task("media", len(paths))
-    failures: dict[ClipRef, str] = {}
-    results: dict[Path, tuple[str, _Result] | str] = {}
+    failures: dict[ClipRef, MediaError] = {}
+    results: dict[Path, tuple[str, _Result] | MediaError] = {}
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        hashes = dict(zip(paths, pool.map(_hash_or_error, paths), strict=True))
+        hashed = pool.map(lambda path: _hash_or_error(path, magazine.root), paths)
+        hashes: dict[Path, str] = {}
         by_hash: dict[str, Path] = {}
-        for path in paths:
-            digest = hashes[path]
-            if digest.startswith("error:"):
-                results[path] = digest.removeprefix("error:")
+        for path, digest in zip(paths, hashed, strict=True):
+            if isinstance(digest, MediaError):
+                results[path] = digest
                 task.advance()
             else:
+                hashes[path] = digest
                 by_hash.setdefault(digest, path)
         futures = {
             digest: pool.submit(_make_renditions, settings, root, digest, path, magazine.root)
             for digest, path in sorted(by_hash.items(), key=lambda item: item[1])
         }
-        made: dict[str, _Result | str] = {}
+        made: dict[str, _Result | MediaError] = {}
         for digest, future in futures.items():
             made[digest] = future.result()
             task.advance()
@@ -107,14 +107,14 @@ def process_media(
         if path in results:
             continue
         outcome = made[hashes[path]]
-        results[path] = outcome if isinstance(outcome, str) else (hashes[path], outcome)
+        results[path] = outcome if isinstance(outcome, MediaError) else (hashes[path], outcome)
     for digest in sorted(made):
         outcome = made[digest]
         if isinstance(outcome, _Result):
             warnings.extend(outcome.warnings)
     for ref in refs:
         result = results[sources[ref]]
-        if isinstance(result, str):
+        if isinstance(result, MediaError):
             failures[ref] = result
         else:
             digest, made_result = result
@@ -139,24 +139,30 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _hash_or_error(path: Path) -> str:
+def _hash_or_error(path: Path, magazine_root: Path) -> str | MediaError:
     try:
         return hash_file(path)
     except OSError as exc:
-        return f"error:{path}: cannot read the file: {exc.strerror}"
+        return MediaError(
+            f"cannot read the file: {exc.strerror}", source=_shown(path, magazine_root)
+        )
 
 
 def _make_renditions(
     settings: Settings, root: Path, digest: str, path: Path, magazine_root: Path
-) -> _Result | str:
-    """Everything one source needs; a failure comes back as its message."""
+) -> _Result | MediaError:
+    """Everything one source needs; a failure comes back as a MediaError naming the source."""
     shown = _shown(path, magazine_root)
     try:
         return _renditions_of(settings, RenditionCache(root, digest), path, shown)
     except MediaError as exc:
-        return str(exc) if exc.source else f"{shown}: {exc}"
+        if exc.source:
+            return exc
+        return MediaError(
+            exc.message, source=shown, command=exc.command, stderr_tail=exc.stderr_tail
+        )
     except OSError as exc:
-        return f"{shown}: {exc.strerror or exc} ({exc.filename or ''})"
+        return MediaError(f"{exc.strerror or exc} ({exc.filename or ''})", source=shown)
 
 
 def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown: str) -> _Result:
@@ -179,7 +185,9 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
             ready[role] = _rendition(cache, role, name, cached.width, cached.height)
     warnings: list[str] = []
     if facts.kind == "image":
-        ready[Role.ORIGINAL] = _original(cache, path, facts)
+        original = _original(cache, path, facts)
+        if original is not None:
+            ready[Role.ORIGINAL] = original
     if missing:
         cache.sweep()
         ffmpeg = find_ffmpeg(settings.media.ffmpeg)
@@ -264,15 +272,21 @@ def _make_image(
     return {Role.IMAGE: _rendition(cache, Role.IMAGE, name, width, height)}
 
 
-def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition:
-    """The image as it came, under its real type's extension (whatever its name said)."""
-    extension, mime = _ORIGINAL_TYPES.get(facts.codec, (path.suffix.lstrip(".").lower(), ""))
-    name = f"original.{extension or 'bin'}"
+def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition | None:
+    """The image as it came minus its metadata, under its real type's extension; None when
+    its type is not one an original may be published as (see `originals`)."""
+    kind = ORIGINAL_TYPES.get(facts.codec)
+    if kind is None:
+        return None
+    name = f"original-{_ORIGINAL_VERSION}.{kind[0]}"
     cached = cache.lookup(name)
     if cached is None:
+        cleaned = clean_original(path.read_bytes(), facts.codec)
+        if cleaned is None:
+            return None
         temporary = cache.temporary(name)
         try:
-            shutil.copyfile(path, temporary)
+            temporary.write_bytes(cleaned[2])
             cached = cache.commit(temporary, name, facts.width, facts.height)
         finally:
             remove_quietly(temporary)
@@ -280,7 +294,7 @@ def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition
         role=Role.ORIGINAL,
         path=cached.path,
         url_path=cache.url_path(name),
-        mime=mime or "application/octet-stream",
+        mime=kind[1],
         width=cached.width,
         height=cached.height,
         size_bytes=cached.size_bytes,

@@ -1,4 +1,4 @@
-"""Run ffmpeg: find the binary, time-limit each run, read stderr while it runs, publish atomically.
+"""Run ffmpeg: find the binary, time-limit each run, read stderr while it runs.
 
 Commands are built as data in `recipes`; this module only runs them. A failed run becomes a
 `MediaError` carrying the command and the tail of ffmpeg's stderr, here and nowhere else.
@@ -127,11 +127,6 @@ def supports_drawtext(ffmpeg: str, *, timeout: float = 60) -> bool:
         except MediaError:
             _drawtext_support[ffmpeg] = False
     return _drawtext_support[ffmpeg]
-
-
-def publish(temporary: Path, final: Path) -> None:
-    """Move a finished file into place in one step (same folder, so the rename is atomic)."""
-    os.replace(temporary, final)
 
 
 def remove_quietly(path: Path) -> None:

@@ -46,6 +46,8 @@ class RenderedSite:
     extra_javascript: tuple[str, ...]
     snippets: Mapping[str, str] = field(default_factory=dict)
     """Markdown that replaces `<!-- magazine:NAME -->` in the writer's top-level pages."""
+    source_date_epoch: int | None = None
+    """The build time to stamp into the site, when the orchestrator has set it (preview)."""
 
 
 def _services(ctx: PageContext, entries: tuple[Entry, ...]) -> tuple[object, ...]:

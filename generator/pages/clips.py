@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..media.renditions import ClipMedia, ClipRef, Role
 from ..model import Entry
+from ..sizes import format_bytes
 from . import escape
 from .context import PageContext, number
 
@@ -25,13 +26,6 @@ class FactRow:
     codec: str
     audio: str
     bytes: str
-
-
-def _size(value: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if value >= scale:
-            return f"{value / scale:.1f} {unit}"
-    return f"{value} B"
 
 
 def clip_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe:
@@ -59,7 +53,7 @@ def _media_html(
         if failure is not None:
             return (
                 f'<p class="magazine-no-media">{escape.text(L.media_failed)}: '
-                f"{escape.text(failure)}</p>"
+                f"{escape.text(failure.message)}</p>"
             )
         return f'<p class="magazine-no-media">{escape.text(L.no_media)}</p>'
     video = media.get(Role.VIDEO)
@@ -138,5 +132,5 @@ def fact_row(ctx: PageContext, entry: Entry, position: int) -> FactRow | None:
         fps=number(round(facts.fps, 3)) if facts.fps else "–",
         codec=" ".join(p for p in (facts.codec, facts.pix_fmt) if p) or "–",
         audio=audio,
-        bytes=_size(facts.size_bytes) if facts.size_bytes else "–",
+        bytes=format_bytes(facts.size_bytes) if facts.size_bytes else "–",
     )

@@ -95,7 +95,6 @@ class Labels:
     chart_wait_title: str
     chart_score_title: str
     hours: str
-    pending_open: str
     registry_change: str
     what: str
     source: str
@@ -247,7 +246,6 @@ _EN = Labels(
     chart_wait_title="Wait per attempt (hours); dashed bars with an arrow are still waiting",
     chart_score_title="Average score per attempt over time",
     hours="hours",
-    pending_open="still waiting",
     registry_change="registry",
     what="What",
     source="Source",
@@ -395,7 +393,6 @@ _KO = Labels(
     chart_wait_title="시도별 대기 시간 (시간), 화살표가 붙은 점선 막대는 아직 기다리는 중",
     chart_score_title="시도별 평균 점수의 변화",
     hours="시간",
-    pending_open="기다리는 중",
     registry_change="등록 정보",
     what="내용",
     source="출처",

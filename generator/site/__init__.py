@@ -2,29 +2,31 @@
 
 `staging` lays the writer's pages, the generated pages and the media into one docs folder in
 the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds from;
-`builder` builds with MkDocs; `incremental` and `preview` keep it loaded for the live
-preview; `search` adds Korean subwords to the index;
-`budget` weighs the result; `deploy` pushes it to a gh-pages branch.
+`builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages, and
+`preview` serves through MkDocs' live-reload server (the modules that import MkDocs);
+`search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
+to a gh-pages branch.
 
-Public face: `build_site`, `serve_site`, `SiteInput`, `source_date_epoch`, `write_staging`,
-`write_media_folder`, `writer_files`, `make_cache_folder`, `check_budget`, `deploy_gh_pages`.
+Public face: `build_site`, `serve_site`, `source_date_epoch`, `write_staging`,
+`write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
+`deploy_gh_pages`.
 """
 
 from __future__ import annotations
 
 from .budget import BudgetReport, check_budget, media_files
 from .builder import build_site, source_date_epoch
-from .cachefolder import make_cache_folder
+from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
-from .preview import SiteInput, serve_site
+from .preview import serve_site
 from .staging import write_media_folder, write_staging, writer_files
 
 __all__ = [
     "BudgetReport",
-    "SiteInput",
     "build_site",
     "check_budget",
     "deploy_gh_pages",
+    "hold_cache_folder",
     "make_cache_folder",
     "media_files",
     "serve_site",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..errors import BudgetError
 from ..media.renditions import MediaIndex
 from ..settings import LimitSettings, Settings
+from ..sizes import format_bytes
 
 LARGEST_SHOWN = 10
 
@@ -26,8 +27,8 @@ class BudgetReport:
 
     def summary(self) -> str:
         """A few lines for the end of a build."""
-        lines = [f"site size: {_human(self.total_bytes)} in {self.files} files"]
-        lines += [f"  {_human(size):>10}  {path}" for path, size in self.largest]
+        lines = [f"site size: {format_bytes(self.total_bytes)} in {self.files} files"]
+        lines += [f"  {format_bytes(size):>10}  {path}" for path, size in self.largest]
         return "\n".join(lines)
 
 
@@ -50,16 +51,17 @@ def check_budget(
     problems: list[str] = []
     if too_big:
         problems.append(
-            f"{len(too_big)} file(s) over the {_human(limits.file_bytes)} limit for one file "
+            f"{len(too_big)} file(s) over the {format_bytes(limits.file_bytes)} limit for one file "
             "(limits.file_bytes):"
         )
-        problems += [f"  {path}: {_human(size)}" for path, size in too_big]
+        problems += [f"  {path}: {format_bytes(size)}" for path, size in too_big]
     if total > limits.site_bytes:
         problems.append(
-            f"the site would weigh {_human(total)}, over its {_human(limits.site_bytes)} limit "
+            f"the site would weigh {format_bytes(total)}, "
+            f"over its {format_bytes(limits.site_bytes)} limit "
             "(limits.site_bytes); largest files:"
         )
-        problems += [f"  {path}: {_human(size)}" for path, size in report.largest]
+        problems += [f"  {path}: {format_bytes(size)}" for path, size in report.largest]
     if problems:
         problems.append(
             "lower media.max_height or raise media.crf, or serve media from another host "
@@ -81,12 +83,3 @@ def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:
         for rendition in clip.renditions:
             seen[rendition.url_path] = rendition.size_bytes
     return sorted(seen.items())
-
-
-def _human(count: int) -> str:
-    value = float(count)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GiB"

@@ -1,10 +1,12 @@
-"""The site stage: MkDocs builds the staging docs folder into the published site.
+"""The MkDocs adapter: builds the staging docs folder into the published site.
 
-This is the only module that imports MkDocs. It reads the writer's mkdocs.yml with MkDocs' own
-loader (INHERIT, `!ENV`, `!!python/name:` tags), writes the derived configuration to the cache
-folder (see `siteconfig`), builds in-process in strict mode, adds Korean subword search (see
-`search`) and swaps the finished site into place: a failed build leaves the previous site
-exactly as it was. MkDocs' exceptions and strict-mode warnings become one `SiteError` here.
+With `preview`, the only module that imports MkDocs. It reads the writer's mkdocs.yml with
+MkDocs' own loader (INHERIT, `!ENV`, `!!python/name:` tags), writes the derived configuration
+to the cache folder (see `config`), builds in-process in strict mode with the generated pages
+marked (`File.generated_by`), adds Korean subword search (see `search`) and swaps the finished
+site into place: a failed build leaves the previous site exactly as it was. MkDocs' exceptions
+and strict-mode warnings become one `SiteError` here (or located problems, for links in the
+writer's own pages).
 
 The derived configuration also builds with Zensical (`zensical build -f .magazine/mkdocs.yml`),
 which reads the same file and ignores the plugins it does not know.
@@ -17,41 +19,40 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ..errors import ContentError, Problem, SiteError
 from ..model import Magazine
+from ..pages import RenderedSite
 from ..settings import Settings
+from ..source.config import config_path
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
 from .search import finish_search
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+GENERATED_BY = "magazine"
+"""`File.generated_by` of the pages the magazine generated (the writer's pages have None)."""
 
 # The build changes the process's working folder and environment for its duration.
-BUILD_LOCK = threading.Lock()
-
-
-def writer_config_path(root: Path) -> Path:
-    """The writer's mkdocs.yml (or mkdocs.yaml)."""
-    for name in CONFIG_NAMES:
-        if (root / name).is_file():
-            return root / name
-    raise SiteError(f"{root / CONFIG_NAMES[0]}: not found (the magazine needs an mkdocs.yml)")
+_BUILD_LOCK = threading.Lock()
 
 
 def read_writer_config(root: Path, config_dir: Path) -> dict[str, Any]:
     """The writer's mkdocs.yml as MkDocs reads it; `!relative` tags kept for the derived file."""
-    path = writer_config_path(root)
+    path = config_path(root)
     loader = get_yaml_loader()
 
     def relative(_loader: Any, node: Any) -> Tag:
@@ -74,10 +75,8 @@ def write_site_config(
     settings: Settings,
     staging_docs: Path,
     build_dir: Path,
+    rendered: RenderedSite,
     *,
-    nav: Sequence[Any],
-    extra_css: Sequence[str] = (),
-    extra_javascript: Sequence[str] = (),
     name: str = "mkdocs.yml",
 ) -> Path:
     """Write the derived configuration into the cache folder and return its path."""
@@ -88,10 +87,10 @@ def write_site_config(
         config_dir=cache,
         docs_dir=staging_docs,
         site_dir=build_dir,
-        writer_pages=writer_files(root / settings.docs_dir),
-        nav=nav,
-        extra_css=extra_css,
-        extra_javascript=extra_javascript,
+        writer_pages=writer_files(root, settings),
+        nav=rendered.nav,
+        extra_css=rendered.extra_css,
+        extra_javascript=rendered.extra_javascript,
     )
     path = cache / name
     path.write_text(dump_config(config), encoding="utf-8")
@@ -103,10 +102,8 @@ def build_site(
     settings: Settings,
     staging_docs: Path,
     site_dir: Path,
+    rendered: RenderedSite,
     *,
-    nav: Sequence[Any],
-    extra_css: Sequence[str] = (),
-    extra_javascript: Sequence[str] = (),
     strict: bool = True,
     source_date_epoch: int | None = None,
 ) -> tuple[str, ...]:
@@ -125,14 +122,12 @@ def build_site(
         SiteError: MkDocs failed, or (strict) warned; every warning is listed.
     """
     check_site_target(root, settings, site_dir)
-    return _build(
+    return build_into(
         root,
         settings,
         staging_docs,
         site_dir,
-        nav=nav,
-        extra_css=extra_css,
-        extra_javascript=extra_javascript,
+        rendered,
         strict=strict,
         source_date_epoch=source_date_epoch,
         work_name="site",
@@ -146,40 +141,31 @@ def source_date_epoch(magazine: Magazine) -> int | None:
     return int(max(entry.last_changed for entry in magazine.entries).timestamp())
 
 
-def _build(
+def build_into(
     root: Path,
     settings: Settings,
     staging_docs: Path,
     site_dir: Path,
+    rendered: RenderedSite,
     *,
-    nav: Sequence[Any],
-    extra_css: Sequence[str],
-    extra_javascript: Sequence[str],
     strict: bool,
     source_date_epoch: int | None,
     work_name: str,
 ) -> tuple[str, ...]:
+    """Build into `site_dir` through a work folder named `work_name` in the cache folder."""
     # MkDocs runs inside the magazine root, so paths relative to the caller would go astray.
     root, staging_docs, site_dir = root.resolve(), staging_docs.resolve(), site_dir.resolve()
     cache = settings.cache_path(root)
     # Inside the cache folder: Zensical wants site_dir below the configuration file.
     build_dir = cache / f"{work_name}.build"
     config_name = "mkdocs.yml" if work_name == "site" else f"{work_name}.yml"
-    config_path = write_site_config(
-        root,
-        settings,
-        staging_docs,
-        build_dir,
-        nav=nav,
-        extra_css=extra_css,
-        extra_javascript=extra_javascript,
-        name=config_name,
-    )
+    derived = write_site_config(root, settings, staging_docs, build_dir, rendered, name=config_name)
     discard_leftovers(site_dir)
     shutil.rmtree(build_dir, ignore_errors=True)
     try:
+        generated = frozenset(path for path in rendered.files if path.endswith(".md"))
         warnings = _run_mkdocs(
-            root, config_path, settings.docs_dir, strict=strict, epoch=source_date_epoch
+            root, derived, settings.docs_dir, generated, strict=strict, epoch=source_date_epoch
         )
         finish_site(build_dir)
         replace_dir(build_dir, site_dir)
@@ -196,8 +182,35 @@ def finish_site(build_dir: Path) -> None:
     (build_dir / ".nojekyll").write_bytes(b"")
 
 
+@contextmanager
+def mkdocs_running(root: Path, epoch: int | None) -> Iterator[list[str]]:
+    """Around MkDocs kept loaded (the preview's): the build lock and environment, warnings.
+
+    Yields the list the warnings MkDocs logs are added to, as text.
+
+    Raises:
+        SiteError: MkDocs raised (every warning logged before is listed).
+    """
+    texts: list[str] = []
+    marker = _GeneratedPages(frozenset())
+    with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings(marker) as warnings:
+        try:
+            yield texts
+        except MkDocsException as exc:
+            listed = "".join(f"\n  {w.text}" for w in warnings)
+            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+        finally:
+            texts.extend(w.text for w in warnings)
+
+
 def _run_mkdocs(
-    root: Path, config_path: Path, docs_dir: str, *, strict: bool, epoch: int | None
+    root: Path,
+    config_file: Path,
+    docs_dir: str,
+    generated: frozenset[str],
+    *,
+    strict: bool,
+    epoch: int | None,
 ) -> tuple[str, ...]:
     """Build with MkDocs in this process; the one place MkDocs' errors become ours.
 
@@ -205,29 +218,59 @@ def _run_mkdocs(
         ContentError: strict mode failed only on links in the writer's own pages.
         SiteError: anything else (every warning is listed).
     """
-    with BUILD_LOCK, build_environment(root, epoch), captured_warnings() as warnings:
+    marker = _GeneratedPages(generated)
+    with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings(marker) as warnings:
         try:
-            config = load_config(config_file=str(config_path), strict=strict)
+            config = load_config(config_file=str(config_file), strict=strict)
+            config.plugins["magazine/generated"] = marker
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as exc:
-            raise build_failure(root, docs_dir, exc, warnings) from exc
-    return tuple(warnings)
+            located = [_writer_problem(root, docs_dir, warning) for warning in warnings]
+            problems = [p for p in located if p is not None]
+            if warnings and len(problems) == len(warnings):
+                raise ContentError(problems) from exc
+            listed = "".join(f"\n  {p or w.text}" for p, w in zip(located, warnings, strict=True))
+            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+    return tuple(warning.text for warning in warnings)
 
 
-def build_failure(
-    root: Path, docs_dir: str, exc: Exception, warnings: Sequence[str]
-) -> ContentError | SiteError:
-    """The error for a failed MkDocs build: the writer's link problems, or everything said."""
-    located = [writer_problem(root, docs_dir, w) for w in warnings]
-    problems = [p for p in located if p is not None]
-    if warnings and len(problems) == len(warnings):
-        return ContentError(problems)
-    listed = "".join(f"\n  {p or w}" for p, w in zip(located, warnings, strict=True))
-    return SiteError(f"MkDocs could not build the site: {exc}{listed}")
+class _GeneratedPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Marks the generated pages (`File.generated_by`) and knows which page is being rendered.
+
+    The staging step knows which files it generated; MkDocs is told here, so warnings are
+    attributed to a page by MkDocs' own objects rather than guessed from their wording.
+    """
+
+    def __init__(self, generated: frozenset[str]) -> None:
+        self.generated = generated
+        self.files: dict[str, File] = {}
+        self.current: File | None = None
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        for file in files:
+            if file.src_uri in self.generated:
+                file.generated_by = GENERATED_BY
+            self.files[file.src_uri] = file
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: Any, files: Files) -> str:
+        self.current = page.file
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
+        self.current = None
+        return html
+
+
+@dataclass(frozen=True)
+class _Warning:
+    text: str
+    file: File | None
+    """The page MkDocs was working on when it warned, when it was working on one."""
 
 
 _LINK_WARNING = re.compile(
@@ -237,18 +280,20 @@ _LINK_WARNING = re.compile(
 )
 
 
-def writer_problem(root: Path, docs_dir: str, warning: str) -> Problem | None:
+def _writer_problem(root: Path, docs_dir: str, warning: _Warning) -> Problem | None:
     """A strict-mode link warning about one of the writer's pages, located in that page.
 
     Returns None when the warning is about a generated page (a bug of the generator, not the
-    writer's to fix) or is not about a link.
+    writer's to fix), about no page, or not about a link.
     """
-    match = _LINK_WARNING.match(warning)
+    file = warning.file
+    if file is None or file.generated_by is not None:
+        return None
+    match = _LINK_WARNING.match(warning.text)
     if match is None:
         return None
-    source = root / docs_dir / match["page"]
     try:
-        text = source.read_text(encoding="utf-8")
+        text = Path(file.abs_src_path or "").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     target, rest = match["target"], match["rest"].strip(" ,.")
@@ -264,12 +309,12 @@ def writer_problem(root: Path, docs_dir: str, warning: str) -> Problem | None:
     if offset >= 0:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    shown = (Path(docs_dir) / match["page"]).as_posix()
+    shown = (Path(docs_dir) / file.src_uri).as_posix()
     return Problem(shown, line, column, "link", message)
 
 
 @contextmanager
-def build_environment(root: Path, epoch: int | None) -> Iterator[None]:
+def _build_environment(root: Path, epoch: int | None) -> Iterator[None]:
     # Relative paths in markdown_extensions (snippets' base_path) start at the magazine root.
     changes = {"NO_MKDOCS_2_WARNING": "1"}
     if epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -290,20 +335,30 @@ def build_environment(root: Path, epoch: int | None) -> Iterator[None]:
 
 
 class _Collector(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, marker: _GeneratedPages) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.marker = marker
+        self.warnings: list[_Warning] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        text = f"{record.levelname}: {record.getMessage()}"
+        file = self.marker.current
+        if file is None:
+            # Anchors are checked after every page is rendered; MkDocs names the page first.
+            named = _NAMED_PAGE.match(record.getMessage())
+            file = self.marker.files.get(named["page"]) if named else None
+        self.warnings.append(_Warning(text, file))
+
+
+_NAMED_PAGE = re.compile(r"Doc file '(?P<page>[^']+)'")
 
 
 @contextmanager
-def captured_warnings() -> Iterator[list[str]]:
+def _captured_warnings(marker: _GeneratedPages) -> Iterator[list[_Warning]]:
     logger = logging.getLogger("mkdocs")
-    collector = _Collector()
+    collector = _Collector(marker)
     logger.addHandler(collector)
     try:
-        yield collector.messages
+        yield collector.warnings
     finally:
         logger.removeHandler(collector)

@@ -13,19 +13,19 @@ build uses a derived copy in the cache folder that differs only where the magazi
   broken anchors and unknown links; omitted files stay at `info` (entry pages are not in nav).
 - `theme.font: false` unless the writer chose fonts: pages load nothing from Google.
 
-The result is written as YAML in JSON's flow style (plus the `!!python/name:` and `!relative`
-tags a writer may use), which MkDocs and Zensical both read. No YAML library is needed here.
+The result is written with PyYAML's safe dumper (plus the `!!python/name:` and `!relative`
+tags a writer may use), which MkDocs and Zensical both read.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import SiteError
 
@@ -227,43 +227,32 @@ def _append(existing: Any, added: Sequence[str]) -> list[Any]:
     return items
 
 
-def dump_config(config: Mapping[str, Any]) -> str:
-    """The configuration as YAML text (JSON flow style, tags kept), ending in a newline."""
-    return "# Derived from mkdocs.yml by the magazine build; do not edit.\n" + (
-        _dump(config, "") + "\n"
-    )
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, plus the few kinds of value a writer's mkdocs.yml may hold."""
 
 
-def _dump(value: Any, indent: str) -> str:
-    inner = indent + "  "
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        items = [f"{inner}{_scalar(str(k))}: {_dump(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(inner + _dump(v, inner) for v in value) + f"\n{indent}]"
-    return _scalar(value)
+def _tag(dumper: yaml.SafeDumper, value: Tag) -> yaml.Node:
+    return dumper.represent_scalar(value.tag, value.value)
 
 
-def _scalar(value: Any) -> str:
-    if value is None or isinstance(value, bool | int | str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
-        text = repr(value)
-        # YAML 1.1 reads `1e-05` as a string: it wants a dot in the mantissa.
-        return text.replace("e", ".0e", 1) if "e" in text and "." not in text else text
-    if isinstance(value, Tag):
-        return f"{value.tag} {json.dumps(value.value, ensure_ascii=False)}"
-    if isinstance(value, os.PathLike):
-        return json.dumps(os.fspath(value), ensure_ascii=False)
+def _path(dumper: yaml.SafeDumper, value: os.PathLike[str]) -> yaml.Node:
+    return dumper.represent_str(os.fspath(value))
+
+
+def _other(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
+    # `!!python/name:module.attr` values (emoji indexes, slug functions) go back as written.
     module, name = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
     if module and name and callable(value):
-        return f'!!python/name:{module}.{name} ""'
+        return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{module}.{name}", "")
     raise SiteError(f"mkdocs.yml: cannot carry a value of type {type(value).__name__} over")
+
+
+_Dumper.add_representer(Tag, _tag)
+_Dumper.add_multi_representer(os.PathLike, _path)  # type: ignore[type-abstract]
+_Dumper.add_multi_representer(object, _other)
+
+
+def dump_config(config: Mapping[str, Any]) -> str:
+    """The configuration as YAML text (tags kept), ending in a newline."""
+    body = yaml.dump(dict(config), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return "# Derived from mkdocs.yml by the magazine build; do not edit.\n" + body

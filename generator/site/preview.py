@@ -17,25 +17,16 @@ from __future__ import annotations
 import html
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from ..errors import MagazineError
+from ..pages import RenderedSite
 from ..settings import Settings
-from .builder import (
-    BUILD_LOCK,
-    CONFIG_NAMES,
-    build_environment,
-    build_failure,
-    captured_warnings,
-    finish_site,
-    write_site_config,
-)
+from ..source.config import CONFIG_NAMES
+from .builder import finish_site, mkdocs_running, write_site_config
 from .incremental import BuildCounts, IncrementalSite
 
 MESSAGES = {
@@ -57,16 +48,6 @@ def message(settings: Settings, name: str) -> str:
     """One of `MESSAGES` in the magazine's language (English when it has none)."""
     language = settings.language.split("-")[0].lower()
     return MESSAGES.get(language, MESSAGES["en"])[name]
-
-
-@dataclass(frozen=True)
-class SiteInput:
-    """What a staging run hands the preview besides the staging folder itself."""
-
-    nav: Sequence[Any]
-    extra_css: Sequence[str] = ()
-    extra_javascript: Sequence[str] = ()
-    source_date_epoch: int | None = None
 
 
 class _Server(LiveReloadServer):
@@ -95,8 +76,8 @@ class _Server(LiveReloadServer):
 class Preview:
     """A live preview: rebuilds when an entry, a docs page or mkdocs.yml changes.
 
-    `regenerate` renders the staging folder again (entries → media → pages) and may return a
-    new `SiteInput` (nav, assets, build time); this class then brings the site in the cache
+    `regenerate` renders the staging folder again (entries → media → pages) and returns what
+    it rendered (nav, assets, build time); this class then brings the site in the cache
     folder up to date and the browser reloads. Build problems are reported through `report`
     and on the page, and the last good site stays on screen.
     """
@@ -106,11 +87,9 @@ class Preview:
         root: Path,
         settings: Settings,
         staging_docs: Path,
+        rendered: RenderedSite,
         *,
-        regenerate: Callable[[], SiteInput | None],
-        nav: Sequence[Any],
-        extra_css: Sequence[str] = (),
-        extra_javascript: Sequence[str] = (),
+        regenerate: Callable[[], RenderedSite],
         host: str = "127.0.0.1",
         port: int = 8000,
         source_date_epoch: int | None = None,
@@ -119,7 +98,7 @@ class Preview:
         self.root, self.settings = root.resolve(), settings
         self.staging_docs = staging_docs.resolve()
         self.regenerate = regenerate
-        self.input = SiteInput(nav, extra_css, extra_javascript, source_date_epoch)
+        self.rendered, self.epoch = rendered, source_date_epoch
         self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
         self.site_dir = settings.cache_path(self.root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
@@ -148,9 +127,7 @@ class Preview:
         """Stage the magazine again and bring the preview site up to date."""
         start = time.perf_counter()
         try:
-            given = self.regenerate()
-            if given is not None:
-                self.input = given
+            self.rendered = self.regenerate()
             counts, warnings = self._build()
         except MagazineError as exc:
             self._server.problem = str(exc)
@@ -172,19 +149,14 @@ class Preview:
             self.settings,
             self.staging_docs,
             self.site_dir,
-            nav=self.input.nav,
-            extra_css=self.input.extra_css,
-            extra_javascript=self.input.extra_javascript,
+            self.rendered,
             name="preview.yml",
         )
         if self._site is None:
             self._site = IncrementalSite(config_path, self.site_dir)
-        epoch = self.input.source_date_epoch
-        with BUILD_LOCK, build_environment(self.root, epoch), captured_warnings() as warnings:
-            try:
-                counts = self._site.build()
-            except MkDocsException as exc:
-                raise build_failure(self.root, self.settings.docs_dir, exc, warnings) from exc
+        epoch = self.rendered.source_date_epoch
+        with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warnings:
+            counts = self._site.build()
             finish_site(self.site_dir)
         return counts, tuple(warnings)
 
@@ -205,11 +177,9 @@ def serve_site(
     root: Path,
     settings: Settings,
     staging_docs: Path,
+    rendered: RenderedSite,
     *,
-    regenerate: Callable[[], SiteInput | None],
-    nav: Sequence[Any],
-    extra_css: Sequence[str] = (),
-    extra_javascript: Sequence[str] = (),
+    regenerate: Callable[[], RenderedSite],
     host: str = "127.0.0.1",
     port: int = 8000,
     source_date_epoch: int | None = None,
@@ -219,10 +189,8 @@ def serve_site(
         root,
         settings,
         staging_docs,
+        rendered,
         regenerate=regenerate,
-        nav=nav,
-        extra_css=extra_css,
-        extra_javascript=extra_javascript,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch,

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
 from ..settings import Settings
+from ..source.tree import walk_inside
 
 _NEW = ".new-"
 _OLD = ".old-"
@@ -53,7 +54,7 @@ def write_staging(
         SiteError: a generated path is not a plain relative path, or two generated paths clash.
     """
     docs = root / settings.docs_dir
-    writer = writer_files(docs)
+    writer = writer_files(root, settings)
     _check_clashes(root, docs, writer, files, media_files)
 
     with _replacing(staging_dir) as fresh:
@@ -146,17 +147,14 @@ def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:
             )
 
 
-def writer_files(docs: Path) -> dict[str, Path]:
-    """Every file under the writer's docs folder, by docs-relative POSIX path, sorted."""
-    if not docs.is_dir():
-        return {}
-    found: dict[str, Path] = {}
-    for folder, dirs, names in os.walk(docs):
-        dirs.sort()
-        for name in sorted(names):
-            path = Path(folder) / name
-            found[path.relative_to(docs).as_posix()] = path
-    return found
+def writer_files(root: Path, settings: Settings) -> dict[str, Path]:
+    """Every file under the writer's docs folder, by docs-relative POSIX path, sorted.
+
+    A link is followed only to a place inside the magazine folder: a page linked from
+    outside (`docs/passwd.txt → /etc/passwd`) is never read or published (`load_magazine`
+    reports it).
+    """
+    return walk_inside(root, settings.docs_dir).files
 
 
 def replace_dir(fresh: Path, target: Path) -> None:

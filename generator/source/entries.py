@@ -33,6 +33,7 @@ from ..model import (
 from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
+from .tree import link_problem, walk_inside
 from .validation import validate
 from .yamlsource import Document, field_loc, read_tolerant, read_yaml
 
@@ -88,6 +89,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     entries_dir = root / settings.entries_dir
     problems: list[Problem] = []
     files = entry_files(root, settings)
+    problems.extend(link_problems(root, settings))
 
     services, services_ok = _load_registry(root, entries_dir, SERVICES, Service, problems)
     if not services_ok and files and not _registry_file(entries_dir, SERVICES):
@@ -143,21 +145,33 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
 
 
 def entry_files(root: Path, settings: Settings) -> list[Path]:
-    """Every entry file under the entries folder (any depth, sorted), registries excluded."""
-    entries_dir = root / settings.entries_dir
-    if not entries_dir.is_dir():
-        return []
+    """Every entry file under the entries folder (any depth, sorted), registries excluded.
+
+    Links are followed only to places inside the magazine folder (`link_problems` names the
+    others).
+    """
     found = []
-    for path in entries_dir.rglob("*"):
-        relative = path.relative_to(entries_dir)
-        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+    for rel, path in walk_inside(root, settings.entries_dir).files.items():
+        relative = PurePosixPath(rel)
+        if path.suffix not in (".yml", ".yaml"):
             continue
         if any(part.startswith(".") for part in relative.parts):
             continue
         if len(relative.parts) == 1 and relative.name in _REGISTRY_FILES:
             continue
         found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(entries_dir).as_posix())
+    return found
+
+
+def link_problems(root: Path, settings: Settings) -> list[Problem]:
+    """Links in the entries and docs folders that are not followed: to outside the magazine
+    folder, broken, or looping (clips are checked where an entry names them)."""
+    problems = [
+        p
+        for p in walk_inside(root, settings.entries_dir).refused
+        if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")
+    ]
+    return problems + walk_inside(root, settings.docs_dir).refused
 
 
 def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
@@ -211,6 +225,10 @@ def _load_registry(
     """Read `entries/<name>.yml`: a mapping of key → fields. Returns (items, read cleanly)."""
     path = _registry_file(entries_dir, name)
     if path is None:
+        return {}, False
+    refused = link_problem(root, path)
+    if refused is not None:
+        problems.append(Problem(_relative(root, path), 0, 0, "", refused))
         return {}, False
     raw = _read(path, _relative(root, path), problems)
     if raw is None:

@@ -1,0 +1,108 @@
+"""Walking the writer's folders without leaving the magazine: symbolic links are checked.
+
+A link is followed only when what it points at lies inside the magazine folder; a link to
+anything outside it (`docs/passwd.txt → /etc/passwd`, an entry file or an entries sub-folder
+linked from elsewhere), a broken link and a link loop are refused with a located problem, so
+nothing outside the magazine is ever read or published, and nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+
+OUTSIDE = "is a link to something outside the magazine folder; it is not read (copy it in instead)"
+BROKEN = "is a link that leads nowhere (a broken link or a loop); it is not read"
+
+
+@dataclass
+class Walk:
+    """Files found under a folder, by folder-relative POSIX path, and the links refused."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    refused: list[Problem] = field(default_factory=list)
+
+
+def link_problem(root: Path, path: Path) -> str | None:
+    """Why `path` may not be read: it leads outside `root`, or nowhere; None when it is fine.
+
+    `root` must be resolved. Every link along the path counts, not only the last one.
+    """
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return BROKEN if path.is_symlink() or _has_link(root, path) else None
+    return None if real.is_relative_to(root) else OUTSIDE
+
+
+def _has_link(root: Path, path: Path) -> bool:
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return False
+    current = root
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+def walk_inside(root: Path, relative: str) -> Walk:
+    """Every file under the folder `relative` to `root` (any depth, sorted), following links
+    only to places inside `root`.
+
+    Names starting with a dot are walked like any other; callers filter what they want.
+    """
+    root = root.resolve()
+    folder = root / relative
+    walk = Walk()
+    shown = _shown(root, folder)
+    problem = link_problem(root, folder)
+    if problem is not None:
+        walk.refused.append(Problem(shown, 0, 0, "", problem))
+        return walk
+    if not folder.is_dir():
+        return walk
+    _walk(root, folder, "", walk, {folder.resolve()})
+    walk.files = dict(sorted(walk.files.items()))
+    walk.refused.sort()
+    return walk
+
+
+def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) -> None:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        walk.refused.append(
+            Problem(_shown(root, folder), 0, 0, "", f"cannot read the folder: {exc.strerror}")
+        )
+        return
+    for name in names:
+        path = folder / name
+        rel = f"{prefix}{name}"
+        if path.is_symlink():
+            problem = link_problem(root, path)
+            if problem is not None:
+                walk.refused.append(Problem(_shown(root, path), 0, 0, "", problem))
+                continue
+        if path.is_dir():
+            real = path.resolve()
+            if real in seen:
+                walk.refused.append(
+                    Problem(_shown(root, path), 0, 0, "", "is a link to a folder it is in")
+                )
+                continue
+            _walk(root, path, f"{rel}/", walk, seen | {real})
+        elif path.is_file():
+            walk.files[rel] = path
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
