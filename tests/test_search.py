@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -9,6 +10,7 @@ import pytest
 
 from generator.site.search import finish_search
 from tests.browser_fixtures import serve_folder
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.site_fixtures import MagazineRoot
 
 if TYPE_CHECKING:
@@ -123,3 +125,21 @@ def test_pages_load_nothing_from_other_hosts(
     }
     assert hosts == {"127.0.0.1"}, sorted(url for url in requests if "127.0.0.1" not in url)
     assert any(url.endswith("search_index.json") for url in requests)
+
+
+def test_lists_and_repeated_sections_stay_out_of_the_index(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "magazine")
+    assert invoke(root, "build").exit_code == 0
+    site = root / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    titles = {doc["title"] for doc in index["docs"]}
+
+    # Every entry, comparison and service is found on its own page ...
+    assert {"trials/sora/", "trials/kling/", "services/kling/"} <= pages
+    assert any(page.startswith("compare/") and page != "compare/" for page in pages)
+    # ... and not again in the lists that repeat them, nor in the tables of other attempts.
+    assert not {"trials/", "latest/", "compare/", "tags/"} & pages
+    assert not {"같은 프롬프트의 다른 시도", "시도", "이번 달에 해 본 것"} & titles
+    entry = (site / "trials" / "sora" / "index.html").read_text("utf-8")
+    assert "같은 프롬프트의 다른 시도" in entry and "data-search-exclude" not in entry

@@ -102,7 +102,7 @@ def render_pages(
     files["leaderboard.md"] = render_leaderboard(ctx)
     files.update(render_reports(ctx))
     files[TAGS_PAGE] = render_template(
-        "tags", L=labels, front=front_matter(labels.tags, labels.tags)
+        "tags", L=labels, front=front_matter(labels.tags, labels.tags, searched=False)
     )
     files.update(render_open_data(ctx))
     files["feed.xml"] = render_feed(ctx)

@@ -25,10 +25,19 @@ class RatingRow:
     scale: int
 
 
-def front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> escape.Safe:
-    """YAML front matter with the title, description and tags (Material's tags plugin)."""
+def front_matter(
+    title: str, description: str, tags: tuple[str, ...] = (), *, searched: bool = True
+) -> escape.Safe:
+    """YAML front matter with the title, description and tags (Material's tags plugin).
+
+    Pages that only list other pages are left out of search (`searched=False`): every entry's
+    title and verdict is already found on its own page, and the lists would double the index
+    every reader downloads.
+    """
     lines = ["---", f"title: {escape.front_matter(title)}"]
     lines.append(f"description: {escape.front_matter(description)}")
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     if tags:
         lines.append("tags:")
         lines.extend(f"  - {escape.front_matter(tag)}" for tag in tags)
@@ -132,7 +141,7 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
         files[page] = render_template(
             "trials",
             L=ctx.labels,
-            front=front_matter(ctx.labels.trials, ctx.labels.all_entries),
+            front=front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False),
             rows=[_row(ctx, page, e) for e in chunk],
             number=number,
             pages=len(chunks),
@@ -179,7 +188,7 @@ def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
         "latest",
         standalone=standalone,
         L=ctx.labels,
-        front=front_matter(ctx.labels.latest, ctx.labels.all_entries),
+        front=front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False),
         rows=[_row(ctx, page, e) for e in ctx.groups.entries[::-1][:LATEST]],
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
     )
