@@ -91,9 +91,11 @@ def free_port() -> int:
 
 def timed_build(root: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(
-        command(root, "build"), check=True, capture_output=True, cwd=REPOSITORY, env=environment()
+    done = subprocess.run(
+        command(root, "build"), capture_output=True, text=True, cwd=REPOSITORY, env=environment()
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"magazine build failed:\n{done.stdout}\n{done.stderr}")
     return time.perf_counter() - start
 
 

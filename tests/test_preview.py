@@ -169,6 +169,10 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
 
         _edit(entries / "2025/01/sora.yml", "느낌은 있는데", "새 판정으로 빛이 살아 있다")
         wait_for(served, page, shows("새 판정으로 빛이 살아 있다"))
+        # Only the pages that show the verdict were made anew, not the whole site.
+        rebuilt = [line for line in served.lines() if line.startswith("다시 빌드함")]
+        made, total = map(int, re.findall(r"(\d+)개", rebuilt[-1])[::-1])
+        assert 0 < made < total / 2, rebuilt[-1]
 
         _edit(entries / "services.yml", "name: Kling", "name: Kling AI")
         wait_for(served, "services/kling/", shows("Kling AI"))
