@@ -7,8 +7,8 @@ the media cache and the imports, then, in the same process and side by side, sev
 
 - generator: `stage` (load and validate the entries, the media stage on a warm cache, render
   every page, check the budget, write the staging docs folder): the generator's own work;
-- whole: `build`, i.e. `stage` plus the site stage (derived mkdocs.yml, MkDocs, Korean search
-  subwords, swap into site/): what `magazine build` costs;
+- whole: `build`, i.e. `stage` plus the site stage (derived mkdocs.yml, MkDocs, search index
+  compacted and search worker wrapped, swap into site/): what `magazine build` costs;
 - MkDocs alone: MkDocs building the same staging docs with the same derived configuration
   (same theme, plugins and nav), loaded and built in-process exactly as the site stage does.
 
@@ -40,7 +40,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from synthetic import write_magazine
 
-from generator.build import build, local_sources, published_media, stage, staging_dir
+from generator.build import build, local_sources, rendition_files, stage, staging_dir
 from generator.media.stage import process_media
 from generator.pages import render_pages
 from generator.progress import SilentProgress
@@ -129,7 +129,7 @@ def generator_parts(root: Path, repeat: int) -> dict[str, float]:
         sources = local_sources(magazine)
         media = process_media(magazine, sources, progress=quiet)
         rendered = render_pages(magazine, media)
-        published = published_media(magazine, media)
+        published = rendition_files(media)
         staging = staging_dir(magazine)
         return {
             "load": best_of(repeat, lambda: load_magazine(root)),

@@ -9,14 +9,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import MagazineError, MediaFailures, Problem, UsageError
 from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
 from .model import Magazine
-from .pages import RenderedSite, check_addresses, render_pages
+from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .site import (
     BudgetReport,
@@ -32,7 +32,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import clip_path, load_magazine, load_settings, locate
+from .source import EntryCache, clip_path, load_magazine, load_settings, locate
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,21 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
     return replace(magazine, settings=settings)
 
 
+@dataclass
+class Memory:
+    """What the live preview keeps between saves: entries read and pages rendered."""
+
+    entries: EntryCache = field(default_factory=EntryCache)
+    pages: PageMemo = field(default_factory=PageMemo)
+
+
 def prepare(
-    root: Path, *, offline: bool, progress: Progress, site_url: str | None = None
+    root: Path,
+    *,
+    offline: bool,
+    progress: Progress,
+    site_url: str | None = None,
+    memory: Memory | None = None,
 ) -> tuple[Magazine, MediaIndex, RenderedSite, list[str]]:
     """Load, fetch, transcode and render; raise when anything failed.
 
@@ -122,7 +135,8 @@ def prepare(
         ContentError: the entries have problems (nothing else runs).
         MediaFailures: some clips could not be fetched or transcoded (all are listed).
     """
-    magazine = with_site_url(load_magazine(root), site_url)
+    entries = memory.entries if memory is not None else None
+    magazine = with_site_url(load_magazine(root, entries), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
@@ -139,7 +153,9 @@ def prepare(
     ]
     if failures:
         raise MediaFailures(failures)
-    return magazine, media, render_pages(magazine, media, home=not has_home(magazine)), warnings
+    pages = memory.pages if memory is not None else None
+    rendered = render_pages(magazine, media, home=not has_home(magazine), memo=pages)
+    return magazine, media, rendered, warnings
 
 
 def has_home(magazine: Magazine) -> bool:
@@ -180,9 +196,11 @@ def stage(
     progress: Progress,
     command: str = "build",
     site_url: str | None = None,
+    memory: Memory | None = None,
 ) -> Staged:
     """Everything up to a complete staging docs folder, holding the cache folder for `command`
-    (the name another command waiting for it is told).
+    (the name another command waiting for it is told). With `memory` (the preview's), entries
+    and pages unchanged since the last run are reused.
 
     Raises:
         BudgetError: the site would not fit its limits (nothing is written).
@@ -190,7 +208,7 @@ def stage(
     """
     with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(
-            root, offline=offline, progress=progress, site_url=site_url
+            root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
         pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
         budget = check_budget(
@@ -269,11 +287,15 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
     unless a clip changed.
     """
-    staged = stage(root, offline=offline, progress=progress, command="serve")
+    memory = Memory()
+    staged = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
     magazine, rendered = staged.magazine, staged.rendered
 
     def regenerate() -> RenderedSite:
-        return stage(root, offline=offline, progress=SilentProgress(), command="serve").rendered
+        again = stage(
+            root, offline=offline, progress=SilentProgress(), command="serve", memory=memory
+        )
+        return replace(again.rendered, source_date_epoch=source_date_epoch(again.magazine))
 
     serve_site(
         root,

@@ -1,36 +1,44 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site.search import add_subwords, hangul_subwords
+from generator.site.search import finish_search
 from tests.browser_fixtures import serve_folder
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.site_fixtures import MagazineRoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 
-def test_subwords_start_inside_korean_words() -> None:
-    words = hangul_subwords("<p>대기열에 들어갔다, AI영상 &amp; waitlist</p>")
+def test_the_index_is_compact_and_declares_the_subword_field(
+    built_magazine: MagazineRoot,
+) -> None:
+    raw = (built_magazine.site / "search" / "search_index.json").read_text("utf-8")
+    index = json.loads(raw)
 
-    assert words == ["기열에", "열에", "어갔다", "갔다", "영상"]
+    assert index["config"]["fields"]["subwords"] == {"boost": 0.5}
+    assert "대기열" in raw and "\\u" not in raw  # UTF-8, not escapes
+    assert not any("subwords" in doc for doc in index["docs"])  # the worker derives them
 
 
-def test_subwords_skip_text_without_hangul() -> None:
-    assert hangul_subwords("<code>queue</code> waitlist 2025") == []
-
-
-def test_add_subwords_is_idempotent(built_magazine: MagazineRoot) -> None:
+def test_the_worker_is_wrapped_once(built_magazine: MagazineRoot) -> None:
+    workers = built_magazine.site / "assets" / "javascripts" / "workers"
+    shim = next(p for p in workers.glob("search.*.min.js") if ".lunr." not in p.name)
+    material = shim.with_name(shim.name.removesuffix(".min.js") + ".lunr.min.js")
     index = built_magazine.site / "search" / "search_index.json"
-    before = index.read_bytes()
+    before = (shim.read_bytes(), material.read_bytes(), index.read_bytes())
 
-    add_subwords(index)
+    finish_search(built_magazine.site)
 
-    assert index.read_bytes() == before
+    assert (shim.read_bytes(), material.read_bytes(), index.read_bytes()) == before
+    assert f'importScripts("{material.name}")' in before[0].decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +125,21 @@ def test_pages_load_nothing_from_other_hosts(
     }
     assert hosts == {"127.0.0.1"}, sorted(url for url in requests if "127.0.0.1" not in url)
     assert any(url.endswith("search_index.json") for url in requests)
+
+
+def test_lists_and_repeated_sections_stay_out_of_the_index(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "magazine")
+    assert invoke(root, "build").exit_code == 0
+    site = root / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    titles = {doc["title"] for doc in index["docs"]}
+
+    # Every entry, comparison and service is found on its own page ...
+    assert {"trials/sora/", "trials/kling/", "services/kling/"} <= pages
+    assert any(page.startswith("compare/") and page != "compare/" for page in pages)
+    # ... and not again in the lists that repeat them, nor in the tables of other attempts.
+    assert not {"trials/", "latest/", "compare/", "tags/"} & pages
+    assert not {"같은 프롬프트의 다른 시도", "시도", "이번 달에 해 본 것"} & titles
+    entry = (site / "trials" / "sora" / "index.html").read_text("utf-8")
+    assert "같은 프롬프트의 다른 시도" in entry and "data-search-exclude" not in entry

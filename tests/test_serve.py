@@ -74,7 +74,7 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
 
         _wait_for(url, "<title>소라 두 번째 시도 - ")
         assert calls[-1] == "소라 두 번째 시도"
-        assert reports == []
+        assert [r.split(":")[0] for r in reports] == ["rebuilt", "rebuilt"]
     finally:
         preview.shutdown()
         server.join(timeout=30)
@@ -109,6 +109,8 @@ def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: Magazine
     finally:
         preview.shutdown()
 
-    assert len(reports) == 1
-    assert "docs/about.md" in reports[0]
+    assert len(reports) == 2
+    assert reports[0].startswith("rebuilt: ")
+    assert "docs/about.md" in reports[1]
+    assert preview.problem is not None and "docs/about.md" in preview.problem
     assert (preview.site_dir / "entries/sora-waitlist/index.html").is_file()

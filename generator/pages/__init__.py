@@ -9,25 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from typing import Any
 
-from ..media.renditions import MediaIndex
-from ..model import Magazine
+from ..media.renditions import ClipRef, MediaIndex
+from ..model import Entry, Magazine
 from . import urls
 from .claims import check_addresses
 from .comparisons import render_comparison, render_comparison_index
-from .context import build_context
+from .context import PageContext, build_context
 from .feed import render_feed
 from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
+from .memo import PageMemo
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
 from .services import render_service, render_service_index
 from .trials import front_matter, render_entry, render_trial_lists
 
-__all__ = ["RenderedSite", "render_pages"]
+__all__ = ["PageMemo", "RenderedSite", "render_pages"]
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
@@ -51,13 +53,26 @@ class RenderedSite:
     extra_javascript: tuple[str, ...]
     snippets: Mapping[str, str] = field(default_factory=dict)
     """Markdown that replaces `<!-- magazine:NAME -->` in the writer's top-level pages."""
+    source_date_epoch: int | None = None
+    """The build time to stamp into the site, when the orchestrator has set it (preview)."""
+
+
+def _services(ctx: PageContext, entries: tuple[Entry, ...]) -> tuple[object, ...]:
+    return tuple(ctx.groups.service(e.service) for e in entries)
+
+
+def _media(ctx: PageContext, entries: tuple[Entry, ...]) -> tuple[object, ...]:
+    refs = [ClipRef(e.slug, i) for e in entries for i in range(len(e.clips))]
+    return tuple((ctx.media.get(ref), ctx.media.failures.get(ref)) for ref in refs)
 
 
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -> RenderedSite:
+def render_pages(
+    magazine: Magazine, media: MediaIndex, *, home: bool = False, memo: PageMemo | None = None
+) -> RenderedSite:
     """Render every generated page, data file, the feed and the assets.
 
     With `home`, also `index.md`: a home page for a magazine whose writer wrote none (without
@@ -67,18 +82,30 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
         ContentError: a writer-chosen name would give two pages one address.
 
     Time is linear in the number of entries: groupings are computed once, then each page
-    is rendered from lookups.
+    is rendered from lookups. With `memo` (the live preview's), entry and comparison pages
+    whose inputs are unchanged since the last render are taken from it.
     """
     ctx = build_context(magazine, media)
     check_addresses(magazine, home=home, groups=ctx.groups)
     labels = ctx.labels
     files: dict[str, str | bytes] = {}
+    memo = memo if memo is not None else PageMemo()
+    fixed = (magazine.settings, magazine.criteria)
     for entry in ctx.groups.entries:
-        files[urls.entry_page(entry.slug)] = render_entry(ctx, entry)
+        comparison = ctx.groups.comparison_of(entry)
+        shown = comparison.entries if comparison is not None else (entry,)
+        inputs: tuple[object, ...] = (fixed, entry, comparison)
+        inputs += (_services(ctx, shown), _media(ctx, (entry,)))
+        files[urls.entry_page(entry.slug)] = memo.page(
+            urls.entry_page(entry.slug), inputs, partial(render_entry, ctx, entry)
+        )
     files.update(render_trial_lists(ctx))
     files["latest.md"] = render_latest(ctx)
     for comparison in ctx.groups.comparisons:
-        files[urls.comparison_page(comparison.slug)] = render_comparison(ctx, comparison)
+        path = urls.comparison_page(comparison.slug)
+        shown = comparison.entries
+        inputs = (fixed, comparison, _services(ctx, shown), _media(ctx, shown))
+        files[path] = memo.page(path, inputs, partial(render_comparison, ctx, comparison))
     files["compare/index.md"] = render_comparison_index(ctx)
     for key, stats in ctx.groups.services.items():
         files[urls.service_page(key)] = render_service(ctx, stats)
@@ -86,7 +113,7 @@ def render_pages(magazine: Magazine, media: MediaIndex, *, home: bool = False) -
     files["leaderboard.md"] = render_leaderboard(ctx)
     files.update(render_reports(ctx))
     files[TAGS_PAGE] = render_template(
-        "tags", L=labels, front=front_matter(labels.tags, labels.tags)
+        "tags", L=labels, front=front_matter(labels.tags, labels.tags, searched=False)
     )
     files.update(render_open_data(ctx))
     files["feed.xml"] = render_feed(ctx)

@@ -98,6 +98,6 @@ def render_comparison_index(ctx: PageContext) -> str:
     return render_template(
         "comparisons",
         L=L,
-        front=front_matter(L.comparisons, L.comparisons),
+        front=front_matter(L.comparisons, L.comparisons, searched=False),
         rows=rows,
     )

@@ -97,7 +97,7 @@ def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
         "latest",
         standalone=standalone,
         L=ctx.labels,
-        front=front_matter(ctx.labels.latest, ctx.labels.all_entries),
+        front=front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False),
         cards=cards(ctx, page, ctx.groups.entries[::-1][:LATEST]),
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
     )

@@ -33,12 +33,16 @@ def front_matter(
     *,
     image: str | None = None,
     hide: tuple[str, ...] = (),
+    searched: bool = True,
 ) -> escape.Safe:
     """YAML front matter with the title, description and tags (Material's tags plugin), and
     the picture a link preview shows (`magazine_image`, read by the theme override).
 
     Args:
         hide: parts of Material's page frame to leave out (`navigation`, `toc`).
+        searched: False for pages that only list other pages: every entry's title and verdict
+            is already found on its own page, and the lists would double the index every
+            reader downloads.
     """
     lines = ["---", f"title: {escape.front_matter(title)}"]
     lines.append(f"description: {escape.front_matter(description)}")
@@ -47,6 +51,8 @@ def front_matter(
     if hide:
         lines.append("hide:")
         lines.extend(f"  - {part}" for part in hide)
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     if tags:
         lines.append("tags:")
         lines.extend(f"  - {escape.front_matter(tag)}" for tag in tags)
@@ -171,7 +177,7 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
         files[page] = render_template(
             "trials",
             L=ctx.labels,
-            front=front_matter(ctx.labels.trials, ctx.labels.all_entries),
+            front=front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False),
             rows=[list_row(ctx, page, e) for e in chunk],
             number=number,
             pages=len(chunks),

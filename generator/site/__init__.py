@@ -2,9 +2,10 @@
 
 `staging` lays the writer's pages, the generated pages and the media into one docs folder in
 the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds from;
-`builder` runs MkDocs and `preview` serves through MkDocs' live-reload server (the only two
-modules that import MkDocs); `search` adds Korean subwords to the index; `budget` weighs the
-result; `deploy` pushes it to a gh-pages branch.
+`builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages, and
+`preview` serves through MkDocs' live-reload server (the modules that import MkDocs);
+`search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
+to a gh-pages branch.
 
 Public face: `build_site`, `serve_site`, `source_date_epoch`, `write_staging`,
 `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,

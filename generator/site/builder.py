@@ -41,7 +41,7 @@ from ..settings import Settings
 from ..source.config import config_path
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
-from .search import add_subwords
+from .search import finish_search
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 from .theme import write_theme
 
@@ -177,14 +177,40 @@ def build_into(
         warnings = _run_mkdocs(
             root, derived, settings.docs_dir, generated, strict=strict, epoch=source_date_epoch
         )
-        add_subwords(build_dir / "search" / "search_index.json")
-        # Jekyll would hide files starting with `_` when the site is served from a branch.
-        (build_dir / ".nojekyll").write_bytes(b"")
+        finish_site(build_dir)
         replace_dir(build_dir, site_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
     return warnings
+
+
+def finish_site(build_dir: Path) -> None:
+    """What the site gets after MkDocs: Korean subword search, and `.nojekyll`."""
+    finish_search(build_dir)
+    # Jekyll would hide files starting with `_` when the site is served from a branch.
+    (build_dir / ".nojekyll").write_bytes(b"")
+
+
+@contextmanager
+def mkdocs_running(root: Path, epoch: int | None) -> Iterator[list[str]]:
+    """Around MkDocs kept loaded (the preview's): the build lock and environment, warnings.
+
+    Yields the list the warnings MkDocs logs are added to, as text.
+
+    Raises:
+        SiteError: MkDocs raised (every warning logged before is listed).
+    """
+    texts: list[str] = []
+    marker = _GeneratedPages(frozenset())
+    with _BUILD_LOCK, _build_environment(root, epoch), _captured_warnings(marker) as warnings:
+        try:
+            yield texts
+        except MkDocsException as exc:
+            listed = "".join(f"\n  {w.text}" for w in warnings)
+            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+        finally:
+            texts.extend(w.text for w in warnings)
 
 
 def _run_mkdocs(

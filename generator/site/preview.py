@@ -1,8 +1,22 @@
-"""The live preview (`magazine serve`): rebuild when an entry, a docs page or mkdocs.yml changes."""
+"""The live preview: `magazine serve` answers a save with the pages it changed, in a second.
+
+`Preview` watches the writer's entries, docs and mkdocs.yml. On a change it calls back into the
+orchestrator to stage the magazine again (entries → media → pages → staging folder, whose
+unchanged files keep their identity), then brings the served site up to date with an
+`IncrementalSite` that stays loaded between saves and converts only the pages whose staged
+source changed. The browser reloads by itself.
+
+A problem (an entry that no longer validates, a broken link) is printed in the terminal and
+shown as a banner at the top of every served page over the last good site; the banner goes
+away with the next good build, which prints a short "rebuilt" line so that the terminal's
+last line is never a stale error.
+"""
 
 from __future__ import annotations
 
+import html
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,16 +26,60 @@ from ..errors import MagazineError
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
-from .builder import build_into
+from .builder import finish_site, mkdocs_running, write_site_config
+from .incremental import BuildCounts, IncrementalSite
+
+MESSAGES = {
+    "ko": {
+        "rebuilt": "다시 빌드함: 페이지 {pages}개 중 {rendered}개를 새로 만듦 ({seconds:.1f}초)",
+        "banner": "빌드 오류: 마지막으로 성공한 빌드를 보여 줍니다. 고쳐서 저장하면 사라집니다.",
+    },
+    "en": {
+        "rebuilt": "rebuilt: {rendered} of {pages} pages made anew ({seconds:.1f} s)",
+        "banner": "Build error: this is the last good build. Fix it and save to clear this.",
+    },
+}
+"""What the preview says, in the site language (`theme.language`)."""
+
+BANNER_ID = "magazine-preview-error"
+
+
+def message(settings: Settings, name: str) -> str:
+    """One of `MESSAGES` in the magazine's language (English when it has none)."""
+    language = settings.language.split("-")[0].lower()
+    return MESSAGES.get(language, MESSAGES["en"])[name]
+
+
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server that shows the current build problem on every page."""
+
+    problem: str | None = None
+    heading = ""
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        if self.problem is None:
+            return page
+        banner = (
+            f'<div id="{BANNER_ID}" role="alert" style="position:fixed;z-index:1000;top:0;'
+            "left:0;right:0;max-height:50vh;overflow:auto;padding:.8rem 1rem;background:#b00020;"
+            'color:#fff;font:14px/1.5 system-ui,sans-serif;box-shadow:0 2px 6px #0006">'
+            f"<strong>{html.escape(self.heading)}</strong>"
+            '<pre style="margin:.4rem 0 0;white-space:pre-wrap;color:inherit;background:none;'
+            f'font:13px/1.4 monospace">{html.escape(self.problem)}</pre></div>'
+        ).encode()
+        end = page.rfind(b"</body>")
+        end = len(page) if end < 0 else end
+        return page[:end] + banner + page[end:]
 
 
 class Preview:
     """A live preview: rebuilds when an entry, a docs page or mkdocs.yml changes.
 
     `regenerate` renders the staging folder again (entries → media → pages) and returns what
-    it rendered; this class then rebuilds the site into the cache folder and the browser
-    reloads. Build problems are reported through `report` and the last good site stays on
-    screen.
+    it rendered (nav, assets, build time); this class then brings the site in the cache
+    folder up to date and the browser reloads. Build problems are reported through `report`
+    and on the page, and the last good site stays on screen.
     """
 
     def __init__(
@@ -37,19 +95,20 @@ class Preview:
         source_date_epoch: int | None = None,
         report: Callable[[str], None] | None = None,
     ) -> None:
-        self.root, self.settings, self.staging_docs = root, settings, staging_docs
-        self.rendered = rendered
+        self.root, self.settings = root.resolve(), settings
+        self.staging_docs = staging_docs.resolve()
         self.regenerate = regenerate
-        self.epoch = source_date_epoch
+        self.rendered, self.epoch = rendered, source_date_epoch
         self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
-        self.site_dir = settings.cache_path(root) / "preview"
+        self.site_dir = settings.cache_path(self.root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
+        self.last: BuildCounts | None = None
+        self._site: IncrementalSite | None = None
         self._serving = False
-        self._server = LiveReloadServer(
-            builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
-        )
-        watched = [root / settings.entries_dir, root / settings.docs_dir]
-        watched += [root / name for name in CONFIG_NAMES]
+        self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
+        self._server.heading = message(settings, "banner")
+        watched = [self.root / settings.entries_dir, self.root / settings.docs_dir]
+        watched += [self.root / name for name in CONFIG_NAMES]
         for path in watched:
             if path.exists():
                 self._server.watch(str(path))
@@ -59,25 +118,47 @@ class Preview:
         """Where the preview is served."""
         return str(self._server.url)
 
+    @property
+    def problem(self) -> str | None:
+        """The problem shown on the pages now (None after a good build)."""
+        return self._server.problem
+
     def rebuild(self) -> None:
-        """Regenerate the staging folder and rebuild the preview site."""
+        """Stage the magazine again and bring the preview site up to date."""
+        start = time.perf_counter()
         try:
             self.rendered = self.regenerate()
-            warnings = build_into(
-                self.root,
-                self.settings,
-                self.staging_docs,
-                self.site_dir,
-                self.rendered,
-                strict=False,
-                source_date_epoch=self.epoch,
-                work_name="preview",
-            )
+            counts, warnings = self._build()
         except MagazineError as exc:
+            self._server.problem = str(exc)
             self.report(str(exc))
             return
+        self._server.problem = None
+        self.last = counts
         for warning in warnings:
             self.report(warning)
+        self.report(
+            message(self.settings, "rebuilt").format(
+                rendered=counts.rendered, pages=counts.pages, seconds=time.perf_counter() - start
+            )
+        )
+
+    def _build(self) -> tuple[BuildCounts, tuple[str, ...]]:
+        config_path = write_site_config(
+            self.root,
+            self.settings,
+            self.staging_docs,
+            self.site_dir,
+            self.rendered,
+            name="preview.yml",
+        )
+        if self._site is None:
+            self._site = IncrementalSite(config_path, self.site_dir)
+        epoch = self.rendered.source_date_epoch
+        with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warnings:
+            counts = self._site.build()
+            finish_site(self.site_dir)
+        return counts, tuple(warnings)
 
     def serve(self) -> None:
         """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
@@ -88,6 +169,8 @@ class Preview:
     def shutdown(self) -> None:
         """Stop serving and watching (from another thread)."""
         self._server.shutdown(wait=self._serving)
+        if self._site is not None:
+            self._site.close()
 
 
 def serve_site(

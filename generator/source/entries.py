@@ -48,8 +48,40 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_magazine(root: Path) -> Magazine:
+class EntryCache:
+    """Entries read by an earlier load in this process, reused while their file is unchanged.
+
+    The live preview loads the magazine on every save; reading and validating one file is
+    the same work every time its bytes (and the time zone that reads them) are the same.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[bytes, object, Document, Entry | None, tuple[Problem, ...]]]
+        self._files = {}
+
+    def read(
+        self, shown: str, raw: bytes, zone: Any
+    ) -> tuple[Document, Entry | None, list[Problem]]:
+        """The document, entry and problems of one entry file's bytes."""
+        found = self._files.get(shown)
+        if found is not None and found[0] == raw and found[1] == zone:
+            return found[2], found[3], list(found[4])
+        doc, entry, problems = _read_entry(shown, raw, zone)
+        self._files[shown] = (raw, zone, doc, entry, tuple(problems))
+        return doc, entry, problems
+
+
+def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
+    doc = read_yaml(raw, shown, zone=zone)
+    problems = list(doc.problems)
+    return doc, _guarded(doc, problems, partial(_entry, doc, problems)), problems
+
+
+def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     """Read and validate the magazine under `root`.
+
+    Args:
+        cache: entries kept from an earlier load (the live preview's), reused when unchanged.
 
     Raises:
         UsageError: `root` has no mkdocs.yml.
@@ -86,9 +118,12 @@ def load_magazine(root: Path) -> Magazine:
         raw = _read(file, _relative(root, file), problems, settings.limits.entry_bytes)
         if raw is None:
             continue
-        doc = read_yaml(raw, _relative(root, file), zone=settings.tzinfo)
-        problems.extend(doc.problems)
-        entry = _guarded(doc, problems, partial(_entry, doc, problems))
+        shown = _relative(root, file)
+        if cache is None:
+            doc, entry, found = _read_entry(shown, raw, settings.tzinfo)
+        else:
+            doc, entry, found = cache.read(shown, raw, settings.tzinfo)
+        problems.extend(found)
         if entry is not None:
             loaded.append((entry, doc))
 

@@ -1,0 +1,187 @@
+"""Benchmark of the live preview over HTTP; writes the "Preview" section of BENCHMARKS.md.
+
+    python bench/preview_bench.py [--sizes 1000 4000] [--out BENCHMARKS.md]
+
+For each size N, a synthetic magazine of N entries (`bench/synthetic.py`) is built once with
+`magazine build` (which warms the media cache), built again (timed: a build with a warm cache),
+and then served with a real `magazine serve` in its own process group. Measured, in wall-clock
+time as the writer waits for it:
+
+- first preview: from starting `magazine serve` until the home page is served;
+- save → page: after editing one entry's verdict, a service's name, and adding a new entry,
+  the time until the served page shows the change (polled over HTTP every 50 ms).
+
+The machine is shared, so the load average is recorded with the figures, and the first preview
+is given as a ratio to the warm build run right before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_magazine
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+POLL = 0.05
+LIMIT = 600.0
+"""Seconds to wait for any one change before giving up."""
+
+
+@dataclass
+class Figures:
+    """One size's measurements, in seconds."""
+
+    entries: int
+    build: float
+    first_preview: float
+    verdict: float
+    service: float
+    new_entry: float
+    load: str
+
+
+def command(root: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", "--root", str(root), *args]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPOSITORY), env.get("PYTHONPATH")]))
+    return env
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def until(url: str, check: Callable[[str], bool], since: float) -> float:
+    """Seconds from `since` until the page at `url` passes `check`."""
+    while time.perf_counter() - since < LIMIT:
+        if check(fetch(url)):
+            return time.perf_counter() - since
+        time.sleep(POLL)
+    raise RuntimeError(f"{url} did not change within {LIMIT:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def timed_build(root: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        command(root, "build"), capture_output=True, text=True, cwd=REPOSITORY, env=environment()
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"magazine build failed:\n{done.stdout}\n{done.stderr}")
+    return time.perf_counter() - start
+
+
+def measure(root: Path, count: int) -> Figures:
+    write_magazine(root, count)
+    timed_build(root)  # warms the media cache
+    build = timed_build(root)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = root.parent / f"serve-{count}.log"
+    start = time.perf_counter()
+    with log.open("wb") as sink:
+        child = subprocess.Popen(
+            command(root, "serve", "--port", str(port)),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            cwd=REPOSITORY,
+            env=environment(),
+            start_new_session=True,
+        )
+    try:
+        first = until(url, lambda body: "<html" in body, start)
+        entries = sorted((root / "entries").rglob("trial-*.yml"))
+        delivered = next(p for p in entries if "\nverdict: " in p.read_text("utf-8"))
+        slug = delivered.stem
+        text = delivered.read_text("utf-8")
+        verdict = "완전히 새로운 판정 문장"
+        since = time.perf_counter()
+        delivered.write_text(re.sub(r"(?m)^verdict: .*$", f"verdict: {verdict}", text), "utf-8")
+        saved_verdict = until(url + f"trials/{slug}/", lambda body: verdict in body, since)
+
+        registry = root / "entries" / "services.yml"
+        since = time.perf_counter()
+        registry.write_text(
+            registry.read_text("utf-8").replace("name: Pika", "name: Pika Labs"), "utf-8"
+        )
+        saved_service = until(url + "services/pika/", lambda body: "Pika Labs" in body, since)
+
+        new = delivered.with_name("trial-99999-new.yml")
+        since = time.perf_counter()
+        new.write_text(text.replace("title: ", "title: 새로 쓴 체험기 ", 1), "utf-8")
+        saved_new = until(url + "trials/trial-99999-new/", lambda b: "새로 쓴 체험기" in b, since)
+    finally:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=60)
+    load = "{:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg())
+    return Figures(count, build, first, saved_verdict, saved_service, saved_new, load)
+
+
+def report(figures: list[Figures]) -> str:
+    lines = [
+        "## Preview",
+        "",
+        f"`python bench/preview_bench.py` — 2 cores ({platform.machine()}, "
+        f"{platform.system()}), Python {platform.python_version()}. A real `magazine serve` "
+        "over HTTP on a synthetic magazine; each figure is one run, wall-clock seconds until "
+        "the served page shows the change, with the load average (1, 5, 15 min) right after. "
+        "Other work shares the two cores, so single figures are noisy.",
+        "",
+        "| entries | load average | warm `magazine build` | first preview | first ÷ build "
+        "| verdict edited | service renamed | entry added |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f.entries:,} | {f.load} | {f.build:.1f} s | {f.first_preview:.1f} s "
+            f"| {f.first_preview / f.build:.2f} | {f.verdict:.2f} s | {f.service:.2f} s "
+            f"| {f.new_entry:.2f} s |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="preview-bench-") as work:
+        for count in args.sizes:
+            figures.append(measure(Path(work) / f"magazine-{count}", count))
+            print(report(figures), flush=True)
+    text = report(figures)
+    if args.out is not None:
+        print(f"paste into {args.out}:\n{text}")
+
+
+if __name__ == "__main__":
+    main()
