@@ -64,9 +64,12 @@ SPREAD = f"""async (count) => {{
     }}
     return out;
 }}"""
+# The media time of the next frame a clip presents; null (a failed test, not a hung one) when
+# none comes within five seconds.
 PRESENTED = """(index) => new Promise(resolve => {
     const v = [...document.querySelectorAll('.theater--full .theater-grid video')][index];
     v.requestVideoFrameCallback((now, meta) => resolve(meta.mediaTime));
+    setTimeout(() => resolve(null), 5000);
 })"""
 
 
