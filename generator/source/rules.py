@@ -1,0 +1,202 @@
+"""The rules within an entry and between entries: clips, ratings, slugs, comparisons."""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import Problem
+from ..model import (
+    Comparison,
+    Criterion,
+    Entry,
+    Service,
+    Status,
+)
+from ..settings import Settings
+from .bounds import moment_problems, size_problems
+from .yamlsource import Document
+
+
+class Rules:
+    """The rules that need more than one field, or another file, to check."""
+
+    def __init__(
+        self,
+        *,
+        root: Path,
+        settings: Settings,
+        services: Mapping[str, Service] | None,
+        criteria: Mapping[str, Criterion] | None,
+    ) -> None:
+        self.root = root
+        self.settings = settings
+        self.services = services
+        self.criteria = criteria
+
+    def problems(self, entry: Entry, doc: Document) -> list[Problem]:
+        """`check` run to the end, so that an error it meets is raised here."""
+        return list(self.check(entry, doc))
+
+    def check(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        """Every cross-field and cross-file problem of one entry."""
+        if self.services is not None and entry.service not in self.services:
+            hint = did_you_mean(entry.service, self.services)
+            message = f"unknown service {entry.service!r}{hint}; add it to entries/services.yml"
+            yield doc.problem(("service",), message)
+        yield from self._ratings(entry, doc)
+        yield from self._times(entry, doc)
+        yield from size_problems(entry, doc, self.settings.limits)
+        for index, clip in enumerate(entry.clips):
+            if clip.file is not None:
+                wrong = self._file_problem(entry, clip.file)
+                if wrong:
+                    yield doc.problem(("clips", index, "file"), wrong)
+            elif clip.url is not None:
+                wrong = url_problem(clip.url, self.settings.allow_http)
+                if wrong:
+                    yield doc.problem(("clips", index, "url"), wrong)
+
+    def _ratings(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        if self.criteria is None:
+            return
+        for key, score in entry.ratings.items():
+            criterion = self.criteria.get(key)
+            if criterion is None:
+                hint = did_you_mean(key, self.criteria)
+                message = f"unknown criterion {key!r}{hint}"
+                yield doc.problem(("ratings", key), message, "key")
+            elif not 1 <= score <= criterion.scale:
+                message = f"must be a whole number from 1 to {criterion.scale} (got {score})"
+                yield doc.problem(("ratings", key), message)
+
+    def _times(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        outside = list(moment_problems(entry, doc))
+        if outside:
+            yield from outside
+            return
+        submitted = entry.submitted_at.isoformat()
+        if entry.delivered_at is not None and entry.delivered_at < entry.submitted_at:
+            message = f"is before submitted_at ({submitted})"
+            yield doc.problem(("delivered_at",), message)
+        if entry.checked_at is not None and entry.checked_at < entry.submitted_at:
+            message = f"is before submitted_at ({submitted})"
+            yield doc.problem(("checked_at",), message)
+        if entry.status is Status.DELIVERED:
+            if not entry.clips:
+                message = "is delivered but has no clips: add the file or URL under clips"
+                yield doc.problem(("status",), message)
+            if entry.delivered_at is None:
+                message = "is delivered but has no delivered_at: when did the result arrive?"
+                yield doc.problem(("status",), message)
+        if entry.status is Status.PENDING and entry.checked_at is None:
+            message = (
+                "is pending but has no checked_at: add the last time you looked "
+                "(the wait shown is at least checked_at − submitted_at)"
+            )
+            yield doc.problem(("status",), message)
+
+    def _file_problem(self, entry: Entry, text: str) -> str | None:
+        """Why a local clip path cannot be used, or None."""
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
+            return "a file path cannot contain control characters (such as NUL)"
+        try:
+            return self._file_problem_on_disk(entry, text)
+        except RuntimeError:  # Path.resolve on Python 3.11 and 3.12
+            return "is a link that leads back to itself (a symbolic link loop)"
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return "the path is too long for the file system; use shorter names"
+            if exc.errno == errno.ELOOP:
+                return "is a link that leads back to itself (a symbolic link loop)"
+            return f"cannot be read: {exc.strerror or exc}"
+
+    def _file_problem_on_disk(self, entry: Entry, text: str) -> str | None:
+        if PurePosixPath(text).is_absolute() or PureWindowsPath(text).is_absolute():
+            return "must be a path relative to this entry's folder, not an absolute path"
+        if PureWindowsPath(text).drive or text.startswith("\\"):
+            return "must be a path relative to this entry's folder, not an absolute path"
+        folder = (self.root / entry.path).parent
+        joined = Path(os.path.normpath(folder / text))
+        if not joined.is_relative_to(self.root):
+            return "goes outside the magazine folder; keep clips inside it"
+        real = joined.resolve()
+        if not real.is_relative_to(self.root):
+            return "is a link to a file outside the magazine folder; copy the file in instead"
+        shown = joined.relative_to(self.root).as_posix()
+        if not real.exists():
+            return f"file not found: {shown} (paths are relative to this entry's folder)"
+        if real.is_dir():
+            return f"{shown} is a folder, not a file"
+        if not real.is_file():
+            return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
+        return None
+
+
+def url_problem(url: str, allow_http: bool) -> str | None:
+    """Why a clip URL cannot be fetched, or None. The message never repeats the URL."""
+    if any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in url):
+        return "a URL cannot contain spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return "is not a valid URL"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        got = f"{scheme}:" if scheme else "no scheme"
+        return f"must be an https:// URL (got {got})"
+    if not host:
+        return "has no host name"
+    if scheme == "http" and not allow_http:
+        return "http:// is not allowed: use https://, or set extra.magazine.allow_http: true"
+    return None
+
+
+def did_you_mean(name: str, known: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    listed = ", ".join(sorted(known)) or "none yet"
+    return f" (known: {listed})"
+
+
+def duplicate_slugs(loaded: list[tuple[Entry, Document]]) -> Iterable[Problem]:
+    by_slug: dict[str, list[tuple[Entry, Document]]] = {}
+    for entry, doc in loaded:
+        by_slug.setdefault(entry.slug, []).append((entry, doc))
+    for slug, group in by_slug.items():
+        if len(group) < 2:
+            continue
+        for entry, doc in group:
+            others = ", ".join(e.path for e, _ in group if e is not entry)
+            message = (
+                f"the page address {slug!r} is also used by {others}; set a different slug: "
+                "in one of them"
+            )
+            yield doc.problem(("slug",), message, "key")
+
+
+def duplicate_comparisons(
+    comparisons: tuple[Comparison, ...], docs: Mapping[str, Document]
+) -> Iterable[Problem]:
+    """Two experiments whose keys give the same page address (`a_b` and `a-b`)."""
+    by_slug: dict[str, list[Comparison]] = {}
+    for comparison in comparisons:
+        by_slug.setdefault(comparison.slug, []).append(comparison)
+    for slug, group in by_slug.items():
+        if len(group) < 2:
+            continue
+        for comparison in group:
+            first = comparison.entries[0]
+            others = ", ".join(c.entries[0].path for c in group if c is not comparison)
+            message = (
+                f"this comparison's page address {slug!r} is also used by the comparison of "
+                f"{others}; choose experiment keys that differ in more than - and _"
+            )
+            yield docs[first.path].problem(("experiment",), message)
