@@ -140,6 +140,6 @@ def test_lists_and_repeated_sections_stay_out_of_the_index(tmp_path: Path) -> No
     assert any(page.startswith("compare/") and page != "compare/" for page in pages)
     # ... and not again in the lists that repeat them, nor in the tables of other attempts.
     assert not {"trials/", "latest/", "compare/", "tags/"} & pages
-    assert not {"같은 프롬프트의 다른 시도", "시도", "이번 달에 해 본 것"} & titles
+    assert not {"같은 프롬프트, 다른 서비스", "시도", "이번 달에 해 본 것"} & titles
     entry = (site / "trials" / "sora" / "index.html").read_text("utf-8")
-    assert "같은 프롬프트의 다른 시도" in entry and "data-search-exclude" not in entry
+    assert "같은 프롬프트, 다른 서비스" in entry and "data-search-exclude" not in entry
