@@ -13,8 +13,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import MagazineError, MediaFailures, Problem, UsageError
-from .media import ClipRef, FetchResult, MediaIndex, fetch_clips, process_media
+from .errors import ContentError, MagazineError, MediaFailures, Problem, UsageError
+from .media import (
+    ClipRef,
+    FetchResult,
+    MediaIndex,
+    clips_over_limits,
+    fetch_clips,
+    process_media,
+)
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
@@ -60,13 +67,22 @@ def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
 
 
 def check(root: Path) -> Magazine:
-    """Load the magazine and make sure every page it generates has an address of its own.
+    """Load the magazine; every page it generates has an address of its own, every clip fits.
 
     Raises:
-        ContentError: every problem of every file, address clashes included.
+        ContentError: every problem of every file, address clashes and local clips over the
+            limits (length, pixels) included.
     """
     magazine = load_magazine(root)
     check_addresses(magazine, home=not has_home(magazine))
+    over = clips_over_limits(magazine, local_sources(magazine))
+    if over:
+        raise ContentError(
+            locate(
+                magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)
+            )
+            for ref, error in sorted(over.items())
+        )
     return magazine
 
 

@@ -9,6 +9,7 @@ MagazineError                 anything the writer can act on; the CLI prints it 
 ├── DownloadFailure           one download went wrong (inside fetch; becomes a FetchError)
 │   └── TransientFailure      ... in a way worth another attempt (429, 5xx, lost connection)
 ├── MediaError                ffmpeg or probing failed (carries the command and stderr tail)
+│   └── OverLimit             a clip over the magazine's limits (pixels, length)
 ├── BudgetError               the site would exceed its size limits
 ├── SiteError                 MkDocs refused to build the generated pages
 ├── BusyError                 another magazine command holds the cache folder
@@ -160,6 +161,10 @@ class MediaError(MagazineError):
 
     def __hash__(self) -> int:
         return hash(self._key())
+
+
+class OverLimit(MediaError):
+    """A clip over one of the magazine's limits (`limits.pixels`, `limits.clip_seconds`)."""
 
 
 class MediaFailures(ContentError):

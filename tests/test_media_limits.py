@@ -155,3 +155,35 @@ def test_a_build_refuses_bombs_long_and_huge_clips_with_located_problems(
     transcoded = {p.parent for p in (root / ".magazine/renditions").rglob("*.mp4")}
     assert len(transcoded) == 1, transcoded
     assert not (root / "site").exists()
+
+
+def test_check_reports_clips_over_the_limits_without_building(tmp_path: Path) -> None:
+    # `magazine check` fetches and transcodes nothing, but a local clip over the length or
+    # picture limit is still a located problem there, next to the other problems.
+    root = tmp_path / "m"
+    mkdocs = MKDOCS + "    limits: {clip_seconds: 1.5, pixels: 60000}\n"
+    entries = {
+        "2025/01/long.yml": ENTRY.format(title="long", file="media/long.mp4"),
+        "2025/01/huge.yml": ENTRY.format(title="huge", file="media/huge.mp4"),
+        "2025/01/fine.yml": ENTRY.format(title="fine", file="media/fine.mp4"),
+    }
+    write_magazine(root, entries, services=SERVICES, mkdocs=mkdocs, files={})
+    media = root / "entries/2025/01/media"
+    media.mkdir(parents=True, exist_ok=True)
+    make_clip(media / "long.mp4", seconds=3)
+    make_clip(media / "huge.mp4", size="320x240")
+    make_clip(media / "fine.mp4")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment(),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = (done.stdout + done.stderr).splitlines()
+    for name, words in [("long", "limits.clip_seconds"), ("huge", "more than limits.pixels")]:
+        line = next((x for x in lines if x.startswith(f"entries/2025/01/{name}.yml:8:")), "")
+        assert "clips[0].file:" in line and words in line, (name, lines)
+    assert not any("fine.yml" in line for line in lines)
+    assert not (root / ".magazine" / "renditions").exists()

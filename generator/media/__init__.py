@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .fetch import FetchResult, fetch_clips
 from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
-from .stage import process_media
+from .stage import clips_over_limits, process_media
 
 __all__ = [
     "ClipMedia",
@@ -22,6 +22,7 @@ __all__ = [
     "MediaIndex",
     "Rendition",
     "Role",
+    "clips_over_limits",
     "fetch_clips",
     "process_media",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 import av
 import av.error
 
-from ..errors import MediaError
+from ..errors import MediaError, OverLimit
 from .renditions import MediaFacts
 
 # Container formats whose single-frame files are still images rather than videos.
@@ -92,7 +92,7 @@ def decoder_cap(max_pixels: int) -> int:
 
 def _check_pixels(width: int, height: int, max_pixels: int, path: Path) -> None:
     if width * height > max_pixels:
-        raise MediaError(
+        raise OverLimit(
             f"the picture is {width}×{height}, more than limits.pixels ({max_pixels:,} pixels); "
             "refused before decoding",
             source=str(path),

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import MediaError
+from ..errors import MediaError, OverLimit
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import Settings
@@ -122,6 +122,52 @@ def process_media(
     return MediaIndex(clips=clips, failures=failures, warnings=tuple(warnings))
 
 
+def limit_error(facts: MediaFacts, settings: Settings, shown: str) -> MediaError | None:
+    """Why a probed clip is over the magazine's limits (pixels, length), or None."""
+    limits = settings.limits
+    if facts.width * facts.height > limits.pixels:
+        return OverLimit(
+            f"the picture is {facts.width}×{facts.height}, more than limits.pixels "
+            f"({limits.pixels:,} pixels)",
+            source=shown,
+        )
+    if facts.duration is not None and facts.duration > limits.clip_seconds:
+        return OverLimit(
+            f"the clip is {facts.duration:,.1f} s long, more than limits.clip_seconds "
+            f"({limits.clip_seconds:,g} s); trim it, or raise the limit in extra.magazine",
+            source=shown,
+        )
+    return None
+
+
+def clips_over_limits(
+    magazine: Magazine, sources: Mapping[ClipRef, Path]
+) -> dict[ClipRef, MediaError]:
+    """Local clips over the limits, found by probing alone (for `magazine check`).
+
+    A file that cannot be probed is left to the build, which reports it with its renditions.
+    """
+    settings = magazine.settings
+    over: dict[ClipRef, MediaError] = {}
+    probed: dict[Path, MediaError | None] = {}
+    for ref in sorted(sources):
+        path = sources[ref]
+        if path not in probed:
+            shown = _shown(path, magazine.root)
+            try:
+                facts = probe_file(path, max_pixels=settings.limits.pixels)
+            except OverLimit as exc:
+                probed[path] = OverLimit(exc.message, source=shown)
+            except MediaError:
+                probed[path] = None
+            else:
+                probed[path] = limit_error(facts, settings, shown)
+        error = probed[path]
+        if error is not None:
+            over[ref] = error
+    return over
+
+
 def _in_magazine_order(magazine: Magazine, sources: Mapping[ClipRef, Path]) -> list[ClipRef]:
     order = {
         entry.slug: number
@@ -174,18 +220,9 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         except MediaError as exc:
             raise MediaError(str(exc).removeprefix(f"{path}: "), source=shown) from None
         cache.store_facts(facts)
-    if facts.width * facts.height > limits.pixels:
-        raise MediaError(
-            f"the picture is {facts.width}×{facts.height}, more than limits.pixels "
-            f"({limits.pixels:,} pixels)",
-            source=shown,
-        )
-    if facts.duration is not None and facts.duration > limits.clip_seconds:
-        raise MediaError(
-            f"the clip is {facts.duration:,.1f} s long, more than limits.clip_seconds "
-            f"({limits.clip_seconds:,g} s); trim it, or raise the limit in extra.magazine",
-            source=shown,
-        )
+    over = limit_error(facts, settings, shown)
+    if over is not None:
+        raise over
     recipes = recipes_for(settings.media, facts.kind)
     ready: dict[Role, Rendition] = {}
     missing: dict[Role, Recipe] = {}
