@@ -110,3 +110,13 @@ def test_zensical_builds_the_example_too(example: Path, tmp_path: Path) -> None:
     assert len(pages) == 25
     sparks = (built / "trials" / "sparks-kling" / "index.html").read_text(encoding="utf-8")
     assert "2일 넘게 기다리는 중" in sparks
+
+
+def test_tag_lists_show_each_trial_with_its_poster(example: Path) -> None:
+    tags = example / "tags" / "index.html"
+    html = tags.read_text("utf-8")
+    thumbs = re.findall(r'<img class="magazine-tag-thumb" src="([^"]+)"', html)
+    assert len(thumbs) >= 10
+    for src in thumbs:
+        assert (tags.parent / src).resolve().is_file(), src
+    assert 'loading="lazy"' in html

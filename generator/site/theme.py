@@ -11,6 +11,8 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
   when `site_url` is set).
 - `partials/copyright.html` says "Made with Material for MkDocs" in the site's language
   (Material writes it in English whatever `theme.language` is).
+- `fragments/tags/default/listing.html` is the tags plugin's listing with each page's poster
+  (`magazine_image`) as a lazy thumbnail beside its title.
 """
 
 from __future__ import annotations
@@ -71,6 +73,35 @@ COPYRIGHT = """\
 </div>
 """
 
+TAG_LISTING = """\
+{#- Written by the magazine build: the tags listing, with each trial's poster. -#}
+{% macro render(listing) %}
+  {{ listing.content }}
+  <ul class="magazine-tag-list">
+    {% for mapping in listing.mappings %}
+      {%- set meta = mapping.item.meta if mapping.item.meta else {} -%}
+      {%- set thumb = meta.magazine_image or "" -%}
+      {%- if thumb and "://" not in thumb -%}{%- set thumb = base_url ~ "/" ~ thumb -%}{%- endif %}
+      <li>
+        <a href="{{ mapping.item.url | url }}">
+          {%- if thumb %}
+          <img class="magazine-tag-thumb" src="{{ thumb | e }}" alt=""
+               loading="lazy" decoding="async">
+          {%- else %}
+          <span class="magazine-tag-thumb magazine-tag-none" aria-hidden="true"></span>
+          {%- endif %}
+          <span>{{ mapping.item.title }}</span>
+        </a>
+      </li>
+    {% endfor %}
+    {% for child in listing %}
+      <li class="magazine-tag-child">{{ render(child) }}</li>
+    {% endfor %}
+  </ul>
+{% endmacro %}
+{{ render(listing) }}
+"""
+
 _LOCALES = {"ko": "ko_KR", "en": "en_US"}
 
 
@@ -81,6 +112,7 @@ def theme_files(language: str) -> dict[str, str]:
     return {
         "main.html": MAIN.replace("@LOCALE@", locale),
         "partials/copyright.html": COPYRIGHT.replace("@MADE_WITH@", labels.made_with),
+        "fragments/tags/default/listing.html": TAG_LISTING,
     }
 
 
