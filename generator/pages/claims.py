@@ -36,6 +36,8 @@ FIXED = {
     "feed.xml": "the feed",
     "assets/magazine/magazine.css": "the magazine's style sheet",
     "assets/magazine/magazine.js": "the magazine's script",
+    "assets/magazine/theater.css": "the comparison viewer's style sheet",
+    "assets/magazine/theater.js": "the comparison viewer's script",
 }
 """Generated files whose address no writer chooses."""
 
