@@ -587,9 +587,13 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
     assert all(re.fullmatch(r"\d\.\d|–", v) for v in overall), overall
     assert all(v.isdigit() for v in rated), rated
     assert "수=" not in " ".join(overall)
-    # Only Sora rests on 3 rated attempts: it alone is ranked, first; the legend says why.
-    assert ranks[0] == "1" and set(ranks[1:]) == {"–"}
-    assert int(rated[0]) >= 3 and all(int(n) < 3 for n in rated[1:])
+    # Only services resting on 3 rated attempts are ranked, first, in order; the others follow
+    # unranked, and the legend says why.
+    ranked = [r for r in ranks if r != "–"]
+    assert ranked and ranked == [str(n) for n in range(1, len(ranked) + 1)]
+    assert ranks[: len(ranked)] == ranked and set(ranks[len(ranked) :]) == {"–"}
+    assert all(int(n) >= 3 for n in rated[: len(ranked)])
+    assert all(int(n) < 3 for n in rated[len(ranked) :])
     # Told apart by its italic and a quieter grey that still keeps AA contrast (no opacity).
     assert float(style[0]) == 1 and style[1] == "italic"
     assert "평가" in tip and "3 미만" in tip
