@@ -50,10 +50,11 @@ def write_file(path: Path, data: str | bytes, *, exclusive: bool = False) -> Non
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable (where the platform can open folders)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

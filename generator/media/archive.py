@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import sync_folder
 from ..errors import DownloadFailure
 
 _CHUNK = 1024 * 1024
@@ -44,17 +45,6 @@ def hash_file(path: Path) -> str:
 def _stamp(path: Path) -> tuple[str, int, int]:
     stat = path.stat()
     return (str(path), stat.st_size, stat.st_mtime_ns)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # some platforms cannot open folders; the rename is still atomic
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -182,7 +172,7 @@ class Archive:
             )
         os.replace(partial.data, target)
         partial.meta.unlink(missing_ok=True)
-        _fsync_dir(target.parent)
+        sync_folder(target.parent)
         with _verified_lock:
             _verified.add(_stamp(target))
         return target
