@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import ContentError, MagazineError, MediaFailures, Problem, UsageError
+from .errors import (
+    BusyError,
+    ContentError,
+    MagazineError,
+    MediaFailures,
+    Problem,
+    UsageError,
+)
 from .media import (
     ClipRef,
     FetchResult,
@@ -25,8 +32,11 @@ from .media import (
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
+from .settings import Settings
 from .site import (
     BudgetReport,
+    LiveStaging,
+    StagingChanges,
     build_site,
     check_budget,
     deploy_gh_pages,
@@ -135,6 +145,8 @@ class Memory:
 
     entries: EntryCache = field(default_factory=EntryCache)
     pages: PageMemo = field(default_factory=PageMemo)
+    staging: LiveStaging | None = None
+    """The staging folder as the last save left it (updated in place, file by file)."""
 
 
 def prepare(
@@ -203,6 +215,8 @@ class Staged:
     budget: BudgetReport
     warnings: tuple[str, ...]
     clips: int
+    changes: StagingChanges | None = None
+    """With the preview's memory: what this run changed in the staging folder (None: all)."""
 
 
 def stage(
@@ -234,15 +248,20 @@ def stage(
         hosted_elsewhere = magazine.settings.media_base_url is not None
         if hosted_elsewhere:
             write_media_folder(renditions, media_upload_dir(magazine))
-        write_staging(
-            root,
-            magazine.settings,
-            rendered.files,
-            {} if hosted_elsewhere else renditions,
-            staging_dir(magazine),
-            rendered.snippets,
-        )
-    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips))
+        media_in_site = {} if hosted_elsewhere else renditions
+        folder = staging_dir(magazine)
+        changes = None
+        if memory is None:
+            write_staging(
+                root, magazine.settings, rendered.files, media_in_site, folder, rendered.snippets
+            )
+        else:
+            if memory.staging is None or memory.staging.folder != folder:
+                memory.staging = LiveStaging(folder)
+            changes = memory.staging.update(
+                root, magazine.settings, rendered.files, media_in_site, rendered.snippets
+            )
+    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes)
 
 
 def build(
@@ -304,24 +323,35 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     unless a clip changed.
     """
     memory = Memory()
-    staged = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
-    magazine, rendered = staged.magazine, staged.rendered
+    settings = load_settings(root.resolve())
 
-    def regenerate() -> RenderedSite:
+    def regenerate() -> tuple[RenderedSite, StagingChanges | None]:
         again = stage(
             root, offline=offline, progress=SilentProgress(), command="serve", memory=memory
         )
-        return replace(again.rendered, source_date_epoch=source_date_epoch(again.magazine))
+        epoch = source_date_epoch(again.magazine)
+        return replace(again.rendered, source_date_epoch=epoch), again.changes
 
+    first: tuple[RenderedSite, StagingChanges | None] | None = None
+    try:
+        staged = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
+    except (UsageError, BusyError):
+        raise
+    except MagazineError:
+        # The preview stages again as it starts, which reports the problem in the terminal
+        # and on every page, and builds once the writer has fixed it.
+        pass
+    else:
+        epoch = source_date_epoch(staged.magazine)
+        first = replace(staged.rendered, source_date_epoch=epoch), staged.changes
     serve_site(
         root,
-        magazine.settings,
-        staging_dir(magazine),
-        rendered,
+        settings,
+        staging_dir_of(root.resolve(), settings),
+        first,
         regenerate=regenerate,
         host=host,
         port=port,
-        source_date_epoch=source_date_epoch(magazine),
     )
 
 
@@ -344,7 +374,12 @@ def deploy(
 
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
-    return magazine.settings.cache_path(magazine.root) / "staging" / "docs"
+    return staging_dir_of(magazine.root, magazine.settings)
+
+
+def staging_dir_of(root: Path, settings: Settings) -> Path:
+    """The generated docs folder of the magazine at `root`."""
+    return settings.cache_path(root) / "staging" / "docs"
 
 
 def _clip_field(magazine: Magazine, ref: ClipRef) -> str:

@@ -163,6 +163,8 @@ tags: [rain]
 def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path) -> None:
     root = write_small_magazine(tmp_path / "magazine")
     entries = root / "entries"
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs/notes.md").write_text("# 작업 노트\n\n첫 문단.\n", encoding="utf-8")
     with serving(root, tmp_path / "serve.log") as served:
         page = "trials/sora/"
         wait_for(served, page, shows("느낌은 있는데"))
@@ -173,6 +175,16 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
         rebuilt = [line for line in served.lines() if line.startswith("다시 빌드함")]
         made, total = map(int, re.findall(r"(\d+)개", rebuilt[-1])[::-1])
         assert 0 < made < total / 2, rebuilt[-1]
+        # What the save touched alone was rebuilt, and the site is still the one a clean
+        # build makes: the other pages, the search index with the new verdict, the feed.
+        assert_serves_a_clean_build(served, root, tmp_path / "clean-verdict")
+        index = fetch(served.url + "search/search_index.json") or b""
+        assert "새 판정으로 빛이 살아 있다" in index.decode("utf-8")
+
+        # A writer's own page: only it changes.
+        _edit(root / "docs/notes.md", "첫 문단.", "새로 쓴 소개 문단.")
+        wait_for(served, "notes/", shows("새로 쓴 소개 문단"))
+        assert_serves_a_clean_build(served, root, tmp_path / "clean-about")
 
         _edit(entries / "services.yml", "name: Kling", "name: Kling AI")
         wait_for(served, "services/kling/", shows("Kling AI"))
@@ -200,23 +212,30 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
         said = [line for line in served.lines() if not _REQUEST.match(line)]
         assert said[-1].startswith("다시 빌드함"), said[-3:]
 
-        clean = tmp_path / "clean"
-        built = run_magazine(root, "build", "--site-dir", str(clean))
-        assert built.returncode == 0, built.stderr
-
-        preview = root / ".magazine" / "preview"
-        pages = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*.html"))
-        assert pages == sorted(p.relative_to(preview).as_posix() for p in preview.rglob("*.html"))
+        assert_serves_a_clean_build(served, root, tmp_path / "clean-end")
+        pages = sorted(
+            p.relative_to(tmp_path / "clean-end").as_posix()
+            for p in (tmp_path / "clean-end").rglob("*.html")
+        )
         assert "services/veo/index.html" in pages and "reports/2025-03/index.html" in pages
-        differing = []
-        for rel in pages:
-            raw = fetch(served.url + rel)
-            assert raw is not None, rel
-            if without_livereload(raw) != (clean / rel).read_bytes():
-                differing.append(rel)
-        assert differing == []
-        for rel in ("search/search_index.json", "sitemap.xml", "feed.xml"):
-            assert fetch(served.url + rel) == (clean / rel).read_bytes(), rel
+
+
+def assert_serves_a_clean_build(served: Served, root: Path, clean: Path) -> None:
+    """Every page, the search index, the sitemap and the feed served equal a clean build's."""
+    built = run_magazine(root, "build", "--site-dir", str(clean))
+    assert built.returncode == 0, built.stderr
+    preview = root / ".magazine" / "preview"
+    pages = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*.html"))
+    assert pages == sorted(p.relative_to(preview).as_posix() for p in preview.rglob("*.html"))
+    differing = []
+    for rel in pages:
+        raw = fetch(served.url + rel)
+        assert raw is not None, rel
+        if without_livereload(raw) != (clean / rel).read_bytes():
+            differing.append(rel)
+    assert differing == []
+    for rel in ("search/search_index.json", "sitemap.xml", "feed.xml"):
+        assert fetch(served.url + rel) == (clean / rel).read_bytes(), rel
 
 
 @pytest.mark.browser

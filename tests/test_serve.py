@@ -6,8 +6,7 @@ import time
 import urllib.error
 import urllib.request
 
-from generator.pages import RenderedSite
-from generator.site.preview import Preview
+from generator.site.preview import Preview, Regenerated
 from generator.site.staging import write_staging
 from tests.site_fixtures import MagazineRoot, generated_pages, rendered
 
@@ -43,21 +42,21 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
     entry = magazine.root / "entries" / "sora.yml"
     calls: list[str] = []
 
-    def regenerate() -> RenderedSite:
+    def regenerate() -> Regenerated:
         # Stands in for entries → pages: the page shows the entry file's title line.
         title = entry.read_text("utf-8").split(":", 1)[1].strip()
         calls.append(title)
         files = generated_pages()
         files["entries/sora-waitlist.md"] = f"# {title}\n\n대기열 이야기.\n\n## Notes\n\n-\n"
         write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
-        return rendered(files)
+        return rendered(files), None
 
     reports: list[str] = []
     preview = Preview(
         magazine.root,
         magazine.settings,
         magazine.staging,
-        rendered(),
+        None,  # nothing staged yet: the preview stages as it starts
         regenerate=regenerate,
         port=_free_port(),
         report=reports.append,
@@ -85,19 +84,19 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
 def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: MagazineRoot) -> None:
     state = {"broken": False}
 
-    def regenerate() -> RenderedSite:
+    def regenerate() -> Regenerated:
         if state["broken"]:
             raise_content = {"about.md": "# clash with the writer's page\n"}
             write_staging(magazine.root, magazine.settings, raise_content, {}, magazine.staging)
         write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
-        return rendered()
+        return rendered(), None
 
     reports: list[str] = []
     preview = Preview(
         magazine.root,
         magazine.settings,
         magazine.staging,
-        rendered(),
+        None,
         regenerate=regenerate,
         port=_free_port(),
         report=reports.append,

@@ -2,12 +2,13 @@
 
 `staging` lays the writer's pages, the generated pages and the media into one docs folder in
 the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds from;
+`livestaging` keeps the preview's copy up to date file by file;
 `builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages, and
 `preview` serves through MkDocs' live-reload server (the modules that import MkDocs);
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
 to a gh-pages branch.
 
-Public face: `build_site`, `serve_site`, `source_date_epoch`, `write_staging`,
+Public face: `build_site`, `serve_site`, `LiveStaging`, `source_date_epoch`, `write_staging`,
 `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
 `deploy_gh_pages`.
 """
@@ -18,11 +19,14 @@ from .budget import BudgetReport, check_budget, media_files
 from .builder import build_site, source_date_epoch
 from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
+from .livestaging import LiveStaging, StagingChanges
 from .preview import serve_site
 from .staging import write_media_folder, write_staging, writer_files
 
 __all__ = [
     "BudgetReport",
+    "LiveStaging",
+    "StagingChanges",
     "build_site",
     "check_budget",
     "deploy_gh_pages",

@@ -18,6 +18,14 @@ and 404 page are rebuilt, and the search index is written whole from every page'
 page order. The result is the same site a clean build makes (the preview test compares them
 page by page). A configuration other than the one loaded, or a failed build, starts over clean.
 
+When the staging step says which files a save wrote (`StagingChanges`) and none was added or
+removed, even that walk over every page is skipped: the files, nav and pages of the last build
+stay, the changed pages alone are converted and rendered again in that setting, changed assets
+are copied, and the search index is written from every page's records kept as JSON. This holds
+only while what other pages show of a changed page stays the same (its title and tags, so the
+nav, neighbours' links and tag listings are unchanged) and the build date is the same;
+otherwise the build takes the walk above.
+
 Only Material's search and tags plugins are known to keep no other state between pages; with
 any other plugin every build is a full one.
 """
@@ -26,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -45,6 +53,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
+from .livestaging import StagingChanges
+from .search import index_text, record_json
+from .staging import remove_file
+
 KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags"})
 """Plugins whose per-page work the incremental build knows how to replay."""
 
@@ -54,8 +66,6 @@ class _PageState:
     """What one build made of one page, to reuse when the next build finds it unchanged."""
 
     source: str
-    markdown: str
-    meta: dict[str, Any]
     content: str
     toc: Any
     title_from_render: str | None
@@ -64,6 +74,24 @@ class _PageState:
     listing: bool = False
     built: str = ""
     search: list[dict[str, Any]] = field(default_factory=list)
+    _parsed: tuple[str, dict[str, Any]] | None = None
+    _chunk: str | None = None
+
+    def parsed(self) -> tuple[str, dict[str, Any]]:
+        """The source's Markdown and front matter (parsed the first time they are needed)."""
+        if self._parsed is None:
+            self._parsed = get_data(self.source)
+        return self._parsed
+
+    def set_search(self, records: list[dict[str, Any]]) -> None:
+        """The page's search records, from its latest render."""
+        self.search, self._chunk = records, None
+
+    def chunk(self) -> str:
+        """The page's search records as the index holds them."""
+        if self._chunk is None:
+            self._chunk = ",".join(record_json(record) for record in self.search)
+        return self._chunk
 
 
 @dataclass(frozen=True)
@@ -73,6 +101,18 @@ class BuildCounts:
     pages: int
     converted: int
     rendered: int
+    patched: bool = False
+    """Only the changed pages were touched (the search index is already finished)."""
+
+
+@dataclass
+class _Built:
+    """The structure of the last build, kept for a save that changes no file's presence."""
+
+    files: Files
+    nav: Any
+    docs: Sequence[File]
+    epoch: str | None
 
 
 class IncrementalSite:
@@ -86,6 +126,7 @@ class IncrementalSite:
         self._outputs: set[str] = set()
         self._env: Any = None
         self._templates: list[str] = []
+        self._built: _Built | None = None
 
     def close(self) -> None:
         """Let the plugins shut down (the configuration is dropped)."""
@@ -93,10 +134,14 @@ class IncrementalSite:
             self._config.plugins.on_shutdown()
         self._config = None
         self._env = None
+        self._built = None
         self._pages.clear()
 
-    def build(self) -> BuildCounts:
+    def build(self, changes: StagingChanges | None = None) -> BuildCounts:
         """Bring the site folder up to date with the staging folder and configuration.
+
+        Args:
+            changes: what the staging step changed since the last build, when it knows.
 
         Must run inside the build environment (working folder, SOURCE_DATE_EPOCH) that a full
         build uses. On any failure the kept state is dropped, so the next build is a clean one.
@@ -108,6 +153,11 @@ class IncrementalSite:
             config.plugins.on_startup(command="build", dirty=False)
             self._config, self._config_text = config, text
         try:
+            if changes is not None and self._built is not None:
+                patched = self._patch(self._config, self._built, changes)
+                if patched is not None:
+                    return patched
+            self._built = None
             return self._build(self._config)
         except BaseException:
             self.close()
@@ -187,7 +237,7 @@ class IncrementalSite:
                 before = len(search.entries) if search is not None else 0
                 _build_page(page, config, docs, nav, env)
                 if search is not None:
-                    state.search = search.entries[before:]
+                    state.set_search(search.entries[before:])
                 state.built = mark
                 rendered += 1
             records.extend(state.search)
@@ -202,19 +252,88 @@ class IncrementalSite:
 
         outputs = {file.dest_uri for file in files}
         for stale in self._outputs - outputs:
-            _remove(Path(config.site_dir), stale)
+            remove_file(Path(config.site_dir), stale)
         self._outputs = outputs
-        self._pages = states if set(config.plugins) <= KNOWN_PLUGINS else {}
+        known = set(config.plugins) <= KNOWN_PLUGINS
+        self._pages = states if known else {}
+        if known and search is not None and hasattr(search, "config"):
+            self._built = _Built(files, nav, docs, os.environ.get("SOURCE_DATE_EPOCH"))
         return BuildCounts(len(docs), converted, rendered)
+
+    def _patch(
+        self, config: MkDocsConfig, built: _Built, changes: StagingChanges
+    ) -> BuildCounts | None:
+        """Rebuild only the changed files in the last build's setting; None when that cannot
+        give what a full build would (then nothing the full build relies on was changed)."""
+        if changes.added or changes.removed:
+            return None
+        if os.environ.get("SOURCE_DATE_EPOCH") != built.epoch:
+            return None
+        search = _search_index(config)
+        if search is None:
+            return None
+        pages: list[Page] = []
+        assets: list[File] = []
+        listings = {page.file.src_uri for page in _listing_pages(config)}
+        for rel in sorted(changes.written):
+            file = built.files.get_file_from_path(rel)
+            if file is None:
+                continue  # not part of the site (MkDocs leaves such files out)
+            if rel in config.extra_templates or rel in listings:
+                return None
+            if file.is_documentation_page():
+                if file.page is None or file not in built.docs:
+                    return None
+                pages.append(file.page)
+            elif file.inclusion.is_included():  # type: ignore[no-untyped-call]
+                assets.append(file)
+        before = {
+            page.file.src_uri: (str(page.title), _tags(page), page.present_anchor_ids)
+            for page in pages
+        }
+        states = self._pages
+        for page in pages:
+            source = page.file.content_string
+            _populate_page(page, config, built.files)
+            states[page.file.src_uri] = _capture(page, source)
+        if any((str(p.title), _tags(p)) != before[p.file.src_uri][:2] for p in pages):
+            # Other pages show this title or these tags: the walk over every page is needed.
+            # Their states hold the new conversion, so it is not done twice.
+            return None
+        for file in assets:
+            file.copy_file()
+        shared = _nav_signature(built.nav.items) + repr(
+            sorted((p.url, str(p.title)) for p in _listing_pages(config))
+        )
+        dated = config.theme.name != "material"
+        for page in pages:
+            state = states[page.file.src_uri]
+            search.entries = []
+            _build_page(page, config, built.docs, built.nav, self._env)
+            state.set_search(search.entries)
+            state.built = _fingerprint(page, shared + (page.update_date if dated else ""))
+        search.entries = [r for file in built.docs for r in states[file.src_uri].search]
+        anchors_moved = {p.file for p in pages if p.present_anchor_ids != before[p.file.src_uri][2]}
+        changed = {p.file for p in pages}
+        for file in built.docs:
+            linker = file.page
+            if linker is None:
+                continue
+            linked = linker.links_to_anchors or {}
+            if file in changed or anchors_moved.intersection(linked):
+                linker.validate_anchor_links(
+                    files=built.files, log_level=config.validation.links.anchors
+                )
+        fields = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        text = index_text(fields, (states[file.src_uri].chunk() for file in built.docs))
+        _write(Path(config.site_dir) / "search" / "search_index.json", text)
+        return BuildCounts(len(built.docs), len(pages), len(pages), patched=True)
 
 
 def _capture(page: Page, source: str) -> _PageState:
-    markdown, meta = get_data(source)
     links = page.links_to_anchors
     return _PageState(
         source=source,
-        markdown=markdown,
-        meta=meta,
         content=page.content or "",
         toc=page.toc,
         title_from_render=page._title_from_render,
@@ -230,7 +349,8 @@ def _restore(page: Page, state: _PageState, config: MkDocsConfig, files: Files) 
     config._current_page = page
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.markdown, page.meta = state.markdown, _copied(state.meta)
+        markdown, meta = state.parsed()
+        page.markdown, page.meta = markdown, _copied(meta)
         page.markdown = config.plugins.on_page_markdown(
             page.markdown, page=page, config=config, files=files
         )
@@ -284,6 +404,18 @@ def _nav_signature(items: Iterable[Any]) -> str:
     return "[" + ",".join(parts) + "]"
 
 
+def _tags(page: Page) -> str:
+    """What the tags plugin reads from a page (its front matter's tags), comparable."""
+    return repr(page.meta.get("tags"))
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace a site file whole: the server never sends half of it."""
+    beside = path.with_name(f".{path.name}.new")
+    beside.write_text(text, encoding="utf-8")
+    os.replace(beside, path)
+
+
 def _listing_pages(config: MkDocsConfig) -> list[Page]:
     """Pages where the tags plugin renders a listing (they show every page's tags)."""
     pages: dict[str, Page] = {}
@@ -303,19 +435,6 @@ def _search_index(config: MkDocsConfig) -> Any:
         if index is not None and isinstance(getattr(index, "entries", None), list):
             return index
     return None
-
-
-def _remove(site: Path, rel: str) -> None:
-    """Delete a file no longer in the site, and the folders it leaves empty."""
-    path = site / rel
-    path.unlink(missing_ok=True)
-    for folder in path.parents:
-        if folder == site or site not in folder.parents:
-            break
-        try:
-            folder.rmdir()
-        except OSError:
-            break
 
 
 class _Listed:

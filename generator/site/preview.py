@@ -4,12 +4,16 @@
 orchestrator to stage the magazine again (entries → media → pages → staging folder, whose
 unchanged files keep their identity), then brings the served site up to date with an
 `IncrementalSite` that stays loaded between saves and converts only the pages whose staged
-source changed. The browser reloads by itself.
+source changed (the staging step says which files it wrote). The browser reloads by itself.
+Changes are noticed through the operating system's file events (inotify on Linux), not by
+polling the folders, where it can; where it cannot, the folders are polled twice a second.
 
-A problem (an entry that no longer validates, a broken link) is printed in the terminal and
-shown as a banner at the top of every served page over the last good site; the banner goes
-away with the next good build, which prints a short "rebuilt" line so that the terminal's
-last line is never a stale error.
+A problem (an entry that no longer validates, a clip that cannot be made) is printed in the
+terminal and shown as a banner at the top of every served page over the last good site, or
+over a bare page when the magazine had a problem from the start; the banner goes away with
+the next good build, which prints a short "rebuilt" line so that the terminal's last line is
+never a stale error. A warning that `magazine build` would refuse (a broken link in a writer's
+page) is shown the same way, in amber, over the freshly built site.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
 from ..errors import MagazineError
@@ -28,20 +34,34 @@ from ..settings import Settings
 from ..source.config import CONFIG_NAMES
 from .builder import finish_site, mkdocs_running, write_site_config
 from .incremental import BuildCounts, IncrementalSite
+from .livestaging import StagingChanges
 
 MESSAGES = {
     "ko": {
         "rebuilt": "다시 빌드함: 페이지 {pages}개 중 {rendered}개를 새로 만듦 ({seconds:.1f}초)",
         "banner": "빌드 오류: 마지막으로 성공한 빌드를 보여 줍니다. 고쳐서 저장하면 사라집니다.",
+        "warned": "경고: 사이트는 만들었지만 `magazine build`는 이 상태를 거부합니다.",
+        "unexpected": "예상하지 못한 오류",
     },
     "en": {
         "rebuilt": "rebuilt: {rendered} of {pages} pages made anew ({seconds:.1f} s)",
         "banner": "Build error: this is the last good build. Fix it and save to clear this.",
+        "warned": "Warning: the site was built, but `magazine build` would refuse it as it is.",
+        "unexpected": "unexpected error",
     },
 }
 """What the preview says, in the site language (`theme.language`)."""
 
 BANNER_ID = "magazine-preview-error"
+
+Regenerated = tuple[RenderedSite, StagingChanges | None]
+"""What staging the magazine again gives: the rendered site and what changed in the folder."""
+
+_BARE_PAGE = (
+    b"<!doctype html><html><head><meta charset=utf-8><title>magazine</title></head>"
+    b"<body></body></html>"
+)
+"""What the preview serves where it has no page (yet): the banner and the reload script."""
 
 
 def message(settings: Settings, name: str) -> str:
@@ -51,19 +71,50 @@ def message(settings: Settings, name: str) -> str:
 
 
 class _Server(LiveReloadServer):
-    """MkDocs' live-reload server that shows the current build problem on every page."""
+    """MkDocs' live-reload server that shows the current build problem on every page.
+
+    Watches through the platform's file events where it can (MkDocs' own server polls every
+    folder twice a second, which at thousands of entries is both slow to notice and busy).
+    """
 
     problem: str | None = None
     heading = ""
+    warning = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._polling: Any = self.observer
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
+        self.error_handler = self._missing
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        try:
+            super().watch(path, func, recursive=recursive)
+        except OSError:
+            # No file events here (or too many folders for them): poll every folder instead.
+            watched = list(self._watched_paths)
+            self._watched_paths.clear()
+            self._watch_refs.clear()
+            self.observer = self._polling
+            for again in [*watched, path]:
+                super().watch(again, func, recursive=recursive)
+
+    def _missing(self, code: int) -> bytes:
+        """The site's own 404 page (or a bare one), reloading and with the banner."""
+        page = Path(self.root) / "404.html"
+        content = page.read_bytes() if code == 404 and page.is_file() else _BARE_PAGE
+        return self._inject_js_into_html(content, self._visible_epoch)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
         if self.problem is None:
             return page
+        colour = ("#8a5300", "#fff") if self.warning else ("#b00020", "#fff")
         banner = (
             f'<div id="{BANNER_ID}" role="alert" style="position:fixed;z-index:1000;top:0;'
-            "left:0;right:0;max-height:50vh;overflow:auto;padding:.8rem 1rem;background:#b00020;"
-            'color:#fff;font:14px/1.5 system-ui,sans-serif;box-shadow:0 2px 6px #0006">'
+            "left:0;right:0;max-height:50vh;overflow:auto;padding:.8rem 1rem;"
+            f"background:{colour[0]};color:{colour[1]};"
+            'font:14px/1.5 system-ui,sans-serif;box-shadow:0 2px 6px #0006">'
             f"<strong>{html.escape(self.heading)}</strong>"
             '<pre style="margin:.4rem 0 0;white-space:pre-wrap;color:inherit;background:none;'
             f'font:13px/1.4 monospace">{html.escape(self.problem)}</pre></div>'
@@ -76,10 +127,10 @@ class _Server(LiveReloadServer):
 class Preview:
     """A live preview: rebuilds when an entry, a docs page or mkdocs.yml changes.
 
-    `regenerate` renders the staging folder again (entries → media → pages) and returns what
-    it rendered (nav, assets, build time); this class then brings the site in the cache
-    folder up to date and the browser reloads. Build problems are reported through `report`
-    and on the page, and the last good site stays on screen.
+    `regenerate` stages the magazine again (entries → media → pages → staging folder) and
+    returns what it rendered and what it changed in the staging folder; this class then
+    brings the site in the cache folder up to date and the browser reloads. Build problems
+    are reported through `report` and on the page, and the last good site stays on screen.
     """
 
     def __init__(
@@ -87,24 +138,25 @@ class Preview:
         root: Path,
         settings: Settings,
         staging_docs: Path,
-        rendered: RenderedSite,
+        first: Regenerated | None,
         *,
-        regenerate: Callable[[], RenderedSite],
+        regenerate: Callable[[], Regenerated],
         host: str = "127.0.0.1",
         port: int = 8000,
         source_date_epoch: int | None = None,
         report: Callable[[str], None] | None = None,
     ) -> None:
+        """`first` is the magazine staged already (None when staging it failed: the preview
+        starts with a banner and builds once the problem is fixed)."""
         self.root, self.settings = root.resolve(), settings
         self.staging_docs = staging_docs.resolve()
         self.regenerate = regenerate
-        self.rendered, self.epoch = rendered, source_date_epoch
+        self.first, self.epoch = first, source_date_epoch
         self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
         self.site_dir = settings.cache_path(self.root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.last: BuildCounts | None = None
         self._site: IncrementalSite | None = None
-        self._serving = False
         self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self._server.heading = message(settings, "banner")
         watched = [self.root / settings.entries_dir, self.root / settings.docs_dir]
@@ -126,14 +178,16 @@ class Preview:
     def rebuild(self) -> None:
         """Stage the magazine again and bring the preview site up to date."""
         start = time.perf_counter()
+        first, self.first = self.first, None
         try:
-            self.rendered = self.regenerate()
-            counts, warnings = self._build()
+            rendered, changes = first if first is not None else self.regenerate()
+            counts, warnings = self._build(rendered, changes)
         except MagazineError as exc:
-            self._server.problem = str(exc)
-            self.report(str(exc))
+            self._show(str(exc))
             return
-        self._server.problem = None
+        except OSError as exc:
+            self._show(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+            return
         self.last = counts
         for warning in warnings:
             self.report(warning)
@@ -142,44 +196,59 @@ class Preview:
                 rendered=counts.rendered, pages=counts.pages, seconds=time.perf_counter() - start
             )
         )
+        self._server.warning = bool(warnings)
+        self._server.heading = message(self.settings, "warned" if warnings else "banner")
+        self._server.problem = "\n".join(warnings) if warnings else None
 
-    def _build(self) -> tuple[BuildCounts, tuple[str, ...]]:
+    def _show(self, problem: str) -> None:
+        self._server.warning = False
+        self._server.heading = message(self.settings, "banner")
+        self._server.problem = problem
+        self.report(problem)
+
+    def _build(
+        self, rendered: RenderedSite, changes: StagingChanges | None
+    ) -> tuple[BuildCounts, tuple[str, ...]]:
         config_path = write_site_config(
             self.root,
             self.settings,
             self.staging_docs,
             self.site_dir,
-            self.rendered,
+            rendered,
             name="preview.yml",
         )
         if self._site is None:
             self._site = IncrementalSite(config_path, self.site_dir)
-        epoch = self.rendered.source_date_epoch
+        epoch = rendered.source_date_epoch
         with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warnings:
-            counts = self._site.build()
-            finish_site(self.site_dir)
+            counts = self._site.build(changes)
+            if not counts.patched:
+                finish_site(self.site_dir)
         return counts, tuple(warnings)
 
     def serve(self) -> None:
         """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
-        self.rebuild()
-        self._serving = True
-        self._server.serve()  # type: ignore[no-untyped-call]
+        try:
+            self.rebuild()
+            self._server.serve()  # type: ignore[no-untyped-call]
+        finally:
+            # Here, in the thread that builds, so that no build is cut off half-way.
+            if self._site is not None:
+                self._site.close()
+                self._site = None
 
     def shutdown(self) -> None:
-        """Stop serving and watching (from another thread)."""
-        self._server.shutdown(wait=self._serving)
-        if self._site is not None:
-            self._site.close()
+        """Stop serving and watching (from another thread, or after `serve` returned)."""
+        self._server.shutdown(wait=self._server.serve_thread.is_alive())
 
 
 def serve_site(
     root: Path,
     settings: Settings,
     staging_docs: Path,
-    rendered: RenderedSite,
+    first: Regenerated | None,
     *,
-    regenerate: Callable[[], RenderedSite],
+    regenerate: Callable[[], Regenerated],
     host: str = "127.0.0.1",
     port: int = 8000,
     source_date_epoch: int | None = None,
@@ -189,7 +258,7 @@ def serve_site(
         root,
         settings,
         staging_docs,
-        rendered,
+        first,
         regenerate=regenerate,
         host=host,
         port=port,

@@ -18,6 +18,7 @@ them. The index is written as UTF-8 rather than `\\uXXXX` escapes, a third small
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,10 +52,27 @@ def finish_search(site_dir: Path) -> None:
 def compact_index(index_path: Path) -> None:
     """Declare the `subwords` field and write the index as compact UTF-8 JSON, in place."""
     index: dict[str, Any] = json.loads(index_path.read_text(encoding="utf-8"))
-    fields = index.setdefault("config", {}).setdefault("fields", {})
-    fields[SUBWORDS] = {"boost": SUBWORD_BOOST}
-    text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
-    index_path.write_text(text, encoding="utf-8")
+    chunks = (record_json(record) for record in index.get("docs", ()))
+    index_path.write_text(index_text(index.get("config", {}), chunks), encoding="utf-8")
+
+
+def record_json(record: dict[str, Any]) -> str:
+    """One search record as the finished index holds it."""
+    return json.dumps(record, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def index_text(config: dict[str, Any], chunks: Iterable[str]) -> str:
+    """The finished index from Material's search configuration and records already in JSON
+    (`record_json`, several joined by commas), in page order.
+
+    The live preview keeps each page's records as JSON and writes the index from them, so a
+    save does not serialise every page again; a full build passes through here too, so both
+    write the same bytes.
+    """
+    config = json.loads(json.dumps(config, default=str))
+    config.setdefault("fields", {})[SUBWORDS] = {"boost": SUBWORD_BOOST}
+    head = json.dumps(config, separators=(",", ":"), ensure_ascii=False)
+    return '{"config":' + head + ',"docs":[' + ",".join(c for c in chunks if c) + "]}"
 
 
 def wrap_worker(worker: Path) -> None:

@@ -57,7 +57,7 @@ def write_staging(
     docs = root / settings.docs_dir
     writer = writer_files(root, settings)
     served = SiteUrls(directory_urls=settings.use_directory_urls)
-    _check_clashes(root, docs, writer, files, media_files, served)
+    check_clashes(root, docs, writer, files, media_files, served)
 
     with _replacing(staging_dir) as fresh:
         for rel, source in writer.items():
@@ -105,7 +105,7 @@ def _link_all(media_files: Mapping[str, Path], folder: Path) -> None:
     for rel, source in sorted(media_files.items()):
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(source, target)
+        link_or_copy(source, target)
 
 
 _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
@@ -228,7 +228,20 @@ def _place(target: Path, content: bytes, previous: Path) -> None:
     target.write_bytes(content)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def remove_file(folder: Path, rel: str) -> None:
+    """Delete `folder/rel` (if there) and the folders below `folder` it leaves empty."""
+    path = folder / rel
+    path.unlink(missing_ok=True)
+    for parent in path.parents:
+        if parent == folder or folder not in parent.parents:
+            break
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+
+
+def link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError as exc:
@@ -237,7 +250,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _check_clashes(
+def check_clashes(
     root: Path,
     docs: Path,
     writer: Mapping[str, Path],

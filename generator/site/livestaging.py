@@ -1,0 +1,116 @@
+"""The preview's staging folder, kept up to date in place: a save writes only what it changed.
+
+A build assembles the staging docs folder afresh and swaps it in whole (`staging`). The live
+preview stages the magazine on every save, and at a few thousand entries writing (or linking)
+every file again costs more than the rest of a one-entry save. `LiveStaging` remembers what it
+put in the folder and, on the next save, writes only the files whose content differs, removes
+the ones that are gone and reports both, so that the site stage can rebuild from that list
+instead of comparing every page again.
+
+Each file is replaced atomically (written beside it, then renamed over it), so MkDocs never
+reads half a file. Any failure forgets what the folder holds, and the next update writes it
+whole again; a `magazine build` never trusts this folder either (it compares every file it
+reuses byte for byte).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pages.urls import SiteUrls
+from ..settings import Settings
+from .staging import (
+    check_clashes,
+    fill_snippets,
+    link_or_copy,
+    remove_file,
+    write_staging,
+    writer_files,
+)
+
+Content = str | bytes | Path
+"""What a staged file holds: generated text or bytes, or the rendition file it links to."""
+
+
+@dataclass(frozen=True)
+class StagingChanges:
+    """What one update changed in the staging folder, by docs-relative POSIX path."""
+
+    written: frozenset[str]
+    """Files added or rewritten."""
+    added: frozenset[str]
+    """Of `written`, the files that were not there before."""
+    removed: frozenset[str]
+    """Files deleted."""
+
+
+class LiveStaging:
+    """A staging folder that the preview updates in place, one changed file at a time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._held: dict[str, Content] | None = None
+
+    def update(
+        self,
+        root: Path,
+        settings: Settings,
+        files: Mapping[str, str | bytes],
+        media_files: Mapping[str, Path],
+        snippets: Mapping[str, str] | None = None,
+    ) -> StagingChanges | None:
+        """Bring the folder up to date; the changes made, or None when it was written whole.
+
+        Raises what `write_staging` raises, before anything is written.
+        """
+        writer = writer_files(root, settings)
+        wanted: dict[str, Content] = {}
+        for rel, source in writer.items():
+            data = source.read_bytes()
+            if snippets and "/" not in rel and rel.endswith(".md"):
+                data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
+            wanted[rel] = data
+        if self._held is None:
+            write_staging(root, settings, files, media_files, self.folder, snippets)
+            self._held = {**wanted, **files, **media_files}
+            return None
+        served = SiteUrls(directory_urls=settings.use_directory_urls)
+        check_clashes(root, root / settings.docs_dir, writer, files, media_files, served)
+        wanted.update(files)
+        wanted.update(media_files)
+        held, self._held = self._held, None
+        written = {rel for rel, content in wanted.items() if not _same(held.get(rel), content)}
+        removed = held.keys() - wanted.keys()
+        for rel in sorted(written):
+            _put(self.folder / rel, wanted[rel])
+        for rel in sorted(removed):
+            remove_file(self.folder, rel)
+        self._held = wanted
+        return StagingChanges(
+            written=frozenset(written),
+            added=frozenset(written - held.keys()),
+            removed=frozenset(removed),
+        )
+
+
+def _same(held: Content | None, content: Content) -> bool:
+    # Pages the generator kept from the last save are the very same objects: `is` settles most.
+    return held is content or (held is not None and type(held) is type(content) and held == content)
+
+
+def _put(target: Path, content: Content) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    beside = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.new")
+    try:
+        if isinstance(content, Path):
+            link_or_copy(content, beside)
+        else:
+            beside.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        os.replace(beside, target)
+    except BaseException:
+        beside.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,175 @@
+"""A save in the preview rebuilds only what it changed, and the site equals a full build.
+
+The preview stages into a folder it updates in place (`LiveStaging`, which says which files
+it wrote) and hands that list to `IncrementalSite`: a save that only rewrites pages whose
+title and tags stay the same is patched in (the changed pages alone are converted and
+rendered, the search index is written from kept records); anything else takes the walk over
+every page. Either way the preview's site must be byte for byte what a full build of the same
+staging folder makes.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.site.builder import build_site
+from generator.site.livestaging import LiveStaging
+from generator.site.preview import Preview, Regenerated
+from tests.site_fixtures import MagazineRoot, generated_pages, rendered, tree_digest
+
+EPOCH = 1_735_866_000
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Saves:
+    """The preview of a magazine whose generated files the test edits between saves."""
+
+    def __init__(self, magazine: MagazineRoot) -> None:
+        self.magazine = magazine
+        self.files = generated_pages()
+        self.staging = LiveStaging(magazine.staging)
+        self.reports: list[str] = []
+        self.preview = Preview(
+            magazine.root,
+            magazine.settings,
+            magazine.staging,
+            None,
+            regenerate=self.regenerate,
+            port=_free_port(),
+            source_date_epoch=EPOCH,
+            report=self.reports.append,
+        )
+
+    def regenerate(self) -> Regenerated:
+        m = self.magazine
+        changes = self.staging.update(m.root, m.settings, self.files, {})
+        return rendered(self.files), changes
+
+    def save(self) -> bool:
+        """Rebuild as a save does; whether the preview patched the changed pages in."""
+        self.preview.rebuild()
+        assert self.preview.problem is None, self.preview.problem
+        assert self.preview.last is not None
+        return self.preview.last.patched
+
+    def assert_equals_full_build(self) -> None:
+        m = self.magazine
+        build_site(
+            m.root,
+            m.settings,
+            m.staging,
+            m.site,
+            rendered(self.files),
+            strict=False,
+            source_date_epoch=EPOCH,
+        )
+        preview, full = tree_digest(self.preview.site_dir), tree_digest(m.site)
+        assert preview.keys() == full.keys()
+        assert [rel for rel in full if preview[rel] != full[rel]] == []
+
+
+@pytest.fixture
+def saves(magazine: MagazineRoot) -> Iterator[Saves]:
+    kept = Saves(magazine)
+    kept.save()
+    try:
+        yield kept
+    finally:
+        kept.preview.shutdown()
+
+
+def test_a_changed_paragraph_is_patched_in_and_equals_a_full_build(saves: Saves) -> None:
+    page = "entries/sora-waitlist.md"
+    saves.files[page] = str(saves.files[page]).replace("48시간", "72시간")
+    assert saves.save()
+    assert saves.preview.last is not None
+    assert (saves.preview.last.converted, saves.preview.last.rendered) == (1, 1)
+    saves.assert_equals_full_build()
+    index = json.loads((saves.preview.site_dir / "search/search_index.json").read_text("utf-8"))
+    texts = " ".join(record["text"] for record in index["docs"])
+    assert "72시간" in texts and "48시간" not in texts
+    assert index["config"]["fields"]["subwords"] == {"boost": 0.5}
+
+
+def test_a_changed_data_file_is_copied_without_touching_pages(saves: Saves) -> None:
+    saves.files["data/_entries.json"] = '{"entries": 3}\n'
+    assert saves.save()
+    assert saves.preview.last is not None and saves.preview.last.rendered == 0
+    assert (saves.preview.site_dir / "data/_entries.json").read_text() == '{"entries": 3}\n'
+    saves.assert_equals_full_build()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("# 소라 대기열 체험", "# 소라 대기열 체험기"),  # the title other pages show
+        ("  - 대기\n", "  - 대기\n  - 새 태그\n"),  # the tags the tag listing shows
+    ],
+    ids=["title", "tags"],
+)
+def test_a_change_other_pages_show_takes_the_full_walk(saves: Saves, old: str, new: str) -> None:
+    page = "entries/sora-waitlist.md"
+    assert old in str(saves.files[page])
+    saves.files[page] = str(saves.files[page]).replace(old, new)
+    assert not saves.save()
+    saves.assert_equals_full_build()
+    # And the next plain edit is patched again, on the new structure.
+    saves.files[page] = str(saves.files[page]).replace("48시간", "72시간")
+    assert saves.save()
+    saves.assert_equals_full_build()
+
+
+def test_a_new_or_removed_page_takes_the_full_walk(saves: Saves) -> None:
+    saves.files["entries/veo-fog.md"] = "# 베오 안개\n\n안개 속 등대.\n"
+    assert not saves.save()
+    assert (saves.preview.site_dir / "entries/veo-fog/index.html").is_file()
+    saves.assert_equals_full_build()
+    del saves.files["entries/veo-fog.md"]
+    assert not saves.save()
+    assert not (saves.preview.site_dir / "entries/veo-fog").exists()
+    saves.assert_equals_full_build()
+
+
+def test_a_removed_heading_warns_on_the_page_that_links_to_it(saves: Saves) -> None:
+    page = "entries/sora-waitlist.md"
+    saves.files[page] = str(saves.files[page]).replace("## Notes", "Notes:")
+    saves.preview.rebuild()
+    assert saves.preview.last is not None and saves.preview.last.patched
+    assert any("#notes" in report for report in saves.reports), saves.reports
+    # `magazine build` would refuse this, so the pages say so too (as a warning).
+    assert saves.preview.problem is not None and "#notes" in saves.preview.problem
+
+
+def test_live_staging_writes_only_what_changed(magazine: MagazineRoot, tmp_path: Path) -> None:
+    staging = LiveStaging(magazine.staging)
+    files = generated_pages()
+    assert staging.update(magazine.root, magazine.settings, files, {}) is None
+    before = {p: p.stat().st_ino for p in magazine.staging.rglob("*") if p.is_file()}
+    files["entries/kling-list.md"] = "# 클링\n\n새 문단.\n"
+    files["entries/new.md"] = "# 새 글\n"
+    del files["data/_entries.json"]
+    changes = staging.update(magazine.root, magazine.settings, files, {})
+    assert changes is not None
+    assert changes.written == {"entries/kling-list.md", "entries/new.md"}
+    assert changes.added == {"entries/new.md"}
+    assert changes.removed == {"data/_entries.json"}
+    assert not (magazine.staging / "data").exists()  # the emptied folder goes too
+    after = {p: p.stat().st_ino for p in magazine.staging.rglob("*") if p.is_file()}
+    untouched = [p for p in after if p in before and p.name not in ("kling-list.md",)]
+    assert untouched and all(after[p] == before[p] for p in untouched)
+    assert (magazine.staging / "entries/kling-list.md").read_text("utf-8") == "# 클링\n\n새 문단.\n"
+    # The writer's page changes are seen too.
+    (magazine.root / "docs/about.md").write_text("# 소개\n\n고친 소개.\n", encoding="utf-8")
+    changes = staging.update(magazine.root, magazine.settings, files, {})
+    assert changes is not None and changes.written == {"about.md"}
+    assert not [p for p in magazine.staging.rglob("*") if p.name.endswith(".new")]
