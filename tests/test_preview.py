@@ -82,9 +82,12 @@ def serving(root: Path, log: Path) -> Iterator[Served]:
 
 
 def fetch(url: str) -> bytes | None:
+    """The body served at `url` (an error page's too), or None when nothing answered."""
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return bytes(response.read())
+    except urllib.error.HTTPError as error:
+        return bytes(error.read())
     except (urllib.error.URLError, OSError):
         return None
 
@@ -265,3 +268,19 @@ def test_an_error_shows_as_a_banner_in_the_browser_until_fixed(
             expect(banner).to_have_count(0, timeout=120_000)
         finally:
             context.close()
+
+
+def test_a_magazine_with_an_error_at_start_is_served_with_the_banner(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "magazine")
+    entry = root / "entries/2025/01/sora.yml"
+    _edit(entry, "quality: 4", "quality: 7")
+    with serving(root, tmp_path / "serve.log") as served:
+        # No site yet: every address shows the problem, and reloads once it is fixed.
+        for rel in ("", "trials/sora/"):
+            body = wait_for(served, rel, shows(BANNER))
+            assert "entries/2025/01/sora.yml" in body and "ratings.quality" in body
+            assert "livereload" in body
+        _edit(entry, "quality: 7", "quality: 3")
+        wait_for(
+            served, "trials/sora/", lambda body: "느낌은 있는데" in body and BANNER not in body
+        )
