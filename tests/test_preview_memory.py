@@ -10,18 +10,24 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.build import Memory, prepare
 from generator.errors import ContentError
+from generator.model import Entry, Status, group_comparisons
 from generator.pages import PageMemo, RenderedSite, render_pages
 from generator.progress import SilentProgress
 from generator.source import EntryCache, load_magazine
 from tests.build_fixtures import RUNWAY, write_small_magazine
 from tests.magazine_fixtures import write_magazine
-from tests.pages_fixtures import entries, magazine, media_index
+from tests.pages_fixtures import SPARKS, entries, magazine, media_index
 
 
 def _fresh(root: Path) -> RenderedSite:
@@ -166,3 +172,65 @@ def test_a_rule_check_is_reused_only_for_the_same_entry_object(magazine_root: Pa
     with pytest.raises(ContentError, match="unknown service 'kling'"):
         load_magazine(magazine_root, cache)  # the registry changed: both entries checked again
     assert cache.checks == 4
+
+
+_EDITS = st.sampled_from(
+    [
+        {"verdict": "Changed my mind."},
+        {"title": "A <new> title"},
+        {"service": "kling"},
+        {"service": "not-in-the-registry"},
+        {"status": Status.FAILED},
+        {"ratings": {"quality": 1}},
+        {"tags": ("fresh",)},
+        {"prompt": "A prompt of its own."},
+        {"prompt": SPARKS},
+        {"submitted_at": datetime(2025, 3, 1, 12, tzinfo=UTC)},
+        {"delivered_at": datetime(2025, 3, 2, 12, tzinfo=UTC)},
+        {"language": "ko"},
+        {"gone": True},
+        {"copy": True},
+    ]
+)
+
+
+def _apply(items: list[Entry], position: int, edit: dict[str, Any]) -> None:
+    """Edit one entry the way the entry cache would see it: a new object, the others kept."""
+    index = position % len(items)
+    if edit.get("gone"):
+        if len(items) > 1:
+            items.pop(index)
+        return
+    if edit.get("copy"):
+        slug = f"{items[index].slug}-again-{len(items)}"
+        items.append(items[index].model_copy(update={"slug": slug, "path": f"{slug}.yml"}))
+        return
+    items[index] = items[index].model_copy(update=edit)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.integers(0, 50), _EDITS, st.booleans()), min_size=1, max_size=5),
+    st.sampled_from(["en", "ko"]),
+)
+def test_any_sequence_of_edits_renders_what_a_fresh_render_does(
+    edits: list[tuple[int, dict[str, Any], bool]], language: str
+) -> None:
+    base = magazine()
+    media = media_index()
+    memo = PageMemo()
+    items = list(base.entries)
+    settings_now = base.settings
+    render_pages(base, media, home=True, memo=memo)
+    for position, edit, relabel in edits:
+        _apply(items, position, edit)
+        if relabel:
+            settings_now = settings_now.model_copy(update={"language": language})
+        ordered = tuple(sorted(items, key=lambda e: (e.submitted_at, e.slug)))
+        now = replace(
+            base, settings=settings_now, entries=ordered, comparisons=group_comparisons(ordered)
+        )
+        kept = render_pages(now, media, home=True, memo=memo)
+        fresh = render_pages(now, media, home=True)
+        assert kept.files == fresh.files
+        assert kept.snippets == fresh.snippets

@@ -74,6 +74,11 @@ class EntryCache:
         self._files[shown] = (raw, zone, doc, entry, tuple(problems))
         return doc, entry, problems
 
+    def keep_only(self, shown: set[str]) -> None:
+        """Forget the files that are gone (by their path relative to the magazine root)."""
+        self._files = {k: v for k, v in self._files.items() if k in shown}
+        self._rules = {k: v for k, v in self._rules.items() if k in shown}
+
     def rule_problems(self, rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
         """The rules' problems of one entry, kept while nothing they read has changed."""
         reads = rules.reads
@@ -155,8 +160,10 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
 
     loaded: list[tuple[Entry, Document]] = []
+    seen: set[str] = set()
     for file in files:
         shown = _inside(root, file)
+        seen.add(shown)
         raw = _read(file, shown, problems, settings.limits.entry_bytes)
         if raw is None:
             continue
@@ -168,6 +175,8 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         if entry is not None:
             loaded.append((entry, doc))
 
+    if cache is not None:
+        cache.keep_only(seen)
     rules = Rules(
         root=root,
         settings=settings,
