@@ -66,10 +66,12 @@ class BuildReport:
     """The magazine's `theme.language`, which the summary is printed in."""
 
 
-def local_sources(magazine: Magazine) -> dict[ClipRef, Path]:
-    """Absolute paths of every local clip file, by clip."""
+def local_sources(magazine: Magazine, cache: EntryCache | None = None) -> dict[ClipRef, Path]:
+    """Absolute paths of every local clip file, by clip (with `cache`, the preview's, each
+    path is resolved again only when its file has changed)."""
+    resolve = cache.clip_path if cache is not None else clip_path
     return {
-        ClipRef(entry.slug, position): clip_path(magazine, entry, clip)
+        ClipRef(entry.slug, position): resolve(magazine, entry, clip)
         for entry in magazine.entries
         for position, clip in enumerate(entry.clips)
         if clip.file is not None
@@ -168,7 +170,7 @@ def prepare(
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     warnings = list(fetched.warnings)
-    sources = {**local_sources(magazine), **fetched.sources}
+    sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
     root = magazine.root

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -302,8 +303,12 @@ class Entry(EntryData):
         return max(m for m in moments if m is not None)
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_prompt(prompt: str) -> str:
-    """Unicode NFC and collapsed whitespace, so reflowed copies of a prompt still match."""
+    """Unicode NFC and collapsed whitespace, so reflowed copies of a prompt still match.
+
+    Kept by prompt: every entry's comparison key asks for it, on every load of the preview.
+    """
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", prompt)).strip()
 
 
@@ -373,8 +378,12 @@ class Comparison:
         return tuple(dict.fromkeys(e.service for e in self.entries))
 
 
+@lru_cache(maxsize=1 << 14)
 def comparison_slug(key: str, prompt: str) -> str:
-    """A readable, stable slug: the experiment key, or the prompt's first words and a hash."""
+    """A readable, stable slug: the experiment key, or the prompt's first words and a hash.
+
+    Kept by key and prompt, like `normalize_prompt`: the preview groups on every save.
+    """
     if key.startswith("experiment:"):
         return slugify(key.removeprefix("experiment:")) or short_hash(key)
     words = slugify(" ".join(normalize_prompt(prompt).split()[:6]), max_length=40)

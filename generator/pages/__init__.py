@@ -13,12 +13,13 @@ from functools import partial
 from importlib import resources
 from typing import Any
 
-from ..media.renditions import ClipRef, MediaIndex
-from ..model import Entry, Magazine
+from ..media.renditions import MediaIndex
+from ..model import Magazine
+from ..source import registry_path
 from . import urls
 from .claims import check_addresses
 from .comparisons import render_comparison, render_comparison_index
-from .context import PageContext, build_context
+from .context import build_context
 from .feed import render_feed
 from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
@@ -29,8 +30,6 @@ from .reports import render_reports
 from .services import render_service, render_service_index
 from .trials import front_matter, render_entry, render_trial_lists
 
-__all__ = ["PageMemo", "RenderedSite", "render_pages"]
-
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 THEATER_CSS = "assets/magazine/theater.css"
@@ -38,7 +37,7 @@ THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 TAGS_PAGE = "tags.md"
 
 
-__all__ = ["RenderedSite", "check_addresses", "render_pages"]
+__all__ = ["PageMemo", "RenderedSite", "check_addresses", "render_pages"]
 
 
 @dataclass(frozen=True)
@@ -57,15 +56,6 @@ class RenderedSite:
     """The build time to stamp into the site, when the orchestrator has set it (preview)."""
 
 
-def _services(ctx: PageContext, entries: tuple[Entry, ...]) -> tuple[object, ...]:
-    return tuple(ctx.groups.service(e.service) for e in entries)
-
-
-def _media(ctx: PageContext, entries: tuple[Entry, ...]) -> tuple[object, ...]:
-    refs = [ClipRef(e.slug, i) for e in entries for i in range(len(e.clips))]
-    return tuple((ctx.media.get(ref), ctx.media.failures.get(ref)) for ref in refs)
-
-
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
@@ -82,33 +72,41 @@ def render_pages(
         ContentError: a writer-chosen name would give two pages one address.
 
     Time is linear in the number of entries: groupings are computed once, then each page
-    is rendered from lookups. With `memo` (the live preview's), entry and comparison pages
-    whose inputs are unchanged since the last render are taken from it.
+    is rendered from lookups. With `memo` (the live preview's), every page and every
+    per-entry part (list rows, open data lines) whose inputs are unchanged since the last
+    render is taken from it, so a save costs what it changed, not what the magazine holds.
     """
-    ctx = build_context(magazine, media)
-    check_addresses(magazine, home=home, groups=ctx.groups)
+    memo = memo if memo is not None else PageMemo()
+    ctx = build_context(magazine, media, memo)
+    groups = ctx.groups
+    comparisons = groups.comparisons
+    addresses = (
+        home,
+        registry_path(magazine.root, magazine.settings, "services"),
+        tuple((e.slug, e.path) for e in groups.entries),
+        tuple((c.slug, c.entries[0].path, bool(c.entries[0].experiment)) for c in comparisons),
+        tuple(groups.services),
+        tuple(groups.months),
+    )
+    check = partial(check_addresses, magazine, home=home, groups=groups)
+    ctx.keep(("addresses",), addresses, check)
     labels = ctx.labels
     files: dict[str, str | bytes] = {}
-    memo = memo if memo is not None else PageMemo()
-    fixed = (magazine.settings, magazine.criteria)
-    for entry in ctx.groups.entries:
-        comparison = ctx.groups.comparison_of(entry)
-        shown = comparison.entries if comparison is not None else (entry,)
-        inputs: tuple[object, ...] = (fixed, entry, comparison)
-        inputs += (_services(ctx, shown), _media(ctx, (entry,)))
-        files[urls.entry_page(entry.slug)] = memo.page(
-            urls.entry_page(entry.slug), inputs, partial(render_entry, ctx, entry)
-        )
+    for entry in groups.entries:
+        path = urls.entry_page(entry.slug)
+        inputs: object = (ctx.token(entry), ctx.comparison_inputs(groups.comparison_of(entry)))
+        files[path] = ctx.keep(path, inputs, partial(render_entry, ctx, entry))
     files.update(render_trial_lists(ctx))
     files["latest.md"] = render_latest(ctx)
-    for comparison in ctx.groups.comparisons:
+    for comparison in groups.comparisons:
         path = urls.comparison_page(comparison.slug)
-        shown = comparison.entries
-        inputs = (fixed, comparison, _services(ctx, shown), _media(ctx, shown))
-        files[path] = memo.page(path, inputs, partial(render_comparison, ctx, comparison))
+        inputs = ctx.comparison_inputs(comparison)
+        files[path] = ctx.keep(path, inputs, partial(render_comparison, ctx, comparison))
     files["compare/index.md"] = render_comparison_index(ctx)
-    for key, stats in ctx.groups.services.items():
-        files[urls.service_page(key)] = render_service(ctx, stats)
+    for key, stats in groups.services.items():
+        path = urls.service_page(key)
+        inputs = (key, ctx.tokens_of(stats.entries))
+        files[path] = ctx.keep(path, inputs, partial(render_service, ctx, stats))
     files["services/index.md"] = render_service_index(ctx)
     files["leaderboard.md"] = render_leaderboard(ctx)
     files.update(render_reports(ctx))
@@ -134,10 +132,12 @@ def render_pages(
         sections = [(label, target) for item in nav for label, target in item.items()]
         files["index.md"] = render_home(ctx, sections)
         nav.insert(0, "index.md")
-    return RenderedSite(
+    rendered = RenderedSite(
         files=dict(sorted(files.items())),
         nav=nav,
         extra_css=(CSS, THEATER_CSS),
         extra_javascript=(JAVASCRIPT, THEATER_JAVASCRIPT),
         snippets=snippets(ctx),
     )
+    memo.sweep()
+    return rendered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..model import Comparison, Status
 from . import escape, urls
 from .cards import outcome, share_image
@@ -80,19 +82,19 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
 
 def render_comparison_index(ctx: PageContext) -> str:
     """`compare/index.md`: every comparison, newest first."""
+    shown = tuple(ctx.comparison_inputs(c) for c in ctx.groups.comparisons)
+    return ctx.keep(("compare/index.md",), shown, partial(_comparison_index, ctx))
+
+
+def _comparison_index(ctx: PageContext) -> str:
     page = "compare/index.md"
     L = ctx.labels
     rows = [
-        {
-            "date": ctx.day(c.entries[0].submitted_at),
-            "link": escape.Safe(
-                f"[{escape.text(comparison_title(c))}]"
-                f"({urls.markdown_link(page, urls.comparison_page(c.slug))})"
-            ),
-            "services": escape.Safe(", ".join(ctx.service_link(page, k) for k in c.services)),
-            "delivered": sum(1 for e in c.entries if e.status is Status.DELIVERED),
-            "count": len(c.entries),
-        }
+        ctx.keep(
+            ("comparison row", c.key),
+            ctx.comparison_inputs(c),
+            partial(_comparison_row, ctx, page, c),
+        )
         for c in reversed(ctx.groups.comparisons)
     ]
     return render_template(
@@ -101,3 +103,16 @@ def render_comparison_index(ctx: PageContext) -> str:
         front=front_matter(L.comparisons, L.comparisons, searched=False),
         rows=rows,
     )
+
+
+def _comparison_row(ctx: PageContext, page: str, c: Comparison) -> dict[str, object]:
+    return {
+        "date": ctx.day(c.entries[0].submitted_at),
+        "link": escape.Safe(
+            f"[{escape.text(comparison_title(c))}]"
+            f"({urls.markdown_link(page, urls.comparison_page(c.slug))})"
+        ),
+        "services": escape.Safe(", ".join(ctx.service_link(page, k) for k in c.services)),
+        "delivered": sum(1 for e in c.entries if e.status is Status.DELIVERED),
+        "count": len(c.entries),
+    }

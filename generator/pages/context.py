@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from decimal import Decimal
+from functools import partial
+from typing import TypeVar
 
-from ..media.renditions import MediaIndex
-from ..model import Cost, Entry, Magazine, Status
+from ..media.renditions import ClipRef, MediaIndex
+from ..model import Comparison, Cost, Criterion, Entry, Magazine, Service, Status
 from . import escape, urls
 from .labels import Labels, labels_for
-from .stats import FEW, Groupings, Mean, group
+from .memo import PageMemo, Token
+from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
+
+T = TypeVar("T")
 
 UNKNOWN = "—"
 """A table cell's value when nothing is known; its tooltip says why."""
@@ -25,6 +31,39 @@ class PageContext:
     groups: Groupings
     labels: Labels
     urls: urls.SiteUrls
+    memo: PageMemo = field(default_factory=PageMemo)
+    """Pages and parts kept from earlier renders (the preview's), or a fresh one."""
+    fixed: Token = field(default_factory=lambda: Token(None))
+    """Stands for what every page may show: settings, criteria, the services registry."""
+    tokens: Mapping[str, Token] = field(default_factory=dict)
+    """Each entry's token by slug: the entry with its clips' media."""
+    _comparisons: dict[str, object] = field(default_factory=dict)
+
+    def keep(self, key: Hashable, inputs: object, render: Callable[[], T]) -> T:
+        """What `render` makes, reused from the memo while `inputs` (and `fixed`) stand.
+
+        `inputs` must name everything `render` reads beyond `fixed`: entries by `token`.
+        """
+        return self.memo.part(key, (self.fixed, inputs), render)
+
+    def token(self, entry: Entry) -> Token:
+        """The token of an entry of this magazine."""
+        return self.tokens[entry.slug]
+
+    def tokens_of(self, entries: Iterable[Entry]) -> tuple[Token, ...]:
+        """The tokens of some entries, in order."""
+        tokens = self.tokens
+        return tuple(tokens[e.slug] for e in entries)
+
+    def comparison_inputs(self, comparison: Comparison | None) -> object:
+        """What a page shows of a comparison: its names and its entries' tokens."""
+        if comparison is None:
+            return None
+        c = comparison
+        found = self._comparisons.get(c.key)
+        if found is None:
+            found = self._comparisons[c.key] = (c.key, c.slug, c.prompt, self.tokens_of(c.entries))
+        return found
 
     @property
     def zone(self) -> tzinfo | None:
@@ -160,13 +199,37 @@ def number(value: Decimal | float) -> str:
     return text
 
 
-def build_context(magazine: Magazine, media: MediaIndex) -> PageContext:
-    """Group the magazine once and pick labels and URL rules from its settings."""
+def build_context(
+    magazine: Magazine, media: MediaIndex, memo: PageMemo | None = None
+) -> PageContext:
+    """Group the magazine once and pick labels and URL rules from its settings.
+
+    With `memo`, the tokens of unchanged entries and settings are the ones of the last render.
+    """
     settings = magazine.settings
+    memo = memo if memo is not None else PageMemo()
+    fixed = memo.steady(
+        ("fixed",),
+        (magazine.root, settings, magazine.criteria, tuple(magazine.services.items())),
+        _same_settings,
+    )
+    tokens = _entry_tokens(magazine, media, memo)
+
+    def stats(
+        service: Service, entries: tuple[Entry, ...], criteria: tuple[Criterion, ...]
+    ) -> ServiceStats:
+        inputs = (fixed, service.key, tuple(tokens[e.slug] for e in entries))
+        return memo.part(
+            ("stats", service.key), inputs, partial(service_stats, service, entries, criteria)
+        )
+
     return PageContext(
         magazine=magazine,
         media=media,
-        groups=group(magazine),
+        memo=memo,
+        fixed=fixed,
+        tokens=tokens,
+        groups=group(magazine, stats),
         labels=labels_for(settings.language),
         urls=urls.SiteUrls(
             directory_urls=settings.use_directory_urls,
@@ -174,3 +237,26 @@ def build_context(magazine: Magazine, media: MediaIndex) -> PageContext:
             site_url=settings.site_url,
         ),
     )
+
+
+def _same_settings(kept: object, new: object) -> bool:
+    # Equal models may still be written differently (a moment in another offset): the text
+    # form settles it, and it is made once per render.
+    return kept == new and repr(kept) == repr(new)
+
+
+def _same_entry(kept: tuple[Entry, object], new: tuple[Entry, object]) -> bool:
+    return kept[0] is new[0] and kept[1] == new[1]
+
+
+def _entry_tokens(magazine: Magazine, media: MediaIndex, memo: PageMemo) -> dict[str, Token]:
+    """A token per entry, the same as last render's while the entry object (the entry cache's
+    for an unchanged file) and its clips' media are the same."""
+    clips, failures = media.clips, media.failures
+    tokens: dict[str, Token] = {}
+    for entry in magazine.entries:
+        slug = entry.slug
+        refs = [ClipRef(slug, i) for i in range(len(entry.clips))]
+        value = (entry, tuple((clips.get(r), failures.get(r)) for r in refs))
+        tokens[slug] = memo.steady(("entry", slug), value, _same_entry)
+    return tokens

@@ -7,6 +7,9 @@ docs root, so they work in any page at the top of `docs/`.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .cards import cards, image_source, outcome, poster, status_badge
@@ -24,13 +27,15 @@ WAITING = (Status.PENDING, Status.WAITLISTED)
 def latest_comparison(ctx: PageContext) -> Comparison | None:
     """The comparison with the most recent submission (the last one wins a tie)."""
     found: Comparison | None = None
+    newest: tuple[object, ...] = ()
     for comparison in ctx.groups.comparisons:
-        if found is None or _newest(comparison) >= _newest(found):
-            found = comparison
+        key = _newest(comparison)
+        if found is None or key >= newest:
+            found, newest = comparison, key
     return found
 
 
-def _newest(comparison: Comparison) -> tuple[object, ...]:
+def _newest(comparison: Comparison) -> tuple[Any, ...]:
     latest = max(comparison.entries, key=lambda e: (e.submitted_at, e.slug))
     return (latest.submitted_at, latest.slug)
 
@@ -63,6 +68,11 @@ def render_lead(ctx: PageContext, page: str = "index.md") -> str:
     comparison = latest_comparison(ctx)
     if comparison is None:
         return ""
+    inputs = ctx.comparison_inputs(comparison)
+    return ctx.keep(("lead", page), inputs, partial(_lead, ctx, page, comparison))
+
+
+def _lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
     target = urls.markdown_link(page, urls.comparison_page(comparison.slug))
     return render_template(
         "lead",
@@ -76,6 +86,12 @@ def render_lead(ctx: PageContext, page: str = "index.md") -> str:
 
 def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
     """The pending board: what is still waiting, and for how long."""
+    waiting = [e for e in ctx.groups.entries[::-1] if e.status in WAITING]
+    inputs = ctx.tokens_of(waiting)
+    return ctx.keep(("waiting", page), inputs, partial(_waiting, ctx, page, waiting))
+
+
+def _waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
     rows = [
         {
             "service": ctx.service_link(page, e.service),
@@ -83,8 +99,7 @@ def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
             "wait": ctx.wait_cell(e),
             "since": ctx.day_cell(e.submitted_at),
         }
-        for e in ctx.groups.entries[::-1]
-        if e.status in WAITING
+        for e in waiting
     ]
     return render_template("waiting", L=ctx.labels, rows=rows)
 
@@ -92,13 +107,19 @@ def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
 def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
     """`latest.md`: the newest trials as poster cards; without `standalone`, only the cards,
     for the home page's `<!-- magazine:latest -->` marker."""
+    latest = ctx.groups.entries[::-1][:LATEST]
+    inputs = ctx.tokens_of(latest)
+    return ctx.keep(("latest", standalone), inputs, partial(_latest, ctx, standalone, latest))
+
+
+def _latest(ctx: PageContext, standalone: bool, latest: tuple[Entry, ...]) -> str:
     page = "latest.md"
     return render_template(
         "latest",
         standalone=standalone,
         L=ctx.labels,
         front=front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False),
-        cards=cards(ctx, page, ctx.groups.entries[::-1][:LATEST]),
+        cards=cards(ctx, page, latest),
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
     )
 
@@ -110,6 +131,20 @@ def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
         sections: (label, docs-relative page) of each generated section, in nav order.
     """
     page = "index.md"
+    latest = ctx.groups.entries[::-1][:LATEST]
+    lead, waiting = render_lead(ctx, page), render_waiting(ctx, page)
+    inputs = (tuple(sections), ctx.tokens_of(latest), lead, waiting)
+    return ctx.keep(("home",), inputs, partial(_home, ctx, sections, latest, lead, waiting))
+
+
+def _home(
+    ctx: PageContext,
+    sections: list[tuple[str, str]],
+    latest: tuple[Entry, ...],
+    lead: str,
+    waiting: str,
+) -> str:
+    page = "index.md"
     L = ctx.labels
     settings = ctx.magazine.settings
     return render_template(
@@ -117,10 +152,10 @@ def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
         L=L,
         front=front_matter(settings.site_name, L.all_entries),
         title=settings.site_name,
-        lead=escape.Safe(render_lead(ctx, page)),
-        cards=cards(ctx, page, ctx.groups.entries[::-1][:LATEST]),
+        lead=escape.Safe(lead),
+        cards=cards(ctx, page, latest),
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
-        waiting=escape.Safe(render_waiting(ctx, page)),
+        waiting=escape.Safe(waiting),
         sections=[
             {"label": label, "target": escape.Safe(urls.markdown_link(page, target))}
             for label, target in sections

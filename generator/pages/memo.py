@@ -1,29 +1,86 @@
-"""Pages rendered earlier in this process, reused while everything they show is unchanged.
+"""Pages and parts of pages rendered earlier in this process, reused while their inputs stand.
 
-The live preview renders the magazine again on every save, and most pages come out the same.
-An entry page shows its entry, its service, the other attempts of its comparison, the criteria,
-its clips' media and the site settings; a comparison page shows the same for each of its
-entries. `PageMemo` keeps each such page with the inputs it was made from and gives it back
-when the new inputs compare equal, so a save re-renders only the pages whose inputs changed.
+The live preview renders the magazine again on every save, and almost everything comes out the
+same. `PageMemo` keeps each page (and each part of a page that many pages share, such as a row
+of a list or one entry's line of open data) with the inputs it was made from, and gives it back
+when the new inputs compare equal, so a save re-renders only what its change reaches.
+
+Inputs compare by identity wherever they can: the entry cache hands back the very `Entry`
+objects of unchanged files, and `steady` turns each entry (with its clips' media) and the
+render-wide inputs (settings, criteria, the services registry) into a `Token` that stays the
+same object while they are unchanged. Tokens compare by identity only, so a key made of
+tokens, strings and numbers compares in a few pointer checks, never by model equality (which
+is slow, and calls two moments equal that a page writes differently: 09:00+09:00 and 00:00Z).
 Rendering stays a pure function of the magazine: with or without a memo the text is the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Token:
+    """A stand-in for some inputs, equal only to itself: a new token means new inputs."""
+
+    __slots__ = ("_facts", "value")
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self._facts: dict[str, Any] = {}
+
+    def fact(self, name: str, make: Callable[[], T]) -> T:
+        """Something that follows from the token's inputs alone, made once per token."""
+        facts = self._facts
+        if name not in facts:
+            facts[name] = make()
+        return facts[name]  # type: ignore[no-any-return]
 
 
 class PageMemo:
-    """Rendered pages by path, each with the inputs it was rendered from."""
+    """Rendered pages and parts by key, each with the inputs it was rendered from.
+
+    What a render does not ask for again is dropped when it ends (`sweep`), so the memo holds
+    one magazine's worth of pages, not every version seen.
+    """
 
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[object, str]] = {}
+        self._kept: dict[Hashable, tuple[object, object]] = {}
+        self._tokens: dict[Hashable, Token] = {}
+        self._used: set[Hashable] = set()
+        self.renders = 0
+        """How many pages and parts were rendered rather than reused (for tests)."""
 
     def page(self, path: str, inputs: object, render: Callable[[], str]) -> str:
         """The page at `path`: the kept text when `inputs` equal the kept ones, else rendered."""
-        kept = self._pages.get(path)
+        return self.part(path, inputs, render)
+
+    def part(self, key: Hashable, inputs: object, render: Callable[[], T]) -> T:
+        """What `render` makes from `inputs`, kept under `key` (a page path, or a tuple)."""
+        self._used.add(key)
+        kept = self._kept.get(key)
         if kept is not None and kept[0] == inputs:
-            return kept[1]
-        text = render()
-        self._pages[path] = (inputs, text)
-        return text
+            return kept[1]  # type: ignore[return-value]
+        made = render()
+        self.renders += 1
+        self._kept[key] = (inputs, made)
+        return made
+
+    def steady(self, key: Hashable, value: object, same: Callable[[Any, Any], bool]) -> Token:
+        """The token kept under `key` while `same(kept value, value)`, else a new one."""
+        self._used.add(key)
+        kept = self._tokens.get(key)
+        if kept is not None and same(kept.value, value):
+            return kept
+        token = Token(value)
+        self._tokens[key] = token
+        return token
+
+    def sweep(self) -> None:
+        """Forget what the render that just ended did not use (deleted entries, old months)."""
+        used = self._used
+        self._kept = {k: v for k, v in self._kept.items() if k in used}
+        self._tokens = {k: v for k, v in self._tokens.items() if k in used}
+        self._used = set()

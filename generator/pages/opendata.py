@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from ..addresses import public_url
@@ -130,9 +131,17 @@ def entries_json(records: list[dict[str, Any]]) -> str:
     One line per entry keeps diffs between builds readable and, unlike `indent=`, lets the
     json module use its C encoder (six times faster on a large magazine).
     """
-    if not records:
+    return _json_array([json_line(record) for record in records])
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One entry's line of `entries.json` (without the separator)."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def _json_array(lines: list[str]) -> str:
+    if not lines:
         return "[]\n"
-    lines = (json.dumps(record, sort_keys=True, ensure_ascii=False) for record in records)
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
@@ -157,30 +166,49 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 def entries_csv(records: list[dict[str, Any]]) -> str:
     """One row per entry, the columns of `CSV_COLUMNS`; nested values as JSON."""
+    return _csv_lines([CSV_COLUMNS]) + "".join(csv_row(record) for record in records)
+
+
+def csv_row(record: dict[str, Any]) -> str:
+    """One entry's row of `entries.csv`, with its line ending."""
+    flat = dict(record)
+    flat["cost_amount"] = record["cost"]["amount"] if record["cost"] else None
+    flat["cost_unit"] = record["cost"]["unit"] if record["cost"] else None
+    flat["clips"] = [c["file"] or c["url"] for c in record["clips"]]
+    return _csv_lines([[_cell(flat[column]) for column in CSV_COLUMNS]])
+
+
+def _csv_lines(rows: list[Any]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        flat = dict(record)
-        flat["cost_amount"] = record["cost"]["amount"] if record["cost"] else None
-        flat["cost_unit"] = record["cost"]["unit"] if record["cost"] else None
-        flat["clips"] = [c["file"] or c["url"] for c in record["clips"]]
-        writer.writerow([_cell(flat[column]) for column in CSV_COLUMNS])
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def _lines(ctx: PageContext, entry: Entry) -> tuple[str, str]:
+    record = entry_record(ctx, entry)
+    return json_line(record), csv_row(record)
 
 
 def render_open_data(ctx: PageContext) -> dict[str, str]:
     """`data/index.md`, `data/entries.json` and `data/entries.csv`."""
-    records = [entry_record(ctx, e) for e in ctx.groups.entries]
+    comparison_of = ctx.groups.comparison_of
+    lines = [
+        ctx.keep(
+            ("open data", e.slug),
+            (ctx.token(e), c.slug if (c := comparison_of(e)) is not None else None),
+            partial(_lines, ctx, e),
+        )
+        for e in ctx.groups.entries
+    ]
     L = ctx.labels
     return {
-        "data/entries.json": entries_json(records),
-        "data/entries.csv": entries_csv(records),
+        "data/entries.json": _json_array([line for line, _ in lines]),
+        "data/entries.csv": _csv_lines([CSV_COLUMNS]) + "".join(row for _, row in lines),
         "data/index.md": render_template(
             "data",
             L=L,
             front=front_matter(L.data, L.data),
-            count=len(records),
+            count=len(lines),
             feed=escape.Safe(urls.markdown_link("data/index.md", "feed.xml")),
             absolute=ctx.urls.site_url is not None,
         ),

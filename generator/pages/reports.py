@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
+from functools import partial
 
 from ..model import Entry, Status
 from . import escape, urls
@@ -68,6 +69,57 @@ def _changes(
     return lines
 
 
+def _report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
+    """The report of one month (`before` and `after`: the months with reports beside it)."""
+    L = ctx.labels
+    page = urls.report_page(month)
+    entries = ctx.groups.months[month]
+    now = _by_service(entries)
+    previous = _by_service(ctx.groups.months[before]) if before is not None else None
+    medians = [
+        {
+            "service": ctx.service_link(page, key),
+            "attempts": len(items),
+            "delivered": sum(1 for e in items if e.status is Status.DELIVERED),
+            "median": _median_text(ctx, median_wait(items)),
+            "score": ctx.mean_html(mean(s for e in items for s in e.ratings.values())),
+        }
+        for key, items in now.items()
+    ]
+    neighbours = {"previous": before, "next": after}
+    return render_template(
+        "report",
+        L=L,
+        front=front_matter(f"{L.reports}: {_month_title(ctx, month)}", L.reports),
+        title=_month_title(ctx, month),
+        tried=[
+            ctx.keep(("report row", page, e.slug), ctx.token(e), partial(_tried, ctx, page, e))
+            for e in entries
+        ],
+        changes=_changes(ctx, page, month, now, previous),
+        first=previous is None,
+        medians=medians,
+        links={
+            side: escape.Safe(
+                f"[{escape.text(_month_title(ctx, m))}]"
+                f"({urls.markdown_link(page, urls.report_page(m))})"
+            )
+            for side, m in neighbours.items()
+            if m is not None
+        },
+    )
+
+
+def _tried(ctx: PageContext, page: str, e: Entry) -> dict[str, object]:
+    return {
+        "date": ctx.day_cell(e.submitted_at),
+        "link": ctx.entry_link(page, e),
+        "service": ctx.service_link(page, e.service),
+        "status": ctx.labels.status_name(e.status),
+        "wait": ctx.wait_cell(e),
+    }
+
+
 def _median_text(ctx: PageContext, value: timedelta | None) -> str:
     return ctx.labels.duration(value) if value is not None else "–"
 
@@ -77,53 +129,18 @@ def render_reports(ctx: PageContext) -> dict[str, str]:
     L = ctx.labels
     months = list(ctx.groups.months)
     files: dict[str, str] = {}
-    previous: dict[str, list[Entry]] | None = None
     for index, month in enumerate(months):
         page = urls.report_page(month)
-        entries = ctx.groups.months[month]
-        now = _by_service(entries)
-        medians = [
-            {
-                "service": ctx.service_link(page, key),
-                "attempts": len(items),
-                "delivered": sum(1 for e in items if e.status is Status.DELIVERED),
-                "median": _median_text(ctx, median_wait(items)),
-                "score": ctx.mean_html(mean(s for e in items for s in e.ratings.values())),
-            }
-            for key, items in now.items()
-        ]
-        neighbours = {
-            "previous": months[index - 1] if index > 0 else None,
-            "next": months[index + 1] if index + 1 < len(months) else None,
-        }
-        files[page] = render_template(
-            "report",
-            L=L,
-            front=front_matter(f"{L.reports}: {_month_title(ctx, month)}", L.reports),
-            title=_month_title(ctx, month),
-            tried=[
-                {
-                    "date": ctx.day_cell(e.submitted_at),
-                    "link": ctx.entry_link(page, e),
-                    "service": ctx.service_link(page, e.service),
-                    "status": L.status_name(e.status),
-                    "wait": ctx.wait_cell(e),
-                }
-                for e in entries
-            ],
-            changes=_changes(ctx, page, month, now, previous),
-            first=previous is None,
-            medians=medians,
-            links={
-                side: escape.Safe(
-                    f"[{escape.text(_month_title(ctx, m))}]"
-                    f"({urls.markdown_link(page, urls.report_page(m))})"
-                )
-                for side, m in neighbours.items()
-                if m is not None
-            },
+        before = months[index - 1] if index > 0 else None
+        after = months[index + 1] if index + 1 < len(months) else None
+        inputs = (
+            month,
+            before,
+            after,
+            ctx.tokens_of(ctx.groups.months[month]),
+            ctx.tokens_of(ctx.groups.months[before]) if before is not None else None,
         )
-        previous = now
+        files[page] = ctx.keep(page, inputs, partial(_report, ctx, month, before, after))
     files["reports/index.md"] = render_template(
         "reports",
         L=L,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Access, Entry, Status
+from functools import partial
+
+from ..model import Access, Criterion, Entry, Status
 from . import escape, urls
 from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
@@ -134,18 +136,13 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     criteria = [c for c in ctx.magazine.criteria if c.key in stats.ratings]
     bars = _wait_bars(ctx, stats.entries)
     points = _score_points(ctx, stats.entries)
+    shown = tuple(c.key for c in criteria)
     attempts = [
-        {
-            "thumb": thumbnail(ctx, page, e),
-            "date": ctx.day_cell(e.submitted_at),
-            "link": ctx.entry_link(page, e),
-            "status": L.status_name(e.status),
-            "wait": ctx.wait_cell(e),
-            "promised": L.duration(e.promised_wait) if e.promised_wait else "–",
-            "cost": ctx.cost_text(e.cost),
-            "scores": [str(e.ratings[c.key]) if c.key in e.ratings else "–" for c in criteria],
-            "average": (number(round(avg, 1)) if (avg := entry_average(e)) is not None else "–"),
-        }
+        ctx.keep(
+            ("service row", page, e.slug),
+            (ctx.token(e), shown),
+            partial(_attempt_row, ctx, page, e, criteria),
+        )
         for e in stats.entries
     ]
     return render_template(
@@ -174,6 +171,24 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         criterion_means=[ctx.mean_html(stats.ratings[c.key]) for c in criteria],
         attempts=attempts,
     )
+
+
+def _attempt_row(
+    ctx: PageContext, page: str, e: Entry, criteria: list[Criterion]
+) -> dict[str, object]:
+    """One attempt's row on its service's page (its scores in the columns of `criteria`)."""
+    L = ctx.labels
+    return {
+        "thumb": thumbnail(ctx, page, e),
+        "date": ctx.day_cell(e.submitted_at),
+        "link": ctx.entry_link(page, e),
+        "status": L.status_name(e.status),
+        "wait": ctx.wait_cell(e),
+        "promised": L.duration(e.promised_wait) if e.promised_wait else "–",
+        "cost": ctx.cost_text(e.cost),
+        "scores": [str(e.ratings[c.key]) if c.key in e.ratings else "–" for c in criteria],
+        "average": (number(round(avg, 1)) if (avg := entry_average(e)) is not None else "–"),
+    }
 
 
 def render_service_index(ctx: PageContext) -> str:

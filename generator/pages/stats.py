@@ -6,7 +6,7 @@ Nothing here formats text: views turn these numbers into words with `labels`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 from decimal import Decimal
@@ -159,8 +159,14 @@ class Groupings:
         return self.comparison_by_key.get(entry.comparison_key)
 
 
-def group(magazine: Magazine) -> Groupings:
-    """Sort and group every entry once."""
+def group(
+    magazine: Magazine,
+    stats: Callable[[Service, tuple[Entry, ...], tuple[Criterion, ...]], ServiceStats] = (
+        service_stats
+    ),
+) -> Groupings:
+    """Sort and group every entry once (`stats`: what figures a service, `service_stats` or
+    one that reuses earlier figures)."""
     entries = tuple(sorted(magazine.entries, key=lambda e: (e.submitted_at, e.slug)))
     by_service: dict[str, list[Entry]] = defaultdict(list)
     by_month: dict[str, list[Entry]] = defaultdict(list)
@@ -169,7 +175,7 @@ def group(magazine: Magazine) -> Groupings:
         by_month[month_of(entry, magazine.timezone)].append(entry)
     keys = sorted(set(magazine.services) | set(by_service))
     services = {
-        key: service_stats(
+        key: stats(
             magazine.services.get(key) or Service(key=key, name=key),
             tuple(by_service.get(key, ())),
             magazine.criteria,

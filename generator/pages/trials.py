@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import Entry, Status
 from . import escape, urls
@@ -174,22 +175,31 @@ def render_trial_lists(ctx: PageContext) -> dict[str, str]:
     files: dict[str, str] = {}
     for number, chunk in enumerate(chunks, start=1):
         page = urls.trials_page(number)
-        files[page] = render_template(
-            "trials",
-            L=ctx.labels,
-            front=front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False),
-            rows=[list_row(ctx, page, e) for e in chunk],
-            number=number,
-            pages=len(chunks),
-            previous=(
-                escape.Safe(urls.markdown_link(page, urls.trials_page(number - 1)))
-                if number > 1
-                else None
-            ),
-            next=(
-                escape.Safe(urls.markdown_link(page, urls.trials_page(number + 1)))
-                if number < len(chunks)
-                else None
-            ),
-        )
+        inputs = (number, len(chunks), ctx.tokens_of(chunk))
+        files[page] = ctx.keep(page, inputs, partial(_trial_list, ctx, number, len(chunks), chunk))
     return files
+
+
+def _trial_list(ctx: PageContext, number: int, pages: int, chunk: tuple[Entry, ...]) -> str:
+    page = urls.trials_page(number)
+    return render_template(
+        "trials",
+        L=ctx.labels,
+        front=front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False),
+        rows=[
+            ctx.keep(("trial row", page, e.slug), ctx.token(e), partial(list_row, ctx, page, e))
+            for e in chunk
+        ],
+        number=number,
+        pages=pages,
+        previous=(
+            escape.Safe(urls.markdown_link(page, urls.trials_page(number - 1)))
+            if number > 1
+            else None
+        ),
+        next=(
+            escape.Safe(urls.markdown_link(page, urls.trials_page(number + 1)))
+            if number < pages
+            else None
+        ),
+    )

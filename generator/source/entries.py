@@ -7,6 +7,7 @@ magazine root. Nothing is fetched and no clock is read.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from functools import partial
@@ -29,8 +30,8 @@ from ..model import (
 from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
-from .rules import Rules, duplicate_comparisons, duplicate_slugs
-from .tree import link_problem, walk_inside
+from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
+from .tree import Walk, link_problem, walk_inside
 from .validation import validate
 from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
 
@@ -46,12 +47,21 @@ class EntryCache:
     """Entries read by an earlier load in this process, reused while their file is unchanged.
 
     The live preview loads the magazine on every save; reading and validating one file is
-    the same work every time its bytes (and the time zone that reads them) are the same.
+    the same work every time its bytes (and the time zone that reads them) are the same, and
+    so are the rules on an entry while the entry, the registries and settings the rules read
+    and the files its clips name are the same. A clip file is the same while `os.stat` and
+    `os.lstat` of its path find the same file (device, inode, type): a clip that appears,
+    disappears, becomes a folder or a link to elsewhere is checked again.
     """
 
     def __init__(self) -> None:
         self._files: dict[str, tuple[bytes, object, Document, Entry | None, tuple[Problem, ...]]]
         self._files = {}
+        self._rules: dict[str, tuple[Entry, Document, object, object, tuple[Problem, ...]]] = {}
+        self._reads: object = None
+        self._paths: dict[str, tuple[object, Path]] = {}
+        self.checks = 0
+        """How many times the rules ran on an entry (for tests)."""
 
     def read(
         self, shown: str, raw: bytes, zone: Any
@@ -63,6 +73,47 @@ class EntryCache:
         doc, entry, problems = _read_entry(shown, raw, zone)
         self._files[shown] = (raw, zone, doc, entry, tuple(problems))
         return doc, entry, problems
+
+    def keep_only(self, shown: set[str]) -> None:
+        """Forget the files that are gone (by their path relative to the magazine root)."""
+        self._files = {k: v for k, v in self._files.items() if k in shown}
+        self._rules = {k: v for k, v in self._rules.items() if k in shown}
+
+    def rule_problems(self, rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
+        """The rules' problems of one entry, kept while nothing they read has changed."""
+        reads = rules.reads
+        if reads is not self._reads:
+            if self._reads != reads or repr(self._reads) != repr(reads):
+                self._rules = {}
+            self._reads = reads
+        disk = rules.clip_files(entry)
+        kept = self._rules.get(entry.path)
+        if kept is not None and kept[0] is entry and kept[1] is doc and kept[3] == disk:
+            return list(kept[4])
+        found = _rule_problems(rules, entry, doc)
+        self.checks += 1
+        self._rules[entry.path] = (entry, doc, reads, disk, tuple(found))
+        return found
+
+    def clip_path(self, magazine: Magazine, entry: Entry, clip: Clip) -> Path:
+        """`clip_path`, kept while the clip's path finds the same file."""
+        if clip.file is None:
+            return clip_path(magazine, entry, clip)
+        joined = os.path.join(os.path.dirname(os.path.join(magazine.root, entry.path)), clip.file)
+        state = file_state(joined)
+        kept = self._paths.get(joined)
+        if kept is not None and kept[0] == state:
+            return kept[1]
+        path = clip_path(magazine, entry, clip)
+        self._paths[joined] = (state, path)
+        return path
+
+
+def _rule_problems(rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
+    """The rules' problems of one entry (an error no rule foresaw among them)."""
+    found: list[Problem] = []
+    checked = _guarded(doc, found, partial(rules.problems, entry, doc))
+    return found + (checked or [])
 
 
 def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
@@ -85,8 +136,9 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     settings = load_settings(root)
     entries_dir = root / settings.entries_dir
     problems: list[Problem] = []
-    files = entry_files(root, settings)
-    problems.extend(link_problems(root, settings))
+    walk = walk_inside(root, settings.entries_dir)
+    files = entry_files(root, settings, walk)
+    problems.extend(link_problems(root, settings, walk))
 
     services, services_ok = _load_registry(
         root, entries_dir, SERVICES, Service, problems, settings.limits.entry_bytes
@@ -108,11 +160,13 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
 
     loaded: list[tuple[Entry, Document]] = []
+    seen: set[str] = set()
     for file in files:
-        raw = _read(file, _relative(root, file), problems, settings.limits.entry_bytes)
+        shown = _inside(root, file)
+        seen.add(shown)
+        raw = _read(file, shown, problems, settings.limits.entry_bytes)
         if raw is None:
             continue
-        shown = _relative(root, file)
         if cache is None:
             doc, entry, found = _read_entry(shown, raw, settings.tzinfo)
         else:
@@ -121,6 +175,8 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         if entry is not None:
             loaded.append((entry, doc))
 
+    if cache is not None:
+        cache.keep_only(seen)
     rules = Rules(
         root=root,
         settings=settings,
@@ -128,7 +184,10 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         criteria={c.key: c for c in criteria} if criteria_ok or not has_criteria_file else None,
     )
     for entry, doc in loaded:
-        problems.extend(_guarded(doc, problems, partial(rules.problems, entry, doc)) or ())
+        if cache is None:
+            problems.extend(_rule_problems(rules, entry, doc))
+        else:
+            problems.extend(cache.rule_problems(rules, entry, doc))
     problems.extend(duplicate_slugs(loaded))
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
@@ -145,33 +204,34 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     )
 
 
-def entry_files(root: Path, settings: Settings) -> list[Path]:
+def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> list[Path]:
     """Every entry file under the entries folder (any depth, sorted), registries excluded.
 
     Links are followed only to places inside the magazine folder (`link_problems` names the
-    others).
+    others). `walk`: the entries folder's, when the caller has it already.
     """
     found = []
-    for rel, path in walk_inside(root, settings.entries_dir).files.items():
-        relative = PurePosixPath(rel)
-        if path.suffix not in (".yml", ".yaml"):
+    walk = walk if walk is not None else walk_inside(root, settings.entries_dir)
+    for rel, path in walk.files.items():
+        # `rel` is a walk's key: POSIX, relative, no empty or `.` parts (strings, not paths:
+        # the preview asks on every save, for every file).
+        if not rel.endswith((".yml", ".yaml")):
             continue
-        if any(part.startswith(".") for part in relative.parts):
+        parts = rel.split("/")
+        if any(part.startswith(".") for part in parts):
             continue
-        if len(relative.parts) == 1 and relative.name in _REGISTRY_FILES:
+        if len(parts) == 1 and rel in _REGISTRY_FILES:
             continue
         found.append(path)
     return found
 
 
-def link_problems(root: Path, settings: Settings) -> list[Problem]:
+def link_problems(root: Path, settings: Settings, walk: Walk | None = None) -> list[Problem]:
     """Links in the entries and docs folders that are not followed: to outside the magazine
-    folder, broken, or looping (clips are checked where an entry names them)."""
-    problems = [
-        p
-        for p in walk_inside(root, settings.entries_dir).refused
-        if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")
-    ]
+    folder, broken, or looping (clips are checked where an entry names them). `walk`: the
+    entries folder's, when the caller has it already."""
+    walk = walk if walk is not None else walk_inside(root, settings.entries_dir)
+    problems = [p for p in walk.refused if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")]
     return problems + walk_inside(root, settings.docs_dir).refused
 
 
@@ -244,6 +304,15 @@ def registry_path(root: Path, settings: Settings, name: str) -> str:
 
 def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
+
+
+def _inside(root: Path, path: Path) -> str:
+    """`_relative` for a path known to be under `root` (both resolved), without pathlib's
+    parsing: a large magazine asks for thousands."""
+    text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return _relative(root, path)
 
 
 def _registry_file(entries_dir: Path, name: str) -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,6 +38,23 @@ class Rules:
         self.settings = settings
         self.services = services
         self.criteria = criteria
+        self.reads: tuple[object, ...] = (
+            root,
+            settings.limits,
+            settings.allow_http,
+            None if services is None else tuple(services),
+            None if criteria is None else tuple((k, c.scale) for k, c in criteria.items()),
+        )
+        """Everything `check` reads besides the entry, its document and its clip files."""
+
+    def clip_files(self, entry: Entry) -> tuple[object, ...]:
+        """What `check` finds on disk for the entry's local clips (see `file_state`)."""
+        folder = os.path.dirname(os.path.join(self.root, entry.path))
+        return tuple(
+            file_state(os.path.normpath(os.path.join(folder, clip.file)))
+            for clip in entry.clips
+            if clip.file is not None
+        )
 
     def problems(self, entry: Entry, doc: Document) -> list[Problem]:
         """`check` run to the end, so that an error it meets is raised here."""
@@ -136,6 +153,25 @@ class Rules:
         if not real.is_file():
             return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
         return None
+
+
+def file_state(path: str) -> tuple[object, object]:
+    """What a path finds, following links and not: (device, inode, type) or why nothing.
+
+    Two equal states mean the same file is there, reached by the same last link: cheaper to
+    ask than resolving every link of the path, which is what checking a clip file takes.
+    """
+    return _stat(os.stat, path), _stat(os.lstat, path)
+
+
+def _stat(call: Callable[[str], os.stat_result], path: str) -> object:
+    try:
+        found = call(path)
+    except OSError as exc:
+        return exc.errno
+    except ValueError as exc:  # a NUL in the path
+        return str(exc)
+    return (found.st_dev, found.st_ino, found.st_mode)
 
 
 def url_problem(url: str, allow_http: bool) -> str | None:
