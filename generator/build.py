@@ -7,7 +7,7 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -149,6 +149,8 @@ class Memory:
     pages: PageMemo = field(default_factory=PageMemo)
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
+    sizes: dict[str, tuple[str | bytes, int]] = field(default_factory=dict)
+    """Each generated file's size in bytes, by path, with the text it was measured from."""
 
 
 def prepare(
@@ -242,7 +244,8 @@ def stage(
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
-        pages = [(path, len(body)) for path, body in _encoded(rendered.files).items()]
+        sizes = memory.sizes if memory is not None else {}
+        pages = [(path, _size(sizes, path, body)) for path, body in rendered.files.items()]
         budget = check_budget(
             pages + media_files(media, magazine.settings), magazine.settings.limits
         )
@@ -435,5 +438,11 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
         return ref.entry
 
 
-def _encoded(files: Mapping[str, str | bytes]) -> dict[str, bytes]:
-    return {p: b if isinstance(b, bytes) else b.encode("utf-8") for p, b in files.items()}
+def _size(kept: dict[str, tuple[str | bytes, int]], path: str, body: str | bytes) -> int:
+    """A file's size in bytes; the preview keeps it while the page is the very same text."""
+    known = kept.get(path)
+    if known is not None and known[0] is body:
+        return known[1]
+    size = len(body.encode("utf-8")) if isinstance(body, str) else len(body)
+    kept[path] = (body, size)
+    return size

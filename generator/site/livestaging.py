@@ -54,6 +54,7 @@ class LiveStaging:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._held: dict[str, Content] | None = None
+        self._checked: tuple[frozenset[str], ...] = ()
 
     def update(
         self,
@@ -74,12 +75,17 @@ class LiveStaging:
             if snippets and "/" not in rel and rel.endswith(".md"):
                 data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
             wanted[rel] = data
+        # Whether two files clash depends on their paths alone: check again when they change.
+        paths = (frozenset(writer), frozenset(files), frozenset(media_files))
         if self._held is None:
             write_staging(root, settings, files, media_files, self.folder, snippets)
             self._held = {**wanted, **files, **media_files}
+            self._checked = paths
             return None
-        served = SiteUrls(directory_urls=settings.use_directory_urls)
-        check_clashes(root, root / settings.docs_dir, writer, files, media_files, served)
+        if paths != self._checked:
+            served = SiteUrls(directory_urls=settings.use_directory_urls)
+            check_clashes(root, root / settings.docs_dir, writer, files, media_files, served)
+            self._checked = paths
         wanted.update(files)
         wanted.update(media_files)
         held, self._held = self._held, None
