@@ -106,6 +106,19 @@ def wait_for(served: Served, rel: str, check: object, attempts: int = 900) -> st
     raise AssertionError(f"{rel} never passed the check; last page:\n{body[:400]}\nlog:\n{tail}")
 
 
+def _said_until(served: Served, check: object, *, after: int = 0, attempts: int = 600) -> list[str]:
+    """The preview's own lines (not the request log) once the last one, beyond the first
+    `after`, passes `check`."""
+    assert callable(check)
+    said: list[str] = []
+    for _ in range(attempts):
+        said = [line for line in served.lines() if not _REQUEST.match(line)]
+        if len(said) > after and check(said[-1]):
+            break
+        time.sleep(0.1)
+    return said
+
+
 def shows(text: str) -> object:
     return lambda body: text in body
 
@@ -171,11 +184,13 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
     with serving(root, tmp_path / "serve.log") as served:
         page = "trials/sora/"
         wait_for(served, page, shows("느낌은 있는데"))
+        builds = len(_said_until(served, lambda line: line.startswith("다시 빌드함")))
 
         _edit(entries / "2025/01/sora.yml", "느낌은 있는데", "새 판정으로 빛이 살아 있다")
         wait_for(served, page, shows("새 판정으로 빛이 살아 있다"))
         # Only the pages that show the verdict were made anew, not the whole site.
-        rebuilt = [line for line in served.lines() if line.startswith("다시 빌드함")]
+        said = _said_until(served, lambda line: line.startswith("다시 빌드함"), after=builds)
+        rebuilt = [line for line in said if line.startswith("다시 빌드함")]
         made, total = map(int, re.findall(r"(\d+)개", rebuilt[-1])[::-1])
         assert 0 < made < total / 2, rebuilt[-1]
         # What the save touched alone was rebuilt, and the site is still the one a clean
@@ -206,13 +221,15 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
 
         _edit(entries / "2025/02/runway.yml", "quality: 3", "quality: 9")
         wait_for(served, page, shows(BANNER))
-        assert "runway.yml" in served.lines()[-1]
+        said = [line for line in served.lines() if not _REQUEST.match(line)]
+        assert "runway.yml" in said[-1], said[-3:]
 
         _edit(entries / "2025/02/runway.yml", "quality: 9", "quality: 2")
         wait_for(served, page, lambda body: "<html" in body and BANNER not in body)
         # The terminal's last word is the rebuild, not the error that came before it (the
-        # server's own lines about requests aside).
-        said = [line for line in served.lines() if not _REQUEST.match(line)]
+        # server's own lines about requests aside; the page is sent as soon as it is made,
+        # and the rest of the site after it).
+        said = _said_until(served, lambda line: line.startswith("다시 빌드함"))
         assert said[-1].startswith("다시 빌드함"), said[-3:]
 
         assert_serves_a_clean_build(served, root, tmp_path / "clean-end")

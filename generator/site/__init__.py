@@ -3,8 +3,9 @@
 `staging` lays the writer's pages, the generated pages and the media into one docs folder in
 the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds from;
 `livestaging` keeps the preview's copy up to date file by file;
-`builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages, and
-`preview` serves through MkDocs' live-reload server (the modules that import MkDocs);
+`builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages (one
+page's work in `pagework`, in the order `renderqueue` gives), and `preview` serves through
+MkDocs' live-reload server (the modules that import MkDocs);
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
 to a gh-pages branch.
 

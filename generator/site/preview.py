@@ -18,13 +18,17 @@ page) is shown the same way, in amber, over the freshly built site.
 
 from __future__ import annotations
 
+import gc
 import html
+import os
+import posixpath
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
@@ -35,6 +39,7 @@ from ..source.config import CONFIG_NAMES
 from .builder import finish_site, mkdocs_running, write_site_config
 from .incremental import BuildCounts, IncrementalSite
 from .livestaging import StagingChanges
+from .renderqueue import RenderQueue
 
 MESSAGES = {
     "ko": {
@@ -64,6 +69,17 @@ _BARE_PAGE = (
 """What the preview serves where it has no page (yet): the banner and the reload script."""
 
 
+_CHANGES = frozenset(
+    {
+        watchdog.events.EVENT_TYPE_CREATED,
+        watchdog.events.EVENT_TYPE_MODIFIED,
+        watchdog.events.EVENT_TYPE_MOVED,
+        watchdog.events.EVENT_TYPE_DELETED,
+    }
+)
+"""File events that change what the magazine holds (not opening or reading a file)."""
+
+
 def message(settings: Settings, name: str) -> str:
     """One of `MESSAGES` in the magazine's language (English when it has none)."""
     language = settings.language.split("-")[0].lower()
@@ -86,18 +102,56 @@ class _Server(LiveReloadServer):
         self._polling: Any = self.observer
         self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
         self.error_handler = self._missing
+        self.queue = RenderQueue(on_plan=self.show_planned)
+        """Set its `on_plan` to do more when a build has planned."""
+
+    def show_planned(self) -> None:
+        """Let browsers reload now: from here on every request waits for its own page only."""
+        # MkDocs' server holds every request while a build runs and reloads browsers at the
+        # end; its two epochs say so. The render queue holds requests page by page instead.
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
+
+    def reload_again(self) -> None:
+        """Make the end of this build reload browsers even if they reloaded at its plan."""
+        with self._epoch_cond:
+            self._wanted_epoch = max(self._wanted_epoch, self._visible_epoch) + 1
+
+    def _serve_request(self, environ: Any, start_response: Any) -> Any:
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        if not path.startswith("/livereload/"):
+            self.queue.wait(_output_of(path))
+        return super()._serve_request(environ, start_response)
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """Rebuild when a file under `path` is created, changed, moved or deleted.
+
+        Not when one is only opened or read: file events report those too, and every build
+        reads every entry.
+        """
+        path = os.path.abspath(path)
+        self._watched_paths[path] = self._watched_paths.get(path, 0) + 1
+        if self._watched_paths[path] > 1:
+            return
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._changed  # type: ignore[method-assign]
         try:
-            super().watch(path, func, recursive=recursive)
+            self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
         except OSError:
             # No file events here (or too many folders for them): poll every folder instead.
-            watched = list(self._watched_paths)
-            self._watched_paths.clear()
-            self._watch_refs.clear()
             self.observer = self._polling
-            for again in [*watched, path]:
-                super().watch(again, func, recursive=recursive)
+            self._watch_refs = {
+                watched: self.observer.schedule(handler, watched, recursive=recursive)
+                for watched in self._watched_paths
+            }
+
+    def _changed(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
 
     def _missing(self, code: int) -> bytes:
         """The site's own 404 page (or a bare one), reloading and with the banner."""
@@ -122,6 +176,14 @@ class _Server(LiveReloadServer):
         end = page.rfind(b"</body>")
         end = len(page) if end < 0 else end
         return page[:end] + banner + page[end:]
+
+
+def _output_of(path: str) -> str:
+    """The site file a request path asks for (`/trials/x/` → `trials/x/index.html`)."""
+    rel = path.lstrip("/")
+    if not rel or rel.endswith("/"):
+        rel += "index.html"
+    return posixpath.normpath(rel)
 
 
 class Preview:
@@ -159,6 +221,7 @@ class Preview:
         self._site: IncrementalSite | None = None
         self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self._server.heading = message(settings, "banner")
+        self._server.queue.on_plan = self._planned
         watched = [self.root / settings.entries_dir, self.root / settings.docs_dir]
         watched += [self.root / name for name in CONFIG_NAMES]
         for path in watched:
@@ -177,6 +240,15 @@ class Preview:
 
     def rebuild(self) -> None:
         """Stage the magazine again and bring the preview site up to date."""
+        queue = self._server.queue
+        queue.begin()
+        try:
+            self._rebuild()
+        finally:
+            # Only now, with the terminal and the banner up to date, does nothing wait.
+            queue.end()
+
+    def _rebuild(self) -> None:
         start = time.perf_counter()
         first, self.first = self.first, None
         try:
@@ -196,15 +268,22 @@ class Preview:
                 rendered=counts.rendered, pages=counts.pages, seconds=time.perf_counter() - start
             )
         )
-        self._server.warning = bool(warnings)
-        self._server.heading = message(self.settings, "warned" if warnings else "banner")
-        self._server.problem = "\n".join(warnings) if warnings else None
+        if warnings:
+            self._show("\n".join(warnings), warning=True, told=True)
 
-    def _show(self, problem: str) -> None:
-        self._server.warning = False
-        self._server.heading = message(self.settings, "banner")
+    def _planned(self) -> None:
+        """The magazine staged and the site planned: the last problem is gone, so browsers
+        reload now (each page is sent as soon as it is made)."""
+        self._server.problem = None
+        self._server.show_planned()
+
+    def _show(self, problem: str, *, warning: bool = False, told: bool = False) -> None:
+        self._server.reload_again()
+        self._server.warning = warning
+        self._server.heading = message(self.settings, "warned" if warning else "banner")
         self._server.problem = problem
-        self.report(problem)
+        if not told:
+            self.report(problem)
 
     def _build(
         self, rendered: RenderedSite, changes: StagingChanges | None
@@ -220,16 +299,27 @@ class Preview:
         if self._site is None:
             self._site = IncrementalSite(config_path, self.site_dir)
         epoch = rendered.source_date_epoch
-        with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warnings:
-            counts = self._site.build(changes)
-            if not counts.patched:
-                finish_site(self.site_dir)
-        return counts, tuple(warnings)
+        # The magazine's objects outlive the build: keep the collector from walking them again
+        # and again while MkDocs allocates (as `magazine build` does).
+        gc.freeze()
+        try:
+            with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warned:
+                counts = self._site.build(changes, self._server.queue)
+                if not counts.patched:
+                    finish_site(self.site_dir)
+        finally:
+            gc.unfreeze()
+        return counts, tuple(warned)
 
     def serve(self) -> None:
-        """Build once, then serve and rebuild on changes until `shutdown` (blocks)."""
+        """Serve at once, build, then rebuild on changes until `shutdown` (blocks).
+
+        The first build runs as the first rebuild does: requests wait for their own page,
+        which is made first.
+        """
         try:
-            self.rebuild()
+            with self._server._rebuild_cond:
+                self._server._want_rebuild = True
             self._server.serve()  # type: ignore[no-untyped-call]
         finally:
             # Here, in the thread that builds, so that no build is cut off half-way.

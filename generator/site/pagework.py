@@ -1,0 +1,218 @@
+"""What the incremental build does to one page, and what it keeps of it between builds.
+
+MkDocs turns a page into HTML in one step (`_populate_page`: the plugins' hooks, reading the
+source, Markdown to HTML). The preview splits that step in two, in the same order: `read`
+(hooks up to the page's Markdown, which gives its front matter, title and tags: all that other
+pages show of it) and `convert` (Markdown to HTML, the costly part), so that a build can plan
+the whole site before converting the pages a reader waits for first. `PageState` keeps what
+converting a page made, so that an unchanged page is `restore`d instead of converted again,
+and `fingerprint` sums up everything its template output depends on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import BuildError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from .search import record_json
+
+_log = logging.getLogger("mkdocs.commands.build")
+
+
+@dataclass
+class PageState:
+    """What one build made of one page, to reuse when the next build finds it unchanged."""
+
+    source: str
+    content: str
+    toc: Any
+    title_from_render: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    listing: bool = False
+    built: str = ""
+    search: list[dict[str, Any]] = field(default_factory=list)
+    _parsed: tuple[str, dict[str, Any]] | None = None
+    _chunk: str | None = None
+
+    def parsed(self) -> tuple[str, dict[str, Any]]:
+        """The source's Markdown and front matter (parsed the first time they are needed)."""
+        if self._parsed is None:
+            self._parsed = get_data(self.source)
+        return self._parsed
+
+    def set_search(self, records: list[dict[str, Any]]) -> None:
+        """The page's search records, from its latest render."""
+        self.search, self._chunk = records, None
+
+    def chunk(self) -> str:
+        """The page's search records as the index holds them."""
+        if self._chunk is None:
+            self._chunk = ",".join(record_json(record) for record in self.search)
+        return self._chunk
+
+
+def read(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """The first half of MkDocs' page step: plugins' hooks, the source, its Markdown hooks."""
+    with _current(page, config):
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+
+
+def convert(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """The second half: Markdown to HTML and the plugins' content hooks."""
+    with _current(page, config):
+        page.render(config, files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
+
+
+@contextmanager
+def _current(page: Page, config: MkDocsConfig) -> Iterator[None]:
+    """The page MkDocs is working on, for the plugins and warnings; a failure names it."""
+    config._current_page = page
+    try:
+        yield
+    except Exception as error:
+        detail = "" if isinstance(error, BuildError) else f" {error}"
+        _log.error(f"Error reading page '{page.file.src_uri}':{detail}")
+        raise
+    finally:
+        config._current_page = None
+
+
+def capture(page: Page, source: str) -> PageState:
+    """What converting `page` from `source` made, to keep for the next build."""
+    links = page.links_to_anchors
+    return PageState(
+        source=source,
+        content=page.content or "",
+        toc=page.toc,
+        title_from_render=page._title_from_render,
+        anchors=page.present_anchor_ids,
+        links_to_anchors=(
+            None if links is None else {f.src_uri: dict(v) for f, v in links.items()}
+        ),
+    )
+
+
+def restore(page: Page, state: PageState, config: MkDocsConfig, files: Files) -> None:
+    """Give `page` what converting its unchanged source made last time, plugins included."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        markdown, meta = state.parsed()
+        page.markdown, page.meta = markdown, _copied(meta)
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+        page.content, page.toc = state.content, state.toc
+        page._title_from_render = state.title_from_render
+        page.present_anchor_ids = state.anchors
+        if state.links_to_anchors is not None:
+            linked: dict[File, dict[str, str]] = {}
+            for uri, links in state.links_to_anchors.items():
+                target = files.get_file_from_path(uri)
+                if target is not None:
+                    linked[target] = links
+            page.links_to_anchors = linked
+    finally:
+        config._current_page = None
+
+
+def fingerprint(page: Page, shared: str) -> str:
+    """Everything a page's template output depends on besides the configuration."""
+    digest = hashlib.blake2b(digest_size=16)
+    neighbours = [
+        (p.url, str(p.title)) if p is not None else None
+        for p in (page.previous_page, page.next_page)
+    ]
+    for part in (
+        page.content or "",
+        page.url,
+        str(page.title),
+        repr(sorted(page.meta.items(), key=lambda item: str(item[0]))),
+        _toc_signature(page.toc),
+        repr(neighbours),
+        shared,
+    ):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _toc_signature(items: Iterable[Any]) -> str:
+    return repr(
+        [(item.title, item.url, item.level, _toc_signature(item.children)) for item in items]
+    )
+
+
+def nav_signature(items: Iterable[Any]) -> str:
+    parts = []
+    for item in items:
+        children = nav_signature(item.children) if isinstance(item, Section) else ""
+        url = getattr(item, "url", None)
+        parts.append(f"{type(item).__name__}({item.title!s}|{url}|{children})")
+    return "[" + ",".join(parts) + "]"
+
+
+def tags_of(page: Page) -> str:
+    """What the tags plugin reads from a page (its front matter's tags), comparable."""
+    return repr(page.meta.get("tags"))
+
+
+def listing_pages(config: MkDocsConfig) -> list[Page]:
+    """Pages where the tags plugin renders a listing (they show every page's tags)."""
+    pages: dict[str, Page] = {}
+    for plugin in config.plugins.values():
+        listings = getattr(plugin, "listings", None)
+        for listing in getattr(listings, "data", ()) or ():
+            page = getattr(listing, "page", None)
+            if isinstance(page, Page):
+                pages[page.file.src_uri] = page
+    return list(pages.values())
+
+
+def search_index(config: MkDocsConfig) -> Any:
+    """Material's (or MkDocs') search index object, whose records are kept per page."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
+
+
+class Listed:
+    """Stands in for the theme's Jinja environment where MkDocs only lists its files."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def list_templates(self, filter_func: Callable[[str], bool] | None = None) -> list[str]:
+        return [name for name in self.names if filter_func is None or filter_func(name)]
+
+
+def _copied(value: Any) -> Any:
+    """A copy of front matter deep enough that a plugin's changes do not reach the kept one."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
