@@ -39,7 +39,7 @@ any other plugin every build is a full one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -55,11 +55,14 @@ from .livestaging import StagingChanges
 from .pagework import (
     Listed,
     PageState,
+    PageWarnings,
     capture,
+    check_links,
     convert,
     fingerprint,
     listing_pages,
     nav_signature,
+    page_warnings,
     read,
     restore,
     search_index,
@@ -84,6 +87,8 @@ class BuildCounts:
     rendered: int
     patched: bool = False
     """Only the changed pages were touched (the search index is already finished)."""
+    warnings: tuple[str, ...] = ()
+    """Every warning the site stands under: this build's, and those of pages it kept."""
 
 
 @dataclass
@@ -160,18 +165,26 @@ class IncrementalSite:
             self._config, self._config_text = config, text
         config = self._config
         try:
-            plan = None
-            if changes is not None and self._built is not None:
-                plan = self._plan_patch(config, self._built, changes)
-            if plan is None:
-                self._built = None
-                plan = self._plan_walk(config)
-            return self._write(config, plan, queue or RenderQueue())
+            with page_warnings(config) as found:
+                plan = None
+                if changes is not None and self._built is not None:
+                    plan = self._plan_patch(config, self._built, changes, found)
+                if plan is None:
+                    self._built = None
+                    plan = self._plan_walk(config, found)
+                counts = self._write(config, plan, queue or RenderQueue(), found)
+            standing = [
+                text
+                for file in plan.docs
+                for state in (plan.states[file.src_uri],)
+                for text in (*state.warnings, *state.link_warnings)
+            ]
+            return replace(counts, warnings=tuple(dict.fromkeys([*standing, *found.rest()])))
         except BaseException:
             self.close()
             raise
 
-    def _plan_walk(self, config: MkDocsConfig) -> _Plan:
+    def _plan_walk(self, config: MkDocsConfig, found: PageWarnings) -> _Plan:
         """Collect files and nav anew and read every page: MkDocs' own steps, in its order."""
         incremental = bool(self._pages) and set(config.plugins) <= KNOWN_PLUGINS
         if not incremental:
@@ -230,6 +243,7 @@ class IncrementalSite:
             if file.src_uri in unread and (listing or "title" not in page.meta):
                 convert(page, config, files)
                 states[file.src_uri] = capture(page, states[file.src_uri].source)
+                states[file.src_uri].warnings = found.take(file.src_uri)
                 unread.discard(file.src_uri)
                 converted += 1
             states[file.src_uri].listing = listing
@@ -268,7 +282,7 @@ class IncrementalSite:
         )
 
     def _plan_patch(
-        self, config: MkDocsConfig, built: _Built, changes: StagingChanges
+        self, config: MkDocsConfig, built: _Built, changes: StagingChanges, found: PageWarnings
     ) -> _Plan | None:
         """Read only the changed files, in the last build's setting; None when that cannot
         give what a full build would (then nothing the full build relies on was changed)."""
@@ -314,6 +328,7 @@ class IncrementalSite:
                 unread.add(uri)
             else:
                 read_now[uri] = capture(page, source)
+                read_now[uri].warnings = found.take(uri)
         self._pages.update(read_now)
         for file in assets:
             file.copy_file()
@@ -331,7 +346,9 @@ class IncrementalSite:
             patched=True,
         )
 
-    def _write(self, config: MkDocsConfig, plan: _Plan, queue: RenderQueue) -> BuildCounts:
+    def _write(
+        self, config: MkDocsConfig, plan: _Plan, queue: RenderQueue, found: PageWarnings
+    ) -> BuildCounts:
         """Convert and write the planned pages, the one a reader waits for first, then finish."""
         finished_later = [INDEX]
         if not plan.patched:  # the search worker is wrapped after the build (finish_site)
@@ -350,6 +367,7 @@ class IncrementalSite:
             if uri in plan.unread:
                 convert(page, config, files)
                 states[uri] = capture(page, states[uri].source)
+                states[uri].warnings = found.take(uri)
                 converted += 1
             state = states[uri]
             mark = fingerprint(page, _dated(config, page, plan.shared))
@@ -380,7 +398,8 @@ class IncrementalSite:
                 continue
             linked = linker.links_to_anchors or {}
             if file.src_uri in plan.anchors or moved.intersection(linked):
-                linker.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+                check_links(linker, config, files)
+                states[file.src_uri].link_warnings = found.take(file.src_uri)
 
         records = [r for file in plan.docs for r in states[file.src_uri].search]
         if plan.patched:

@@ -43,6 +43,11 @@ class PageState:
     listing: bool = False
     built: str = ""
     search: list[dict[str, Any]] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+    """What MkDocs warned while reading and converting the page (kept while it is unchanged:
+    `magazine build` would warn the same, so the preview keeps saying it)."""
+    link_warnings: tuple[str, ...] = ()
+    """What checking the page's links to anchors warned, the last time they were checked."""
     _parsed: tuple[str, dict[str, Any]] | None = None
     _chunk: str | None = None
 
@@ -96,6 +101,46 @@ def _current(page: Page, config: MkDocsConfig) -> Iterator[None]:
         raise
     finally:
         config._current_page = None
+
+
+class PageWarnings(logging.Handler):
+    """MkDocs' warnings during a build, by the page it was working on (None: no page)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        super().__init__(logging.WARNING)
+        self.config = config
+        self.found: dict[str | None, list[str]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        page = self.config._current_page
+        uri = page.file.src_uri if page is not None else None
+        self.found.setdefault(uri, []).append(f"{record.levelname}: {record.getMessage()}")
+
+    def take(self, uri: str) -> tuple[str, ...]:
+        """The warnings about `uri` so far (they are not given again)."""
+        return tuple(self.found.pop(uri, ()))
+
+    def rest(self) -> list[str]:
+        """The warnings no page took."""
+        return [text for texts in self.found.values() for text in texts]
+
+
+@contextmanager
+def page_warnings(config: MkDocsConfig) -> Iterator[PageWarnings]:
+    """Sort MkDocs' warnings by page for as long as the block runs."""
+    logger = logging.getLogger("mkdocs")
+    handler = PageWarnings(config)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def check_links(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """MkDocs' check of the page's links to anchors in other pages, warnings on its name."""
+    with _current(page, config):
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
 
 def capture(page: Page, source: str) -> PageState:

@@ -303,13 +303,14 @@ class Preview:
         # and again while MkDocs allocates (as `magazine build` does).
         gc.freeze()
         try:
-            with mkdocs_running(self.root, epoch if epoch is not None else self.epoch) as warned:
+            with mkdocs_running(self.root, epoch if epoch is not None else self.epoch):
                 counts = self._site.build(changes, self._server.queue)
                 if not counts.patched:
                     finish_site(self.site_dir)
         finally:
             gc.unfreeze()
-        return counts, tuple(warned)
+        # Not only this build's warnings: those of pages it kept stand too.
+        return counts, counts.warnings
 
     def serve(self) -> None:
         """Serve at once, build, then rebuild on changes until `shutdown` (blocks).
