@@ -69,7 +69,8 @@ class PageMemo:
             if kept[2]:
                 used.update(kept[2])
             return kept[1]  # type: ignore[return-value]
-        self._used = inner = set()
+        inner: set[Hashable] = set()
+        self._used = inner
         try:
             made = render()
         finally:
