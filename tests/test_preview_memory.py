@@ -294,7 +294,7 @@ def _apply_registry(
     elif key in services:
         services[key] = services[key].model_copy(update=update)
     else:
-        services[key] = Service(key=key, **update)
+        services[key] = Service(key=key, **{"name": key.title(), **update})
 
 
 def _apply(items: list[Entry], position: int, edit: dict[str, Any]) -> None:
