@@ -11,7 +11,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from generator.build import Memory, prepare
 from generator.errors import ContentError
-from generator.model import Entry, Status, group_comparisons
+from generator.model import Entry, Service, ServiceChange, ServiceKind, Status, group_comparisons
 from generator.pages import PageMemo, RenderedSite, render_pages
 from generator.progress import SilentProgress
 from generator.source import EntryCache, load_magazine
@@ -144,6 +144,71 @@ def test_an_unchanged_save_renders_nothing_and_an_edit_only_what_it_reaches(
     assert 0 < edited < cold / 2
 
 
+def _registry(root: Path, text: str) -> Callable[[], None]:
+    def write() -> None:
+        (root / "entries/services.yml").write_text(text, encoding="utf-8")
+
+    return write
+
+
+def test_every_edit_of_the_services_registry_writes_what_a_fresh_build_writes(
+    tmp_path: Path,
+) -> None:
+    """Each service has its own token: whatever changes in one record (its name, kind,
+    vendor, address, dated changes), or a record added or removed, reaches every page that
+    shows it, and a record equal to the last one leaves every page as it was."""
+    root = write_small_magazine(tmp_path / "magazine")
+    services = root / "entries/services.yml"
+    memory = Memory()
+    _same(root, memory)
+    steps: list[Callable[[], object]] = [
+        lambda: _edit(services, "name: Sora$", "name: Sora Turbo"),
+        lambda: _edit(services, "name: Sora Turbo$", "name: Sora"),  # back as it was
+        lambda: _edit(services, "(kling:\n(?:  .*\n)*?)  kind: video", "\\1  kind: image"),
+        lambda: _edit(services, "vendor: Kuaishou$", "vendor: Kuaishou <Tech>"),
+        lambda: _edit(services, "vendor: Runway$", "vendor: Runway\n  url: https://runway.test"),
+        lambda: _edit(
+            services,
+            "(runway:\n(?:  .*\n)*)",
+            "\\1  changes:\n    - {date: 2025-02-01, access: paid, note: priced}\n",
+        ),
+        # A service nobody has tried yet: its own page, the index; then gone again.
+        lambda: services.write_text(
+            services.read_text(encoding="utf-8") + "pika:\n  name: Pika\n  kind: video\n",
+            encoding="utf-8",
+        ),
+        lambda: _edit(services, "name: Pika$", "name: Pika Labs"),
+        lambda: _edit(services, "pika:\n(?:  .*\n)*", ""),
+        # A rename that changes the services' order by name.
+        lambda: _edit(services, "name: Runway$", "name: Aardvark"),
+        lambda: _edit(services, "name: Kling$", "name: Zebra"),
+        # The same records written otherwise: equal values, nothing to render again.
+        lambda: services.write_text(
+            "# reordered\n" + services.read_text(encoding="utf-8"), encoding="utf-8"
+        ),
+    ]
+    for step in steps:
+        step()
+        _same(root, memory)
+
+
+def test_renaming_a_service_renders_only_what_shows_it(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "magazine")
+    memory = Memory()
+    _kept(root, memory)
+    cold = memory.pages.renders
+    _edit(root / "entries/services.yml", "name: Runway$", "name: Runway Gen-4")
+    kept = _same(root, memory)
+    renamed = memory.pages.renders - cold
+    assert "Runway Gen-4" in kept.files["services/runway.md"]
+    # Runway's page, its entry's page, rows and data line, the lists that show it; not the
+    # pages of the Sora/Kling comparison, its entries or their services.
+    assert 0 < renamed < cold / 2
+    before = memory.pages.renders
+    _kept(root, memory)
+    assert memory.pages.renders == before  # and a save after it renders nothing
+
+
 def test_equal_but_new_entries_are_rendered_again() -> None:
     """Pages are reused for the very entry objects the entry cache hands back, never for
     entries that merely compare equal (equal moments in two offsets compare equal)."""
@@ -152,8 +217,11 @@ def test_equal_but_new_entries_are_rendered_again() -> None:
     assert render_pages(magazine(), media_index(), home=True, memo=memo).files == fresh.files
     once = memo.renders
     assert render_pages(magazine(), media_index(), home=True, memo=memo).files == fresh.files
-    # All but the address check, which reads names only (slugs, paths, keys: strings).
-    assert memo.renders == 2 * once - 1
+    # All but what reads strings only: the address check (slugs, paths, keys) and each
+    # entry's notes (their text and language).
+    with_notes = sum(1 for e in entries() if e.notes and e.notes.strip())
+    assert with_notes > 0
+    assert memo.renders == 2 * once - 1 - with_notes
     kept = magazine()
     render_pages(kept, media_index(), home=True, memo=memo)
     again = memo.renders
@@ -194,6 +262,41 @@ _EDITS = st.sampled_from(
 )
 
 
+_REGISTRY_EDITS = st.sampled_from(
+    [
+        None,
+        ("sora", {"name": "Sora <2>"}),
+        ("sora", {"name": "Zora"}),  # after Veo by name
+        ("kling", {"kind": ServiceKind.IMAGE}),
+        ("kling", {"vendor": "Another vendor"}),
+        ("kling", {"url": "https://kling.test/new"}),
+        ("veo", {"description": "Now with *sound*."}),
+        ("midjourney", {"changes": (ServiceChange(date=date(2025, 2, 1), note="v7"),)}),
+        ("midjourney", {"changes": ()}),
+        ("pika", {"name": "Pika"}),  # a service without entries, added
+        ("pika", None),  # and removed
+        ("veo", None),  # a service some entry names, removed: a bare one stands in
+    ]
+)
+
+
+def _apply_registry(
+    services: dict[str, Service], edit: tuple[str, dict[str, Any] | None] | None
+) -> None:
+    """Edit the registry the way a load would see it: every record a new object."""
+    for key, record in services.items():
+        services[key] = record.model_copy()
+    if edit is None:
+        return
+    key, update = edit
+    if update is None:
+        services.pop(key, None)
+    elif key in services:
+        services[key] = services[key].model_copy(update=update)
+    else:
+        services[key] = Service(key=key, **{"name": key.title(), **update})
+
+
 def _apply(items: list[Entry], position: int, edit: dict[str, Any]) -> None:
     """Edit one entry the way the entry cache would see it: a new object, the others kept."""
     index = position % len(items)
@@ -210,25 +313,35 @@ def _apply(items: list[Entry], position: int, edit: dict[str, Any]) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.tuples(st.integers(0, 50), _EDITS, st.booleans()), min_size=1, max_size=5),
+    st.lists(
+        st.tuples(st.integers(0, 50), _EDITS, st.booleans(), _REGISTRY_EDITS),
+        min_size=1,
+        max_size=5,
+    ),
     st.sampled_from(["en", "ko"]),
 )
 def test_any_sequence_of_edits_renders_what_a_fresh_render_does(
-    edits: list[tuple[int, dict[str, Any], bool]], language: str
+    edits: list[tuple[int, dict[str, Any], bool, Any]], language: str
 ) -> None:
     base = magazine()
     media = media_index()
     memo = PageMemo()
     items = list(base.entries)
     settings_now = base.settings
+    services = dict(base.services)
     render_pages(base, media, home=True, memo=memo)
-    for position, edit, relabel in edits:
+    for position, edit, relabel, registry in edits:
         _apply(items, position, edit)
+        _apply_registry(services, registry)
         if relabel:
             settings_now = settings_now.model_copy(update={"language": language})
         ordered = tuple(sorted(items, key=lambda e: (e.submitted_at, e.slug)))
         now = replace(
-            base, settings=settings_now, entries=ordered, comparisons=group_comparisons(ordered)
+            base,
+            settings=settings_now,
+            entries=ordered,
+            services=dict(services),
+            comparisons=group_comparisons(ordered),
         )
         kept = render_pages(now, media, home=True, memo=memo)
         fresh = render_pages(now, media, home=True)

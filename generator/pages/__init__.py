@@ -105,7 +105,7 @@ def render_pages(
     files["compare/index.md"] = render_comparison_index(ctx)
     for key, stats in groups.services.items():
         path = urls.service_page(key)
-        inputs = (key, ctx.tokens_of(stats.entries))
+        inputs = (key, ctx.service_token(key), ctx.tokens_of(stats.entries))
         files[path] = ctx.keep(path, inputs, partial(render_service, ctx, stats))
     files["services/index.md"] = render_service_index(ctx)
     files["leaderboard.md"] = render_leaderboard(ctx)

@@ -34,9 +34,11 @@ class PageContext:
     memo: PageMemo = field(default_factory=PageMemo)
     """Pages and parts kept from earlier renders (the preview's), or a fresh one."""
     fixed: Token = field(default_factory=lambda: Token(None))
-    """Stands for what every page may show: settings, criteria, the services registry."""
+    """Stands for what every page may show: settings and criteria."""
     tokens: Mapping[str, Token] = field(default_factory=dict)
-    """Each entry's token by slug: the entry with its clips' media."""
+    """Each entry's token by slug: the entry with its clips' media and its service's token."""
+    services: Mapping[str, Token] = field(default_factory=dict)
+    """Each service's token by key (every key of `groups.services`): its registry record."""
     _comparisons: dict[str, object] = field(default_factory=dict)
 
     def keep(self, key: Hashable, inputs: object, render: Callable[[], T]) -> T:
@@ -54,6 +56,15 @@ class PageContext:
         """The tokens of some entries, in order."""
         tokens = self.tokens
         return tuple(tokens[e.slug] for e in entries)
+
+    def service_token(self, key: str) -> Token:
+        """The token of a service (its registry record, or the lack of one)."""
+        return self.services[key]
+
+    @property
+    def every_service(self) -> tuple[tuple[str, Token], ...]:
+        """What a page that shows every service rests on: each key with its token, in order."""
+        return tuple(self.services.items())
 
     def comparison_inputs(self, comparison: Comparison | None) -> object:
         """What a page shows of a comparison: its names and its entries' tokens."""
@@ -204,21 +215,20 @@ def build_context(
 ) -> PageContext:
     """Group the magazine once and pick labels and URL rules from its settings.
 
-    With `memo`, the tokens of unchanged entries and settings are the ones of the last render.
+    With `memo`, the tokens of unchanged entries, services and settings are the ones of the
+    last render. The services registry is not part of `fixed`: renaming one service reaches the
+    pages that show it (through its token and the tokens of its entries), not every page.
     """
     settings = magazine.settings
     memo = memo if memo is not None else PageMemo()
-    fixed = memo.steady(
-        ("fixed",),
-        (magazine.root, settings, magazine.criteria, tuple(magazine.services.items())),
-        _same_settings,
-    )
-    tokens = _entry_tokens(magazine, media, memo)
+    fixed = memo.steady(("fixed",), (magazine.root, settings, magazine.criteria), _same_settings)
+    services = _service_tokens(magazine, memo)
+    tokens = _entry_tokens(magazine, media, memo, services)
 
     def stats(
         service: Service, entries: tuple[Entry, ...], criteria: tuple[Criterion, ...]
     ) -> ServiceStats:
-        inputs = (fixed, service.key, tuple(tokens[e.slug] for e in entries))
+        inputs = (fixed, services[service.key], tuple(tokens[e.slug] for e in entries))
         return memo.part(
             ("stats", service.key), inputs, partial(service_stats, service, entries, criteria)
         )
@@ -229,6 +239,7 @@ def build_context(
         memo=memo,
         fixed=fixed,
         tokens=tokens,
+        services=services,
         groups=group(magazine, stats),
         labels=labels_for(settings.language),
         urls=urls.SiteUrls(
@@ -245,18 +256,34 @@ def _same_settings(kept: object, new: object) -> bool:
     return kept == new and repr(kept) == repr(new)
 
 
-def _same_entry(kept: tuple[Entry, object], new: tuple[Entry, object]) -> bool:
-    return kept[0] is new[0] and kept[1] == new[1]
+def _same_entry(kept: tuple[Entry, object, Token], new: tuple[Entry, object, Token]) -> bool:
+    return kept[0] is new[0] and kept[2] is new[2] and kept[1] == new[1]
 
 
-def _entry_tokens(magazine: Magazine, media: MediaIndex, memo: PageMemo) -> dict[str, Token]:
+def _service_tokens(magazine: Magazine, memo: PageMemo) -> dict[str, Token]:
+    """A token per service key (the registry's and any an entry names), the same as last
+    render's while its record compares equal and prints the same. The registry is parsed anew
+    on every load, so records are compared by value: a dozen services, a few checks each."""
+    registry = magazine.services
+    keys = sorted(set(registry).union(e.service for e in magazine.entries))
+    return {key: memo.steady(("service", key), registry.get(key), _same_settings) for key in keys}
+
+
+def _entry_tokens(
+    magazine: Magazine, media: MediaIndex, memo: PageMemo, services: Mapping[str, Token]
+) -> dict[str, Token]:
     """A token per entry, the same as last render's while the entry object (the entry cache's
-    for an unchanged file) and its clips' media are the same."""
+    for an unchanged file), its clips' media and its service's token are the same: every page
+    that shows an entry may show its service's name."""
     clips, failures = media.clips, media.failures
     tokens: dict[str, Token] = {}
     for entry in magazine.entries:
         slug = entry.slug
         refs = [ClipRef(slug, i) for i in range(len(entry.clips))]
-        value = (entry, tuple((clips.get(r), failures.get(r)) for r in refs))
+        value = (
+            entry,
+            tuple((clips.get(r), failures.get(r)) for r in refs),
+            services[entry.service],
+        )
         tokens[slug] = memo.steady(("entry", slug), value, _same_entry)
     return tokens

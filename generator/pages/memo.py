@@ -7,8 +7,8 @@ when the new inputs compare equal, so a save re-renders only what its change rea
 
 Inputs compare by identity wherever they can: the entry cache hands back the very `Entry`
 objects of unchanged files, and `steady` turns each entry (with its clips' media) and the
-render-wide inputs (settings, criteria, the services registry) into a `Token` that stays the
-same object while they are unchanged. Tokens compare by identity only, so a key made of
+render-wide inputs (settings, criteria) and each service of the registry into a `Token` that
+stays the same object while they are unchanged. Tokens compare by identity only, so a key made of
 tokens, strings and numbers compares in a few pointer checks, never by model equality (which
 is slow, and calls two moments equal that a page writes differently: 09:00+09:00 and 00:00Z).
 Rendering stays a pure function of the magazine: with or without a memo the text is the same.
@@ -43,11 +43,14 @@ class PageMemo:
     """Rendered pages and parts by key, each with the inputs it was rendered from.
 
     What a render does not ask for again is dropped when it ends (`sweep`), so the memo holds
-    one magazine's worth of pages, not every version seen.
+    one magazine's worth of pages, not every version seen. A part made while rendering another
+    (a row of a list page, a tile of a viewer) is kept as long as the part around it is: reusing
+    a page counts as asking again for every part it was made of, so the next edit that reaches
+    the page finds its unchanged parts still there.
     """
 
     def __init__(self) -> None:
-        self._kept: dict[Hashable, tuple[object, object]] = {}
+        self._kept: dict[Hashable, tuple[object, object, frozenset[Hashable]]] = {}
         self._tokens: dict[Hashable, Token] = {}
         self._used: set[Hashable] = set()
         self.renders = 0
@@ -59,13 +62,22 @@ class PageMemo:
 
     def part(self, key: Hashable, inputs: object, render: Callable[[], T]) -> T:
         """What `render` makes from `inputs`, kept under `key` (a page path, or a tuple)."""
-        self._used.add(key)
+        used = self._used
+        used.add(key)
         kept = self._kept.get(key)
         if kept is not None and kept[0] == inputs:
+            if kept[2]:
+                used.update(kept[2])
             return kept[1]  # type: ignore[return-value]
-        made = render()
+        inner: set[Hashable] = set()
+        self._used = inner
+        try:
+            made = render()
+        finally:
+            self._used = used
+            used |= inner
         self.renders += 1
-        self._kept[key] = (inputs, made)
+        self._kept[key] = (inputs, made, frozenset(inner))
         return made
 
     def steady(self, key: Hashable, value: object, same: Callable[[Any, Any], bool]) -> Token:

@@ -6,9 +6,10 @@ from collections import defaultdict
 from datetime import timedelta
 from functools import partial
 
-from ..model import Entry, Status
+from ..model import Entry, Service, Status
 from . import escape, urls
 from .context import PageContext
+from .memo import Token
 from .render import render_template
 from .stats import mean, median_wait
 from .trials import front_matter
@@ -124,6 +125,21 @@ def _median_text(ctx: PageContext, value: timedelta | None) -> str:
     return ctx.labels.duration(value) if value is not None else "–"
 
 
+def _changed_services(ctx: PageContext, month: str) -> tuple[tuple[str, Token], ...]:
+    """The services whose registry records a change in `month`, with their tokens: what a
+    report shows of services beyond the month's entries (which carry their services' tokens)."""
+    found = []
+    for key, token in ctx.services.items():
+        months = token.fact("months", partial(_change_months, ctx.groups.service(key)))
+        if month in months:
+            found.append((key, token))
+    return tuple(found)
+
+
+def _change_months(service: Service) -> frozenset[str]:
+    return frozenset(f"{c.date.year:04d}-{c.date.month:02d}" for c in service.changes)
+
+
 def render_reports(ctx: PageContext) -> dict[str, str]:
     """`reports/YYYY-MM.md` for each month with entries, and `reports/index.md`."""
     L = ctx.labels
@@ -139,6 +155,7 @@ def render_reports(ctx: PageContext) -> dict[str, str]:
             after,
             ctx.tokens_of(ctx.groups.months[month]),
             ctx.tokens_of(ctx.groups.months[before]) if before is not None else None,
+            _changed_services(ctx, month),
         )
         files[page] = ctx.keep(page, inputs, partial(_report, ctx, month, before, after))
     files["reports/index.md"] = render_template(

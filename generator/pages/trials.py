@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from ..model import Entry, Status
+from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
@@ -81,10 +81,39 @@ def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> 
 
 
 def render_entry(ctx: PageContext, entry: Entry) -> str:
-    """The page of one trial: the clip first, then the verdict, the score and the facts."""
+    """The page of one trial: the clip first, then the verdict, the score and the facts; then,
+    when it belongs to a comparison, the viewer and the other attempts.
+
+    The two halves are kept apart: an edit to another attempt at the same prompt (or a
+    renamed service of one) renders the second half again, not this trial's own.
+    """
+    head = ctx.keep(("entry head", entry.slug), ctx.token(entry), partial(_head, ctx, entry))
+    comparison = ctx.groups.comparison_of(entry)
+    if comparison is None:
+        return head
+    inputs = ctx.comparison_inputs(comparison)
+    tail = ctx.keep(
+        ("entry tail", entry.slug), inputs, partial(_comparison_part, ctx, entry, comparison)
+    )
+    return head + tail
+
+
+def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> str:
+    """The viewer and the cards of the other attempts at the entry's prompt."""
+    page = urls.entry_page(entry.slug)
+    others = [e for e in comparison.entries if e.slug != entry.slug]
+    return render_template(
+        "entry_comparison",
+        L=ctx.labels,
+        comparison=escape.Safe(urls.markdown_link(page, urls.comparison_page(comparison.slug))),
+        others=cards(ctx, page, others, family="entry page card") if others else None,
+        theater=theater_html(ctx, page, entry),
+    )
+
+
+def _head(ctx: PageContext, entry: Entry) -> str:
     page = urls.entry_page(entry.slug)
     L = ctx.labels
-    comparison = ctx.groups.comparison_of(entry)
     ratings = [
         RatingRow(c.label_for(L.language), entry.ratings[c.key], c.scale)
         for c in ctx.magazine.criteria
@@ -113,7 +142,6 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
     promised_at = (
         ctx.moment(entry.submitted_at + entry.promised_wait) if entry.promised_wait else None
     )
-    others = [e for e in (comparison.entries if comparison else ()) if e.slug != entry.slug]
     lang = escape.attribute(entry.language) if entry.language else None
     return render_template(
         "entry",
@@ -142,17 +170,14 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
         facts=facts,
         ratings=ratings,
         notes=(
-            escape.notes(entry.notes, entry.language)
+            ctx.keep(
+                ("notes", entry.slug),
+                (entry.notes, entry.language),
+                partial(escape.notes, entry.notes, entry.language),
+            )
             if entry.notes and entry.notes.strip()
             else None
         ),
-        comparison=(
-            escape.Safe(urls.markdown_link(page, urls.comparison_page(comparison.slug)))
-            if comparison
-            else None
-        ),
-        others=cards(ctx, page, others) if others else None,
-        theater=theater_html(ctx, page, entry),
     )
 
 
