@@ -220,8 +220,8 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
         wait_for(served, "services/veo/", shows("Veo의 첫 시도"))
 
         _edit(entries / "2025/02/runway.yml", "quality: 3", "quality: 9")
-        wait_for(served, page, shows(BANNER))
-        said = [line for line in served.lines() if not _REQUEST.match(line)]
+        wait_for(served, page, lambda body: BANNER in body and "runway.yml" in body)
+        said = _said_until(served, lambda line: "runway.yml" in line)
         assert "runway.yml" in said[-1], said[-3:]
 
         _edit(entries / "2025/02/runway.yml", "quality: 9", "quality: 2")
