@@ -198,3 +198,15 @@ def test_live_staging_writes_only_what_changed(magazine: MagazineRoot, tmp_path:
     changes = staging.update(magazine.root, magazine.settings, files, {})
     assert changes is not None and changes.written == {"about.md"}
     assert not [p for p in magazine.staging.rglob("*") if p.name.endswith(".new")]
+
+
+def test_a_new_title_only_its_own_page_shows_is_patched_in(saves: Saves) -> None:
+    # Not in the nav and without tags: no other page shows its title (a service page, say).
+    saves.files["notes/plain.md"] = "# 평범한 글\n\n본문.\n"
+    assert not saves.save()  # a new page: the walk
+    saves.files["notes/plain.md"] = "# 평범하지 않은 글\n\n본문.\n"
+    assert saves.save()
+    saves.assert_equals_full_build()
+    saves.files["notes/plain.md"] = '---\ntitle: "앞에 쓴 제목"\n---\n\n# 평범한 글\n\n본문.\n'
+    assert saves.save()
+    saves.assert_equals_full_build()

@@ -60,12 +60,14 @@ from .pagework import (
     check_links,
     convert,
     fingerprint,
+    front_matter,
     listing_pages,
     nav_signature,
     page_warnings,
     read,
     restore,
     search_index,
+    setting,
     tags_of,
 )
 from .renderqueue import RenderQueue
@@ -121,6 +123,8 @@ class _Plan:
     patched: bool = False
     everything: bool = False
     """A first build: every page is written, whatever its fingerprint says."""
+    deferred: set[str] = field(default_factory=set)
+    """Of those, the ones still to read as well (their front matter is unchanged)."""
 
 
 class IncrementalSite:
@@ -261,12 +265,16 @@ class IncrementalSite:
             page = file.page
             assert page is not None
             state = states[file.src_uri]
-            if (
-                not incremental
-                or file.src_uri in unread
-                or state.built != fingerprint(page, _dated(config, page, shared))
-                or not os.path.exists(file.abs_dest_path)
-            ):
+            if not incremental or file.src_uri in unread:
+                write[file.dest_uri] = page
+                continue
+            # A restored page holds the content it was written with: when its setting is the
+            # same too, so is its output (no need to sum it all up again).
+            dated = _dated(config, page, shared)
+            now = setting(page, dated)
+            if state.setting != now and state.built == fingerprint(page, dated):
+                state.setting = now
+            if state.setting != now or not os.path.exists(file.abs_dest_path):
                 write[file.dest_uri] = page
         return _Plan(
             files,
@@ -309,17 +317,34 @@ class IncrementalSite:
             elif file.inclusion.is_included():  # type: ignore[no-untyped-call]
                 assets.append(file)
         shown = {page.file.src_uri: (str(page.title), tags_of(page)) for page in pages}
+        in_nav = {page.file.src_uri for page in built.nav.pages}
+
+        def shows_title(page: Page) -> bool:
+            """Whether other pages show this page's title: the nav and its neighbours' links
+            do for a page in the nav, and the tag listings for a tagged page."""
+            return page.file.src_uri in in_nav or tags_of(page) != repr(None)
+
         read_now: dict[str, PageState] = {}
         unread: set[str] = set()
+        deferred: set[str] = set()
         anchors = {page.file.src_uri: self._pages[page.file.src_uri].anchors for page in pages}
         for page in pages:
             uri = page.file.src_uri
             source = page.file.content_string
+            if "title" in page.meta and front_matter(source) == front_matter(
+                self._pages[uri].source
+            ):
+                # Same front matter, so the same title and tags: read it when it is written.
+                read_now[uri] = _unread(source, self._pages[uri].anchors)
+                unread.add(uri)
+                deferred.add(uri)
+                continue
             read(page, config, built.files)
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, built.files)
-            if (str(page.title), tags_of(page)) != shown[uri]:
+            title, tags = shown[uri]
+            if tags_of(page) != tags or (str(page.title) != title and shows_title(page)):
                 # Other pages show this title or these tags: the walk over every page is
                 # needed (and finds these pages' sources changed, as the kept states are).
                 return None
@@ -344,6 +369,7 @@ class IncrementalSite:
             anchors,
             converted=len(pages) - len(unread),
             patched=True,
+            deferred=deferred,
         )
 
     def _write(
@@ -365,6 +391,8 @@ class IncrementalSite:
             page = remaining.pop(output)
             uri = page.file.src_uri
             if uri in plan.unread:
+                if uri in plan.deferred:
+                    read(page, config, files)
                 convert(page, config, files)
                 states[uri] = capture(page, states[uri].source)
                 states[uri].warnings = found.take(uri)
@@ -383,6 +411,7 @@ class IncrementalSite:
                     state.set_search(search.entries)
                 state.built = mark
                 rendered += 1
+            state.setting = setting(page, _dated(config, page, plan.shared))
             queue.done(output)
 
         # A page that links to an anchor of a changed page is checked again, as are the

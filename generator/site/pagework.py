@@ -23,7 +23,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from .search import record_json
 
@@ -46,6 +46,8 @@ class PageState:
     warnings: tuple[str, ...] = ()
     """What MkDocs warned while reading and converting the page (kept while it is unchanged:
     `magazine build` would warn the same, so the preview keeps saying it)."""
+    setting: tuple[str, str, str, str] | None = None
+    """The page's `setting` when it was last written (its content then is this state's)."""
     link_warnings: tuple[str, ...] = ()
     """What checking the page's links to anchors warned, the last time they were checked."""
     _parsed: tuple[str, dict[str, Any]] | None = None
@@ -182,6 +184,16 @@ def restore(page: Page, state: PageState, config: MkDocsConfig, files: Files) ->
         config._current_page = None
 
 
+def setting(page: Page, shared: str) -> tuple[str, str, str, str]:
+    """What a page's template output depends on besides its own converted content: its
+    address and title, its neighbours' and what every page shows (cheap to compare)."""
+    neighbours = [
+        (p.url, str(p.title)) if p is not None else None
+        for p in (page.previous_page, page.next_page)
+    ]
+    return (page.url, str(page.title), repr(neighbours), shared)
+
+
 def fingerprint(page: Page, shared: str) -> str:
     """Everything a page's template output depends on besides the configuration."""
     digest = hashlib.blake2b(digest_size=16)
@@ -216,6 +228,12 @@ def nav_signature(items: Iterable[Any]) -> str:
         url = getattr(item, "url", None)
         parts.append(f"{type(item).__name__}({item.title!s}|{url}|{children})")
     return "[" + ",".join(parts) + "]"
+
+
+def front_matter(source: str) -> str:
+    """A page source's front matter block, as MkDocs finds it ('' when it has none)."""
+    found = YAML_RE.match(source)
+    return found.group(0) if found else ""
 
 
 def tags_of(page: Page) -> str:
