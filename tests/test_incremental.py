@@ -210,3 +210,20 @@ def test_a_new_title_only_its_own_page_shows_is_patched_in(saves: Saves) -> None
     saves.files["notes/plain.md"] = '---\ntitle: "앞에 쓴 제목"\n---\n\n# 평범한 글\n\n본문.\n'
     assert saves.save()
     saves.assert_equals_full_build()
+
+
+def test_live_staging_never_writes_through_to_a_linked_rendition(
+    magazine: MagazineRoot, tmp_path: Path
+) -> None:
+    rendition = tmp_path / "cache" / "clip.mp4"
+    rendition.parent.mkdir()
+    rendition.write_bytes(b"rendition bytes")
+    staging = LiveStaging(magazine.staging)
+    files = generated_pages()
+    staging.update(magazine.root, magazine.settings, files, {"media/ab/clip.mp4": rendition})
+    # The same path now generated as text: the staged copy changes, the cache does not.
+    files["media/ab/clip.mp4"] = b"generated instead"
+    changes = staging.update(magazine.root, magazine.settings, files, {})
+    assert changes is not None and "media/ab/clip.mp4" in changes.written
+    assert (magazine.staging / "media/ab/clip.mp4").read_bytes() == b"generated instead"
+    assert rendition.read_bytes() == b"rendition bytes"

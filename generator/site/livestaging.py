@@ -7,10 +7,11 @@ put in the folder and, on the next save, writes only the files whose content dif
 the ones that are gone and reports both, so that the site stage can rebuild from that list
 instead of comparing every page again.
 
-Each file is replaced atomically (written beside it, then renamed over it), so MkDocs never
-reads half a file. Any failure forgets what the folder holds, and the next update writes it
-whole again; a `magazine build` never trusts this folder either (it compares every file it
-reuses byte for byte).
+Nothing reads the folder while it is updated (MkDocs runs after), so a page is rewritten in
+place; a rendition is linked in under a new name and renamed over the old one, so the
+rendition cache it shares its data with is never written through. Any failure forgets what
+the folder holds, and the next update writes it whole again; a `magazine build` never trusts
+this folder either (it compares every file it reuses byte for byte).
 """
 
 from __future__ import annotations
@@ -109,13 +110,25 @@ def _same(held: Content | None, content: Content) -> bool:
 
 
 def _put(target: Path, content: Content) -> None:
+    """Write one staged file. A page is rewritten where it lies (a rename per file costs
+    as much again, and only MkDocs, after this update, reads the folder); a rendition, or
+    a file that shares its data with another name, is replaced by a new file instead."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if not isinstance(content, Path):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            alone = os.stat(target).st_nlink == 1
+        except FileNotFoundError:
+            alone = True
+        if alone:
+            target.write_bytes(data)
+            return
     beside = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.new")
     try:
         if isinstance(content, Path):
             link_or_copy(content, beside)
         else:
-            beside.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            beside.write_bytes(data)
         os.replace(beside, target)
     except BaseException:
         beside.unlink(missing_ok=True)
