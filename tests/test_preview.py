@@ -204,6 +204,11 @@ def test_after_edits_the_preview_serves_what_a_clean_build_makes(tmp_path: Path)
         wait_for(served, "notes/", shows("새로 쓴 소개 문단"))
         assert_serves_a_clean_build(served, root, tmp_path / "clean-about")
 
+        # A new section of the writer's own pages appears too.
+        (root / "docs/guide").mkdir()
+        (root / "docs/guide/index.md").write_text("# 안내\n\n새 섹션.\n", encoding="utf-8")
+        wait_for(served, "guide/", shows("새 섹션."))
+
         _edit(entries / "services.yml", "name: Kling", "name: Kling AI")
         wait_for(served, "services/kling/", shows("Kling AI"))
 

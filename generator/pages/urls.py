@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..media.renditions import Rendition
 
@@ -47,11 +48,14 @@ def markdown_link(source: str, target: str) -> str:
     return relative_path(target, posixpath.dirname(source) or ".")
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_path(target: str, start: str) -> str:
     """`posixpath.relpath` for site-relative paths, without asking the OS for the cwd.
 
     Pages link to each other hundreds of thousands of times in a large magazine, and
-    `relpath` makes both paths absolute (a `getcwd` call each) before comparing them.
+    `relpath` makes both paths absolute (a `getcwd` call each) before comparing them; most
+    of those links are the same few thousand (a page's folder to a service, a month, a list
+    page), so the answers are kept.
     """
     there = [part for part in target.split("/") if part and part != "."]
     here = [part for part in start.split("/") if part and part != "."]
