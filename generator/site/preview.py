@@ -164,18 +164,20 @@ class _Server(LiveReloadServer):
         if self.problem is None:
             return page
         colour = ("#8a5300", "#fff") if self.warning else ("#b00020", "#fff")
+        # First in the page and sticky: it takes its own room above the page (hiding none of
+        # it) and stays in sight while the writer scrolls.
         banner = (
-            f'<div id="{BANNER_ID}" role="alert" style="position:fixed;z-index:1000;top:0;'
-            "left:0;right:0;max-height:50vh;overflow:auto;padding:.8rem 1rem;"
+            f'<div id="{BANNER_ID}" role="alert" style="position:sticky;z-index:1000;top:0;'
+            "max-height:40vh;overflow:auto;padding:.8rem 1rem;"
             f"background:{colour[0]};color:{colour[1]};"
             'font:14px/1.5 system-ui,sans-serif;box-shadow:0 2px 6px #0006">'
             f"<strong>{html.escape(self.heading)}</strong>"
             '<pre style="margin:.4rem 0 0;white-space:pre-wrap;color:inherit;background:none;'
             f'font:13px/1.4 monospace">{html.escape(self.problem)}</pre></div>'
         ).encode()
-        end = page.rfind(b"</body>")
-        end = len(page) if end < 0 else end
-        return page[:end] + banner + page[end:]
+        body = page.find(b"<body")
+        start = page.find(b">", body) + 1 if body >= 0 else 0
+        return page[:start] + banner + page[start:]
 
 
 def _output_of(path: str) -> str:
