@@ -9,7 +9,7 @@ go to the git-ignored `artifacts/` folder for a person to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,11 +66,32 @@ SPREAD = f"""async (count) => {{
 }}"""
 # The media time of the next frame a clip presents; null (a failed test, not a hung one) when
 # none comes within five seconds.
-PRESENTED = """(index) => new Promise(resolve => {
+ARM_PRESENTED = """(index) => {
     const v = [...document.querySelectorAll('.theater--full .theater-grid video')][index];
-    v.requestVideoFrameCallback((now, meta) => resolve(meta.mediaTime));
-    setTimeout(() => resolve(null), 5000);
-})"""
+    let last = null;
+    let quiet;
+    window.__presented = new Promise(resolve => {
+        const settled = () => resolve(last !== null ? last : v.seeking ? null : v.currentTime);
+        const frame = (now, meta) => {
+            last = meta.mediaTime;
+            clearTimeout(quiet);
+            quiet = setTimeout(settled, 400);
+            v.requestVideoFrameCallback(frame);
+        };
+        v.requestVideoFrameCallback(frame);
+        quiet = setTimeout(settled, 5000);
+    });
+}"""
+"""Watch the frames clip `index` presents from now on; `window.__presented` gives the last
+one once none has come for 0.4 s. Armed before the action, so a frame presented quickly is
+not missed (a callback asked for after it would wait for a frame that never comes)."""
+
+
+def _presented_after(page: Page, action: Callable[[], object], index: int = 0) -> float:
+    page.evaluate(ARM_PRESENTED, index)
+    action()
+    presented: float = page.evaluate("() => window.__presented")
+    return presented
 
 
 def _open(watched: Watched, site: ServedSite, path: str = COMPARISON) -> Page:
@@ -300,14 +321,11 @@ def test_frame_step_moves_exactly_one_frame_of_every_clip(
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko)
         forward = _button(page, '[data-theater-step="1"]')
-        forward.click()  # before play: loads the clips and shows frame 1
-        first = page.evaluate(PRESENTED, 0)
-        forward.click()
-        second = page.evaluate(PRESENTED, 0)
-        page.keyboard.press(".")
-        third = page.evaluate(PRESENTED, 0)
-        page.keyboard.press(",")
-        back = page.evaluate(PRESENTED, 0)
+        # The first step, before play, loads the clips and shows frame 1.
+        first = _presented_after(page, forward.click)
+        second = _presented_after(page, forward.click)
+        third = _presented_after(page, lambda: page.keyboard.press("."))
+        back = _presented_after(page, lambda: page.keyboard.press(","))
         state = _state(page)
 
     fps = state[0]["fps"]
