@@ -11,14 +11,18 @@ staging folder makes.
 from __future__ import annotations
 
 import json
+import logging
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.site.builder import build_site
 from generator.site.livestaging import LiveStaging
+from generator.site.pagework import page_warnings
 from generator.site.preview import Preview, Regenerated
 from tests.site_fixtures import MagazineRoot, generated_pages, rendered, tree_digest
 
@@ -227,3 +231,19 @@ def test_live_staging_never_writes_through_to_a_linked_rendition(
     assert changes is not None and "media/ab/clip.mp4" in changes.written
     assert (magazine.staging / "media/ab/clip.mp4").read_bytes() == b"generated instead"
     assert rendition.read_bytes() == b"rendition bytes"
+
+
+def test_what_the_server_logs_during_a_build_is_not_the_builds_warning(
+    magazine: MagazineRoot,
+) -> None:
+    # MkDocs' server logs a request for a missing page as a warning, in its own thread, and
+    # a build may be running then: that is not a problem of the site.
+    config = MkDocsConfig()
+    with page_warnings(config) as found:
+        logging.getLogger("mkdocs.livereload").warning('"GET /missing/ HTTP/1.1" code 404')
+        served = threading.Thread(
+            target=lambda: logging.getLogger("mkdocs.livereload").warning('"GET /x/" code 404')
+        )
+        served.start()
+        served.join()
+    assert found.rest() == ['WARNING: "GET /missing/ HTTP/1.1" code 404']

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -112,8 +113,13 @@ class PageWarnings(logging.Handler):
         super().__init__(logging.WARNING)
         self.config = config
         self.found: dict[str | None, list[str]] = {}
+        self.builder = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
+        # Only the build's own: the preview server answers requests (and logs a missing page
+        # as a warning) in other threads while the build runs.
+        if record.thread != self.builder:
+            return
         page = self.config._current_page
         uri = page.file.src_uri if page is not None else None
         self.found.setdefault(uri, []).append(f"{record.levelname}: {record.getMessage()}")
