@@ -438,7 +438,8 @@ class IncrementalSite:
             }
             search.entries = records
             text = index_text(fields, (states[file.src_uri].chunk() for file in plan.docs))
-            _replace(Path(config.site_dir) / INDEX, text)
+            # Nobody reads it meanwhile: requests for it wait until the build ends.
+            (Path(config.site_dir) / INDEX).write_text(text, encoding="utf-8")
             return BuildCounts(len(plan.docs), converted, rendered, patched=True)
 
         if search is not None:
@@ -476,10 +477,3 @@ def _shared(config: MkDocsConfig, nav: Any) -> str:
 def _dated(config: MkDocsConfig, page: Page, shared: str) -> str:
     # Material's templates do not show the build date; other themes' may.
     return shared + (page.update_date if config.theme.name != "material" else "")
-
-
-def _replace(path: Path, text: str) -> None:
-    """Replace a site file whole: the server never sends half of it."""
-    beside = path.with_name(f".{path.name}.new")
-    beside.write_text(text, encoding="utf-8")
-    os.replace(beside, path)

@@ -168,8 +168,7 @@ def capture(page: Page, source: str) -> PageState:
 
 def restore(page: Page, state: PageState, config: MkDocsConfig, files: Files) -> None:
     """Give `page` what converting its unchanged source made last time, plugins included."""
-    config._current_page = page
-    try:
+    with _current(page, config):
         page = config.plugins.on_pre_page(page, config=config, files=files)
         markdown, meta = state.parsed()
         page.markdown, page.meta = markdown, _copied(meta)
@@ -186,8 +185,6 @@ def restore(page: Page, state: PageState, config: MkDocsConfig, files: Files) ->
                 if target is not None:
                     linked[target] = links
             page.links_to_anchors = linked
-    finally:
-        config._current_page = None
 
 
 def setting(page: Page, shared: str) -> tuple[str, str, str, str]:
