@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.pages import escape
 from tests.pages_fixtures import HOSTILE, to_html
@@ -84,3 +86,41 @@ def test_front_matter_is_valid_yaml_and_html_inert() -> None:
     value = 'a "b" \\ <script>x</script>\n# c\x07\u2028'
     loaded = yaml.safe_load(f"title: {escape.front_matter(value)}")
     assert loaded["title"] == "a &quot;b&quot; \\ &lt;script&gt;x&lt;/script&gt; # c"
+
+
+_NOTE_WORDS = ["word", "가나다", "x.", "(a)", ":", "'q'", '"q"', "!", "100%", " ", "\n", "\n\n"]
+_NOTE_MARKUP = [
+    *("  ", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "=", "---", "___", "    ", "\t"),
+    *("_a_", "*b*", "`c`", "[l](u)", "<b>", "&amp;", "\\", "~~~", "| x |", "{: .c}"),
+    *("\u00a0", "\u3000", "\u2028"),
+]
+"""Words, spaces, line ends and the Markdown that could hide among them."""
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_NOTE_WORDS) | st.sampled_from(_NOTE_WORDS) | st.sampled_from(_NOTE_MARKUP),
+        max_size=14,
+    ).map("".join)
+)
+@example("a  \nb")
+@example("1. a")
+@example("a\n\n3. b")
+@example("a\n# b")
+@example("~~~\na\n~~~")
+def test_plain_notes_read_as_markdown_reads_them(value: str) -> None:
+    # The shortcut for prose gives what Markdown gives, or leaves the text to Markdown.
+    source = escape.strip_controls(value)
+    plain = escape.plain_paragraphs(source)
+    if plain is not None:
+        assert plain == escape._notes_markdown().reset().convert(source)
+
+
+def test_prose_notes_take_the_shortcut_and_markdown_does_not() -> None:
+    prose = "첫 문단, 두 줄.\n둘째 줄: 'quoted' (brackets) 100% done!\n\n\n다음 문단."
+    assert escape.plain_paragraphs(prose) == (
+        "<p>첫 문단, 두 줄.\n둘째 줄: 'quoted' (brackets) 100% done!</p>\n<p>다음 문단.</p>"
+    )
+    for markup in ("a *b*", "- item", "1. first", "# title", "a  \nb", "x | y", "a\u3000"):
+        assert escape.plain_paragraphs(markup) is None, markup

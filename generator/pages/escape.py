@@ -124,7 +124,10 @@ def notes(value: str, language: str | None = None) -> Safe:
     A raw `<div>` without a `markdown` attribute is already left alone by `md_in_html`; a
     `markdown="0"` would be copied into the page, where it is not valid HTML.
     """
-    rendered = _notes_markdown().reset().convert(strip_controls(value))
+    source = strip_controls(value)
+    rendered = plain_paragraphs(source)
+    if rendered is None:
+        rendered = _notes_markdown().reset().convert(source)
     clean = nh3.clean(
         rendered,
         tags=set(_NOTE_TAGS),
@@ -137,6 +140,27 @@ def notes(value: str, language: str | None = None) -> Safe:
     one_line = clean.strip().replace("\n", "&#10;")
     lang = f' lang="{attribute(language)}"' if language else ""
     return Safe(f'<div class="magazine-notes"{lang}>{one_line}</div>')
+
+
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&|~{}]|[^\S \n]|^[ #>+=\-\d]| $", re.MULTILINE)
+"""What could make Markdown read a note as more than paragraphs of text: inline syntax
+anywhere, and at the start of a line a heading, quote, list, rule, setext underline or
+indented code; a trailing space (two make a line break); any white space but the space and
+the line end (a tab is expanded, other spaces are stripped from a paragraph's ends)."""
+
+
+def plain_paragraphs(source: str) -> str | None:
+    """The HTML Markdown makes of prose with no Markdown in it, or None for any other text.
+
+    Most notes are paragraphs of plain prose, and converting those through Markdown was the
+    largest single cost of rendering a large magazine. For this text the result is known:
+    blocks between blank lines become paragraphs, each kept line for line. Anything that could
+    read otherwise goes through Markdown (`tests/test_pages_escape.py` holds the two equal).
+    """
+    if _NOT_PLAIN.search(source):
+        return None
+    blocks = [block for block in re.split(r"\n{2,}", source.strip("\n")) if block]
+    return "\n".join(f"<p>{block}</p>" for block in blocks)
 
 
 @cache
