@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.source import yamlsource
 from generator.source.yamlsource import field_loc, field_name, read_tolerant, read_yaml
@@ -229,3 +232,44 @@ def test_libyaml_reading_equals_pure_python_reading(text: str) -> None:
         for target in ("key", "value", "parent"):
             assert fast.find(loc, target) == slow.find(loc, target)
         assert fast.scalar_source(loc) == slow.scalar_source(loc)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("[", "]"), ("{", "}"), ("- ", ""), ("? ", ""), ("a:\n", "")],
+)
+def test_nesting_at_the_limit_is_read_and_one_deeper_is_refused(opening: str, closing: str) -> None:
+    # Each level opens with an indicator of its own, so the text just under the limit takes
+    # the shortcut past the event scan, and one more level does not.
+    for depth, refused in ((yamlsource.MAX_DEPTH, False), (yamlsource.MAX_DEPTH + 1, True)):
+        if opening == "a:\n":  # block mappings, one indented under the other
+            raw = "".join(f"{' ' * i}k:\n" for i in range(depth - 1)) + f"{' ' * depth}k: v\n"
+        else:
+            raw = opening * depth + "x" + closing * depth + "\n"
+        found = problems(raw.encode())
+        assert any("nesting is too deep" in p for p in found) == refused, (depth, found)
+
+
+_YAML_PIECES = [
+    *("k: ", "k:", "\n", "\n  ", "\n    ", "- ", "[", "]", "{", "}", ", ", "? ", "v", "1:30"),
+    *("&a ", "*a", "!!str ", "'q'", '"d"', " # c", "|\n  t", "---\n", "0755", "yes", "가"),
+]
+"""Pieces of YAML: keys, nesting, anchors and aliases, tags, scalars the reader flags."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=16).map("".join))
+def test_skipping_the_event_scan_changes_no_reading(text: str) -> None:
+    # Where `_may_refuse` lets a text past the event scan, reading it gives what scanning it
+    # first gives: the same data, problems (syntax errors included) and flagged fields.
+    if yamlsource._may_refuse(text):
+        return
+    for loader in filter(None, (yamlsource._FastLoader, yamlsource._StrictLoader)):
+        quick = yamlsource._read_text(text, "e.yml", SEOUL, loader)
+        with patch.object(yamlsource, "_may_refuse", lambda _text: True):
+            scanned = yamlsource._read_text(text, "e.yml", SEOUL, loader)
+        assert (quick.data, quick.problems, quick.flagged) == (
+            scanned.data,
+            scanned.problems,
+            scanned.flagged,
+        )

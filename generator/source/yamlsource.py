@@ -227,7 +227,8 @@ def read_yaml(raw: bytes, path: str, *, zone: tzinfo | None = None) -> Document:
 
 
 def _read_text(text: str, path: str, zone: tzinfo | None, loader_class: type[Any]) -> Document:
-    problem = _scan_events(text, path, loader_class)
+    scanned = _may_refuse(text)
+    problem = _scan_events(text, path, loader_class) if scanned else None
     if problem is not None:
         return Document(path, None, None, (problem,))
     loader = loader_class(text)
@@ -239,7 +240,10 @@ def _read_text(text: str, path: str, zone: tzinfo | None, loader_class: type[Any
         surprises = list(_surprises(node, (), path, text.splitlines()))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        return Document(path, None, None, (_marked_problem(path, exc),))
+        # The scan reports the first error in the whole stream (a syntax error after a second
+        # document, say): the same problem whether or not it ran before.
+        first = None if scanned else _scan_events(text, path, loader_class)
+        return Document(path, None, None, (first or _marked_problem(path, exc),))
     except RecursionError:
         return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
     finally:
@@ -291,6 +295,18 @@ def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
         message = f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
         return "", Problem(path, line, column, "", message)
     return text, None
+
+
+def _may_refuse(text: str) -> bool:
+    """Whether `text` could hold what `_scan_events` refuses; most entries cannot.
+
+    An anchor needs a `&` and an alias a `*`. Every level of nesting opens with an indicator
+    of its own (`[` or `{` for a flow collection, `- ` for a sequence, `: ` or `? ` after a key
+    for a mapping), so a text with at most `MAX_DEPTH` of those characters cannot nest deeper.
+    """
+    if "&" in text or "*" in text:
+        return True
+    return sum(text.count(char) for char in ":-?[{") > MAX_DEPTH
 
 
 def _scan_events(text: str, path: str, loader_class: type[Any]) -> Problem | None:
