@@ -41,6 +41,7 @@ from ..settings import Settings
 from ..source.config import config_path
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
+from .pagework import write_index
 from .search import finish_search
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 from .theme import write_theme
@@ -274,6 +275,11 @@ class _GeneratedPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
         self.current = None
         return html
+
+    def on_post_build(self, *, config: Any) -> None:
+        # After the search plugin's own (this plugin is registered last): the finished index
+        # is written from the records it holds.
+        write_index(config)
 
 
 @dataclass(frozen=True)

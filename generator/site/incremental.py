@@ -69,15 +69,14 @@ from .pagework import (
     search_index,
     setting,
     tags_of,
+    write_index,
 )
 from .renderqueue import RenderQueue
-from .search import WORKERS, index_text
+from .search import INDEX, WORKERS
 from .staging import remove_file
 
 KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags"})
 """Plugins whose per-page work the incremental build knows how to replay."""
-
-INDEX = "search/search_index.json"
 
 
 @dataclass(frozen=True)
@@ -431,20 +430,15 @@ class IncrementalSite:
                 states[file.src_uri].link_warnings = found.take(file.src_uri)
 
         records = [r for file in plan.docs for r in states[file.src_uri].search]
-        if plan.patched:
-            assert search is not None
-            fields = {
-                key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
-            }
-            search.entries = records
-            text = index_text(fields, (states[file.src_uri].chunk() for file in plan.docs))
-            # Nobody reads it meanwhile: requests for it wait until the build ends.
-            (Path(config.site_dir) / INDEX).write_text(text, encoding="utf-8")
-            return BuildCounts(len(plan.docs), converted, rendered, patched=True)
-
         if search is not None:
             search.entries = records
+        if plan.patched:
+            # Nobody reads it meanwhile: requests for it wait until the build ends.
+            write_index(config, (states[file.src_uri].chunk() for file in plan.docs))
+            return BuildCounts(len(plan.docs), converted, rendered, patched=True)
+
         config.plugins.on_post_build(config=config)
+        write_index(config, (states[file.src_uri].chunk() for file in plan.docs))
         outputs = {file.dest_uri for file in files}
         for stale in self._outputs - outputs:
             remove_file(Path(config.site_dir), stale)

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from .search import record_json
+from .search import INDEX, index_text, record_json
 
 _log = logging.getLogger("mkdocs.commands.build")
 
@@ -263,6 +264,22 @@ def search_index(config: MkDocsConfig) -> Any:
         if index is not None and isinstance(getattr(index, "entries", None), list):
             return index
     return None
+
+
+def write_index(config: MkDocsConfig, chunks: Iterable[str] | None = None) -> None:
+    """Write the finished search index over the one the search plugin wrote (if any).
+
+    From the records the plugin holds, or from `chunks`, records already in JSON in page order
+    (the preview keeps them per page), never by reading back and parsing the plugin's file.
+    """
+    index = search_index(config)
+    if index is None:
+        return
+    fields = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    if chunks is None:
+        chunks = (record_json(record) for record in index.entries)
+    text = index_text(fields, chunks)
+    (Path(config.site_dir) / INDEX).write_text(text, encoding="utf-8")
 
 
 class Listed:

@@ -29,6 +29,9 @@ SUBWORDS = "subwords"
 SUBWORD_BOOST = 0.5
 """A match inside a word counts for less than a whole-word match in the text (boost 1)."""
 
+INDEX = "search/search_index.json"
+"""Where MkDocs writes the search index in a built site."""
+
 WORKERS = Path("assets/javascripts/workers")
 """Where Material keeps its search worker in a built site."""
 
@@ -36,24 +39,16 @@ _MARK = "/* Korean search inside compounds"
 
 
 def finish_search(site_dir: Path) -> None:
-    """Make a built site's search find words inside Korean compounds; running it again is a no-op.
+    """Put the subword script in front of a built site's search worker; running it again is
+    a no-op. The index itself is written finished by the build (`index_text`).
 
     Does nothing when the site has no search index (search disabled).
     """
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.is_file():
+    if not (site_dir / INDEX).is_file():
         return
-    compact_index(index_path)
     for worker in sorted((site_dir / WORKERS).glob("search.*.min.js")):
         if ".lunr." not in worker.name:
             wrap_worker(worker)
-
-
-def compact_index(index_path: Path) -> None:
-    """Declare the `subwords` field and write the index as compact UTF-8 JSON, in place."""
-    index: dict[str, Any] = json.loads(index_path.read_text(encoding="utf-8"))
-    chunks = (record_json(record) for record in index.get("docs", ()))
-    index_path.write_text(index_text(index.get("config", {}), chunks), encoding="utf-8")
 
 
 def record_json(record: dict[str, Any]) -> str:
