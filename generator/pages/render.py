@@ -40,6 +40,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
+        # The templates ship with the package: no need to look at their files before each use.
+        auto_reload=False,
     )
 
 
