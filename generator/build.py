@@ -263,8 +263,15 @@ def stage(
         else:
             if memory.staging is None or memory.staging.folder != folder:
                 memory.staging = LiveStaging(folder)
+            # Changed pages are read from memory and written once the preview has shown
+            # the one asked for (`StagingChanges.write_pending`).
             changes = memory.staging.update(
-                root, magazine.settings, rendered.files, media_in_site, rendered.snippets
+                root,
+                magazine.settings,
+                rendered.files,
+                media_in_site,
+                rendered.snippets,
+                defer_pages=True,
             )
     return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes)
 

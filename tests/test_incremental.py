@@ -56,7 +56,8 @@ class Saves:
 
     def regenerate(self) -> Regenerated:
         m = self.magazine
-        changes = self.staging.update(m.root, m.settings, self.files, {})
+        # As `magazine serve` stages: changed pages are read from memory and written after.
+        changes = self.staging.update(m.root, m.settings, self.files, {}, defer_pages=True)
         return rendered(self.files), changes
 
     def save(self, *, warned: bool = False) -> bool:
@@ -204,6 +205,34 @@ def test_live_staging_writes_only_what_changed(magazine: MagazineRoot, tmp_path:
     assert not [p for p in magazine.staging.rglob("*") if p.name.endswith(".new")]
 
 
+def test_live_staging_can_leave_changed_pages_to_write_after_the_build(
+    magazine: MagazineRoot,
+) -> None:
+    staging = LiveStaging(magazine.staging)
+    files = generated_pages()
+    staging.update(magazine.root, magazine.settings, files, {})
+    page, folder = "entries/kling-list.md", magazine.staging
+    old = (folder / page).read_text("utf-8")
+    files[page] = "# 클링\n\n새 문단.\n"
+    files["entries/new.md"] = "# 새 글\n"
+    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    assert changes is not None and changes.written == {page, "entries/new.md"}
+    # A changed page waits, with its text handed over; a new one is written (MkDocs lists it).
+    assert dict(changes.pending) == {page: "# 클링\n\n새 문단.\n"}
+    assert (folder / page).read_text("utf-8") == old
+    assert (folder / "entries/new.md").read_text("utf-8") == "# 새 글\n"
+    changes.write_pending()
+    assert (folder / page).read_text("utf-8") == "# 클링\n\n새 문단.\n"
+    # Pages an update left pending are written before the next one compares anything.
+    files[page] = "# 클링\n\n또 고친 문단.\n"
+    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    assert changes is not None and set(changes.pending) == {page}
+    files["entries/new.md"] = "# 새 글, 고침\n"
+    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    assert changes is not None and set(changes.pending) == {"entries/new.md"}
+    assert (folder / page).read_text("utf-8") == "# 클링\n\n또 고친 문단.\n"
+
+
 def test_a_new_title_only_its_own_page_shows_is_patched_in(saves: Saves) -> None:
     # Not in the nav and without tags: no other page shows its title (a service page, say).
     saves.files["notes/plain.md"] = "# 평범한 글\n\n본문.\n"
@@ -247,3 +276,17 @@ def test_what_the_server_logs_during_a_build_is_not_the_builds_warning(
         served.start()
         served.join()
     assert found.rest() == ['WARNING: "GET /missing/ HTTP/1.1" code 404']
+
+
+def test_a_page_whose_front_matter_stands_is_read_when_written_from_the_new_text(
+    saves: Saves,
+) -> None:
+    # Its title is in its front matter, so the plan does not read it; it is read when it is
+    # written, from the text the staging step handed over (the folder gets it after).
+    saves.files["notes/titled.md"] = '---\ntitle: "앞에 쓴 제목"\n---\n\n첫 본문.\n'
+    assert not saves.save()
+    saves.files["notes/titled.md"] = '---\ntitle: "앞에 쓴 제목"\n---\n\n고친 본문.\n'
+    assert saves.save()
+    served = (saves.preview.site_dir / "notes/titled/index.html").read_text("utf-8")
+    assert "고친 본문." in served
+    saves.assert_equals_full_build()

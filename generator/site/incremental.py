@@ -39,6 +39,7 @@ any other plugin every build is a full one.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -138,6 +139,8 @@ class IncrementalSite:
         self._env: Any = None
         self._templates: list[str] = []
         self._built: _Built | None = None
+        self._pending: Mapping[str, str] = {}
+        """Pages whose new text the staging step holds and has not written yet."""
 
     def close(self) -> None:
         """Let the plugins shut down (the configuration is dropped)."""
@@ -167,6 +170,7 @@ class IncrementalSite:
             config.plugins.on_startup(command="build", dirty=False)
             self._config, self._config_text = config, text
         config = self._config
+        self._pending = changes.pending if changes is not None else {}
         try:
             with page_warnings(config) as found:
                 plan = None
@@ -186,6 +190,13 @@ class IncrementalSite:
         except BaseException:
             self.close()
             raise
+        finally:
+            self._pending = {}
+
+    def _source(self, file: File) -> str:
+        """A page's staged text: from the staging step when it is not written yet."""
+        pending = self._pending.get(file.src_uri)
+        return pending if pending is not None else file.content_string
 
     def _plan_walk(self, config: MkDocsConfig, found: PageWarnings) -> _Plan:
         """Collect files and nav anew and read every page: MkDocs' own steps, in its order."""
@@ -221,7 +232,7 @@ class IncrementalSite:
                 Page(None, file, config)
             page = file.page
             assert page is not None
-            source = file.content_string
+            source = self._source(file)
             state = previous.get(file.src_uri)
             if (
                 state is not None
@@ -231,7 +242,7 @@ class IncrementalSite:
             ):
                 restore(page, state, config, files)
             else:
-                read(page, config, files)
+                read(page, config, files, source)
                 anchors[file.src_uri] = state.anchors if state is not None else None
                 state = _unread(source, anchors[file.src_uri])
                 unread.add(file.src_uri)
@@ -329,7 +340,7 @@ class IncrementalSite:
         anchors = {page.file.src_uri: self._pages[page.file.src_uri].anchors for page in pages}
         for page in pages:
             uri = page.file.src_uri
-            source = page.file.content_string
+            source = self._source(page.file)
             if "title" in page.meta and front_matter(source) == front_matter(
                 self._pages[uri].source
             ):
@@ -338,7 +349,7 @@ class IncrementalSite:
                 unread.add(uri)
                 deferred.add(uri)
                 continue
-            read(page, config, built.files)
+            read(page, config, built.files, source)
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, built.files)
@@ -391,7 +402,7 @@ class IncrementalSite:
             uri = page.file.src_uri
             if uri in plan.unread:
                 if uri in plan.deferred:
-                    read(page, config, files)
+                    read(page, config, files, states[uri].source)
                 convert(page, config, files)
                 states[uri] = capture(page, states[uri].source)
                 states[uri].warnings = found.take(uri)

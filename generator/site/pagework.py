@@ -72,11 +72,17 @@ class PageState:
         return self._chunk
 
 
-def read(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """The first half of MkDocs' page step: plugins' hooks, the source, its Markdown hooks."""
+def read(page: Page, config: MkDocsConfig, files: Files, source: str | None = None) -> None:
+    """The first half of MkDocs' page step: plugins' hooks, the source, its Markdown hooks.
+
+    `source`: the page's text when it is not in its file yet (as `read_source` takes it in).
+    """
     with _current(page, config):
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
+        if source is None:
+            page.read_source(config)
+        else:
+            page.markdown, page.meta = get_data(source)
         assert page.markdown is not None
         page.markdown = config.plugins.on_page_markdown(
             page.markdown, page=page, config=config, files=files

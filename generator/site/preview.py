@@ -311,6 +311,10 @@ class Preview:
                     finish_site(self.site_dir)
         finally:
             gc.unfreeze()
+            if changes is not None:
+                # The build read the changed pages from memory; the staging folder gets them
+                # now that the pages are served.
+                changes.write_pending()
         # Not only this build's warnings: those of pages it kept stand too.
         return counts, counts.warnings
 
