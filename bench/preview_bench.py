@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from calibrate import python_speed
 from synthetic import write_magazine
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -58,6 +59,8 @@ class Figures:
     service: float
     new_entry: float
     complete: tuple[float, float, float]
+    speed: float
+    """`python_speed()` right before the edits."""
     """Seconds until the whole site was rebuilt, after each of the three edits."""
     load: str
 
@@ -140,6 +143,7 @@ def measure(root: Path, count: int) -> Figures:
     try:
         first = until(url, lambda body: "<html" in body, start)
         first_complete = until_built(log, 1, start)
+        speed = python_speed()
         entries = sorted((root / "entries").rglob("trial-*.yml"))
         delivered = next(p for p in entries if "\nverdict: " in p.read_text("utf-8"))
         slug = delivered.stem
@@ -176,6 +180,7 @@ def measure(root: Path, count: int) -> Figures:
         saved_service,
         saved_new,
         (complete[0], complete[1], complete[2]),
+        speed,
         load,
     )
 
@@ -190,14 +195,16 @@ def report(figures: list[Figures]) -> str:
         "the served page shows the change, with the load average (1, 5, 15 min) right after. "
         "Other work shares the two cores, so single figures are noisy.",
         "",
-        "| entries | load average | warm `magazine build` | first page | first ÷ build "
+        "| entries | load average | Python speed | warm `magazine build` | first page "
+        "| first ÷ build "
         "| whole site | verdict edited | service renamed | entry added |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in figures:
         done = f.complete
         lines.append(
-            f"| {f.entries:,} | {f.load} | {f.build:.1f} s | {f.first_preview:.1f} s "
+            f"| {f.entries:,} | {f.load} | {f.speed:.2f} s | {f.build:.1f} s "
+            f"| {f.first_preview:.1f} s "
             f"| {f.first_preview / f.build:.2f} | {f.first_complete:.1f} s "
             f"| {f.verdict:.2f} s ({done[0]:.2f} s) | {f.service:.2f} s ({done[1]:.2f} s) "
             f"| {f.new_entry:.2f} s ({done[2]:.2f} s) |"
@@ -205,7 +212,9 @@ def report(figures: list[Figures]) -> str:
     lines += [
         "",
         "Each edit: until the served page shows it (in brackets: until the whole site is "
-        "rebuilt and the preview says so).",
+        "rebuilt and the preview says so). Python speed: CPU time of 10⁷ additions in a "
+        "Python loop right before the edits (`bench/calibrate.py`), to weigh these seconds "
+        "against figures from other machines.",
     ]
     return "\n".join(lines) + "\n"
 
