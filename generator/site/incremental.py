@@ -242,7 +242,7 @@ class IncrementalSite:
             ):
                 restore(page, state, config, files)
             else:
-                read(page, config, files, source)
+                read(page, config, files, self._pending.get(file.src_uri))
                 anchors[file.src_uri] = state.anchors if state is not None else None
                 state = _unread(source, anchors[file.src_uri])
                 unread.add(file.src_uri)
@@ -349,7 +349,7 @@ class IncrementalSite:
                 unread.add(uri)
                 deferred.add(uri)
                 continue
-            read(page, config, built.files, source)
+            read(page, config, built.files, self._pending.get(uri))
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, built.files)
@@ -402,7 +402,7 @@ class IncrementalSite:
             uri = page.file.src_uri
             if uri in plan.unread:
                 if uri in plan.deferred:
-                    read(page, config, files, states[uri].source)
+                    read(page, config, files, self._pending.get(uri))
                 convert(page, config, files)
                 states[uri] = capture(page, states[uri].source)
                 states[uri].warnings = found.take(uri)

@@ -75,7 +75,8 @@ class PageState:
 def read(page: Page, config: MkDocsConfig, files: Files, source: str | None = None) -> None:
     """The first half of MkDocs' page step: plugins' hooks, the source, its Markdown hooks.
 
-    `source`: the page's text when it is not in its file yet (as `read_source` takes it in).
+    `source`: the page's text when it is not in its file yet (the staging step holds it);
+    otherwise the source is read as MkDocs reads it, through the plugins' read hook.
     """
     with _current(page, config):
         page = config.plugins.on_pre_page(page, config=config, files=files)
