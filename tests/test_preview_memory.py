@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 from generator.build import Memory, prepare
 from generator.errors import ContentError
 from generator.model import Entry, Service, ServiceChange, ServiceKind, Status, group_comparisons
-from generator.pages import PageMemo, RenderedSite, render_pages
+from generator.pages import Later, PageMemo, RenderedSite, render_pages, text_of
 from generator.progress import SilentProgress
+from generator.site.pagework import front_matter
 from generator.source import EntryCache, load_magazine
 from tests.build_fixtures import RUNWAY, write_small_magazine
 from tests.magazine_fixtures import write_magazine
@@ -35,7 +36,12 @@ def _fresh(root: Path) -> RenderedSite:
 
 
 def _kept(root: Path, memory: Memory) -> RenderedSite:
-    return prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2]
+    """A save with `memory`, every page made (as the preview's build does before the next)."""
+    rendered = prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2]
+    for page in rendered.files.values():
+        if isinstance(page, Later):
+            assert page.text.startswith(page.head)
+    return rendered
 
 
 def _same(root: Path, memory: Memory) -> RenderedSite:
@@ -43,7 +49,10 @@ def _same(root: Path, memory: Memory) -> RenderedSite:
     kept, fresh = _kept(root, memory), _fresh(root)
     assert sorted(kept.files) == sorted(fresh.files)
     for path, text in fresh.files.items():
-        assert kept.files[path] == text, path
+        page = kept.files[path]
+        if isinstance(page, Later):  # a page left for later starts as it said it would
+            assert page.text.startswith(page.head), path
+        assert (page if isinstance(page, bytes) else text_of(page)) == text, path
     assert kept.snippets == fresh.snippets
     assert kept.nav == fresh.nav
     return kept
@@ -207,6 +216,40 @@ def test_renaming_a_service_renders_only_what_shows_it(tmp_path: Path) -> None:
     before = memory.pages.renders
     _kept(root, memory)
     assert memory.pages.renders == before  # and a save after it renders nothing
+
+
+def test_a_renamed_service_leaves_the_pages_that_compare_it_for_later(tmp_path: Path) -> None:
+    # A rename reaches every comparison the service is in and every entry page beside it;
+    # the preview makes those when they are read (the page a reader waits for first).
+    root = write_small_magazine(tmp_path / "magazine")
+    memory = Memory()
+    _kept(root, memory)
+    _edit(root / "entries/services.yml", "name: Kling$", "name: Kling AI")
+    before = memory.pages.renders
+    files = prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2].files
+    later = {path: page for path, page in files.items() if isinstance(page, Later)}
+    comparison = next(path for path in later if path.startswith("compare/"))
+    assert {"trials/sora.md", "trials/kling.md", comparison} <= later.keys()
+    assert not any(page.made for page in later.values())
+    made_now = memory.pages.renders - before
+    # Their front matter is known already: what other pages show of them.
+    fresh = _fresh(root).files
+    for path, page in later.items():
+        assert front_matter(page.head) == front_matter(str(fresh[path])), path
+        assert page.text == fresh[path], path
+    assert memory.pages.renders > made_now + before  # made when read, not before
+    assert "Kling AI" in text_of(files["services/kling.md"])
+
+
+def test_a_memo_that_leaves_nothing_for_later_makes_every_page() -> None:
+    memo = PageMemo()
+    assert memo.later("page", 1, lambda: "text") == "text"
+    assert memo.later("page", 1, lambda: "other") == "text"  # kept while the inputs stand
+    lazy = PageMemo(later=True)
+    made = lazy.later("page", 1, lambda: "text", lambda: "te")
+    assert isinstance(made, Later) and made.head == "te" and not made.made
+    assert made.text == "text" and lazy.renders == 1
+    assert lazy.later("page", 1, lambda: "other") == "text"
 
 
 def test_equal_but_new_entries_are_rendered_again() -> None:

@@ -14,16 +14,16 @@ from importlib import resources
 from typing import Any
 
 from ..media.renditions import MediaIndex
-from ..model import Magazine
+from ..model import Comparison, Magazine
 from ..source import registry_path
 from . import urls
 from .claims import check_addresses
-from .comparisons import render_comparison, render_comparison_index
-from .context import build_context
+from .comparisons import comparison_front, render_comparison, render_comparison_index
+from .context import PageContext, build_context
 from .feed import render_feed
 from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
-from .memo import PageMemo
+from .memo import Later, PageMemo, text_of
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
@@ -37,15 +37,17 @@ THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 TAGS_PAGE = "tags.md"
 
 
-__all__ = ["PageMemo", "RenderedSite", "check_addresses", "render_pages"]
+__all__ = ["Later", "PageMemo", "RenderedSite", "check_addresses", "render_pages", "text_of"]
 
 
 @dataclass(frozen=True)
 class RenderedSite:
     """What the pages stage hands to the site stage."""
 
-    files: Mapping[str, str | bytes]
-    """Path relative to the docs root (posix) → content, sorted by path."""
+    files: Mapping[str, str | bytes | Later]
+    """Path relative to the docs root (posix) → content, sorted by path. With a memo that
+    leaves pages for later (the preview's), a page changed since the last render may be a
+    `Later`, made when first asked for."""
     nav: list[Any]
     """MkDocs nav entries for the generated sections (section index pages only)."""
     extra_css: tuple[str, ...]
@@ -54,6 +56,11 @@ class RenderedSite:
     """Markdown that replaces `<!-- magazine:NAME -->` in the writer's top-level pages."""
     source_date_epoch: int | None = None
     """The build time to stamp into the site, when the orchestrator has set it (preview)."""
+
+
+def _front_of(ctx: PageContext, comparison: Comparison) -> str:
+    """How a comparison's page starts: its front matter and the line ending it."""
+    return comparison_front(ctx, comparison) + "\n"
 
 
 def _asset(name: str) -> str:
@@ -91,7 +98,7 @@ def render_pages(
     check = partial(check_addresses, magazine, home=home, groups=groups)
     ctx.keep(("addresses",), addresses, check)
     labels = ctx.labels
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes | Later] = {}
     for entry in groups.entries:
         path = urls.entry_page(entry.slug)
         inputs: object = (ctx.token(entry), ctx.comparison_inputs(groups.comparison_of(entry)))
@@ -101,7 +108,12 @@ def render_pages(
     for comparison in groups.comparisons:
         path = urls.comparison_page(comparison.slug)
         inputs = ctx.comparison_inputs(comparison)
-        files[path] = ctx.keep(path, inputs, partial(render_comparison, ctx, comparison))
+        files[path] = ctx.later(
+            path,
+            inputs,
+            partial(render_comparison, ctx, comparison),
+            head=partial(_front_of, ctx, comparison),
+        )
     files["compare/index.md"] = render_comparison_index(ctx)
     for key, stats in groups.services.items():
         path = urls.service_page(key)

@@ -20,6 +20,17 @@ def comparison_title(comparison: Comparison, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip(" .,;:") + "…"
 
 
+def comparison_front(ctx: PageContext, comparison: Comparison) -> str:
+    """The front matter a comparison's page starts with (its title, for nav and links)."""
+    return front_matter(
+        comparison_title(comparison),
+        outcome(ctx, comparison),
+        image=share_image(ctx, comparison.entries),
+        # The viewer takes the page's whole width: no navigation or contents beside it.
+        hide=("navigation", "toc"),
+    )
+
+
 def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
     """The page of one comparison."""
     page = urls.comparison_page(comparison.slug)
@@ -65,13 +76,7 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
     return render_template(
         "comparison",
         L=L,
-        front=front_matter(
-            comparison_title(comparison),
-            outcome(ctx, comparison),
-            image=share_image(ctx, comparison.entries),
-            # The viewer takes the page's whole width: no navigation or contents beside it.
-            hide=("navigation", "toc"),
-        ),
+        front=comparison_front(ctx, comparison),
         title=comparison_title(comparison),
         prompt=escape.fence(comparison.prompt),
         theater=comparison_theater(ctx, page, comparison),

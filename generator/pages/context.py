@@ -13,7 +13,7 @@ from ..media.renditions import ClipRef, MediaIndex
 from ..model import Comparison, Cost, Criterion, Entry, Magazine, Service, Status
 from . import escape, urls
 from .labels import Labels, labels_for
-from .memo import PageMemo, Token
+from .memo import Later, PageMemo, Token
 from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
 
 T = TypeVar("T")
@@ -47,6 +47,16 @@ class PageContext:
         `inputs` must name everything `render` reads beyond `fixed`: entries by `token`.
         """
         return self.memo.part(key, (self.fixed, inputs), render)
+
+    def later(
+        self,
+        key: Hashable,
+        inputs: object,
+        render: Callable[[], str],
+        head: Callable[[], str] = str,
+    ) -> str | Later:
+        """As `keep`, but a text to make again may be left for later (`PageMemo.later`)."""
+        return self.memo.later(key, (self.fixed, inputs), render, head)
 
     def token(self, entry: Entry) -> Token:
         """The token of an entry of this magazine."""

@@ -12,11 +12,16 @@ stays the same object while they are unchanged. Tokens compare by identity only,
 tokens, strings and numbers compares in a few pointer checks, never by model equality (which
 is slow, and calls two moments equal that a page writes differently: 09:00+09:00 and 00:00Z).
 Rendering stays a pure function of the magazine: with or without a memo the text is the same.
+
+A memo made with `later` (the preview's) leaves the longest pages a save reaches to be made when
+first asked for (`Later`): a renamed service reaches a thousand entry pages, and the writer
+looks at one. Their front matter is made at once, since it is what other pages show of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -39,6 +44,44 @@ class Token:
         return facts[name]  # type: ignore[no-any-return]
 
 
+class Later:
+    """A page's text, made when first asked for (`text`); `head` is how it starts, known now.
+
+    The head holds at least the page's front matter (title and tags: what other pages show of
+    it), so the site stage can plan a build before the rest is made.
+    """
+
+    __slots__ = ("_make", "_text", "head")
+
+    def __init__(self, head: str, make: Callable[[], str]) -> None:
+        """`make` returns the whole text, which starts with `head`."""
+        self.head = head
+        self._make: Callable[[], str] | None = make
+        self._text: str | None = None
+
+    @property
+    def made(self) -> bool:
+        """Whether the text is made already."""
+        return self._text is not None
+
+    @property
+    def text(self) -> str:
+        """The whole text, made now if it is not yet."""
+        if self._text is None:
+            assert self._make is not None
+            self._text, self._make = self._make(), None
+        return self._text
+
+    def after(self, start: str) -> Later:
+        """The text `start` followed by this one (`start` is known now, so it joins the head)."""
+        return Later(start + self.head, lambda: start + self.text)
+
+
+def text_of(content: str | Later) -> str:
+    """A page's text, made now when it was left for later."""
+    return content.text if isinstance(content, Later) else content
+
+
 class PageMemo:
     """Rendered pages and parts by key, each with the inputs it was rendered from.
 
@@ -49,7 +92,9 @@ class PageMemo:
     the page finds its unchanged parts still there.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, later: bool = False) -> None:
+        """With `later`, `later` leaves changed pages to be made when first asked for."""
+        self.leaves_for_later = later
         self._kept: dict[Hashable, tuple[object, object, frozenset[Hashable]]] = {}
         self._tokens: dict[Hashable, Token] = {}
         self._used: set[Hashable] = set()
@@ -79,6 +124,29 @@ class PageMemo:
         self.renders += 1
         self._kept[key] = (inputs, made, frozenset(inner))
         return made
+
+    def later(
+        self,
+        key: Hashable,
+        inputs: object,
+        render: Callable[[], str],
+        head: Callable[[], str] = str,
+    ) -> str | Later:
+        """As `part`, but a text to make again is left for later when this memo does that.
+
+        `head` makes how the text starts (its front matter) at once. The parts the last text
+        was made of count as asked for: making the new one will most likely ask for them.
+        """
+        if not self.leaves_for_later:
+            return self.part(key, inputs, render)
+        used = self._used
+        used.add(key)
+        kept = self._kept.get(key)
+        if kept is not None:
+            used.update(kept[2])
+            if kept[0] == inputs:
+                return kept[1]  # type: ignore[return-value]
+        return Later(head(), partial(self.part, key, inputs, render))
 
     def steady(self, key: Hashable, value: object, same: Callable[[Any, Any], bool]) -> Token:
         """The token kept under `key` while `same(kept value, value)`, else a new one."""

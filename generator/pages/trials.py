@@ -10,6 +10,7 @@ from . import escape, urls
 from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
+from .memo import Later
 from .render import render_template
 from .stats import entry_average
 from .theater import theater_html
@@ -80,22 +81,23 @@ def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> 
     return " · ".join(parts)
 
 
-def render_entry(ctx: PageContext, entry: Entry) -> str:
+def render_entry(ctx: PageContext, entry: Entry) -> str | Later:
     """The page of one trial: the clip first, then the verdict, the score and the facts; then,
     when it belongs to a comparison, the viewer and the other attempts.
 
     The two halves are kept apart: an edit to another attempt at the same prompt (or a
-    renamed service of one) renders the second half again, not this trial's own.
+    renamed service of one) renders the second half again, not this trial's own, and the
+    preview makes that second half when the page is first asked for.
     """
     head = ctx.keep(("entry head", entry.slug), ctx.token(entry), partial(_head, ctx, entry))
     comparison = ctx.groups.comparison_of(entry)
     if comparison is None:
         return head
     inputs = ctx.comparison_inputs(comparison)
-    tail = ctx.keep(
+    tail = ctx.later(
         ("entry tail", entry.slug), inputs, partial(_comparison_part, ctx, entry, comparison)
     )
-    return head + tail
+    return tail.after(head) if isinstance(tail, Later) else head + tail
 
 
 def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> str:

@@ -52,6 +52,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from ..pages import Later, text_of
 from .livestaging import StagingChanges
 from .pagework import (
     Listed,
@@ -63,13 +64,14 @@ from .pagework import (
     fingerprint,
     front_matter,
     listing_pages,
-    nav_signature,
     page_warnings,
     read,
     restore,
     search_index,
     setting,
+    shared_setting,
     tags_of,
+    unread_state,
     write_index,
 )
 from .renderqueue import RenderQueue
@@ -139,8 +141,9 @@ class IncrementalSite:
         self._env: Any = None
         self._templates: list[str] = []
         self._built: _Built | None = None
-        self._pending: Mapping[str, str] = {}
-        """Pages whose new text the staging step holds and has not written yet."""
+        self._pending: Mapping[str, str | Later] = {}
+        """Pages whose new text the staging step holds and has not written yet (a `Later`
+        is made when the page is read, so the one a reader waits for is made first)."""
 
     def close(self) -> None:
         """Let the plugins shut down (the configuration is dropped)."""
@@ -193,10 +196,23 @@ class IncrementalSite:
         finally:
             self._pending = {}
 
+    def _given(self, uri: str) -> str | None:
+        """A page's new text when the staging step holds it (None: read it from its file)."""
+        pending = self._pending.get(uri)
+        return text_of(pending) if pending is not None else None
+
     def _source(self, file: File) -> str:
         """A page's staged text: from the staging step when it is not written yet."""
+        given = self._given(file.src_uri)
+        return given if given is not None else file.content_string
+
+    def _start(self, file: File) -> str:
+        """How a page's staged text starts, its front matter at least, without making a page
+        left for later."""
         pending = self._pending.get(file.src_uri)
-        return pending if pending is not None else file.content_string
+        if isinstance(pending, Later) and not pending.made:
+            return pending.head
+        return self._source(file)
 
     def _plan_walk(self, config: MkDocsConfig, found: PageWarnings) -> _Plan:
         """Collect files and nav anew and read every page: MkDocs' own steps, in its order."""
@@ -242,9 +258,9 @@ class IncrementalSite:
             ):
                 restore(page, state, config, files)
             else:
-                read(page, config, files, self._pending.get(file.src_uri))
+                read(page, config, files, self._given(file.src_uri))
                 anchors[file.src_uri] = state.anchors if state is not None else None
-                state = _unread(source, anchors[file.src_uri])
+                state = unread_state(source, anchors[file.src_uri])
                 unread.add(file.src_uri)
             states[file.src_uri] = state
         listings = listing_pages(config)
@@ -269,7 +285,7 @@ class IncrementalSite:
         for template in config.extra_templates:
             _build_extra_template(template, files, config, nav)
 
-        shared = _shared(config, nav)
+        shared = shared_setting(config, nav)
         write: dict[str, Page] = {}
         for file in docs:
             page = file.page
@@ -340,16 +356,18 @@ class IncrementalSite:
         anchors = {page.file.src_uri: self._pages[page.file.src_uri].anchors for page in pages}
         for page in pages:
             uri = page.file.src_uri
-            source = self._source(page.file)
-            if "title" in page.meta and front_matter(source) == front_matter(
+            start = self._start(page.file)
+            if "title" in page.meta and front_matter(start) == front_matter(
                 self._pages[uri].source
             ):
-                # Same front matter, so the same title and tags: read it when it is written.
-                read_now[uri] = _unread(source, self._pages[uri].anchors)
+                # Same front matter, so the same title and tags: read it (and make it, when
+                # it was left for later) when it is written. Its source is taken then.
+                read_now[uri] = unread_state("", self._pages[uri].anchors)
                 unread.add(uri)
                 deferred.add(uri)
                 continue
-            read(page, config, built.files, self._pending.get(uri))
+            source = self._source(page.file)
+            read(page, config, built.files, self._given(uri))
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, built.files)
@@ -359,7 +377,7 @@ class IncrementalSite:
                 # needed (and finds these pages' sources changed, as the kept states are).
                 return None
             if titled:
-                read_now[uri] = _unread(source, self._pages[uri].anchors)
+                read_now[uri] = unread_state(source, self._pages[uri].anchors)
                 unread.add(uri)
             else:
                 read_now[uri] = capture(page, source)
@@ -373,7 +391,7 @@ class IncrementalSite:
             built.nav,
             built.docs,
             self._pages,
-            _shared(config, built.nav),
+            shared_setting(config, built.nav),
             write,
             unread,
             anchors,
@@ -401,10 +419,12 @@ class IncrementalSite:
             page = remaining.pop(output)
             uri = page.file.src_uri
             if uri in plan.unread:
+                source = states[uri].source
                 if uri in plan.deferred:
-                    read(page, config, files, self._pending.get(uri))
+                    source = self._source(page.file)
+                    read(page, config, files, self._given(uri))
                 convert(page, config, files)
-                states[uri] = capture(page, states[uri].source)
+                states[uri] = capture(page, source)
                 states[uri].warnings = found.take(uri)
                 converted += 1
             state = states[uri]
@@ -459,24 +479,6 @@ class IncrementalSite:
         if known and search is not None and hasattr(search, "config"):
             self._built = _Built(files, plan.nav, plan.docs, os.environ.get("SOURCE_DATE_EPOCH"))
         return BuildCounts(len(plan.docs), converted, rendered)
-
-
-def _unread(source: str, anchors: set[str] | None) -> PageState:
-    """A page read but not converted yet (its conversion replaces this before it is used)."""
-    return PageState(
-        source=source,
-        content="",
-        toc=[],
-        title_from_render=None,
-        anchors=anchors,
-        links_to_anchors=None,
-    )
-
-
-def _shared(config: MkDocsConfig, nav: Any) -> str:
-    """What every page's template shows of other pages: the nav and the tag listings."""
-    listed = sorted((p.url, str(p.title)) for p in listing_pages(config))
-    return nav_signature(nav.items) + repr(listed)
 
 
 def _dated(config: MkDocsConfig, page: Page, shared: str) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..pages import Later
 from ..pages.urls import SiteUrls
 from ..settings import Settings
 from .staging import (
@@ -39,8 +40,9 @@ from .staging import (
     writer_files,
 )
 
-Content = str | bytes | Path
-"""What a staged file holds: generated text or bytes, or the rendition file it links to."""
+Content = str | bytes | Later | Path
+"""What a staged file holds: generated text or bytes (or a page the generator left for later),
+or the rendition file it links to."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,9 @@ class StagingChanges:
     """Of `written`, the files that were not there before."""
     removed: frozenset[str]
     """Files deleted."""
-    pending: Mapping[str, str] = field(default_factory=dict)
-    """Of `written`, pages whose new text is not in the folder yet: read them from here."""
+    pending: Mapping[str, str | Later] = field(default_factory=dict)
+    """Of `written`, pages whose new text is not in the folder yet: read them from here
+    (a `Later` is made when read, so the page a reader waits for is made first)."""
     write_pending: Callable[[], None] = field(default=lambda: None, compare=False)
     """Puts the `pending` pages in the folder (call it once the build no longer waits)."""
 
@@ -65,14 +68,14 @@ class LiveStaging:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._held: dict[str, Content] | None = None
-        self._pending: dict[str, str] = {}
+        self._pending: dict[str, str | Later] = {}
         self._checked: tuple[frozenset[str], ...] = ()
 
     def update(
         self,
         root: Path,
         settings: Settings,
-        files: Mapping[str, str | bytes],
+        files: Mapping[str, str | bytes | Later],
         media_files: Mapping[str, Path],
         snippets: Mapping[str, str] | None = None,
         *,
@@ -81,7 +84,8 @@ class LiveStaging:
         """Bring the folder up to date; the changes made, or None when it was written whole.
 
         With `defer_pages`, pages already in the folder whose text changed are not written
-        yet: they are in the changes' `pending` until its `write_pending` is called.
+        yet: they are in the changes' `pending` until its `write_pending` is called. Without
+        it, or for a page new to the folder, a page left for later is made now.
 
         Raises what `write_staging` raises, before anything is written.
         """
@@ -109,10 +113,15 @@ class LiveStaging:
         held, self._held = self._held, None
         written = {rel for rel, content in wanted.items() if not _same(held.get(rel), content)}
         removed = held.keys() - wanted.keys()
-        pending: dict[str, str] = {}
+        pending: dict[str, str | Later] = {}
         for rel in sorted(written):
             content = wanted[rel]
-            if defer_pages and isinstance(content, str) and rel.endswith(".md") and rel in held:
+            if (
+                defer_pages
+                and isinstance(content, (str, Later))
+                and rel.endswith(".md")
+                and rel in held
+            ):
                 pending[rel] = content
             else:
                 _put(self.folder / rel, content)
@@ -132,8 +141,8 @@ class LiveStaging:
         holds (the next update writes it whole)."""
         pending, self._pending = self._pending, {}
         try:
-            for rel, text in pending.items():
-                _put(self.folder / rel, text)
+            for rel, content in pending.items():
+                _put(self.folder / rel, content)
         except BaseException:
             self._held = None
             raise
@@ -141,7 +150,15 @@ class LiveStaging:
 
 def _same(held: Content | None, content: Content) -> bool:
     # Pages the generator kept from the last save are the very same objects: `is` settles most.
-    return held is content or (held is not None and type(held) is type(content) and held == content)
+    if held is content:
+        return True
+    if isinstance(content, Later):
+        # Left for later because what it shows changed: written, even should it come out the
+        # same (the site stage then finds its page unchanged).
+        return False
+    if isinstance(held, Later):
+        held = held.text  # made by now: every pending page is written before an update
+    return held is not None and type(held) is type(content) and held == content
 
 
 def _put(target: Path, content: Content) -> None:
@@ -149,6 +166,8 @@ def _put(target: Path, content: Content) -> None:
     as much again, and only MkDocs, after this update, reads the folder); a rendition, or
     a file that shares its data with another name, is replaced by a new file instead."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Later):
+        content = content.text
     if not isinstance(content, Path):
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:

@@ -306,3 +306,21 @@ def _copied(value: Any) -> Any:
     if isinstance(value, list):
         return [_copied(item) for item in value]
     return value
+
+
+def unread_state(source: str, anchors: set[str] | None) -> PageState:
+    """A page read but not converted yet (its conversion replaces this before it is used)."""
+    return PageState(
+        source=source,
+        content="",
+        toc=[],
+        title_from_render=None,
+        anchors=anchors,
+        links_to_anchors=None,
+    )
+
+
+def shared_setting(config: MkDocsConfig, nav: Any) -> str:
+    """What every page's template shows of other pages: the nav and the tag listings."""
+    listed = sorted((p.url, str(p.title)) for p in listing_pages(config))
+    return nav_signature(nav.items) + repr(listed)

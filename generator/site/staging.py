@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
+from ..pages import Later
 from ..pages.urls import SiteUrls
 from ..settings import Settings
 from ..source.tree import walk_inside
@@ -34,7 +35,7 @@ _OLD = ".old-"
 def write_staging(
     root: Path,
     settings: Settings,
-    files: Mapping[str, str | bytes],
+    files: Mapping[str, str | bytes | Later],
     media_files: Mapping[str, Path],
     staging_dir: Path,
     snippets: Mapping[str, str] | None = None,
@@ -44,7 +45,8 @@ def write_staging(
     Args:
         root: the magazine folder.
         settings: magazine settings (`docs_dir` names the writer's pages).
-        files: generated files, docs-relative POSIX path → text (UTF-8) or bytes.
+        files: generated files, docs-relative POSIX path → text (UTF-8), bytes, or a page
+            left for later (made now).
         media_files: rendition `url_path` → the file in the rendition cache.
         staging_dir: the folder to (re)create.
         snippets: generated Markdown by name; `<!-- magazine:NAME -->` in a writer's page at
@@ -70,7 +72,8 @@ def write_staging(
         for rel, content in sorted(files.items()):
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = content.encode("utf-8") if isinstance(content, str) else content
+            text = content.text if isinstance(content, Later) else content
+            data = text.encode("utf-8") if isinstance(text, str) else text
             _place(target, data, staging_dir / rel)
         _link_all(media_files, fresh)
 
@@ -254,7 +257,7 @@ def check_clashes(
     root: Path,
     docs: Path,
     writer: Mapping[str, Path],
-    files: Mapping[str, str | bytes],
+    files: Mapping[str, str | bytes | Later],
     media_files: Mapping[str, Path],
     served: SiteUrls,
 ) -> None:
