@@ -218,9 +218,10 @@ def test_renaming_a_service_renders_only_what_shows_it(tmp_path: Path) -> None:
     assert memory.pages.renders == before  # and a save after it renders nothing
 
 
-def test_a_renamed_service_leaves_the_pages_that_compare_it_for_later(tmp_path: Path) -> None:
-    # A rename reaches every comparison the service is in and every entry page beside it;
-    # the preview makes those when they are read (the page a reader waits for first).
+def test_a_renamed_service_leaves_the_pages_that_show_it_for_later(tmp_path: Path) -> None:
+    # A rename reaches every comparison the service is in, every entry page beside it, every
+    # month and list it shows in; the preview makes those when they are read (the page a
+    # reader waits for first).
     root = write_small_magazine(tmp_path / "magazine")
     memory = Memory()
     _kept(root, memory)
@@ -229,7 +230,9 @@ def test_a_renamed_service_leaves_the_pages_that_compare_it_for_later(tmp_path: 
     files = prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2].files
     later = {path: page for path, page in files.items() if isinstance(page, Later)}
     comparison = next(path for path in later if path.startswith("compare/"))
-    assert {"trials/sora.md", "trials/kling.md", comparison} <= later.keys()
+    # So are the month's report and the list of trials that show it.
+    expected = {"trials/sora.md", "trials/kling.md", comparison, "trials/index.md"}
+    assert expected | {"reports/2025-01.md"} <= later.keys()
     assert not any(page.made for page in later.values())
     made_now = memory.pages.renders - before
     # Their front matter is known already: what other pages show of them.

@@ -14,12 +14,12 @@ from importlib import resources
 from typing import Any
 
 from ..media.renditions import MediaIndex
-from ..model import Comparison, Magazine
+from ..model import Magazine
 from ..source import registry_path
 from . import urls
 from .claims import check_addresses
 from .comparisons import comparison_front, render_comparison, render_comparison_index
-from .context import PageContext, build_context
+from .context import build_context
 from .feed import render_feed
 from .front import render_home, render_latest, snippets
 from .leaderboard import render_leaderboard
@@ -56,11 +56,6 @@ class RenderedSite:
     """Markdown that replaces `<!-- magazine:NAME -->` in the writer's top-level pages."""
     source_date_epoch: int | None = None
     """The build time to stamp into the site, when the orchestrator has set it (preview)."""
-
-
-def _front_of(ctx: PageContext, comparison: Comparison) -> str:
-    """How a comparison's page starts: its front matter and the line ending it."""
-    return comparison_front(ctx, comparison) + "\n"
 
 
 def _asset(name: str) -> str:
@@ -108,11 +103,11 @@ def render_pages(
     for comparison in groups.comparisons:
         path = urls.comparison_page(comparison.slug)
         inputs = ctx.comparison_inputs(comparison)
-        files[path] = ctx.later(
+        files[path] = ctx.later_page(
             path,
             inputs,
             partial(render_comparison, ctx, comparison),
-            head=partial(_front_of, ctx, comparison),
+            partial(comparison_front, ctx, comparison),
         )
     files["compare/index.md"] = render_comparison_index(ctx)
     for key, stats in groups.services.items():

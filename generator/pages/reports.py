@@ -9,7 +9,7 @@ from functools import partial
 from ..model import Entry, Service, Status
 from . import escape, urls
 from .context import PageContext
-from .memo import Token
+from .memo import Later, Token
 from .render import render_template
 from .stats import mean, median_wait
 from .trials import front_matter
@@ -70,6 +70,10 @@ def _changes(
     return lines
 
 
+def _report_front(ctx: PageContext, month: str) -> str:
+    return front_matter(f"{ctx.labels.reports}: {_month_title(ctx, month)}", ctx.labels.reports)
+
+
 def _report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
     """The report of one month (`before` and `after`: the months with reports beside it)."""
     L = ctx.labels
@@ -91,7 +95,7 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
     return render_template(
         "report",
         L=L,
-        front=front_matter(f"{L.reports}: {_month_title(ctx, month)}", L.reports),
+        front=_report_front(ctx, month),
         title=_month_title(ctx, month),
         tried=[
             ctx.keep(("report row", page, e.slug), ctx.token(e), partial(_tried, ctx, page, e))
@@ -140,11 +144,11 @@ def _change_months(service: Service) -> frozenset[str]:
     return frozenset(f"{c.date.year:04d}-{c.date.month:02d}" for c in service.changes)
 
 
-def render_reports(ctx: PageContext) -> dict[str, str]:
+def render_reports(ctx: PageContext) -> dict[str, str | Later]:
     """`reports/YYYY-MM.md` for each month with entries, and `reports/index.md`."""
     L = ctx.labels
     months = list(ctx.groups.months)
-    files: dict[str, str] = {}
+    files: dict[str, str | Later] = {}
     for index, month in enumerate(months):
         page = urls.report_page(month)
         before = months[index - 1] if index > 0 else None
@@ -157,7 +161,12 @@ def render_reports(ctx: PageContext) -> dict[str, str]:
             ctx.tokens_of(ctx.groups.months[before]) if before is not None else None,
             _changed_services(ctx, month),
         )
-        files[page] = ctx.keep(page, inputs, partial(_report, ctx, month, before, after))
+        files[page] = ctx.later_page(
+            page,
+            inputs,
+            partial(_report, ctx, month, before, after),
+            partial(_report_front, ctx, month),
+        )
     files["reports/index.md"] = render_template(
         "reports",
         L=L,

@@ -195,16 +195,21 @@ def list_row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
     }
 
 
-def render_trial_lists(ctx: PageContext) -> dict[str, str]:
+def render_trial_lists(ctx: PageContext) -> dict[str, str | Later]:
     """All trials, newest first, `PAGE_SIZE` per page: `trials/index.md`, `trials/page-2.md`..."""
     newest = ctx.groups.entries[::-1]
     chunks = [newest[i : i + PAGE_SIZE] for i in range(0, len(newest), PAGE_SIZE)] or [()]
-    files: dict[str, str] = {}
+    files: dict[str, str | Later] = {}
     for number, chunk in enumerate(chunks, start=1):
         page = urls.trials_page(number)
         inputs = (number, len(chunks), ctx.tokens_of(chunk))
-        files[page] = ctx.keep(page, inputs, partial(_trial_list, ctx, number, len(chunks), chunk))
+        render = partial(_trial_list, ctx, number, len(chunks), chunk)
+        files[page] = ctx.later_page(page, inputs, render, partial(_list_front, ctx))
     return files
+
+
+def _list_front(ctx: PageContext) -> str:
+    return front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False)
 
 
 def _trial_list(ctx: PageContext, number: int, pages: int, chunk: tuple[Entry, ...]) -> str:
@@ -212,7 +217,7 @@ def _trial_list(ctx: PageContext, number: int, pages: int, chunk: tuple[Entry, .
     return render_template(
         "trials",
         L=ctx.labels,
-        front=front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False),
+        front=_list_front(ctx),
         rows=[
             ctx.keep(("trial row", page, e.slug), ctx.token(e), partial(list_row, ctx, page, e))
             for e in chunk
