@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,25 @@ promised_wait: 3h
 status: pending
 checked_at: 2025-01-05T10:05:00+09:00
 """
+
+
+def pending_attempts(service: str, count: int) -> dict[str, str]:
+    """`count` (at most 31) attempts still pending at one service, one a day from 1 January
+    2025, each with a prompt of its own (entry paths relative to entries/ → YAML)."""
+    first = datetime(2025, 1, 1, 10, 5)
+    return {
+        f"2025/01/{service}-{n:02d}.yml": (
+            f"title: {service} attempt {n}\n"
+            f"service: {service}\n"
+            f"prompt: prompt number {n}\n"
+            f"submitted_at: {first + timedelta(days=n):%Y-%m-%dT%H:%M}:00+09:00\n"
+            "promised_wait: 3h\n"
+            "status: pending\n"
+            "checked_at: 2025-03-05T10:05:00+09:00\n"
+        )
+        for n in range(count)
+    }
+
 
 DEFAULT_ENTRIES = {"2025/01/sora.yml": DELIVERED, "2025/01/kling.yml": PENDING}
 DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": b"a stand-in, not a real video"}

@@ -13,7 +13,7 @@ from generator.pages.claims import claims
 from generator.pages.trials import PAGE_SIZE
 from generator.source import load_magazine
 from tests.build_fixtures import invoke
-from tests.magazine_fixtures import MKDOCS, PENDING, SERVICES, write_magazine
+from tests.magazine_fixtures import MKDOCS, PENDING, SERVICES, pending_attempts, write_magazine
 
 
 def pending(title: str, day: int = 3, **fields: str) -> str:
@@ -135,3 +135,17 @@ def test_render_pages_refuses_a_clash_itself(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         render_pages(changed, MediaIndex({}))
     assert "trials/index.md" in str(caught.value)
+
+
+@pytest.mark.parametrize("mine", ["attempts.md", "attempts/index.md"])
+def test_a_writer_page_at_the_address_of_every_attempt_is_refused(
+    tmp_path: Path, mine: str
+) -> None:
+    writer = f"docs/services/kling/{mine}"
+    root = write_magazine(
+        tmp_path / "m", pending_attempts("kling", 21), files={writer: b"# Mine\n"}
+    )
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 1, result.output
+    assert writer in result.stderr
+    assert "services/kling/attempts.md" in result.stderr

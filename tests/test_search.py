@@ -11,6 +11,7 @@ import pytest
 from generator.site.search import finish_search
 from tests.browser_fixtures import serve_folder
 from tests.build_fixtures import invoke, write_small_magazine
+from tests.magazine_fixtures import pending_attempts, write_magazine
 from tests.site_fixtures import MagazineRoot
 
 if TYPE_CHECKING:
@@ -143,3 +144,18 @@ def test_lists_and_repeated_sections_stay_out_of_the_index(tmp_path: Path) -> No
     assert not {"같은 프롬프트, 다른 서비스", "시도", "이번 달에 해 본 것"} & titles
     entry = (site / "trials" / "sora" / "index.html").read_text("utf-8")
     assert "같은 프롬프트, 다른 서비스" in entry and "data-search-exclude" not in entry
+
+
+def test_the_page_of_every_attempt_is_built_and_left_out_of_the_index(tmp_path: Path) -> None:
+    root = write_magazine(tmp_path / "magazine", pending_attempts("kling", 22), files={})
+    result = invoke(root, "build", "-q")  # strict: every link of both pages resolves
+    assert result.exit_code == 0, result.output + result.stderr
+    site = root / "site"
+    history = site / "services" / "kling" / "attempts" / "index.html"
+    assert history.read_text("utf-8").count('<a href="../../../trials/kling-') == 22
+    service = (site / "services" / "kling" / "index.html").read_text("utf-8")
+    assert '<a href="attempts/">시도 22번 모두 보기</a>' in service
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "services/kling/" in pages
+    assert not any(page.startswith("services/kling/attempts") for page in pages)

@@ -27,7 +27,7 @@ from .memo import Later, PageMemo, text_of
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
-from .services import render_service, render_service_index
+from .services import has_history, render_service, render_service_history, render_service_index
 from .trials import front_matter, render_entry, render_trial_lists
 
 CSS = "assets/magazine/magazine.css"
@@ -87,7 +87,7 @@ def render_pages(
         registry_path(magazine.root, magazine.settings, "services"),
         tuple((e.slug, e.path) for e in groups.entries),
         tuple((c.slug, c.entries[0].path, bool(c.entries[0].experiment)) for c in comparisons),
-        tuple(groups.services),
+        tuple((key, has_history(stats)) for key, stats in groups.services.items()),
         tuple(groups.months),
     )
     check = partial(check_addresses, magazine, home=home, groups=groups)
@@ -114,6 +114,9 @@ def render_pages(
         path = urls.service_page(key)
         inputs = (key, ctx.service_token(key), ctx.tokens_of(stats.entries))
         files[path] = ctx.keep(path, inputs, partial(render_service, ctx, stats))
+        if has_history(stats):
+            path = urls.service_history_page(key)
+            files[path] = ctx.keep(path, inputs, partial(render_service_history, ctx, stats))
     files["services/index.md"] = render_service_index(ctx)
     files["leaderboard.md"] = render_leaderboard(ctx)
     files.update(render_reports(ctx))

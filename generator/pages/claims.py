@@ -20,6 +20,7 @@ from ..model import Entry, Magazine
 from ..slugs import slugify
 from ..source import locate, registry_path
 from . import urls
+from .services import has_history
 from .stats import Groupings, group
 from .trials import PAGE_SIZE
 
@@ -76,9 +77,12 @@ def claims(magazine: Magazine, *, home: bool, groups: Groupings | None = None) -
         what = f"the comparison of {first.path}"
         out.append(Claim(urls.comparison_page(comparison.slug), what, first.path, field))
     services = registry_path(magazine.root, magazine.settings, "services")
-    for key in groups.services:
+    for key, stats in groups.services.items():
         what = f"the page of service {key!r}"
         out.append(Claim(urls.service_page(key), what, services, key, key=True))
+        if has_history(stats):
+            what = f"the page of every attempt of service {key!r}"
+            out.append(Claim(urls.service_history_page(key), what, services, key, key=True))
     out += [Claim(urls.report_page(month), f"the report of {month}") for month in groups.months]
     return out
 

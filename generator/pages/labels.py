@@ -117,6 +117,10 @@ class Labels:
     source: str
     kinds: dict[str, str]
     observed: str
+    latest_attempts: str  # "{shown} {total}", under a section that shows only the latest
+    every_attempt_link: str  # "{total}", the link to the page of every attempt
+    every_attempt_title: str  # "{name}", the title of that page
+    back_to_service: str  # "{name}", its link back to the service page
     # leaderboard, reports, data
     rated_attempts: str
     mean_of_ratings: str  # "{count}", a tooltip on a mean of ratings

@@ -1,4 +1,9 @@
-"""Service pages: access over time, wait against the promise, scores, cost, every attempt."""
+"""Service pages: access over time, wait against the promise, scores, cost, the attempts.
+
+A service page lists its latest `RECENT_ATTEMPTS` attempts (its score chart and figures still
+cover them all), so that it stays light however long the magazine follows the service; a
+service with more has a second page, `services/<key>/attempts.md`, that lists every one.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ from .context import PageContext, number
 from .render import render_template
 from .stats import ServiceStats, entry_average
 from .trials import front_matter
+
+RECENT_ATTEMPTS = 20
+"""Attempts a service page lists; a service with more also gets a page of every attempt."""
 
 _OBSERVED_ACCESS = {
     Status.WAITLISTED: Access.WAITLIST,
@@ -127,24 +135,24 @@ def rate_text(ctx: PageContext, stats: ServiceStats) -> str:
     return f"{stats.delivered} / {stats.attempts} ({stats.delivery_rate:.0%})"
 
 
+def has_history(stats: ServiceStats) -> bool:
+    """Whether the service has more attempts than its page lists (and so a history page)."""
+    return stats.attempts > RECENT_ATTEMPTS
+
+
 def render_service(ctx: PageContext, stats: ServiceStats) -> str:
-    """The page of one service."""
+    """The page of one service, listing its latest `RECENT_ATTEMPTS` attempts."""
     service = stats.service
     page = urls.service_page(service.key)
     L = ctx.labels
     scale = max((c.scale for c in ctx.magazine.criteria), default=5)
-    criteria = [c for c in ctx.magazine.criteria if c.key in stats.ratings]
-    bars = _wait_bars(ctx, stats.entries)
     points = _score_points(ctx, stats.entries)
-    shown = tuple(c.key for c in criteria)
-    attempts = [
-        ctx.keep(
-            ("service row", page, e.slug),
-            (ctx.token(e), shown),
-            partial(_attempt_row, ctx, page, e, criteria),
-        )
-        for e in stats.entries
-    ]
+    note = None
+    if has_history(stats):
+        history = urls.markdown_link(page, urls.service_history_page(service.key))
+        latest = L.latest_attempts.format(shown=RECENT_ATTEMPTS, total=stats.attempts)
+        more = L.every_attempt_link.format(total=stats.attempts)
+        note = escape.Safe(f"{escape.text(latest)} [{escape.text(more)}]({history})")
     return render_template(
         "service",
         L=L,
@@ -156,7 +164,6 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         attempts_count=stats.attempts,
         rate=rate_text(ctx, stats),
         median=L.duration(stats.median_wait) if stats.median_wait else "–",
-        overall_cell=ctx.mean_html(stats.overall, per_attempt=True),
         overall=escape.Safe(
             f"{ctx.mean_html(stats.overall, per_attempt=True)}"
             f" ({escape.text(L.rated_attempts)}: {stats.overall.count})"
@@ -165,12 +172,59 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         ),
         costs=_cost_lines(ctx, stats),
         history=_access_history(ctx, stats),
-        wait_chart=(wait_chart(bars, L.chart_wait_title, L.hours) if bars else None),
         score_chart=(score_chart(points, scale, L.chart_score_title) if len(points) > 0 else None),
-        criteria=[c.label_for(L.language) for c in criteria],
-        criterion_means=[ctx.mean_html(stats.ratings[c.key]) for c in criteria],
-        attempts=attempts,
+        note=note,
+        **_sections(ctx, stats, page, stats.entries[-RECENT_ATTEMPTS:]),
     )
+
+
+def render_service_history(ctx: PageContext, stats: ServiceStats) -> str:
+    """`services/<key>/attempts.md`: every attempt of a service with more than its page lists.
+
+    Left out of search: the service page is what a search for the service should find, and
+    its attempts are found on their own pages.
+    """
+    service = stats.service
+    page = urls.service_history_page(service.key)
+    L = ctx.labels
+    title = L.every_attempt_title.format(name=service.name)
+    back = L.back_to_service.format(name=service.name)
+    target = urls.markdown_link(page, urls.service_page(service.key))
+    return render_template(
+        "service_history",
+        L=L,
+        front=front_matter(title, title, searched=False),
+        title=title,
+        back=escape.Safe(f"[{escape.text(back)}]({target})"),
+        score_chart=None,
+        note=None,
+        **_sections(ctx, stats, page, stats.entries),
+    )
+
+
+def _sections(
+    ctx: PageContext, stats: ServiceStats, page: str, entries: tuple[Entry, ...]
+) -> dict[str, object]:
+    """What `service_sections.md.j2` shows of `entries` on `page`: the wait chart and the
+    rows of its tables (the means under the scores are the service's, over every attempt)."""
+    L = ctx.labels
+    criteria = [c for c in ctx.magazine.criteria if c.key in stats.ratings]
+    bars = _wait_bars(ctx, entries)
+    shown = tuple(c.key for c in criteria)
+    return {
+        "wait_chart": wait_chart(bars, L.chart_wait_title, L.hours) if bars else None,
+        "criteria": [c.label_for(L.language) for c in criteria],
+        "criterion_means": [ctx.mean_html(stats.ratings[c.key]) for c in criteria],
+        "overall_cell": ctx.mean_html(stats.overall, per_attempt=True),
+        "attempts": [
+            ctx.keep(
+                ("service row", page, e.slug),
+                (ctx.token(e), shown),
+                partial(_attempt_row, ctx, page, e, criteria),
+            )
+            for e in entries
+        ],
+    }
 
 
 def _attempt_row(

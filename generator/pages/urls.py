@@ -33,6 +33,11 @@ def service_page(key: str) -> str:
     return f"services/{key}.md"
 
 
+def service_history_page(key: str) -> str:
+    """Docs path of every attempt of a service, for services with more than a page shows."""
+    return f"services/{key}/attempts.md"
+
+
 def report_page(month: str) -> str:
     """Docs path of a monthly report (`YYYY-MM`)."""
     return f"reports/{month}.md"
