@@ -346,3 +346,26 @@ def test_a_page_left_for_later_whose_front_matter_may_change_is_made_to_plan(
     served = (saves.preview.site_dir / "notes/titled/index.html").read_text("utf-8")
     assert "새 제목" in served
     saves.assert_equals_full_build()
+
+
+@pytest.mark.parametrize("then", ["edit", "new page"])
+def test_changes_the_site_never_saw_are_not_lost_to_the_next_save(saves: Saves, then: str) -> None:
+    # The staging step wrote this save's pages, then the site's configuration could not be
+    # written: the next save's list of changes does not hold this one's.
+    config = saves.magazine.root / ".magazine" / "preview.yml"
+    assert config.is_file()
+    config.unlink()
+    config.mkdir()
+    first = "entries/sora-waitlist.md"
+    saves.files[first] = str(saves.files[first]).replace("48시간", "72시간")
+    saves.preview.rebuild()
+    assert saves.preview.problem is not None
+    config.rmdir()
+    second = "entries/kling-list.md"
+    saves.files[second] = str(saves.files[second]).replace("이틀을", "사흘을")
+    if then == "new page":
+        saves.files["notes/new.md"] = "# 새 페이지\n\n본문.\n"
+    saves.save()
+    served = (saves.preview.site_dir / "entries/sora-waitlist/index.html").read_text("utf-8")
+    assert "72시간" in served
+    saves.assert_equals_full_build()

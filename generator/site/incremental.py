@@ -181,7 +181,7 @@ class IncrementalSite:
                     plan = self._plan_patch(config, self._built, changes, found)
                 if plan is None:
                     self._built = None
-                    plan = self._plan_walk(config, found)
+                    plan = self._plan_walk(config, found, changes)
                 counts = self._write(config, plan, queue or RenderQueue(), found)
             standing = [
                 text
@@ -214,8 +214,14 @@ class IncrementalSite:
             return pending.head
         return self._source(file)
 
-    def _plan_walk(self, config: MkDocsConfig, found: PageWarnings) -> _Plan:
-        """Collect files and nav anew and read every page: MkDocs' own steps, in its order."""
+    def _plan_walk(
+        self, config: MkDocsConfig, found: PageWarnings, changes: StagingChanges | None = None
+    ) -> _Plan:
+        """Collect files and nav anew and read every page: MkDocs' own steps, in its order.
+
+        With `changes`, a page the staging step did not write is known to hold the source it
+        was last built from, and its file is not read again to find that out.
+        """
         incremental = bool(self._pages) and set(config.plugins) <= KNOWN_PLUGINS
         if not incremental:
             self._pages.clear()
@@ -248,8 +254,11 @@ class IncrementalSite:
                 Page(None, file, config)
             page = file.page
             assert page is not None
-            source = self._source(file)
             state = previous.get(file.src_uri)
+            if state is not None and changes is not None and file.src_uri not in changes.written:
+                source = state.source
+            else:
+                source = self._source(file)
             if (
                 state is not None
                 and state.source == source

@@ -290,14 +290,20 @@ class Preview:
     def _build(
         self, rendered: RenderedSite, changes: StagingChanges | None
     ) -> tuple[BuildCounts, tuple[str, ...]]:
-        config_path = write_site_config(
-            self.root,
-            self.settings,
-            self.staging_docs,
-            self.site_dir,
-            rendered,
-            name="preview.yml",
-        )
+        try:
+            config_path = write_site_config(
+                self.root,
+                self.settings,
+                self.staging_docs,
+                self.site_dir,
+                rendered,
+                name="preview.yml",
+            )
+        except BaseException:
+            # The site never saw these changes: the next build cannot go by the next ones.
+            if self._site is not None:
+                self._site.close()
+            raise
         if self._site is None:
             self._site = IncrementalSite(config_path, self.site_dir)
         epoch = rendered.source_date_epoch
