@@ -27,7 +27,13 @@ from .memo import Later, PageMemo, text_of
 from .opendata import render_open_data
 from .render import render_template
 from .reports import render_reports
-from .services import has_history, render_service, render_service_history, render_service_index
+from .services import (
+    has_history,
+    render_service,
+    render_service_history,
+    render_service_index,
+    service_history_front,
+)
 from .trials import front_matter, render_entry, render_trial_lists
 
 CSS = "assets/magazine/magazine.css"
@@ -116,7 +122,12 @@ def render_pages(
         files[path] = ctx.keep(path, inputs, partial(render_service, ctx, stats))
         if has_history(stats):
             path = urls.service_history_page(key)
-            files[path] = ctx.keep(path, inputs, partial(render_service_history, ctx, stats))
+            files[path] = ctx.later_page(
+                path,
+                inputs,
+                partial(render_service_history, ctx, stats),
+                partial(service_history_front, ctx, stats),
+            )
     files["services/index.md"] = render_service_index(ctx)
     files["leaderboard.md"] = render_leaderboard(ctx)
     files.update(render_reports(ctx))

@@ -59,11 +59,11 @@ class PageContext:
         return self.memo.later(key, (self.fixed, inputs), render, head)
 
     def later_page(
-        self, path: str, inputs: object, render: Callable[[], str], front: Callable[[], str]
+        self, key: Hashable, inputs: object, render: Callable[[], str], front: Callable[[], str]
     ) -> str | Later:
-        """A page whose template starts with the front matter `front` makes, kept as `keep`
-        does, or left for later with that front matter known."""
-        return self.later(path, inputs, render, lambda: front() + "\n")
+        """A page (or a page's start) whose template begins with the front matter `front`
+        makes, kept as `keep` does, or left for later with that front matter known."""
+        return self.later(key, inputs, render, lambda: front() + "\n")
 
     def token(self, entry: Entry) -> Token:
         """The token of an entry of this magazine."""

@@ -72,14 +72,20 @@ class Later:
             self._text, self._make = self._make(), None
         return self._text
 
-    def after(self, start: str) -> Later:
-        """The text `start` followed by this one (`start` is known now, so it joins the head)."""
-        return Later(start + self.head, lambda: start + self.text)
-
 
 def text_of(content: str | Later) -> str:
     """A page's text, made now when it was left for later."""
     return content.text if isinstance(content, Later) else content
+
+
+def joined(first: str | Later, second: str | Later) -> str | Later:
+    """One text after the other, left for later when either is (the head goes as far as
+    what is known now)."""
+    if isinstance(first, str):
+        if isinstance(second, str):
+            return first + second
+        return Later(first + second.head, lambda: first + second.text)
+    return Later(first.head, lambda: first.text + text_of(second))
 
 
 class PageMemo:

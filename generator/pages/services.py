@@ -178,6 +178,12 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     )
 
 
+def service_history_front(ctx: PageContext, stats: ServiceStats) -> str:
+    """The front matter the page of every attempt of a service starts with."""
+    title = ctx.labels.every_attempt_title.format(name=stats.service.name)
+    return front_matter(title, title, searched=False)
+
+
 def render_service_history(ctx: PageContext, stats: ServiceStats) -> str:
     """`services/<key>/attempts.md`: every attempt of a service with more than its page lists.
 
@@ -193,7 +199,7 @@ def render_service_history(ctx: PageContext, stats: ServiceStats) -> str:
     return render_template(
         "service_history",
         L=L,
-        front=front_matter(title, title, searched=False),
+        front=service_history_front(ctx, stats),
         title=title,
         back=escape.Safe(f"[{escape.text(back)}]({target})"),
         score_chart=None,

@@ -10,7 +10,7 @@ from . import escape, urls
 from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
-from .memo import Later
+from .memo import Later, joined
 from .render import render_template
 from .stats import entry_average
 from .theater import theater_html
@@ -89,7 +89,12 @@ def render_entry(ctx: PageContext, entry: Entry) -> str | Later:
     renamed service of one) renders the second half again, not this trial's own, and the
     preview makes that second half when the page is first asked for.
     """
-    head = ctx.keep(("entry head", entry.slug), ctx.token(entry), partial(_head, ctx, entry))
+    head = ctx.later_page(
+        ("entry head", entry.slug),
+        ctx.token(entry),
+        partial(_head, ctx, entry),
+        partial(_entry_front, ctx, entry),
+    )
     comparison = ctx.groups.comparison_of(entry)
     if comparison is None:
         return head
@@ -97,7 +102,13 @@ def render_entry(ctx: PageContext, entry: Entry) -> str | Later:
     tail = ctx.later(
         ("entry tail", entry.slug), inputs, partial(_comparison_part, ctx, entry, comparison)
     )
-    return tail.after(head) if isinstance(tail, Later) else head + tail
+    return joined(head, tail)
+
+
+def _entry_front(ctx: PageContext, entry: Entry) -> str:
+    return front_matter(
+        entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
+    )
 
 
 def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> str:
@@ -148,9 +159,7 @@ def _head(ctx: PageContext, entry: Entry) -> str:
     return render_template(
         "entry",
         L=L,
-        front=front_matter(
-            entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
-        ),
+        front=_entry_front(ctx, entry),
         entry=entry,
         lang=lang,
         lang_attr=escape.Safe(lang_attribute(entry)),
