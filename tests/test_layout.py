@@ -15,7 +15,14 @@ COMMANDS = {"build", "cli", "pending", "scaffold", "schema", "terminal", "__main
 # Each third-party library is imported in these modules only.
 HOMES = {
     "httpx": {"media.fetch"},
-    "mkdocs": {"site.builder", "site.incremental", "site.pagework", "site.preview"},
+    "mkdocs": {
+        "site.added",
+        "site.buildplan",
+        "site.builder",
+        "site.incremental",
+        "site.pagework",
+        "site.preview",
+    },
     "watchdog": {"site.preview"},
     "jinja2": {"pages.render"},
     "av": {"media.probe"},

@@ -40,19 +40,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from ..pages import Later, text_of
+from .added import Sources, admitted, plugin_state, read_added, refill_listings, same_state
+from .buildplan import BuildCounts, Built, Plan
 from .livestaging import StagingChanges
 from .pagework import (
     Listed,
@@ -82,53 +84,6 @@ KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags"}
 """Plugins whose per-page work the incremental build knows how to replay."""
 
 
-@dataclass(frozen=True)
-class BuildCounts:
-    """How much of the site a build converted and rendered (for tests and benchmarks)."""
-
-    pages: int
-    converted: int
-    rendered: int
-    patched: bool = False
-    """Only the changed pages were touched (the search index is already finished)."""
-    warnings: tuple[str, ...] = ()
-    """Every warning the site stands under: this build's, and those of pages it kept."""
-
-
-@dataclass
-class _Built:
-    """The structure of the last build, kept for a save that changes no file's presence."""
-
-    files: Files
-    nav: Any
-    docs: list[File]
-    epoch: str | None
-
-
-@dataclass
-class _Plan:
-    """What is left of a build once every page is read: the pages to convert and write."""
-
-    files: Files
-    nav: Any
-    docs: list[File]
-    states: dict[str, PageState]
-    shared: str
-    """What every page's template shows of the others (nav, tag listings)."""
-    write: dict[str, Page]
-    """The pages to write, by output path, in site order."""
-    unread: set[str] = field(default_factory=set)
-    """Of those, the ones still to convert (by source path)."""
-    anchors: dict[str, set[str] | None] = field(default_factory=dict)
-    """Every page whose source changed, with the anchors it had before (None: new)."""
-    converted: int = 0
-    patched: bool = False
-    everything: bool = False
-    """A first build: every page is written, whatever its fingerprint says."""
-    deferred: set[str] = field(default_factory=set)
-    """Of those, the ones still to read as well (their front matter is unchanged)."""
-
-
 class IncrementalSite:
     """One MkDocs configuration kept loaded; `build` brings its site folder up to date."""
 
@@ -140,7 +95,9 @@ class IncrementalSite:
         self._outputs: set[str] = set()
         self._env: Any = None
         self._templates: list[str] = []
-        self._built: _Built | None = None
+        self._built: Built | None = None
+        self._plugins: tuple[object, ...] = ()
+        """The tags plugin's state as the last build left it (`added.plugin_state`)."""
         self._pending: Mapping[str, str | Later] = {}
         """Pages whose new text the staging step holds and has not written yet (a `Later`
         is made when the page is read, so the one a reader waits for is made first)."""
@@ -183,6 +140,7 @@ class IncrementalSite:
                     self._built = None
                     plan = self._plan_walk(config, found, changes)
                 counts = self._write(config, plan, queue or RenderQueue(), found)
+                self._plugins = plugin_state(config)
             standing = [
                 text
                 for file in plan.docs
@@ -216,7 +174,7 @@ class IncrementalSite:
 
     def _plan_walk(
         self, config: MkDocsConfig, found: PageWarnings, changes: StagingChanges | None = None
-    ) -> _Plan:
+    ) -> Plan:
         """Collect files and nav anew and read every page: MkDocs' own steps, in its order.
 
         With `changes`, a page the staging step did not write is known to hold the source it
@@ -311,7 +269,7 @@ class IncrementalSite:
                 state.setting = now
             if state.setting != now or not os.path.exists(file.abs_dest_path):
                 write[file.dest_uri] = page
-        return _Plan(
+        return Plan(
             files,
             nav,
             docs,
@@ -325,24 +283,36 @@ class IncrementalSite:
         )
 
     def _plan_patch(
-        self, config: MkDocsConfig, built: _Built, changes: StagingChanges, found: PageWarnings
-    ) -> _Plan | None:
+        self, config: MkDocsConfig, built: Built, changes: StagingChanges, found: PageWarnings
+    ) -> Plan | None:
         """Read only the changed files, in the last build's setting; None when that cannot
         give what a full build would (then nothing the full build relies on was changed)."""
-        if changes.added or changes.removed:
+        if changes.removed:
             return None
         if os.environ.get("SOURCE_DATE_EPOCH") != built.epoch:
             return None
         if search_index(config) is None:
             return None
+        files, docs, new = built.files, built.docs, []
+        if changes.added:
+            if not same_state(plugin_state(config), self._plugins):
+                return None  # another build in this process started the plugins afresh
+            unchanged = {u: s.source for u, s in self._pages.items() if u not in changes.written}
+            taken = admitted(config, files, changes.added, unchanged)
+            if taken is None:
+                return None
+            files = taken
+            docs = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+            new = [file for file in docs if file.src_uri in changes.added]
         pages: list[Page] = []
         assets: list[File] = []
-        listings = {page.file.src_uri for page in listing_pages(config)}
+        listing = listing_pages(config)
+        listings = {page.file.src_uri for page in listing}
         in_site = set(built.docs)
         for rel in sorted(changes.written):
-            file = built.files.get_file_from_path(rel)
-            if file is None:
-                continue  # not part of the site (MkDocs leaves such files out)
+            file = files.get_file_from_path(rel)
+            if file is None or file in new:
+                continue  # not part of the site (MkDocs leaves such files out), or new
             if rel in config.extra_templates or rel in listings:
                 return None
             if file.is_documentation_page():
@@ -376,10 +346,10 @@ class IncrementalSite:
                 deferred.add(uri)
                 continue
             source = self._source(page.file)
-            read(page, config, built.files, self._given(uri))
+            read(page, config, files, self._given(uri))
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
-                convert(page, config, built.files)
+                convert(page, config, files)
             title, tags = shown[uri]
             if tags_of(page) != tags or (str(page.title) != title and shows_title(page)):
                 # Other pages show this title or these tags: the walk over every page is
@@ -391,14 +361,33 @@ class IncrementalSite:
             else:
                 read_now[uri] = capture(page, source)
                 read_now[uri].warnings = found.take(uri)
+        if new:
+            sources = Sources(self._source, self._given, found)
+            added = read_added(config, files, new, sources)
+            if added is None:
+                return None  # a new tag listing: every plugin starts afresh in the walk
+            read_now.update(added)
+            unread.update(f.src_uri for f in new if f.page is not None and "title" in f.page.meta)
+            anchors.update(dict.fromkeys(added))
+            pages += [file.page for file in new if file.page is not None]
+            if any(tags_of(file.page) != repr(None) for file in new if file.page is not None):
+                # The tag listings show the new pages: read, convert and fill them again.
+                read_now.update(refill_listings(config, files, docs, listing, sources))
+                pages += listing
+                self._env = config.plugins.on_env(self._env, config=config, files=files)
+            for template in config.theme.static_templates:  # the sitemap lists every page
+                _build_theme_template(template, self._env, files, config, built.nav)
+            self._built = replace(built, files=files, docs=docs)
+            self._outputs.update(file.dest_uri for file in new)
         self._pages.update(read_now)
         for file in assets:
             file.copy_file()
-        write = {page.file.dest_uri: page for page in pages}
-        return _Plan(
-            built.files,
+        chosen = {page.file.src_uri for page in pages}
+        write = {f.dest_uri: f.page for f in docs if f.src_uri in chosen and f.page is not None}
+        return Plan(
+            files,
             built.nav,
-            built.docs,
+            docs,
             self._pages,
             shared_setting(config, built.nav),
             write,
@@ -410,7 +399,7 @@ class IncrementalSite:
         )
 
     def _write(
-        self, config: MkDocsConfig, plan: _Plan, queue: RenderQueue, found: PageWarnings
+        self, config: MkDocsConfig, plan: Plan, queue: RenderQueue, found: PageWarnings
     ) -> BuildCounts:
         """Convert and write the planned pages, the one a reader waits for first, then finish."""
         finished_later = [INDEX]
@@ -486,7 +475,7 @@ class IncrementalSite:
         known = set(config.plugins) <= KNOWN_PLUGINS
         self._pages = states if known else {}
         if known and search is not None and hasattr(search, "config"):
-            self._built = _Built(files, plan.nav, plan.docs, os.environ.get("SOURCE_DATE_EPOCH"))
+            self._built = Built(files, plan.nav, plan.docs, os.environ.get("SOURCE_DATE_EPOCH"))
         return BuildCounts(len(plan.docs), converted, rendered)
 
 

@@ -37,7 +37,8 @@ from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
 from .builder import finish_site, mkdocs_running, write_site_config
-from .incremental import BuildCounts, IncrementalSite
+from .buildplan import BuildCounts
+from .incremental import IncrementalSite
 from .livestaging import StagingChanges
 from .renderqueue import RenderQueue
 
