@@ -372,6 +372,25 @@ def test_a_page_left_for_later_is_made_when_written_not_before_the_plan(saves: S
     saves.assert_equals_full_build()
 
 
+def test_a_page_left_for_later_whose_description_changed_waits_for_its_turn(
+    saves: Saves,
+) -> None:
+    # Other pages show a page's title and tags, not its description (a renamed service
+    # changes the description of every attempt at a prompt beside it).
+    page = "notes/titled.md"
+    saves.files[page] = '---\ntitle: "제목"\ndescription: "소라의 체험"\n---\n\n본문.\n'
+    assert saves.save()
+    head = '---\ntitle: "제목"\ndescription: "소라 2의 체험"\n---\n'
+    later = Later(head, lambda: head + "\n고친 본문.\n")
+    saves.files[page] = later
+    made_at_plan = _watch_plan(saves, later)
+    assert saves.save()
+    assert made_at_plan == [False]
+    served = (saves.preview.site_dir / "notes/titled/index.html").read_text("utf-8")
+    assert "고친 본문." in served and "소라 2의 체험" in served
+    saves.assert_equals_full_build()
+
+
 @pytest.mark.parametrize(
     "head",
     ['---\ntitle: "새 제목"\n---\n', ""],

@@ -24,13 +24,14 @@ all that other pages show of it: nav, neighbours' links, tag listings), and the 
 go to a `RenderQueue`, which lets the page a reader is waiting for go first. A page whose title
 comes from its first heading, and the tag listing pages, are converted before the plan.
 
-When the staging step says which files a save wrote (`StagingChanges`) and none was added or
-removed, even that walk over every page is skipped: the files, nav and pages of the last build
-stay, the changed pages alone are converted and rendered again in that setting, changed assets
-are copied, and the search index is written from every page's records kept as JSON. This holds
-only while what other pages show of a changed page stays the same (its title and tags, so the
-nav, neighbours' links and tag listings are unchanged) and the build date is the same;
-otherwise the build takes the walk above.
+When the staging step says which files a save wrote (`StagingChanges`) and none was removed,
+even that walk over every page is skipped: the files, nav and pages of the last build stay
+(a new page is taken in among them, `added`), the changed pages alone are converted and
+rendered again in that setting, changed assets are copied, and the search index is written
+from every page's records kept as JSON. This holds only while what other pages show of a
+changed page stays the same (its title and tags, so the nav, neighbours' links and tag
+listings are unchanged) and the build date is the same; otherwise the build takes the walk
+above.
 
 Only Material's search and tags plugins are known to keep no other state between pages; with
 any other plugin every build is a full one.
@@ -72,6 +73,7 @@ from .pagework import (
     search_index,
     setting,
     shared_setting,
+    shown_of,
     tags_of,
     unread_state,
     write_index,
@@ -336,11 +338,12 @@ class IncrementalSite:
         for page in pages:
             uri = page.file.src_uri
             start = self._start(page.file)
-            if "title" in page.meta and front_matter(start) == front_matter(
-                self._pages[uri].source
+            if "title" in page.meta and (
+                front_matter(start) == front_matter(self._pages[uri].source)
+                or shown_of(start) == (page.meta["title"], tags_of(page))
             ):
-                # Same front matter, so the same title and tags: read it (and make it, when
-                # it was left for later) when it is written. Its source is taken then.
+                # The same title and tags: read it (and make it, when it was left for later)
+                # when it is written. Its source is taken then.
                 read_now[uri] = unread_state("", self._pages[uri].anchors)
                 unread.add(uri)
                 deferred.add(uri)

@@ -247,6 +247,13 @@ def front_matter(source: str) -> str:
     return found.group(0) if found else ""
 
 
+def shown_of(source: str) -> tuple[object, str]:
+    """The title and tags a page source's front matter gives (what other pages show of it),
+    comparable with a page's (`page.meta`'s title, `tags_of`)."""
+    _, meta = get_data(front_matter(source))
+    return meta.get("title"), repr(meta.get("tags"))
+
+
 def tags_of(page: Page) -> str:
     """What the tags plugin reads from a page (its front matter's tags), comparable."""
     return repr(page.meta.get("tags"))
