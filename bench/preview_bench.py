@@ -24,6 +24,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -223,11 +224,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--logs", type=Path, default=None, help="keep each size's `magazine serve` output here"
+    )
     args = parser.parse_args()
     figures = []
     with tempfile.TemporaryDirectory(prefix="preview-bench-") as work:
         for count in args.sizes:
             figures.append(measure(Path(work) / f"magazine-{count}", count))
+            if args.logs is not None:
+                args.logs.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(work) / f"serve-{count}.log", args.logs / f"serve-{count}.log")
             print(report(figures), flush=True)
     text = report(figures)
     if args.out is not None:

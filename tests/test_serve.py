@@ -5,8 +5,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from generator.site.preview import Preview, Regenerated
+from watchdog.events import FileSystemEvent
+
+from generator.site.preview import Preview, Regenerated, _Server
 from generator.site.staging import write_staging
 from tests.site_fixtures import MagazineRoot, generated_pages, rendered
 
@@ -118,3 +121,37 @@ def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: Magazine
     assert "docs/about.md" in reports[1]
     assert preview.problem is not None and "docs/about.md" in preview.problem
     assert (preview.site_dir / "entries/sora-waitlist/index.html").is_file()
+
+
+def test_reading_the_watched_files_reaches_no_handler(tmp_path: Path) -> None:
+    # Every save stages the magazine, which reads every entry: the operating system is asked
+    # for changes only, so those reads cost the preview nothing while it stages.
+    entries = tmp_path / "entries"
+    (entries / "2025").mkdir(parents=True)
+    files = [entries / "2025" / f"entry-{n}.yml" for n in range(20)]
+    for file in files:
+        file.write_text("title: 소라\n", encoding="utf-8")
+    seen: list[str] = []
+    wrote = threading.Event()
+
+    class Recording(_Server):
+        def _changed(self, event: FileSystemEvent) -> None:
+            seen.append(f"{event.event_type} {Path(str(event.src_path)).name}")
+            if event.event_type == "modified" and not event.is_directory:
+                wrote.set()
+
+    server = Recording(builder=lambda: None, host="127.0.0.1", port=_free_port(), root=tmp_path)
+    server.watch(str(entries))
+    server.observer.start()
+    try:
+        for _ in range(3):
+            for file in files:
+                file.read_text(encoding="utf-8")
+        files[0].write_text("title: 소라 두 번째\n", encoding="utf-8")
+        assert wrote.wait(timeout=30)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+    assert seen and all(not line.startswith(("opened", "closed")) for line in seen), seen
+    assert all(line.endswith("entry-0.yml") or line.endswith("2025") for line in seen), seen
