@@ -21,6 +21,7 @@ from .errors import (
     Problem,
     UsageError,
 )
+from .generated import GeneratedFile
 from .media import (
     ClipRef,
     FetchResult,
@@ -30,7 +31,7 @@ from .media import (
     process_media,
 )
 from .model import Magazine
-from .pages import Later, PageMemo, RenderedSite, check_addresses, render_pages
+from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .settings import Settings
 from .site import (
@@ -151,7 +152,7 @@ class Memory:
     (made when the site stage reads it, the page a reader waits for first)."""
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
-    sizes: dict[str, tuple[str | bytes | Later, int]] = field(default_factory=dict)
+    sizes: dict[str, tuple[GeneratedFile, int]] = field(default_factory=dict)
     """Each generated file's size in bytes, by path, with the text it was measured from."""
 
 
@@ -447,23 +448,17 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
         return ref.entry
 
 
-def _size(
-    kept: dict[str, tuple[str | bytes | Later, int]], path: str, body: str | bytes | Later
-) -> int:
+def _size(kept: dict[str, tuple[GeneratedFile, int]], path: str, body: GeneratedFile) -> int:
     """A file's size in bytes; the preview keeps it while the page is the very same text.
 
-    A page the preview left for later (`Later`) counts at its last size until it is made:
+    A page the preview left for later counts at its last size until it is made:
     the preview publishes nothing, and `magazine build` and `deploy` weigh every byte.
     """
     known = kept.get(path)
     if known is not None and known[0] is body:
         return known[1]
-    if isinstance(body, Later):
-        if not body.made and known is not None:
-            return known[1]
-        text: str | bytes = body.text
-    else:
-        text = body
-    size = len(text.encode("utf-8")) if isinstance(text, str) else len(text)
+    if not body.made and known is not None:
+        return known[1]
+    size = len(body.data)
     kept[path] = (body, size)
     return size

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
-from functools import partial
 
-from ..model import Entry, Service, Status
+from ..model import Entry, Status
 from . import escape, urls
 from .context import PageContext
-from .memo import Later, Token
+from .parts import entry_part
 from .render import render_template
 from .stats import mean, median_wait
 from .trials import front_matter
@@ -70,11 +69,12 @@ def _changes(
     return lines
 
 
-def _report_front(ctx: PageContext, month: str) -> str:
+def report_front(ctx: PageContext, month: str) -> str:
+    """The front matter of a month's report."""
     return front_matter(f"{ctx.labels.reports}: {_month_title(ctx, month)}", ctx.labels.reports)
 
 
-def _report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
+def render_report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
     """The report of one month (`before` and `after`: the months with reports beside it)."""
     L = ctx.labels
     page = urls.report_page(month)
@@ -95,12 +95,8 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
     return render_template(
         "report",
         L=L,
-        front=_report_front(ctx, month),
         title=_month_title(ctx, month),
-        tried=[
-            ctx.keep(("report row", page, e.slug), ctx.token(e), partial(_tried, ctx, page, e))
-            for e in entries
-        ],
+        tried=[_tried(ctx, page, e) for e in entries],
         changes=_changes(ctx, page, month, now, previous),
         first=previous is None,
         medians=medians,
@@ -115,6 +111,7 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
     )
 
 
+@entry_part
 def _tried(ctx: PageContext, page: str, e: Entry) -> dict[str, object]:
     return {
         "date": ctx.day_cell(e.submitted_at),
@@ -129,48 +126,25 @@ def _median_text(ctx: PageContext, value: timedelta | None) -> str:
     return ctx.labels.duration(value) if value is not None else "–"
 
 
-def _changed_services(ctx: PageContext, month: str) -> tuple[tuple[str, Token], ...]:
-    """The services whose registry records a change in `month`, with their tokens: what a
-    report shows of services beyond the month's entries (which carry their services' tokens)."""
-    found = []
-    for key, token in ctx.services.items():
-        months = token.fact("months", partial(_change_months, ctx.groups.service(key)))
-        if month in months:
-            found.append((key, token))
-    return tuple(found)
-
-
-def _change_months(service: Service) -> frozenset[str]:
-    return frozenset(f"{c.date.year:04d}-{c.date.month:02d}" for c in service.changes)
-
-
-def render_reports(ctx: PageContext) -> dict[str, str | Later]:
-    """`reports/YYYY-MM.md` for each month with entries, and `reports/index.md`."""
-    L = ctx.labels
+def report_months(ctx: PageContext) -> list[tuple[str, str | None, str | None]]:
+    """Each month with entries, with the months with reports before and after it."""
     months = list(ctx.groups.months)
-    files: dict[str, str | Later] = {}
-    for index, month in enumerate(months):
-        page = urls.report_page(month)
-        before = months[index - 1] if index > 0 else None
-        after = months[index + 1] if index + 1 < len(months) else None
-        inputs = (
-            month,
-            before,
-            after,
-            ctx.tokens_of(ctx.groups.months[month]),
-            ctx.tokens_of(ctx.groups.months[before]) if before is not None else None,
-            _changed_services(ctx, month),
-        )
-        files[page] = ctx.later_page(
-            page,
-            inputs,
-            partial(_report, ctx, month, before, after),
-            partial(_report_front, ctx, month),
-        )
-    files["reports/index.md"] = render_template(
+    return [
+        (month, months[i - 1] if i > 0 else None, months[i + 1] if i + 1 < len(months) else None)
+        for i, month in enumerate(months)
+    ]
+
+
+def report_index_front(ctx: PageContext) -> str:
+    """The front matter of the archive of reports."""
+    return front_matter(ctx.labels.reports, ctx.labels.archive)
+
+
+def render_report_index(ctx: PageContext) -> str:
+    """`reports/index.md`: every month's report, newest first."""
+    return render_template(
         "reports",
-        L=L,
-        front=front_matter(L.reports, L.archive),
+        L=ctx.labels,
         months=[
             {
                 "link": escape.Safe(
@@ -179,7 +153,6 @@ def render_reports(ctx: PageContext) -> dict[str, str | Later]:
                 ),
                 "count": len(ctx.groups.months[m]),
             }
-            for m in reversed(months)
+            for m in reversed(list(ctx.groups.months))
         ],
     )
-    return files
