@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import Labels
+from .wording import Labels
 
 KO = Labels(
     language="ko",
