@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -303,6 +303,10 @@ class Entry(EntryData):
         return max(m for m in moments if m is not None)
 
 
+OPEN = (Status.PENDING, Status.WAITLISTED)
+"""Statuses of an attempt the writer is still waiting on."""
+
+
 @lru_cache(maxsize=1 << 14)
 def normalize_prompt(prompt: str) -> str:
     """Unicode NFC and collapsed whitespace, so reflowed copies of a prompt still match.
@@ -430,3 +434,22 @@ class Magazine:
             if entry.slug == slug:
                 return entry
         raise KeyError(slug)
+
+
+def superseded_attempts(comparisons: Iterable[Comparison]) -> dict[str, Entry]:
+    """Each open attempt followed by a later attempt of its service at its comparison (a
+    later round of the prompt), with the latest of those."""
+    found: dict[str, Entry] = {}
+    for comparison in comparisons:
+        by_service: dict[str, list[Entry]] = {}
+        for entry in comparison.entries:
+            by_service.setdefault(entry.service, []).append(entry)
+        for attempts in by_service.values():
+            if len(attempts) < 2:
+                continue
+            ordered = sorted(attempts, key=lambda e: (e.submitted_at, e.slug))
+            latest = ordered[-1]
+            for entry in ordered[:-1]:
+                if entry.status in OPEN:
+                    found[entry.slug] = latest
+    return found

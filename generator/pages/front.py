@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Comparison, Entry, Status
+from ..model import OPEN, Comparison, Entry
 from . import escape, urls
 from .cards import cards, image_source, outcome, poster, status_badge
 from .comparisons import comparison_title
@@ -19,8 +19,6 @@ from .trials import front_matter
 
 LATEST = 12
 """Trials on the latest-trials page and the front page."""
-WAITING = (Status.PENDING, Status.WAITLISTED)
-"""Statuses the pending board lists: the writer is still waiting for something to come."""
 
 
 def latest_comparison(ctx: PageContext) -> Comparison | None:
@@ -76,8 +74,10 @@ def render_lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
 
 
 def still_waiting(ctx: PageContext) -> list[Entry]:
-    """What the pending board lists: open attempts, newest first."""
-    return [e for e in ctx.groups.entries[::-1] if e.status in WAITING]
+    """What the pending board lists: open attempts that no later round answered, newest
+    first."""
+    superseded = ctx.groups.superseded
+    return [e for e in ctx.groups.entries[::-1] if e.status in OPEN and e.slug not in superseded]
 
 
 def render_waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:

@@ -54,6 +54,7 @@ from .reports import (
     report_front,
     report_index_front,
     report_months,
+    report_pasts,
 )
 from .services import (
     has_history,
@@ -243,6 +244,7 @@ def _pages(ctx: PageContext, given: Inputs, home: bool) -> Iterator[Page]:
         partial(render_leaderboard, ctx),
         partial(leaderboard_front, ctx),
     )
+    pasts = report_pasts(ctx)
     for month, before, after in report_months(ctx):
         yield Page(
             urls.report_page(month),
@@ -251,10 +253,10 @@ def _pages(ctx: PageContext, given: Inputs, home: bool) -> Iterator[Page]:
                 before,
                 after,
                 given.of(groups.months[month]),
-                given.of(groups.months[before]) if before is not None else None,
+                pasts[month],
                 _changed_services(ctx, given, month),
             ),
-            partial(render_report, ctx, month, before, after),
+            partial(render_report, ctx, month, pasts[month], before, after),
             partial(report_front, ctx, month),
             later=True,
         )

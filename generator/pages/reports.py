@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
 
 from ..model import Entry, Status
@@ -29,14 +30,40 @@ def _month_title(ctx: PageContext, month: str) -> str:
     return ctx.labels.month_name(int(year), int(number))
 
 
+@dataclass(frozen=True)
+class Past:
+    """What a month's report holds its services against: every month before it."""
+
+    statuses: tuple[tuple[str, frozenset[Status]], ...] = ()
+    """Per service tried before, every status its attempts had."""
+    medians: tuple[tuple[str, str, timedelta], ...] = ()
+    """Per service, the last earlier month with a median wait, and that wait."""
+
+
+def report_pasts(ctx: PageContext) -> dict[str, Past]:
+    """Each month's `Past`, from one pass over the months in order."""
+    statuses: dict[str, frozenset[Status]] = {}
+    medians: dict[str, tuple[str, timedelta]] = {}
+    found = {}
+    for month, entries in ctx.groups.months.items():
+        found[month] = Past(
+            tuple(sorted(statuses.items())),
+            tuple((key, m, wait) for key, (m, wait) in sorted(medians.items())),
+        )
+        for key, items in _by_service(entries).items():
+            statuses[key] = statuses.get(key, frozenset()) | {e.status for e in items}
+            wait = median_wait(items)
+            if wait:
+                medians[key] = (month, wait)
+    return found
+
+
 def _changes(
-    ctx: PageContext,
-    page: str,
-    month: str,
-    now: dict[str, list[Entry]],
-    before: dict[str, list[Entry]] | None,
+    ctx: PageContext, page: str, month: str, now: dict[str, list[Entry]], past: Past
 ) -> list[str | escape.Safe]:
-    """What changed in access or speed since the previous report month."""
+    """What is new this month: dated changes in the registry, services tried for the first
+    time ever, statuses a service never had before, and median waits against the last month
+    that had one."""
     L = ctx.labels
     lines: list[str | escape.Safe] = []
     for key, stats in ctx.groups.services.items():
@@ -49,23 +76,25 @@ def _changes(
                         f"{escape.text(change.note + access)}"
                     )
                 )
-    if before is None:
-        return lines
+    seen = dict(past.statuses)
+    medians = {key: (m, wait) for key, m, wait in past.medians}
     for key, entries in now.items():
         link = ctx.service_link(page, key)
-        if key not in before:
+        if key not in seen:
             lines.append(escape.Safe(f"{link}: {escape.text(L.first_seen)}"))
             continue
-        seen_now = {e.status for e in entries}
-        seen_before = {e.status for e in before[key]}
-        for status in sorted(seen_now - seen_before):
+        for status in sorted({e.status for e in entries} - seen[key]):
             if status in (Status.WAITLISTED, Status.PAYWALLED, Status.REFUSED, Status.DELIVERED):
-                lines.append(escape.Safe(f"{link}: {escape.text(L.status_name(status))}"))
-        was, is_now = median_wait(before[key]), median_wait(entries)
-        if was and is_now and abs(is_now - was) > was * _MEANINGFUL:
-            trend = L.faster if is_now < was else L.slower
-            text = f"{L.median_wait} {L.duration(was)} → {L.duration(is_now)} ({trend})"
-            lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+                text = L.first_status.format(status=L.status_name(status))
+                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+        last, is_now = medians.get(key), median_wait(entries)
+        if last is not None and is_now:
+            then, was = last
+            if abs(is_now - was) > was * _MEANINGFUL:
+                trend = L.faster if is_now < was else L.slower
+                earlier = L.median_then.format(wait=L.duration(was), month=_month_title(ctx, then))
+                text = f"{L.median_wait} {earlier} → {L.duration(is_now)} ({trend})"
+                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
     return lines
 
 
@@ -74,13 +103,15 @@ def report_front(ctx: PageContext, month: str) -> str:
     return front_matter(f"{ctx.labels.reports}: {_month_title(ctx, month)}", ctx.labels.reports)
 
 
-def render_report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
-    """The report of one month (`before` and `after`: the months with reports beside it)."""
+def render_report(
+    ctx: PageContext, month: str, past: Past, before: str | None, after: str | None
+) -> str:
+    """The report of one month, against every month before it (`past`); `before` and
+    `after` are the months with reports beside it."""
     L = ctx.labels
     page = urls.report_page(month)
     entries = ctx.groups.months[month]
     now = _by_service(entries)
-    previous = _by_service(ctx.groups.months[before]) if before is not None else None
     medians = [
         {
             "service": ctx.service_link(page, key),
@@ -97,8 +128,7 @@ def render_report(ctx: PageContext, month: str, before: str | None, after: str |
         L=L,
         title=_month_title(ctx, month),
         tried=[_tried(ctx, page, e) for e in entries],
-        changes=_changes(ctx, page, month, now, previous),
-        first=previous is None,
+        changes=_changes(ctx, page, month, now, past),
         medians=medians,
         links={
             side: escape.Safe(

@@ -146,6 +146,7 @@ def _own(ctx: PageContext, entry: Entry) -> str:
     return render_template(
         "entry",
         L=L,
+        later=_later_attempt(ctx, page, entry),
         entry=entry,
         lang=lang,
         lang_attr=escape.Safe(lang_attribute(entry)),
@@ -172,6 +173,17 @@ def _own(ctx: PageContext, entry: Entry) -> str:
             else None
         ),
     )
+
+
+def _later_attempt(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | None:
+    """A link to the later round that answered this open attempt: `delivered on 7 Jun 2025`."""
+    later = ctx.groups.superseded.get(entry.slug)
+    if later is None:
+        return None
+    L = ctx.labels
+    moment = later.delivered_at or later.checked_at or later.submitted_at
+    text = L.later_on.format(status=L.status_name(later.status), date=ctx.day(moment))
+    return ctx.entry_link(page, later, text)
 
 
 @entry_part

@@ -139,6 +139,10 @@ class Labels:
     faster: str
     slower: str
     first_seen: str
+    first_status: str  # "{status}": a status never seen before this month
+    median_then: str  # "{wait}", "{month}": the last earlier median wait
+    later_attempt: str
+    later_on: str  # "{status}", "{date}"
     download_json: str
     download_csv: str
     feed: str
