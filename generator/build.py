@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .addresses import address_problem
 from .errors import (
     BusyError,
     ContentError,
@@ -130,15 +130,24 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
     """
     if not site_url:
         return magazine
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise UsageError(
-            f"--site-url: expected the site's address such as https://user.github.io/repo/ "
-            f"(got {site_url!r})"
-        )
+    check_site_url(site_url)
     address = site_url.rstrip("/") + "/"
     settings = magazine.settings.model_copy(update={"site_url": address})
     return replace(magazine, settings=settings)
+
+
+def check_site_url(site_url: str) -> None:
+    """Refuse a `--site-url` that could not be published (see `address_problem`).
+
+    Raises:
+        UsageError: naming the option; the address itself is not repeated (it may hold a
+            password).
+    """
+    wrong = address_problem(site_url, base=True)
+    if wrong:
+        raise UsageError(
+            f"--site-url: {wrong}; give the site's address such as https://user.github.io/repo/"
+        )
 
 
 @dataclass

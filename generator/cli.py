@@ -184,6 +184,13 @@ def schema(options: Options, write_to: str | None) -> None:
     click.echo(f"wrote {write_to}")
 
 
+def _site_url(value: str | None) -> str | None:
+    """`--site-url` checked as it is parsed: a bad address stops the command before any work."""
+    if value is not None:
+        orchestrator.check_site_url(value)
+    return value
+
+
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
@@ -230,6 +237,7 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options
@@ -282,6 +290,7 @@ def serve(options: Options, host: str, port: int, offline: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options

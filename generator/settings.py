@@ -23,6 +23,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .addresses import address_problem
+
+
+def _check_base_address(value: str) -> None:
+    """Refuse an address pages are published under (see `address_problem`)."""
+    wrong = address_problem(value, base=True)
+    if wrong:
+        raise ValueError(wrong)
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -142,9 +151,17 @@ class Settings(_Section):
     @field_validator("media_base_url")
     @classmethod
     def _https_base(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https://")
+        if value is not None:
+            _check_base_address(value)
         return value if value is None or value.endswith("/") else value + "/"
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_address(cls, value: str | None) -> str | None:
+        # MkDocs treats an empty site_url as none; anything else is published on every page.
+        if value:
+            _check_base_address(value)
+        return value
 
     @model_validator(mode="after")
     def _cache_apart(self) -> Settings:
