@@ -30,7 +30,7 @@ from .media import (
     process_media,
 )
 from .model import Magazine
-from .pages import Later, PageMemo, RenderedSite, check_addresses, render_pages
+from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .settings import Settings
 from .site import (
@@ -44,6 +44,7 @@ from .site import (
     make_cache_folder,
     media_files,
     serve_site,
+    site_files,
     source_date_epoch,
     write_media_folder,
     write_staging,
@@ -160,8 +161,6 @@ class Memory:
     (made when the site stage reads it, the page a reader waits for first)."""
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
-    sizes: dict[str, tuple[str | bytes | Later, int]] = field(default_factory=dict)
-    """Each generated file's size in bytes, by path, with the text it was measured from."""
 
 
 def prepare(
@@ -228,6 +227,7 @@ class Staged:
     magazine: Magazine
     rendered: RenderedSite
     budget: BudgetReport
+    """The renditions' weight, checked before MkDocs runs; the built site is weighed after."""
     warnings: tuple[str, ...]
     clips: int
     changes: StagingChanges | None = None
@@ -248,18 +248,17 @@ def stage(
     and pages unchanged since the last run are reused.
 
     Raises:
-        BudgetError: the site would not fit its limits (nothing is written).
+        BudgetError: the renditions alone would not fit the site's limits (nothing is
+            written).
         BusyError: another command held the cache folder for longer than `lock_wait`.
     """
     with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
-        sizes = memory.sizes if memory is not None else {}
-        pages = [(path, _size(sizes, path, body)) for path, body in rendered.files.items()]
-        budget = check_budget(
-            pages + media_files(media, magazine.settings), magazine.settings.limits
-        )
+        # Renditions are published byte for byte: when they alone are too heavy, stop before
+        # MkDocs runs. The whole site is weighed once it is built (`_build`).
+        budget = check_budget(media_files(media, magazine.settings), magazine.settings.limits)
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
         if hosted_elsewhere:
@@ -315,6 +314,13 @@ def _build(
     staged = stage(root, offline=offline, progress=progress, site_url=site_url)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
+    weighed: list[BudgetReport] = []
+
+    def weigh(folder: Path) -> None:
+        # What is uploaded: HTML, theme assets, search index, media, before it replaces
+        # the previous site (a BudgetError here leaves that site as it was).
+        weighed.append(check_budget(site_files(folder), magazine.settings.limits))
+
     with _generator_objects_set_aside():
         build_site(
             root,
@@ -323,6 +329,7 @@ def _build(
             target,
             rendered,
             source_date_epoch=source_date_epoch(magazine),
+            before_publish=weigh,
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
@@ -333,7 +340,7 @@ def _build(
         len(magazine.entries),
         pages,
         staged.clips,
-        staged.budget,
+        weighed[0],
         warnings,
         magazine.settings.language,
     )
@@ -454,25 +461,3 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
         return magazine.entry(ref.entry).path
     except KeyError:
         return ref.entry
-
-
-def _size(
-    kept: dict[str, tuple[str | bytes | Later, int]], path: str, body: str | bytes | Later
-) -> int:
-    """A file's size in bytes; the preview keeps it while the page is the very same text.
-
-    A page the preview left for later (`Later`) counts at its last size until it is made:
-    the preview publishes nothing, and `magazine build` and `deploy` weigh every byte.
-    """
-    known = kept.get(path)
-    if known is not None and known[0] is body:
-        return known[1]
-    if isinstance(body, Later):
-        if not body.made and known is not None:
-            return known[1]
-        text: str | bytes = body.text
-    else:
-        text = body
-    size = len(text.encode("utf-8")) if isinstance(text, str) else len(text)
-    kept[path] = (body, size)
-    return size

@@ -1,13 +1,18 @@
 """The size budget: what the published site weighs, and whether it fits where it goes.
 
 GitHub Pages publishes at most 1 GB per site, and git refuses files over 100 MiB; both limits
-live in `settings.limits`. The check runs before anything is published.
+live in `settings.limits`. The budget weighs the folder MkDocs built — HTML, theme assets,
+search index, feed, open data and media, exactly what is uploaded — before it is swapped in
+for the previous site (`site_files`); renditions alone are weighed earlier, so a site whose
+media is already too heavy stops before MkDocs runs (`media_files`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import BudgetError
 from ..media.renditions import MediaIndex
@@ -83,3 +88,19 @@ def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:
         for rendition in clip.renditions:
             seen[rendition.url_path] = rendition.size_bytes
     return sorted(seen.items())
+
+
+def site_files(folder: Path) -> list[tuple[str, int]]:
+    """Every file under a built site folder, as (site path, bytes), sorted by path.
+
+    Links to folders are not followed (nothing the builder writes is one); a file is weighed
+    by what a copy of it would hold.
+    """
+    found: list[tuple[str, int]] = []
+    for here, folders, files in os.walk(folder):
+        folders.sort()
+        base = Path(here)
+        for name in files:
+            path = base / name
+            found.append((path.relative_to(folder).as_posix(), path.stat().st_size))
+    return sorted(found)

@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +117,7 @@ def build_site(
     *,
     strict: bool = True,
     source_date_epoch: int | None = None,
+    before_publish: Callable[[Path], None] | None = None,
 ) -> tuple[str, ...]:
     """Build the staging docs into `site_dir`, replacing the previous site only on success.
 
@@ -124,6 +125,9 @@ def build_site(
         source_date_epoch: the time stamped into the sitemap when `SOURCE_DATE_EPOCH` is not
             set in the environment (use `source_date_epoch(magazine)`), so that two builds of
             the same input are byte-identical.
+        before_publish: called with the finished folder before it replaces the previous
+            site (the size budget weighs it there); whatever it raises leaves the previous
+            site as it was.
 
     Returns:
         MkDocs' warnings (always empty in strict mode, where a warning fails the build).
@@ -142,6 +146,7 @@ def build_site(
         strict=strict,
         source_date_epoch=source_date_epoch,
         work_name="site",
+        before_publish=before_publish,
     )
 
 
@@ -162,6 +167,7 @@ def build_into(
     strict: bool,
     source_date_epoch: int | None,
     work_name: str,
+    before_publish: Callable[[Path], None] | None = None,
 ) -> tuple[str, ...]:
     """Build into `site_dir` through a work folder named `work_name` in the cache folder."""
     # MkDocs runs inside the magazine root, so paths relative to the caller would go astray.
@@ -179,6 +185,8 @@ def build_into(
             root, derived, settings.docs_dir, generated, strict=strict, epoch=source_date_epoch
         )
         finish_site(build_dir)
+        if before_publish is not None:
+            before_publish(build_dir)
         replace_dir(build_dir, site_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
