@@ -66,7 +66,7 @@ class _MagazineGroup(click.Group):
 def report(error: MagazineError, *, verbose: bool = False) -> None:
     """Print an error for the writer on stderr: every problem, then the count."""
     if verbose:
-        traceback.print_exception(error, file=sys.stderr)
+        say("".join(traceback.format_exception(error)), err=True, lines=True, nl=False)
     if isinstance(error, ContentError):
         for problem in error.problems:
             say(str(problem), err=True, lines=True)

@@ -109,7 +109,11 @@ class Settings(_Section):
     """Magazine-wide settings (`extra.magazine`) plus what the builder reads from mkdocs.yml."""
 
     site_name: str = Field("Magazine", description="From mkdocs.yml `site_name`.")
-    site_url: str | None = Field(None, description="From mkdocs.yml `site_url`.")
+    site_url: str | None = Field(
+        None,
+        description="From mkdocs.yml `site_url`: http(s), a host, percent-encoded, no "
+        "user:password@, no query or fragment (page paths are appended to it).",
+    )
     language: str = Field("en", description="From mkdocs.yml `theme.language`.")
     use_directory_urls: bool = Field(
         True,
@@ -119,7 +123,9 @@ class Settings(_Section):
     timezone: str | None = Field(None, description="IANA zone, e.g. Asia/Seoul.")
     allow_http: bool = Field(False, description="Accept http:// clip URLs.")
     media_base_url: str | None = Field(
-        None, description="Serve renditions from this URL instead of the site itself."
+        None,
+        description="Serve renditions from this URL instead of the site itself; checked like "
+        "site_url.",
     )
     docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
     site_dir: str = Field("site", description="From mkdocs.yml `site_dir`: the built site.")

@@ -119,3 +119,12 @@ def test_rich_progress_reads_no_markup_and_sends_no_escape(unit: str) -> None:
     assert "\x1b]8;" not in printed  # no OSC 8 hyperlink
     assert "\x1b[2J" not in printed and "\x07" not in printed
     assert "\\x1b[2J" in printed
+
+
+def test_a_traceback_under_verbose_is_inert_too(tmp_path: Path) -> None:
+    folder = tmp_path / "mag\x1b[2J"
+    folder.mkdir()
+    result = invoke(folder, "-v", "check")
+    assert result.exit_code == 2
+    assert "Traceback" in result.output
+    assert _raw(result.output) == [], result.output
