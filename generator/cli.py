@@ -225,7 +225,7 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     with progress_for(quiet=quiet) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
     for warning in result.warnings:
-        say(f"warning: {warning}", err=True, lines=True)
+        say(f"warning: {warning}", err=True)
     say(
         f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
         f"{result.reused} from the archive, {len(result.errors)} failed"
@@ -267,7 +267,7 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
     """Warnings, counts and the site's size, in the magazine's language."""
     words = terminal_words(report.language)
     for warning in report.warnings:
-        say(f"{words.warning}: {warning}", err=True, lines=True)
+        say(f"{words.warning}: {warning}", err=True)
     say(
         words.built.format(
             site=report.site_dir,
