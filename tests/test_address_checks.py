@@ -9,8 +9,11 @@ or names its option (exit 2), and nothing is built or published.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.addresses import address_problem
 from tests.build_fixtures import invoke
@@ -177,3 +180,45 @@ def test_a_hostile_site_url_option_names_the_option_and_builds_nothing(
     assert expected in result.output
     assert SECRET not in result.output
     assert not (root / "site").exists() and not (root / ".magazine").exists()
+
+
+_PIECES = st.sampled_from(
+    [
+        "https://",
+        "http://",
+        "javascript:",
+        "//",
+        "user:pw@",
+        "example.org",
+        "[::1]",
+        ":8080",
+        "/",
+        "a",
+        "%",
+        "%2F",
+        "?",
+        "#",
+        '"',
+        "'",
+        "<",
+        " ",
+        "\x1b",
+        "\u202e",
+        "한",
+        "@",
+        "..",
+        "\\",
+    ]
+)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(_PIECES, max_size=8).map("".join)))
+def test_whatever_passes_is_a_publishable_base_address(url: str) -> None:
+    if address_problem(url, base=True) is not None:
+        return
+    parts = urlsplit(url)
+    assert parts.scheme.lower() in ("http", "https") and parts.hostname
+    assert "@" not in parts.netloc and "?" not in url and "#" not in url
+    assert all(char.isascii() and char.isprintable() for char in url)
+    assert not set(url) & set("\"'<>\\ `{}|^")
