@@ -12,11 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.addresses import address_problem
-from tests.build_fixtures import invoke
+from generator.cli import main
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.magazine_fixtures import MKDOCS, SERVICES, write_magazine
 
 SECRET = "PASSWORD-77e1"
@@ -222,3 +224,26 @@ def test_whatever_passes_is_a_publishable_base_address(url: str) -> None:
     assert "@" not in parts.netloc and "?" not in url and "#" not in url
     assert all(char.isascii() and char.isprintable() for char in url)
     assert not set(url) & set("\"'<>\\ `{}|^")
+
+
+def test_addresses_from_inherit_and_env_are_checked_as_mkdocs_reads_them(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "m")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("site_url: https://example.org/magazine/\n", "")
+    config.write_text(
+        "INHERIT: base.yml\nrepo_url: !ENV [MAG_REPO, 'https://github.com/me/mag']\n" + text,
+        encoding="utf-8",
+    )
+    (root / "base.yml").write_text(
+        f"site_url: 'https://user:{SECRET}@example.org/\"><script>alert(1)</script>'\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["--root", str(root), "build", "-q"], env={"MAG_REPO": "javascript:alert(1)//"}
+    )
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("mkdocs.yml: repo_url: must be an https:// URL (got javascript:)")
+    assert lines[1].startswith("mkdocs.yml: site_url: a URL cannot contain")
+    assert SECRET not in result.output
+    assert not (root / "site").exists()

@@ -38,7 +38,8 @@ from ..model import Magazine
 from ..pages import RenderedSite
 from ..pages.labels import labels_for
 from ..settings import Settings
-from ..source.config import config_path
+from ..source.config import config_address_problems, config_path
+from ..source.yamlsource import field_name
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
 from .pagework import write_index
@@ -103,9 +104,28 @@ def write_site_config(
         site_url=settings.site_url,
         permalink_title=labels_for(settings.language).permalink,
     )
+    _check_addresses(root, config)
     path = cache / name
     path.write_text(dump_config(config), encoding="utf-8")
     return path
+
+
+def _check_addresses(root: Path, config: dict[str, Any]) -> None:
+    """Refuse addresses that reached the configuration only as MkDocs reads it.
+
+    mkdocs.yml itself is checked, located, when the magazine is loaded; a `site_url` or
+    `repo_url` that comes from an INHERIT file or an `!ENV` variable is seen only here.
+
+    Raises:
+        ContentError: one problem per address, at the field of mkdocs.yml.
+    """
+    wrong = config_address_problems(config, site_url=True)
+    if wrong:
+        name = config_path(root).name
+        raise ContentError(
+            Problem(name, 0, 0, field_name(loc), f"{message} (as read through INHERIT or !ENV)")
+            for loc, message in wrong
+        )
 
 
 def build_site(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +102,21 @@ _RELATIVE_BASE = "https://relative.invalid/"
 
 
 def _address_problems(config: dict[str, Any], doc: Document) -> Iterable[Problem]:
-    """Every other address of mkdocs.yml that MkDocs or Material publish, checked like ours.
+    """The theme's addresses of mkdocs.yml, located (see `config_address_problems`)."""
+    for loc, message in config_address_problems(config):
+        yield doc.problem(loc, message)
 
-    `site_url` and `extra.magazine.media_base_url` are checked by `Settings`; these are the
-    theme's: the repository link (edit links append page paths to it), the footer's social
-    links (which may also be `mailto:`), the logo's home page and the language switcher.
+
+def config_address_problems(
+    config: Mapping[str, Any], *, site_url: bool = False
+) -> list[tuple[Loc, str]]:
+    """Every address of an MkDocs configuration that MkDocs or Material publish, checked.
+
+    These are the theme's: the repository link (edit links append page paths to it), the
+    footer's social links (which may also be `mailto:`), the logo's home page and the language
+    switcher; with `site_url`, the site's address too (`Settings` checks the one written in
+    mkdocs.yml; the site adapter checks the configuration as MkDocs reads it, after INHERIT
+    and `!ENV`).
     """
     extra = config.get("extra")
     extra = extra if isinstance(extra, dict) else {}
@@ -115,16 +125,18 @@ def _address_problems(config: dict[str, Any], doc: Document) -> Iterable[Problem
         (("edit_uri",), config.get("edit_uri"), False, False),
         (("extra", "homepage"), extra.get("homepage"), False, False),
     ]
+    if site_url:
+        found.insert(0, (("site_url",), config.get("site_url"), True, False))
     for key, mailto in (("social", True), ("alternate", False)):
         items = extra.get(key)
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
                 found.append((("extra", key, index, "link"), item.get("link"), False, mailto))
+    problems: list[tuple[Loc, str]] = []
     for loc, value, base, mailto in found:
-        if value is None or value == "":
-            continue
-        if not isinstance(value, str):
-            yield doc.problem(loc, "must be an address, in quotes when YAML reads it otherwise")
+        if not isinstance(value, str) or not value:
+            # MkDocs refuses a value of another type itself; `!ENV [NAME, default]` is a
+            # list until MkDocs reads it, and is checked then (see `site.builder`).
             continue
         if mailto and value.lower().startswith("mailto:"):
             wrong = address_problem(_RELATIVE_BASE + value.removeprefix("mailto:"))
@@ -133,4 +145,5 @@ def _address_problems(config: dict[str, Any], doc: Document) -> Iterable[Problem
         else:
             wrong = address_problem(_RELATIVE_BASE + value.lstrip("/"), base=base)
         if wrong:
-            yield doc.problem(loc, wrong)
+            problems.append((loc, wrong))
+    return problems
