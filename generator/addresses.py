@@ -3,6 +3,10 @@
 Service download links carry secrets in two places, the query string (signatures, tokens) and
 the user-info part (`user:password@host`). Every URL a writer or a server supplies passes
 through `public_url` before it reaches a message, the lock file, a page or open data.
+
+Every address a writer or the command line supplies is also checked where it enters, by
+`address_problem`: settings (`site_url`, `media_base_url`, the theme's links), `--site-url`, a
+service's home page and a clip's URL.
 """
 
 from __future__ import annotations
@@ -77,7 +81,6 @@ def address_problem(
         parts.port  # noqa: B018 - urllib checks the port only when it is asked for
     except ValueError:
         return "is not a valid URL (a bracket or the port is wrong)"
-    scheme = parts.scheme.lower()
     if not host:
         return "has no host name"
     if "@" in parts.netloc and not credentials:
