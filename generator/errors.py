@@ -160,11 +160,15 @@ class MediaError(MagazineError):
         self.source = source
         self.command = tuple(command)
         self.stderr_tail = stderr_tail
-        text = f"{source}: {message}" if source else message
+        # The file's path and ffmpeg's words are one line each: a line feed in a folder name
+        # cannot start a line of its own that reads like another problem.
+        text = f"{inert(source)}: {message}" if source else message
         if self.command:
-            text += "\n  command: " + " ".join(self.command)
+            text += "\n  command: " + " ".join(inert(arg) for arg in self.command)
         if stderr_tail:
-            text += "\n  ffmpeg said:\n    " + "\n    ".join(stderr_tail.splitlines())
+            text += "\n  ffmpeg said:\n    " + "\n    ".join(
+                inert(line) for line in stderr_tail.splitlines()
+            )
         super().__init__(text)
 
     def _key(self) -> tuple[str, str, tuple[str, ...], str]:

@@ -128,3 +128,24 @@ def test_a_traceback_under_verbose_is_inert_too(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Traceback" in result.output
     assert _raw(result.output) == [], result.output
+
+
+def test_a_line_feed_in_a_folder_name_forges_no_line(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "m")
+    hostile = root / "entries/2025/02/x\nevil.yml:1:1: forged problem"
+    hostile.mkdir()
+    (root / "entries/2025/02/runway.yml").rename(hostile / "runway.yml")
+    (root / "entries/2025/02/media").rename(hostile / "media")
+    # Not a video: the clip fails, and its failure names the file in the hostile folder.
+    (hostile / "media/runway.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42 truncated")
+    built = subprocess.run(
+        command(root, "-v", "build"),
+        capture_output=True,
+        text=True,
+        env=environment(),
+        check=False,
+    )
+    assert built.returncode == 1, built.stderr
+    assert "\\nevil.yml:1:1: forged problem" in built.stderr
+    printed = (built.stdout + built.stderr).splitlines()
+    assert not [line for line in printed if line.lstrip().startswith("evil.yml")]

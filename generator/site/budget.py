@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BudgetError
+from ..errors import BudgetError, inert
 from ..media.renditions import MediaIndex
 from ..settings import LimitSettings, Settings
 from ..sizes import format_bytes
@@ -59,14 +59,14 @@ def check_budget(
             f"{len(too_big)} file(s) over the {format_bytes(limits.file_bytes)} limit for one file "
             "(limits.file_bytes):"
         )
-        problems += [f"  {path}: {format_bytes(size)}" for path, size in too_big]
+        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in too_big]
     if total > limits.site_bytes:
         problems.append(
             f"the site would weigh {format_bytes(total)}, "
             f"over its {format_bytes(limits.site_bytes)} limit "
             "(limits.site_bytes); largest files:"
         )
-        problems += [f"  {path}: {format_bytes(size)}" for path, size in report.largest]
+        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in report.largest]
     if problems:
         problems.append(
             "lower media.max_height or raise media.crf, or serve media from another host "
