@@ -57,7 +57,11 @@ class Problem:
                 where += f":{self.column}"
         field = f" {inert(self.field)}:" if self.field else ""
         level = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{inert(where)}:{level}{field} {inert(self.message, keep_lines=True)}"
+        first, *rest = inert(self.message, keep_lines=True).split("\n")
+        # Only the first line may read as a problem: a message naming a writer's file whose
+        # name holds a line feed continues on an indented line.
+        more = "".join(f"\n{line if line[:1].isspace() else '  ' + line}" for line in rest)
+        return f"{inert(where)}:{level}{field} {first}{more}"
 
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

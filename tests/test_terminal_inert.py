@@ -149,3 +149,16 @@ def test_a_line_feed_in_a_folder_name_forges_no_line(tmp_path: Path) -> None:
     assert "\\nevil.yml:1:1: forged problem" in built.stderr
     printed = (built.stdout + built.stderr).splitlines()
     assert not [line for line in printed if line.lstrip().startswith("evil.yml")]
+
+
+def test_a_problem_naming_another_file_forges_no_line(tmp_path: Path) -> None:
+    entry = (
+        "title: t\nservice: sora\nslug: same\nprompt: p\nstatus: pending\n"
+        "submitted_at: 2025-01-03T10:00:00+09:00\nchecked_at: 2025-01-04T10:00:00+09:00\n"
+    )
+    entries = {"2025/01/a.yml": entry, "2025/01/b\nevil.yml:1:1: forged.yml": entry}
+    root = write_magazine(tmp_path / "m", entries, files={})
+    result = invoke(root, "check")
+    assert result.exit_code == 1, result.output
+    assert "forged" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("evil.yml")]
