@@ -258,7 +258,11 @@ def stage(
         )
         # Renditions are published byte for byte: when they alone are too heavy, stop before
         # MkDocs runs. The whole site is weighed once it is built (`_build`).
-        budget = check_budget(media_files(media, magazine.settings), magazine.settings.limits)
+        budget = check_budget(
+            media_files(media, magazine.settings),
+            magazine.settings.limits,
+            subject="the media alone",
+        )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
         if hosted_elsewhere:

@@ -135,3 +135,13 @@ def test_a_theme_asset_over_the_file_limit_is_named(tmp_path: Path) -> None:
     assert "limits.file_bytes" in result.output
     assert "assets/javascripts/" in result.output
     assert not (root / "site").exists()
+
+
+def test_media_too_heavy_alone_stops_before_mkdocs_runs(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    _set_limits(root, "site_bytes: 100000")  # the two clips' renditions weigh more
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 1, result.output
+    assert "the media alone would weigh" in result.output
+    assert not (root / ".magazine/mkdocs.yml").exists()  # MkDocs was never configured
+    assert not (root / "site").exists()

@@ -38,9 +38,16 @@ class BudgetReport:
 
 
 def check_budget(
-    files: Iterable[tuple[str, int]], limits: LimitSettings, *, largest: int = LARGEST_SHOWN
+    files: Iterable[tuple[str, int]],
+    limits: LimitSettings,
+    *,
+    largest: int = LARGEST_SHOWN,
+    subject: str = "the site",
 ) -> BudgetReport:
     """Add up the site's files and fail if the site or any one file is over its limit.
+
+    `subject` names what the files are in the message (`the media alone` for the renditions
+    weighed before the site is built).
 
     Args:
         files: (path in the site, size in bytes) of every file that will be published.
@@ -62,8 +69,8 @@ def check_budget(
         problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in too_big]
     if total > limits.site_bytes:
         problems.append(
-            f"the site would weigh {format_bytes(total)}, "
-            f"over its {format_bytes(limits.site_bytes)} limit "
+            f"{subject} would weigh {format_bytes(total)}, "
+            f"over the site's {format_bytes(limits.site_bytes)} limit "
             "(limits.site_bytes); largest files:"
         )
         problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in report.largest]
