@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .addresses import address_problem
 from .errors import (
     BusyError,
     ContentError,
@@ -21,7 +21,6 @@ from .errors import (
     Problem,
     UsageError,
 )
-from .generated import GeneratedFile
 from .media import (
     ClipRef,
     FetchResult,
@@ -45,6 +44,7 @@ from .site import (
     make_cache_folder,
     media_files,
     serve_site,
+    site_files,
     source_date_epoch,
     write_media_folder,
     write_staging,
@@ -131,15 +131,24 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
     """
     if not site_url:
         return magazine
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise UsageError(
-            f"--site-url: expected the site's address such as https://user.github.io/repo/ "
-            f"(got {site_url!r})"
-        )
+    check_site_url(site_url)
     address = site_url.rstrip("/") + "/"
     settings = magazine.settings.model_copy(update={"site_url": address})
     return replace(magazine, settings=settings)
+
+
+def check_site_url(site_url: str) -> None:
+    """Refuse a `--site-url` that could not be published (see `address_problem`).
+
+    Raises:
+        UsageError: naming the option; the address itself is not repeated (it may hold a
+            password).
+    """
+    wrong = address_problem(site_url, base=True)
+    if wrong:
+        raise UsageError(
+            f"--site-url: {wrong}; give the site's address such as https://user.github.io/repo/"
+        )
 
 
 @dataclass
@@ -152,8 +161,6 @@ class Memory:
     (made when the site stage reads it, the page a reader waits for first)."""
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
-    sizes: dict[str, tuple[GeneratedFile, int]] = field(default_factory=dict)
-    """Each generated file's size in bytes, by path, with the text it was measured from."""
 
 
 def prepare(
@@ -220,6 +227,7 @@ class Staged:
     magazine: Magazine
     rendered: RenderedSite
     budget: BudgetReport
+    """The renditions' weight, checked before MkDocs runs; the built site is weighed after."""
     warnings: tuple[str, ...]
     clips: int
     changes: StagingChanges | None = None
@@ -240,17 +248,20 @@ def stage(
     and pages unchanged since the last run are reused.
 
     Raises:
-        BudgetError: the site would not fit its limits (nothing is written).
+        BudgetError: the renditions alone would not fit the site's limits (nothing is
+            written).
         BusyError: another command held the cache folder for longer than `lock_wait`.
     """
     with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
-        sizes = memory.sizes if memory is not None else {}
-        pages = [(path, _size(sizes, path, body)) for path, body in rendered.files.items()]
+        # Renditions are published byte for byte: when they alone are too heavy, stop before
+        # MkDocs runs. The whole site is weighed once it is built (`_build`).
         budget = check_budget(
-            pages + media_files(media, magazine.settings), magazine.settings.limits
+            media_files(media, magazine.settings),
+            magazine.settings.limits,
+            subject="the media alone",
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
@@ -307,6 +318,13 @@ def _build(
     staged = stage(root, offline=offline, progress=progress, site_url=site_url)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
+    weighed: list[BudgetReport] = []
+
+    def weigh(folder: Path) -> None:
+        # What is uploaded: HTML, theme assets, search index, media, before it replaces
+        # the previous site (a BudgetError here leaves that site as it was).
+        weighed.append(check_budget(site_files(folder), magazine.settings.limits))
+
     with _generator_objects_set_aside():
         build_site(
             root,
@@ -315,6 +333,7 @@ def _build(
             target,
             rendered,
             source_date_epoch=source_date_epoch(magazine),
+            before_publish=weigh,
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
@@ -325,7 +344,7 @@ def _build(
         len(magazine.entries),
         pages,
         staged.clips,
-        staged.budget,
+        weighed[0],
         warnings,
         magazine.settings.language,
     )
@@ -446,19 +465,3 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
         return magazine.entry(ref.entry).path
     except KeyError:
         return ref.entry
-
-
-def _size(kept: dict[str, tuple[GeneratedFile, int]], path: str, body: GeneratedFile) -> int:
-    """A file's size in bytes; the preview keeps it while the page is the very same text.
-
-    A page the preview left for later counts at its last size until it is made:
-    the preview publishes nothing, and `magazine build` and `deploy` weigh every byte.
-    """
-    known = kept.get(path)
-    if known is not None and known[0] is body:
-        return known[1]
-    if not body.made and known is not None:
-        return known[1]
-    size = len(body.data)
-    kept[path] = (body, size)
-    return size

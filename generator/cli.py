@@ -22,7 +22,7 @@ import click
 from . import __version__
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
-from .errors import ContentError, MagazineError, StorageError, UsageError
+from .errors import ContentError, MagazineError, StorageError, UsageError, inert
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
@@ -66,14 +66,25 @@ class _MagazineGroup(click.Group):
 def report(error: MagazineError, *, verbose: bool = False) -> None:
     """Print an error for the writer on stderr: every problem, then the count."""
     if verbose:
-        traceback.print_exception(error, file=sys.stderr)
+        say("".join(traceback.format_exception(error)), err=True, lines=True, nl=False)
     if isinstance(error, ContentError):
         for problem in error.problems:
-            click.echo(str(problem), err=True)
-        click.echo(error.args[0], err=True)
+            say(str(problem), err=True, lines=True)
+        say(error.args[0], err=True)
     else:
         prefix = "usage error" if isinstance(error, UsageError) else "error"
-        click.echo(f"{prefix}: {error}", err=True)
+        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
+        say(f"{prefix}: {error}", err=True, lines=not isinstance(error, UsageError))
+
+
+def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
+    """Print a line (with `lines`, several) for the writer, inert (see `errors.inert`).
+
+    Every command prints through here: a service name, a file name, a server's reason or
+    MkDocs' warning about a writer's page can hold escape sequences, and none reaches the
+    terminal as one.
+    """
+    click.echo(inert(text, keep_lines=lines), err=err, nl=nl)
 
 
 @click.group(cls=_MagazineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,7 +113,7 @@ def check(options: Options) -> None:
         _count(len(magazine.services), "service", "services"),
         _count(len(magazine.comparisons), "comparison", "comparisons"),
     ]
-    click.echo(f"ok: {', '.join(counts)}")
+    say(f"ok: {', '.join(counts)}")
 
 
 @main.command()
@@ -137,7 +148,7 @@ def new(
         prompt = sys.stdin.read()
     now = _moment(now_text) if now_text else None
     path = new_entry(options.root, service, prompt, title=title, now=now)
-    click.echo(path.resolve().relative_to(options.root.resolve()).as_posix())
+    say(path.resolve().relative_to(options.root.resolve()).as_posix())
 
 
 @main.command()
@@ -157,7 +168,7 @@ def pending(options: Options, now_text: str | None) -> None:
             raise UsageError("--now needs a UTC offset (or extra.magazine.timezone)")
         now = now.replace(tzinfo=magazine.timezone)
     for line in pending_lines(waiting(magazine, now), magazine):
-        click.echo(line)
+        say(line)
 
 
 @main.command()
@@ -175,13 +186,20 @@ def schema(options: Options, write_to: str | None) -> None:
     """Print the JSON Schema of an entry (for editor completion), or write it."""
     text = schema_text()
     if write_to is None:
-        click.echo(text, nl=False)
+        say(text, lines=True, nl=False)
         return
     target = options.root / write_to
     if not target.parent.is_dir():
         raise UsageError(f"no folder {target.parent} to write {target.name} into")
     write_file(target, text)
-    click.echo(f"wrote {write_to}")
+    say(f"wrote {write_to}")
+
+
+def _site_url(value: str | None) -> str | None:
+    """`--site-url` checked as it is parsed: a bad address stops the command before any work."""
+    if value is not None:
+        orchestrator.check_site_url(value)
+    return value
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -207,15 +225,15 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     with progress_for(quiet=quiet) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(
+        say(f"warning: {warning}", err=True)
+    say(
         f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
         f"{result.reused} from the archive, {len(result.errors)} failed"
     )
     if result.errors:
         root = options.root.resolve()
         for error in result.errors:
-            click.echo(str(locate(root, error.entry, error.field, error.detail)), err=True)
+            say(str(locate(root, error.entry, error.field, error.detail)), err=True, lines=True)
         sys.exit(1)
 
 
@@ -230,6 +248,7 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options
@@ -248,8 +267,8 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
     """Warnings, counts and the site's size, in the magazine's language."""
     words = terminal_words(report.language)
     for warning in report.warnings:
-        click.echo(f"{words.warning}: {warning}", err=True)
-    click.echo(
+        say(f"{words.warning}: {warning}", err=True)
+    say(
         words.built.format(
             site=report.site_dir,
             entries=words.count(report.entries, words.entries),
@@ -258,9 +277,9 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
         )
     )
     budget = report.budget
-    click.echo(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
+    say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
     for path, size in budget.largest:
-        click.echo(f"  {format_bytes(size):>10}  {path}")
+        say(f"  {format_bytes(size):>10}  {path}")
 
 
 @main.command()
@@ -282,6 +301,7 @@ def serve(options: Options, host: str, port: int, offline: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options
@@ -300,4 +320,4 @@ def deploy(
             site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
-    click.echo(f"published {report.site_dir} to {where}")
+    say(f"published {report.site_dir} to {where}")

@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from .addresses import public_url
+from .addresses import address_problem, public_url
 from .durations import parse_duration
 from .settings import Settings
 from .slugs import short_hash, slugify
@@ -334,6 +334,16 @@ class Service(_Frozen):
     kind: ServiceKind = Field(ServiceKind.VIDEO, description="video or image.")
     description: str | None = Field(None, description="A paragraph about the service (Markdown).")
     changes: tuple[ServiceChange, ...] = Field((), description="Dated changes, oldest first.")
+
+    @field_validator("url")
+    @classmethod
+    def _home_page(cls, value: str | None) -> str | None:
+        # The page links to it: javascript:, data:, credentials and quotes are refused here,
+        # not dropped silently when the page is rendered.
+        wrong = None if value is None else address_problem(value)
+        if wrong:
+            raise ValueError(wrong)
+        return value
 
 
 class Criterion(_Frozen):

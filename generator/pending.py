@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .errors import inert
 from .model import Entry, Magazine, Status, superseded_attempts
 from .terminal import terminal_words
 
@@ -85,8 +86,9 @@ def pending_lines(items: tuple[Waiting, ...], magazine: Magazine) -> list[str]:
         promised = labels.duration(entry.promised_wait) if entry.promised_wait else "-"
         ratio = f"≥ {labels.ratio(item.ratio)}" if item.ratio is not None else "-"
         table.add_row(
-            Text(entry.slug),
-            Text(item.service),
+            # Escaped before rich measures the cells, so the columns line up as printed.
+            Text(inert(entry.slug)),
+            Text(inert(item.service)),
             Text(labels.status_name(entry.status)),
             Text(submitted.strftime("%Y-%m-%d %H:%M %z")),
             Text(waited),

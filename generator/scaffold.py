@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .atomic import write_file
-from .errors import UsageError
+from .errors import UsageError, inert
 from .model import Status
 from .schema import SCHEMA_FILE, schema_text
 from .settings import Settings
@@ -143,7 +143,7 @@ def _check_service(entries_dir: Path, service: str) -> None:
             data = read_yaml(path.read_bytes(), name).data
             known = sorted(k for k in data if isinstance(k, str)) if isinstance(data, dict) else []
             if service not in known:
-                listed = ", ".join(known) or "none yet"
+                listed = ", ".join(inert(key) for key in known) or "none yet"
                 raise UsageError(
                     f"unknown service {service!r} (known: {listed}); add it to {path.name} first"
                 )

@@ -23,6 +23,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .addresses import address_problem
+
+
+def _check_base_address(value: str) -> None:
+    """Refuse an address pages are published under (see `address_problem`)."""
+    wrong = address_problem(value, base=True)
+    if wrong:
+        raise ValueError(wrong)
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -100,7 +109,11 @@ class Settings(_Section):
     """Magazine-wide settings (`extra.magazine`) plus what the builder reads from mkdocs.yml."""
 
     site_name: str = Field("Magazine", description="From mkdocs.yml `site_name`.")
-    site_url: str | None = Field(None, description="From mkdocs.yml `site_url`.")
+    site_url: str | None = Field(
+        None,
+        description="From mkdocs.yml `site_url`: http(s), a host, percent-encoded, no "
+        "user:password@, no query or fragment (page paths are appended to it).",
+    )
     language: str = Field("en", description="From mkdocs.yml `theme.language`.")
     use_directory_urls: bool = Field(
         True,
@@ -110,7 +123,9 @@ class Settings(_Section):
     timezone: str | None = Field(None, description="IANA zone, e.g. Asia/Seoul.")
     allow_http: bool = Field(False, description="Accept http:// clip URLs.")
     media_base_url: str | None = Field(
-        None, description="Serve renditions from this URL instead of the site itself."
+        None,
+        description="Serve renditions from this URL instead of the site itself; checked like "
+        "site_url.",
     )
     docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
     site_dir: str = Field("site", description="From mkdocs.yml `site_dir`: the built site.")
@@ -142,9 +157,17 @@ class Settings(_Section):
     @field_validator("media_base_url")
     @classmethod
     def _https_base(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https://")
+        if value is not None:
+            _check_base_address(value)
         return value if value is None or value.endswith("/") else value + "/"
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_address(cls, value: str | None) -> str | None:
+        # MkDocs treats an empty site_url as none; anything else is published on every page.
+        if value:
+            _check_base_address(value)
+        return value
 
     @model_validator(mode="after")
     def _cache_apart(self) -> Settings:

@@ -283,6 +283,17 @@ def test_clip_paths_that_escape_the_magazine(tmp_path: Path) -> None:
         ("//cdn.example/a.mp4", "must be an https:// URL (got no scheme)"),
         ("https:///a.mp4", "has no host name"),
         ('"https://cdn.example/a b.mp4"', "a URL cannot contain spaces or control characters"),
+        ('"https://cdn.example/a\\"b.mp4"', "a URL cannot contain '\"': percent-encode it (%22)"),
+        (
+            "https://cdn.example/영상.mp4",
+            "a URL cannot contain '영': percent-encode it, and write a host name in punycode "
+            "(xn--...)",
+        ),
+        (
+            "https://cdn.example/50%.mp4",
+            "has a % not followed by two hex digits (write %25 for a percent sign)",
+        ),
+        ("https://cdn.example:99999/a.mp4", "is not a valid URL (a bracket or the port is wrong)"),
     ],
 )
 def test_clip_urls(tmp_path: Path, url: str, message: str) -> None:

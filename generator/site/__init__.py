@@ -11,12 +11,13 @@ to a gh-pages branch.
 
 Public face: `build_site`, `serve_site`, `LiveStaging`, `source_date_epoch`, `write_staging`,
 `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
+`site_files`,
 `deploy_gh_pages`.
 """
 
 from __future__ import annotations
 
-from .budget import BudgetReport, check_budget, media_files
+from .budget import BudgetReport, check_budget, media_files, site_files
 from .builder import build_site, source_date_epoch
 from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
@@ -35,6 +36,7 @@ __all__ = [
     "make_cache_folder",
     "media_files",
     "serve_site",
+    "site_files",
     "source_date_epoch",
     "write_media_folder",
     "write_staging",

@@ -32,7 +32,7 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from ..errors import MagazineError
+from ..errors import MagazineError, inert
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
@@ -234,7 +234,9 @@ class Preview:
         self.staging_docs = staging_docs.resolve()
         self.regenerate = regenerate
         self.first, self.epoch = first, source_date_epoch
-        self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
+        self.report = report or (
+            lambda text: print(inert(text, keep_lines=True), file=sys.stderr, flush=True)
+        )
         self.site_dir = settings.cache_path(self.root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.last: BuildCounts | None = None

@@ -8,8 +8,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..addresses import address_problem
 from ..errors import Problem
 from ..model import (
     Comparison,
@@ -175,23 +175,12 @@ def _stat(call: Callable[[str], os.stat_result], path: str) -> object:
 
 
 def url_problem(url: str, allow_http: bool) -> str | None:
-    """Why a clip URL cannot be fetched, or None. The message never repeats the URL."""
-    if any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in url):
-        return "a URL cannot contain spaces or control characters"
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
-        return "is not a valid URL"
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        got = f"{scheme}:" if scheme else "no scheme"
-        return f"must be an https:// URL (got {got})"
-    if not host:
-        return "has no host name"
-    if scheme == "http" and not allow_http:
-        return "http:// is not allowed: use https://, or set extra.magazine.allow_http: true"
-    return None
+    """Why a clip URL cannot be fetched, or None. The message never repeats the URL.
+
+    A clip URL may carry credentials and a query (signed links): it is fetched, and only its
+    public part (`public_url`) is ever shown or published.
+    """
+    return address_problem(url, allow_http=allow_http, credentials=True)
 
 
 def did_you_mean(name: str, known: Mapping[str, Any]) -> str:
