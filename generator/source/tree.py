@@ -9,6 +9,7 @@ nothing outside the magazine is ever read or published, and nothing is skipped s
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,37 @@ def _has_link(root: Path, path: Path) -> bool:
         if current.is_symlink():
             return True
     return False
+
+
+def on_disk(root: Path, path: str) -> Path:
+    """`path` (under `root`, normalised) as the disk spells it, whichever Unicode form it holds.
+
+    macOS tools, zip archives and some sync tools store Korean names decomposed (NFD) while
+    writers type them composed (NFC); the two are the same text. Linux compares bytes, so a
+    name that is not found as written is looked for among its folder's names by its NFC form.
+    Case is left to the file system, as before. A path found as written costs one `lstat`.
+    """
+    if os.path.lexists(path) or path.isascii():
+        return Path(path)
+    try:
+        relative = Path(path).relative_to(root)
+    except ValueError:
+        return Path(path)
+    current = root
+    for part in relative.parts:
+        candidate = current / part
+        if not os.path.lexists(candidate):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = sorted(os.listdir(current))
+            except OSError:
+                return Path(path)
+            same = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+            if not same:
+                return Path(path)
+            candidate = current / same[0]
+        current = candidate
+    return current
 
 
 def walk_inside(root: Path, relative: str) -> Walk:
