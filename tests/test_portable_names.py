@@ -323,3 +323,29 @@ def test_entries_saved_with_crlf_build_the_same_site_as_with_lf(tmp_path: Path) 
         result = invoke(root, "build", "-q")
         assert result.exit_code == 0, result.output + result.stderr
     assert tree_digest(crlf / "site") == tree_digest(lf / "site")
+
+
+# --- path lengths -------------------------------------------------------------------------------
+
+
+def generated(root: Path) -> list[str]:
+    """Every path a build made under `root` (the site and the cache folder), relative to it."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for folder in ("site", ".magazine")
+        for path in (root / folder).rglob("*")
+    )
+
+
+def test_the_longest_names_an_entry_may_choose_keep_paths_well_under_260(tmp_path: Path) -> None:
+    slug, key = "s" * 100, "e" * 64  # the longest slug and experiment key an entry may have
+    entries = {
+        "2025/01/a.yml": pending(slug=slug, experiment=key),
+        "2025/01/b.yml": pending(experiment=key),
+    }
+    root = write_magazine(tmp_path / "m", entries, files={})
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 0, result.output + result.stderr
+    longest = max(generated(root), key=lambda rel: (len(rel), rel))
+    # README: 133 characters, and the build's temporary staging folder adds 14 while it works
+    assert (len(longest), longest) == (133, f".magazine/staging/docs/trials/{slug}.md")
