@@ -140,6 +140,71 @@ def test_the_platform_import_checker_sees_what_runs_at_import(tmp_path: Path) ->
     ]
 
 
+# Calls that exist on POSIX only (or, like `os.fchmod`, on Windows only from Python 3.13): used
+# as `os.NAME` they stop a command on Windows; `getattr(os, NAME, None)` is the guarded form.
+POSIX_CALLS = {
+    "os": {
+        "fchmod", "fchown", "chown", "lchown", "pwrite", "pread", "getuid", "geteuid",
+        "getgid", "killpg", "getpgid", "setsid", "setpgrp", "fork", "uname", "statvfs",
+        "mkfifo", "sync", "getloadavg", "sched_getaffinity", "posix_fadvise", "nice",
+        "O_NOFOLLOW", "O_DIRECTORY", "O_CLOEXEC", "WNOHANG",
+    },
+    "signal": {
+        "SIGKILL", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGCHLD", "SIGPIPE",
+        "SIGXFSZ", "alarm", "setitimer", "pthread_kill", "pthread_sigmask",
+    },
+}  # fmt: skip
+
+
+def posix_calls(path: Path) -> Iterator[tuple[str, int]]:
+    """(`module.name`, line) of each POSIX-only call or constant, and each `preexec_fn=`."""
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            if node.attr in POSIX_CALLS.get(node.value.id, ()):
+                yield f"{node.value.id}.{node.attr}", node.lineno
+        elif isinstance(node, ast.keyword) and node.arg == "preexec_fn":
+            yield "preexec_fn=", node.value.lineno
+
+
+def test_no_module_calls_what_only_posix_has() -> None:
+    found = [
+        f"generator/{path.relative_to(PACKAGE)}:{line}: {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name, line in posix_calls(path)
+    ]
+    assert found == []
+
+
+def test_the_posix_call_checker_sees_them(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "os.fchmod(fd, 0o644)\n"
+        "os.chmod(path, 0o644)\n"
+        "flag = getattr(os, 'O_NOFOLLOW', 0)\n"
+        "os.kill(pid, signal.SIGKILL)\n"
+        "subprocess.run(argv, preexec_fn=limit)\n"
+    )
+    assert list(posix_calls(probe)) == [
+        ("os.fchmod", 1),
+        ("signal.SIGKILL", 4),
+        ("preexec_fn=", 5),
+    ]
+
+
+def test_every_text_file_the_generator_writes_has_lf_line_ends() -> None:
+    """Python writes text with the system's line end (CRLF on Windows) unless told otherwise,
+    and the site would then differ by the machine that built it."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            named = {keyword.arg for keyword in node.keywords}
+            if node.func.attr == "write_text" and "newline" not in named:
+                found.append(f"generator/{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []
+
+
 # --- the commands without POSIX ---------------------------------------------------------------
 
 

@@ -223,6 +223,13 @@ def pending(**fields: str) -> str:
             DOT,
         ),
         (
+            {"2025/01/a.yml": pending()},
+            SERVICES,
+            {"docs/notes/aux.md": b"# Aux\n"},
+            "docs/notes/aux.md: 'aux.md'",
+            DEVICE,
+        ),
+        (
             {"2025/01/a.yml": pending(), "2025/01/b.yml": pending(), "2025/01/c .yml": pending()},
             SERVICES,
             {},
@@ -243,6 +250,7 @@ def pending(**fields: str) -> str:
         "clip-colon",
         "clip-question",
         "clip-folder-dot",
+        "writer-page",
         "allowed-space-inside",
     ],
 )

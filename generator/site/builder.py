@@ -104,7 +104,7 @@ def write_site_config(
         permalink_title=labels_for(settings.language).permalink,
     )
     path = cache / name
-    path.write_text(dump_config(config), encoding="utf-8")
+    path.write_text(dump_config(config), encoding="utf-8", newline="\n")
     return path
 
 

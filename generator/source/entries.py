@@ -233,11 +233,24 @@ def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> lis
 
 def link_problems(root: Path, settings: Settings, walk: Walk | None = None) -> list[Problem]:
     """Links in the entries and docs folders that are not followed: to outside the magazine
-    folder, broken, or looping (clips are checked where an entry names them). `walk`: the
-    entries folder's, when the caller has it already."""
+    folder, broken, or looping (clips are checked where an entry names them); and files in the
+    docs folder whose names Windows cannot hold. `walk`: the entries folder's, when the caller
+    has it already."""
     walk = walk if walk is not None else walk_inside(root, settings.entries_dir)
     problems = [p for p in walk.refused if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")]
-    return problems + walk_inside(root, settings.docs_dir).refused
+    docs = walk_inside(root, settings.docs_dir)
+    return problems + docs.refused + _unportable(settings.docs_dir, docs)
+
+
+def _unportable(folder: str, walk: Walk) -> list[Problem]:
+    """The writer's pages and files whose names Windows cannot hold (they become site files)."""
+    problems = []
+    for rel in walk.files:
+        wrong = path_problem(rel)
+        if wrong:
+            message = f"{wrong}; rename it (a magazine with it could not be cloned on Windows)"
+            problems.append(Problem((PurePosixPath(folder) / rel).as_posix(), 0, 0, "", message))
+    return problems
 
 
 def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
