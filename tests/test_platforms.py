@@ -205,6 +205,24 @@ def test_every_text_file_the_generator_writes_has_lf_line_ends() -> None:
     assert found == []
 
 
+def test_relative_paths_are_named_with_slashes() -> None:
+    """`str(path.relative_to(root))` is `entries\\a.yml` on Windows; problems, pages and the
+    lock file name files as `entries/a.yml` everywhere (`.as_posix()`)."""
+    found = [
+        f"generator/{path.relative_to(PACKAGE)}:{node.lineno}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "str"
+        and node.args
+        and isinstance(node.args[0], ast.Call)
+        and isinstance(node.args[0].func, ast.Attribute)
+        and node.args[0].func.attr == "relative_to"
+    ]
+    assert found == []
+
+
 # --- the commands without POSIX ---------------------------------------------------------------
 
 
