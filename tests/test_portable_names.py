@@ -90,6 +90,34 @@ def test_decomposed_entry_and_clip_names_build_nfc_addresses(tmp_path: Path) -> 
     assert all(unicodedata.is_normalized("NFC", rel) for rel in site)
 
 
+def test_a_decomposed_page_of_the_writer_is_published_at_its_typed_address(
+    tmp_path: Path,
+) -> None:
+    root = write_magazine(
+        tmp_path / "m",
+        {"2025/01/a.yml": PENDING},
+        files={
+            "docs/index.md": "# 홈\n\n[소개](소개.md)\n".encode(),
+            f"docs/{nfd('소개.md')}": "# 소개\n\n이 잡지는.\n".encode(),
+        },
+    )
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert (root / "site" / nfc("소개") / "index.html").is_file()
+    assert not (root / "site" / nfd("소개")).exists()
+
+
+def test_two_names_in_either_form_in_one_folder_are_a_problem(tmp_path: Path) -> None:
+    root = write_magazine(
+        tmp_path / "m",
+        {"2025/01/a.yml": PENDING},
+        files={f"docs/{nfd('소개.md')}": b"# A\n", f"docs/{nfc('소개.md')}": b"# B\n"},
+    )
+    code, output = checked(root)
+    assert code == 1
+    assert "has the same name as docs/" in output and "another Unicode form" in output
+
+
 def test_the_same_name_in_either_form_gives_the_same_slug(tmp_path: Path) -> None:
     for form, name in (("nfc", nfc("불꽃.yml")), ("nfd", nfd("불꽃.yml"))):
         root = write_magazine(tmp_path / form, {f"2025/01/{name}": PENDING}, files={})

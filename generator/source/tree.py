@@ -21,7 +21,7 @@ BROKEN = "is a link that leads nowhere (a broken link or a loop); it is not read
 
 @dataclass
 class Walk:
-    """Files found under a folder, by folder-relative POSIX path, and the links refused."""
+    """Files found under a folder, by folder-relative POSIX path (NFC), and what was refused."""
 
     files: dict[str, Path] = field(default_factory=dict)
     refused: list[Problem] = field(default_factory=list)
@@ -119,7 +119,9 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
     for item in items:
         name = item.name
         path = folder / name
-        rel = f"{prefix}{name}"
+        # Keys are NFC whatever form the disk holds (macOS tools and zip archives write Korean
+        # names decomposed), so that a writer's page is published at the address they typed.
+        rel = unicodedata.normalize("NFC", f"{prefix}{name}")
         if item.is_symlink():
             problem = link_problem(root, path)
             if problem is not None:
@@ -133,6 +135,12 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
                 )
                 continue
             _walk(root, path, f"{rel}/", walk, seen | {real})
+        elif _is_file(item) and rel in walk.files:
+            message = (
+                f"has the same name as {_shown(root, walk.files[rel])}, written in another "
+                "Unicode form (composed and decomposed letters); keep one of the two"
+            )
+            walk.refused.append(Problem(_shown(root, path), 0, 0, "", message))
         elif _is_file(item):
             walk.files[rel] = path
 
