@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-DEVICES = ("CON", "PRN", "AUX", "NUL", "COM0–COM9", "LPT0–LPT9")
+DEVICES = ("CON", "PRN", "AUX", "NUL", "COM0-COM9", "LPT0-LPT9")
 """The names Windows keeps for devices, in any case and with any extension (`nul.txt`)."""
 
 _DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$")

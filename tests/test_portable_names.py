@@ -166,7 +166,7 @@ def test_backslash_paths_that_cannot_work_say_why(
 
 # --- names Windows cannot hold --------------------------------------------------------------------
 
-DEVICE = "is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9"
+DEVICE = "is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9"
 CHARACTER = "which Windows does not allow in file names"
 DOT = "ends with a dot or a space, which Windows drops from file names"
 
