@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -321,6 +321,7 @@ def test_serve_runs_where_posix_modules_cannot_be_imported(tmp_path: Path) -> No
 # --- the lock, on the native and on the POSIX-less path --------------------------------------
 
 # A command that holds the cache folder until it is killed: what a build killed half-way leaves.
+# It ends by itself once the file `done` appears beside the magazine folder.
 HOLDING = """\
 import sys, time
 from pathlib import Path
@@ -329,27 +330,58 @@ from generator.site.cachefolder import hold_cache_folder
 root = Path(sys.argv[-1])
 with hold_cache_folder(root, load_settings(root), "build", notify=print):
     print("holding", flush=True)
-    time.sleep(600)
+    for _ in range(6000):
+        if (root.parent / "done").exists():
+            break
+        time.sleep(0.1)
 """
+
+
+def hold(root: Path, python: str) -> tuple[list[str], Callable[..., list[str]]]:
+    """The holding command and the command line of `magazine`, both native or POSIX-less."""
+    if python == "native":
+        return [sys.executable, "-c", HOLDING, str(root)], native
+    return [sys.executable, "-c", REFUSING.replace(_RUN, HOLDING), str(root)], posixless
+
+
+def wait_until_held(log: Path, child: subprocess.Popen[bytes]) -> None:
+    for _ in range(600):
+        if "holding" in log.read_text("utf-8", "replace"):
+            return
+        assert child.poll() is None, log.read_text("utf-8", "replace")
+        time.sleep(0.1)
+    raise AssertionError(log.read_text("utf-8", "replace"))
+
+
+@pytest.mark.parametrize("python", ["native", "posixless"])
+def test_a_second_command_waits_saying_for_whom_then_runs(tmp_path: Path, python: str) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    holder, argv = hold(root, python)
+    with started(holder, tmp_path / "holder.log") as child:
+        wait_until_held(tmp_path / "holder.log", child)
+        log = tmp_path / "second.log"
+        with started(argv(root, "fetch", "--offline"), log) as second:
+            for _ in range(600):
+                if "waiting for magazine build" in log.read_text("utf-8", "replace"):
+                    break
+                assert second.poll() is None, log.read_text("utf-8", "replace")
+                time.sleep(0.1)
+            said = log.read_text("utf-8", "replace")
+            assert f"waiting for magazine build (process {child.pid}) to finish" in said
+            assert second.poll() is None  # still waiting while the first holds on
+            (tmp_path / "done").touch()
+            assert child.wait(timeout=60) == 0
+            assert second.wait(timeout=120) == 0, log.read_text("utf-8", "replace")
 
 
 @pytest.mark.parametrize("python", ["native", "posixless"])
 def test_a_killed_holder_never_blocks_the_next_command(tmp_path: Path, python: str) -> None:
     root = write_small_magazine(tmp_path / "mag")
     set_option(root, "lock_wait: 0")
-    if python == "native":
-        holder = [sys.executable, "-c", HOLDING, str(root)]
-        argv = native
-    else:
-        holder = [sys.executable, "-c", REFUSING.replace(_RUN, HOLDING), str(root)]
-        argv = posixless
+    holder, argv = hold(root, python)
     log = tmp_path / "holder.log"
     with started(holder, log) as child:
-        for _ in range(600):
-            if "holding" in log.read_text("utf-8", "replace"):
-                break
-            assert child.poll() is None, log.read_text("utf-8", "replace")
-            time.sleep(0.1)
+        wait_until_held(log, child)
         busy = run(argv(root, "fetch", "--offline"))
         assert busy.returncode == 1, busy.stdout + busy.stderr
         said = busy.stdout + busy.stderr
