@@ -39,7 +39,8 @@ def write_file(path: Path, data: str | bytes, *, exclusive: bool = False) -> Non
     try:
         with os.fdopen(fd, "wb") as handle:
             with contextlib.suppress(FileNotFoundError):
-                os.fchmod(handle.fileno(), stat.S_IMODE(path.stat().st_mode))
+                # os.chmod by name: os.fchmod exists on Windows only from Python 3.13.
+                os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
             handle.write(body)
             handle.flush()
             os.fsync(handle.fileno())

@@ -137,6 +137,13 @@ class Clip(_Frozen):
         "pattern), not the service's real output; pages label it as such.",
     )
 
+    @field_validator("file")
+    @classmethod
+    def _forward_slashes(cls, value: str | None) -> str | None:
+        # `media\clip.mp4`, as Windows writes paths, is the same path: no name every system
+        # can hold contains a backslash (`filenames`), so it can only be a separator.
+        return None if value is None else value.replace("\\", "/")
+
     @model_validator(mode="after")
     def _one_source(self) -> Clip:
         if (self.file is None) == (self.url is None):

@@ -34,6 +34,7 @@ HOMES = {
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},
+    "filelock": {"site.cachefolder"},
 }
 
 

@@ -106,7 +106,7 @@ def write_site_config(
     )
     _check_addresses(root, config)
     path = cache / name
-    path.write_text(dump_config(config), encoding="utf-8")
+    path.write_text(dump_config(config), encoding="utf-8", newline="\n")
     return path
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
+from ..filenames import name_problem, path_problem
 from ..model import (
     DEFAULT_CRITERIA,
     Clip,
@@ -31,7 +32,7 @@ from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
-from .tree import Walk, link_problem, walk_inside
+from .tree import Walk, link_problem, on_disk, walk_inside
 from .validation import validate
 from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
 
@@ -100,7 +101,7 @@ class EntryCache:
         if clip.file is None:
             return clip_path(magazine, entry, clip)
         joined = os.path.join(os.path.dirname(os.path.join(magazine.root, entry.path)), clip.file)
-        state = file_state(joined)
+        state = file_state(str(on_disk(magazine.root, os.path.normpath(joined))))
         kept = self._paths.get(joined)
         if kept is not None and kept[0] == state:
             return kept[1]
@@ -164,6 +165,10 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     for file in files:
         shown = _inside(root, file)
         seen.add(shown)
+        unportable = path_problem(shown)
+        if unportable:
+            message = f"{unportable}; rename it (a magazine with it could not be cloned on Windows)"
+            problems.append(Problem(shown, 0, 0, "", message))
         raw = _read(file, shown, problems, settings.limits.entry_bytes)
         if raw is None:
             continue
@@ -228,11 +233,24 @@ def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> lis
 
 def link_problems(root: Path, settings: Settings, walk: Walk | None = None) -> list[Problem]:
     """Links in the entries and docs folders that are not followed: to outside the magazine
-    folder, broken, or looping (clips are checked where an entry names them). `walk`: the
-    entries folder's, when the caller has it already."""
+    folder, broken, or looping (clips are checked where an entry names them); and files in the
+    docs folder whose names Windows cannot hold. `walk`: the entries folder's, when the caller
+    has it already."""
     walk = walk if walk is not None else walk_inside(root, settings.entries_dir)
     problems = [p for p in walk.refused if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")]
-    return problems + walk_inside(root, settings.docs_dir).refused
+    docs = walk_inside(root, settings.docs_dir)
+    return problems + docs.refused + _unportable(settings.docs_dir, docs)
+
+
+def _unportable(folder: str, walk: Walk) -> list[Problem]:
+    """The writer's pages and files whose names Windows cannot hold (they become site files)."""
+    problems = []
+    for rel in walk.files:
+        wrong = path_problem(rel)
+        if wrong:
+            message = f"{wrong}; rename it (a magazine with it could not be cloned on Windows)"
+            problems.append(Problem((PurePosixPath(folder) / rel).as_posix(), 0, 0, "", message))
+    return problems
 
 
 def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
@@ -243,7 +261,8 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     """
     if clip.file is None:
         raise ValueError(f"{entry.path}: clip {clip.source} is a URL, not a local file")
-    return ((magazine.root / entry.path).parent / clip.file).resolve()
+    joined = os.path.normpath((magazine.root / entry.path).parent / clip.file)
+    return on_disk(magazine.root, joined).resolve()
 
 
 def locate(root: Path, path: str, field: str, message: str, target: Target = "value") -> Problem:
@@ -355,6 +374,15 @@ def _load_registry(
             continue  # reported by the reader
         if not _KEY.match(key):
             message = "a key uses lowercase letters, digits, - and _ only (up to 64)"
+            problems.append(doc.problem((key,), message, "key"))
+            clean = False
+            continue
+        unportable = name_problem(key) if name == SERVICES else None
+        if unportable:
+            message = (
+                f"the service's page address {key!r}: {unportable}; choose another key "
+                "(a magazine with it could not be cloned or built on Windows)"
+            )
             problems.append(doc.problem((key,), message, "key"))
             clean = False
             continue
