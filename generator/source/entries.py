@@ -33,7 +33,7 @@ from .config import load_settings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
 from .tree import Walk, link_problem, walk_inside
 from .validation import validate
-from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -342,6 +342,8 @@ def _load_registry(
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
+    if doc.node is None and [p.message for p in doc.problems] == [EMPTY_FILE]:
+        return {}, True  # nothing uncommented yet (as `magazine init` writes it): none
     problems.extend(doc.problems)
     if doc.data is None:
         return {}, False
