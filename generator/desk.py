@@ -25,7 +25,7 @@ from .scaffold import new_entry
 from .settings import Settings
 from .slugs import short_hash, slugify
 from .source.config import load_settings
-from .source.entries import entry_files
+from .source.entries import entry_files, in_zone
 from .source.yamlsource import read_yaml
 from .yamledit import EntryEdit
 
@@ -205,7 +205,7 @@ class Desk:
         return EntryEdit(found.path, found.shown, self.zone)
 
     def _submitted(self, found: Found) -> datetime:
-        submitted = found.data.get("submitted_at")
+        submitted = in_zone(found.data, self.zone).get("submitted_at")
         if not isinstance(submitted, datetime) or submitted.tzinfo is None:
             raise UsageError(f"{found.shown}: submitted_at needs a time with a UTC offset first")
         return submitted
@@ -220,7 +220,8 @@ class Desk:
     def wait_line(self, found: Found, data: dict[str, Any]) -> str | None:
         """`Kling: 2일 4시간 (약속의 17×)`: the attempt as it stands after the edit."""
         try:
-            entry = Entry.model_validate({**data, "path": found.shown, "slug": found.slug})
+            fields = in_zone(data, self.zone)
+            entry = Entry.model_validate({**fields, "path": found.shown, "slug": found.slug})
         except ValidationError:
             return None
         return f"{self._service_name(entry.service)}: {_wait_text(entry, self.labels)}"

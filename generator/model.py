@@ -100,8 +100,10 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*(\d+(\.\d+)?\s*(w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
-            "examples": ["3h", "90m", "2d", "1h30m", "3시간"],
+            "pattern": r"^\s*(약|대략|about|around|approximately|approx\.?|roughly|ca\.|circa"
+            r"|~|≈|≃)?\s*(\d+(\.\d+)?\s*(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+            r"|w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
+            "examples": ["3h", "90m", "2d", "1h30m", "3시간", "약 3시간", "about 3 hours"],
         }
     ),
 ]
@@ -200,7 +202,9 @@ class EntryData(_Frozen):
         description="When the prompt was sent. With a UTC offset, or in extra.magazine.timezone."
     )
     promised_wait: Duration | None = Field(
-        None, description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간."
+        None,
+        description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간, "
+        "3 hours, also as an estimate: 약 3시간, about 3h, ~3h.",
     )
     delivered_at: AwareDatetime | None = Field(None, description="When the result arrived.")
     status: Status = Field(description="Where the submission stands.")

@@ -16,7 +16,7 @@ from .schema import SCHEMA_FILE, schema_text
 from .settings import Settings
 from .slugs import slugify
 from .source.config import load_settings
-from .source.entries import entry_files
+from .source.entries import entry_files, in_zone
 from .source.yamlsource import read_yaml, unprintable
 from .yamledit import scalar_text
 
@@ -210,6 +210,7 @@ def _existing(
         data = read_yaml(path.read_bytes(), path.name, zone=zone).data
         if not isinstance(data, dict):
             continue
+        data = in_zone(data, zone)
         if isinstance(data.get("slug"), str):
             taken.add(data["slug"])
         service, prompt, submitted = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -119,7 +120,7 @@ def _rule_problems(rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
 def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
     doc = read_yaml(raw, shown, zone=zone)
     problems = list(doc.problems)
-    return doc, _guarded(doc, problems, partial(_entry, doc, problems)), problems
+    return doc, _guarded(doc, problems, partial(_entry, doc, problems, zone)), problems
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
@@ -378,7 +379,28 @@ def _load_registry(
     return items, clean
 
 
-def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
+TIME_FIELDS = ("submitted_at", "delivered_at", "checked_at", "updated_at")
+
+
+def in_zone(fields: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
+    """The fields with every offset-less time read in the magazine's zone, however YAML typed
+    it: `2025-01-05T10:15` and `"2025-01-05 10:15:00"` are text to YAML, not timestamps."""
+    if zone is None:
+        return fields
+    out = dict(fields)
+    for name in TIME_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue  # validation says what is wrong with it
+        if isinstance(value, datetime) and value.tzinfo is None:
+            out[name] = value.replace(tzinfo=zone)
+    return out
+
+
+def _entry(doc: Document, problems: list[Problem], zone: tzinfo | None = None) -> Entry | None:
     if doc.data is None:
         return None
     if not isinstance(doc.data, dict):
@@ -386,10 +408,11 @@ def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
         message = f"an entry is a mapping of fields (title: ..., service: ...), not {found}"
         problems.append(Problem(doc.path, 1, 1, "", message))
         return None
-    data, found_problems = validate(EntryData, doc.data, doc)
+    zoned = in_zone(doc.data, zone)
+    data, found_problems = validate(EntryData, zoned, doc, zoned=zone is not None)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        data = _without_unknown_keys(doc.data)
+        data = _without_unknown_keys(zoned)
         if data is None:
             return None
     stem = PurePosixPath(doc.path).stem
