@@ -173,7 +173,9 @@ def prepare(
     magazine = with_site_url(load_magazine(root, entries), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
-    warnings = list(fetched.warnings)
+    # Located like problems; the command line adds the word "warning" itself.
+    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings

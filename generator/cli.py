@@ -101,6 +101,8 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = orchestrator.check(options.root)
+    for warning in magazine.warnings:
+        click.echo(str(warning), err=True)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),

@@ -32,6 +32,7 @@ from pydantic import (
 
 from .addresses import public_url
 from .durations import parse_duration
+from .errors import Problem
 from .settings import Settings
 from .slugs import short_hash, slugify
 
@@ -422,6 +423,9 @@ class Magazine:
     services: Mapping[str, Service]
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     comparisons: tuple[Comparison, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """Located warnings about entries that are valid but probably not meant (`check` and
+    `build` print them and go on)."""
 
     @property
     def timezone(self) -> tzinfo | None:

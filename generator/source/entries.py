@@ -31,6 +31,7 @@ from ..model import (
 from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
+from .consistency import consistency_warnings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
 from .tree import Walk, link_problem, walk_inside
 from .validation import validate
@@ -195,6 +196,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
+    warnings = sorted(w for entry, doc in loaded for w in consistency_warnings(entry, doc))
     return Magazine(
         root=root,
         settings=settings,
@@ -202,6 +204,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         services=dict(sorted(services.items())),
         criteria=criteria,
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 
