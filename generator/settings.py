@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-
 LANGUAGES = ("ko", "en")
 """The values of `theme.language` the generator has words for."""
 
