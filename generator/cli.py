@@ -295,9 +295,15 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site", "built", is_flag=True, help="Serve the built site/ as published (no rebuilding)."
+)
 @pass_options
-def serve(options: Options, host: str, port: int, offline: bool) -> None:
+def serve(options: Options, host: str, port: int, offline: bool, built: bool) -> None:
     """Live preview: saving an entry or a page updates the site in the browser."""
+    if built:
+        orchestrator.serve_built(options.root, host=host, port=port)
+        return
     with progress_for() as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
