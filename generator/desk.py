@@ -134,6 +134,7 @@ class Desk:
 
     def checked(self, found: Found, at: datetime) -> DeskReport:
         """`checked_at` at `at`: the wait line advances."""
+        self._open_only(found)
         if at < self._submitted(found):
             raise UsageError(f"{found.shown}: the time is before submitted_at")
         edit = self._edit(found)
@@ -143,6 +144,7 @@ class Desk:
 
     def mark(self, found: Found, status: Status, at: datetime) -> DeskReport:
         """A new status, and `checked_at` (when the writer found out)."""
+        self._open_only(found)
         if at < self._submitted(found):
             raise UsageError(f"{found.shown}: the time is before submitted_at")
         edit = self._edit(found)
@@ -200,6 +202,13 @@ class Desk:
         if edits:
             report.lines.append(self.words["experiment"].format(key=key))
         return report
+
+    def _open_only(self, found: Found) -> None:
+        if str(found.data.get("status")) == Status.DELIVERED.value:
+            raise UsageError(
+                f"{found.shown} is delivered; to change that, edit its status, delivered_at "
+                "and clips by hand"
+            )
 
     def _edit(self, found: Found) -> EntryEdit:
         return EntryEdit(found.path, found.shown, self.zone)

@@ -31,7 +31,7 @@ from .atomic import write_file
 from .errors import UsageError
 from .source.yamlsource import read_yaml
 
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/+-]*$")
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/+:?=&%~-]*$")
 _QUOTED_END = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)*"')}
 
 
@@ -78,6 +78,8 @@ class EntryEdit:
         self.data: dict[str, Any] = dict(doc.data)
         self.text = self.original.decode("utf-8-sig")
         self.bom = self.original.startswith(b"\xef\xbb\xbf")
+        # Lines a command adds end as the writer's lines do.
+        self.newline = "\r\n" if "\r\n" in self.text else "\n"
         self.changes: list[str] = []
 
     def set(self, key: str, value: str | datetime, *, after: Sequence[str] = ()) -> None:
@@ -85,6 +87,8 @@ class EntryEdit:
         of `after` that the file has (else at the end)."""
         old = self.data.get(key)
         written = scalar_text(value)
+        if old is not None and _scalar_of(old) == written:
+            return
         keys = self._keys()
         if key in keys:
             self._replace_value(keys[key], key, written)
@@ -137,7 +141,9 @@ class EntryEdit:
             dash = lines[found.value_line][: found.value_column]
             indent = dash if not dash.strip() else " " * found.value_column
             rows = [_item_lines(item, indent) for item in items]
-            lines[found.last_line + 1 : found.last_line + 1] = [row + "\n" for row in rows]
+            lines[found.last_line + 1 : found.last_line + 1] = [
+                row.replace("\n", self.newline) + self.newline for row in rows
+            ]
             self.text = "".join(lines)
         self.data[key] = [*(old or []), *(dict(item) for item in items)]
         for item in items:
@@ -168,7 +174,7 @@ class EntryEdit:
     def _lines(self) -> list[str]:
         lines = self.text.splitlines(keepends=True)
         if lines and not lines[-1].endswith(("\n", "\r")):
-            lines[-1] += "\n"
+            lines[-1] += self.newline
         return lines
 
     def _keys(self) -> dict[str, _Key]:
@@ -201,7 +207,9 @@ class EntryEdit:
         row = lines[found.line]
         if found.last_line != found.line or found.value_line != found.line:
             # Not on one line (a block or a value on the next line): the key gets one line.
-            lines[found.line : found.last_line + 1] = [f"{row[: row.index(key)]}{key}: {written}\n"]
+            lines[found.line : found.last_line + 1] = [
+                f"{row[: row.index(key)]}{key}: {written}{self.newline}"
+            ]
         else:
             start = found.value_column
             rest = row[start:]
@@ -213,7 +221,7 @@ class EntryEdit:
         lines = self._lines()
         anchor = next((keys[name] for name in after if name in keys), None)
         at = anchor.last_line + 1 if anchor is not None else len(lines)
-        lines[at:at] = [row + "\n" for row in rows]
+        lines[at:at] = [row.replace("\n", self.newline) + self.newline for row in rows]
         self.text = "".join(lines)
 
 
@@ -234,6 +242,10 @@ def _item_lines(item: Mapping[str, str], indent: str) -> str:
     rows = [f"{name}: {scalar_text(value)}" for name, value in item.items()]
     inner = "\n".join(f"{indent}  {row}" for row in rows[1:])
     return f"{indent}- {rows[0]}" + (f"\n{inner}" if inner else "")
+
+
+def _scalar_of(value: Any) -> str:
+    return scalar_text(value) if isinstance(value, str | datetime) else str(value)
 
 
 def _shown(value: Any) -> str:

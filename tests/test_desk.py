@@ -205,3 +205,24 @@ def test_resend_keeps_one_comparison_at_its_address(tmp_path: Path) -> None:
     for path, text in originals.items():
         removed, added = changed_lines(text, path.read_text(encoding="utf-8"))
         assert (removed, added) == ([], [f"experiment: {comparison.slug}"])
+
+
+def test_a_crlf_file_keeps_its_line_ends(desk: Path) -> None:
+    entry = desk / "entries/2025/01/kling.yml"
+    entry.write_bytes(HANDWRITTEN.replace("\n", "\r\n").encode("utf-8"))
+    result = run(desk, "deliver", "kling", "--url", "https://example.org/a.mp4", "--at", "now")
+    assert result.exit_code == 0, result.output
+    raw = entry.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert b"clips:\r\n  - url: https://example.org/a.mp4\r\n" in raw
+
+
+def test_a_delivered_entry_is_not_marked_or_checked(desk: Path) -> None:
+    assert run(desk, "deliver", "kling", "--url", "https://example.org/a.mp4").exit_code == 0
+    entry = desk / "entries/2025/01/kling.yml"
+    text = entry.read_text(encoding="utf-8")
+    for args in (["checked", "kling"], ["mark", "kling", "failed"]):
+        result = run(desk, *args)
+        assert result.exit_code == 2
+        assert "is delivered" in result.stderr
+    assert entry.read_text(encoding="utf-8") == text
