@@ -172,6 +172,15 @@ class Desk:
                 if not f.data.get("experiment")
                 and normalize_prompt(str(f.data.get("prompt", ""))) == normalize_prompt(prompt)
             ]
+        chosen = list(services) or [str(found.data.get("service"))]
+        known = self._services()
+        unknown = [key for key in chosen if known is not None and key not in known]
+        if unknown:
+            listed = ", ".join(sorted(known or ())) or "none yet"
+            raise UsageError(f"unknown service {unknown[0]!r} (known: {listed})")
+        # The key is the comparison's slug as it stands, so writing it into the earlier entries
+        # first changes neither the comparison nor its address, whatever happens next.
+        report = DeskReport()
         edits = []
         for member in members:
             if member.data.get("experiment") != key:
@@ -179,8 +188,10 @@ class Desk:
                 edit.set("experiment", key, after=("prompt_source", "prompt"))
                 edit.verify()
                 edits.append((member, edit))
-        report = DeskReport()
-        for service in services or [str(found.data.get("service"))]:
+        for member, edit in edits:
+            edit.write()
+            report.lines += [f"{member.shown}: {change}" for change in edit.changes]
+        for service in chosen:
             earlier = [m for m in members if m.data.get("service") == service]
             promised = next(
                 (str(m.data["promised_wait"]) for m in earlier[::-1] if "promised_wait" in m.data),
@@ -196,9 +207,6 @@ class Desk:
                 promised_wait=promised,
             )
             report.lines.append(f"{self.words['new']}: {self._shown(path)}")
-        for member, edit in edits:
-            edit.write()
-            report.lines += [f"{member.shown}: {change}" for change in edit.changes]
         if edits:
             report.lines.append(self.words["experiment"].format(key=key))
         return report
@@ -235,14 +243,19 @@ class Desk:
             return None
         return f"{self._service_name(entry.service)}: {_wait_text(entry, self.labels)}"
 
-    def _service_name(self, key: str) -> str:
+    def _services(self) -> dict[str, Any] | None:
+        """The services registry as written (None when there is none to read)."""
         for name in ("services.yml", "services.yaml"):
             path = self.root / self.settings.entries_dir / name
             if path.is_file():
                 data = read_yaml(path.read_bytes(), name).data
-                fields = data.get(key) if isinstance(data, dict) else None
-                if isinstance(fields, dict) and isinstance(fields.get("name"), str):
-                    return str(fields["name"])
+                return data if isinstance(data, dict) else {}
+        return None
+
+    def _service_name(self, key: str) -> str:
+        fields = (self._services() or {}).get(key)
+        if isinstance(fields, dict) and isinstance(fields.get("name"), str):
+            return str(fields["name"])
         return key
 
     def _copy(self, found: Found, clips: Sequence[Path]) -> list[str]:
@@ -252,6 +265,10 @@ class Desk:
         for number, source in enumerate(clips, start=1):
             if not source.is_file():
                 raise UsageError(f"no clip file {source}")
+            inside = _relative_to(source.resolve(), found.path.parent)
+            if inside is not None:
+                names.append(inside)  # already beside the entry: listed where it is
+                continue
             suffix = source.suffix.lower()
             base = found.slug if number == 1 else f"{found.slug}-{number}"
             for attempt in range(1, 100):
@@ -290,6 +307,14 @@ class Desk:
                 slug = slugify(stem) or short_hash(shown)
             out.append(Found(path.resolve(), shown, slug, data))
         return out
+
+
+def _relative_to(path: Path, folder: Path) -> str | None:
+    """`path` relative to `folder` (POSIX), or None when it is not inside it."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return None
 
 
 def _wait_text(entry: Entry, labels: Labels) -> str:

@@ -226,3 +226,23 @@ def test_a_delivered_entry_is_not_marked_or_checked(desk: Path) -> None:
         assert result.exit_code == 2
         assert "is delivered" in result.stderr
     assert entry.read_text(encoding="utf-8") == text
+
+
+def test_a_clip_already_beside_the_entry_is_listed_where_it_is(desk: Path) -> None:
+    clip = desk / "entries/2025/01/clips/kling take 1.mp4"
+    clip.parent.mkdir()
+    clip.write_bytes(b"clip")
+    result = run(desk, "deliver", "kling", "--clip", str(clip), "--at", "2025-01-05T14:00")
+    assert result.exit_code == 0, result.output
+    text = (desk / "entries/2025/01/kling.yml").read_text(encoding="utf-8")
+    assert '  - file: "clips/kling take 1.mp4"\n' in text
+    assert not (desk / "entries/2025/01/media").exists()
+
+
+def test_resend_to_an_unknown_service_changes_nothing(tmp_path: Path) -> None:
+    root = write_magazine(tmp_path / "m")
+    before = {p: p.read_bytes() for p in (root / "entries").rglob("*") if p.is_file()}
+    result = run(root, "resend", "kling", "--service", "kling", "--service", "nosuch")
+    assert result.exit_code == 2
+    assert "unknown service 'nosuch'" in result.stderr
+    assert {p: p.read_bytes() for p in (root / "entries").rglob("*") if p.is_file()} == before
