@@ -246,3 +246,16 @@ def test_resend_to_an_unknown_service_changes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "unknown service 'nosuch'" in result.stderr
     assert {p: p.read_bytes() for p in (root / "entries").rglob("*") if p.is_file()} == before
+
+
+def test_an_english_magazine_says_the_wait_in_english(tmp_path: Path) -> None:
+    mkdocs = MKDOCS.replace("language: ko", "language: en")
+    root = write_magazine(
+        tmp_path / "m", {"2025/01/kling.yml": HANDWRITTEN}, mkdocs=mkdocs, files={}
+    )
+    result = run(root, "checked", "kling", "--at", "2025-01-06T10:05")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "Kling: still waiting after 3 d (24× the promise)"
+    result = run(root, "deliver", "kling", "--url", "https://example.org/a.mp4", "--at", "지금")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("the verdict and ratings were written")

@@ -119,3 +119,25 @@ def test_the_language_problem_is_located_with_a_guess(tmp_path: Path) -> None:
         "mkdocs.yml:5:13: theme.language: must be ko or en, the languages of the magazine's "
         "words (did you mean 'ko'?)"
     )
+
+
+MKDOCS_REFUSES = {
+    "plugin": MKDOCS + "plugins:\n  - no-such-plugin\n",
+    "theme": MKDOCS.replace("name: material", "name: no-such-theme"),
+    "extension": MKDOCS.replace(
+        "  - pymdownx.emoji:", "  - no_such_extension\n  - pymdownx.emoji:"
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(MKDOCS_REFUSES))
+def test_a_config_mkdocs_refuses_is_one_message_from_build(tmp_path: Path, kind: str) -> None:
+    root = write_magazine(
+        tmp_path / "m", {"2025/01/kling.yml": PENDING}, mkdocs=MKDOCS_REFUSES[kind], files={}
+    )
+    result = run(root, "build", "-q", "--offline")
+    assert isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "MkDocs could not build the site" in result.stderr
