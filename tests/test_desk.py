@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -259,3 +263,37 @@ def test_an_english_magazine_says_the_wait_in_english(tmp_path: Path) -> None:
     result = run(root, "deliver", "kling", "--url", "https://example.org/a.mp4", "--at", "지금")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1].startswith("the verdict and ratings were written")
+
+
+def _limited(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("clip_bytes", [0, 20_000])
+def test_deliver_on_a_full_disk_leaves_the_entry_and_no_half_file(
+    desk: Path, tmp_path: Path, clip_bytes: int
+) -> None:
+    """In a child that cannot write more than 400 bytes to a file (the entry is longer): the
+    clip copy or the entry's write fails, with one message; nothing half-written stays."""
+    entry = desk / "entries/2025/01/kling.yml"
+    before = entry.read_bytes()
+    args = ["deliver", "kling", "--at", "2025-01-05T14:00", "--url", "https://example.org/a.mp4"]
+    if clip_bytes:
+        clip = tmp_path / "clip.mp4"
+        clip.write_bytes(b"x" * clip_bytes)
+        args += ["--clip", str(clip)]
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(desk), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=_limited(400),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "File too large" in done.stderr and "Traceback" not in done.stderr
+    assert entry.read_bytes() == before
+    assert [p.name for p in desk.rglob("*") if p.name.endswith(".tmp")] == []
+    assert not (desk / "entries/2025/01/media/kling.mp4").exists()
