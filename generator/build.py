@@ -43,6 +43,7 @@ from .site import (
     hold_cache_folder,
     make_cache_folder,
     media_files,
+    serve_built_site,
     serve_site,
     site_files,
     source_date_epoch,
@@ -181,7 +182,9 @@ def prepare(
     magazine = with_site_url(load_magazine(root, entries), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
-    warnings = list(fetched.warnings)
+    # Located like problems; the command line adds the word "warning" itself.
+    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
@@ -387,6 +390,20 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
         host=host,
         port=port,
     )
+
+
+def serve_built(root: Path, *, host: str, port: int, site_dir: Path | None = None) -> None:
+    """`magazine serve --site`: the built site as it will be published, ranges answered.
+
+    Raises:
+        UsageError: the site has not been built yet.
+    """
+    root = root.resolve()
+    settings = load_settings(root)
+    site = site_dir if site_dir is not None else root / settings.site_dir
+    if not (site / "index.html").is_file():
+        raise UsageError(f"no built site in {site}: run magazine build first")
+    serve_built_site(site, host=host, port=port)
 
 
 def deploy(

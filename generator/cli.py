@@ -22,13 +22,17 @@ import click
 from . import __version__
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
+from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .model import Status
+from .moments import read_moment
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
 from .sizes import format_bytes
-from .source import load_magazine, locate
+from .source import load_magazine, load_settings, locate
+from .starter import start_magazine
 from .terminal import terminal_words
 
 
@@ -108,6 +112,8 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = orchestrator.check(options.root)
+    for warning in magazine.warnings:
+        say(str(warning), err=True, lines=True)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),
@@ -128,6 +134,17 @@ def check(options: Options) -> None:
 @click.option(
     "--now", "now_text", metavar="TIME", help="Submission time (ISO 8601) instead of now."
 )
+@click.option("--experiment", metavar="KEY", help="Group it with other entries of this key.")
+@click.option("--model", help="Model or version as the service labels it.")
+@click.option("--plan", help="The access you had: free, trial, paid, credits, ...")
+@click.option("--promised-wait", metavar="DURATION", help="What the service promised: 3h, 2d.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in Status if s is not Status.DELIVERED]),
+    default=Status.PENDING.value,
+    show_default=True,
+    help="Where the attempt stands.",
+)
 @pass_options
 def new(
     options: Options,
@@ -136,6 +153,11 @@ def new(
     prompt_file: Path | None,
     title: str | None,
     now_text: str | None,
+    experiment: str | None,
+    model: str | None,
+    plan: str | None,
+    promised_wait: str | None,
+    status: str,
 ) -> None:
     """Write a new pending entry for a prompt just sent; print its path."""
     if prompt is not None and prompt_file is not None:
@@ -146,8 +168,19 @@ def new(
         if sys.stdin.isatty():
             raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
         prompt = sys.stdin.read()
-    now = _moment(now_text) if now_text else None
-    path = new_entry(options.root, service, prompt, title=title, now=now)
+    now = _at(options.root, now_text) if now_text else None
+    path = new_entry(
+        options.root,
+        service,
+        prompt,
+        title=title,
+        now=now,
+        experiment=experiment,
+        model=model,
+        plan=plan,
+        promised_wait=promised_wait,
+        status=Status(status),
+    )
     say(path.resolve().relative_to(options.root.resolve()).as_posix())
 
 
@@ -156,17 +189,13 @@ def new(
     "--now",
     "now_text",
     metavar="TIME",
-    help="Measure waits up to this time (ISO 8601) instead of each entry's checked_at.",
+    help="Measure waits up to this time (ISO 8601, or now) instead of each entry's checked_at.",
 )
 @pass_options
 def pending(options: Options, now_text: str | None) -> None:
     """List submissions still waiting, for how long (at least), against the promise."""
     magazine = load_magazine(options.root)
-    now = _moment(now_text) if now_text else None
-    if now is not None and now.tzinfo is None:
-        if magazine.timezone is None:
-            raise UsageError("--now needs a UTC offset (or extra.magazine.timezone)")
-        now = now.replace(tzinfo=magazine.timezone)
+    now = _at(options.root, now_text) if now_text else None
     for line in pending_lines(waiting(magazine, now), magazine):
         say(line)
 
@@ -206,13 +235,12 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def _moment(text: str) -> datetime:
+def _at(root: Path, text: str) -> datetime:
+    """A time given on the command line (`now`, `지금`, ISO 8601), read in the magazine's zone."""
     try:
-        return datetime.fromisoformat(text)
+        return read_moment(text, load_settings(root).tzinfo)
     except ValueError as exc:
-        raise UsageError(
-            f"cannot read {text!r} as a time; write it like 2025-01-05T10:00:00+09:00"
-        ) from exc
+        raise UsageError(str(exc)) from None
 
 
 @main.command()
@@ -286,9 +314,15 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site", "built", is_flag=True, help="Serve the built site/ as published (no rebuilding)."
+)
 @pass_options
-def serve(options: Options, host: str, port: int, offline: bool) -> None:
+def serve(options: Options, host: str, port: int, offline: bool, built: bool) -> None:
     """Live preview: saving an entry or a page updates the site in the browser."""
+    if built:
+        orchestrator.serve_built(options.root, host=host, port=port)
+        return
     with progress_for() as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
@@ -321,3 +355,73 @@ def deploy(
         )
     where = branch if no_push else f"{remote}/{branch}"
     say(f"published {report.site_dir} to {where}")
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True)
+@click.option("--timezone", "zone", default="Asia/Seoul", show_default=True, help="IANA zone.")
+@click.option("--title", help="The magazine's name (site_name).")
+@pass_options
+def init(options: Options, directory: Path | None, lang: str, zone: str, title: str | None) -> None:
+    """Start a magazine of your own in DIRECTORY (default: --root) that builds at once."""
+    target = directory if directory is not None else options.root
+    for line in start_magazine(target, language=lang, timezone=zone, title=title):
+        say(line)
+
+
+_AT_HELP = "When it happened (ISO 8601, or now; default now, in the magazine's zone)."
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--clip", "clips", multiple=True, type=click.Path(path_type=Path), help="A file.")
+@click.option("--url", "urls", multiple=True, help="A remote clip's address.")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def deliver(
+    options: Options, entry: str, clips: tuple[Path, ...], urls: tuple[str, ...], at_text: str
+) -> None:
+    """The result of ENTRY arrived: status, delivered_at and its clips (copied next to it)."""
+    desk = Desk(options.root)
+    found = desk.find(entry)
+    _echo(desk.deliver(found, _at(options.root, at_text), clips, urls))
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def checked(options: Options, entry: str, at_text: str) -> None:
+    """You looked and ENTRY is still open: checked_at, so the wait line advances."""
+    desk = Desk(options.root)
+    _echo(desk.checked(desk.find(entry), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.argument("status", type=click.Choice([s.value for s in MARKS]))
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def mark(options: Options, entry: str, status: str, at_text: str) -> None:
+    """ENTRY was waitlisted, paywalled, failed, refused or abandoned."""
+    desk = Desk(options.root)
+    _echo(desk.mark(desk.find(entry), Status(status), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.option(
+    "--service", "services", multiple=True, metavar="KEY", help="Send to it (default: the same)."
+)
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def resend(options: Options, entry: str, services: tuple[str, ...], at_text: str) -> None:
+    """ENTRY's prompt sent again: a new pending attempt in the same comparison."""
+    desk = Desk(options.root)
+    _echo(desk.resend(desk.find(entry), services, _at(options.root, at_text)))
+
+
+def _echo(report: DeskReport) -> None:
+    for line in report.lines:
+        say(line, lines=True)

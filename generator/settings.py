@@ -17,6 +17,7 @@ extra:
 
 from __future__ import annotations
 
+import difflib
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,16 @@ def _check_base_address(value: str) -> None:
     wrong = address_problem(value, base=True)
     if wrong:
         raise ValueError(wrong)
+
+
+LANGUAGES = ("ko", "en")
+"""The values of `theme.language` the generator has words for."""
+
+_LANGUAGE_GUESSES = {
+    **dict.fromkeys(("kr", "kor", "korean", "ko-kr", "kr-ko", "한국어", "ko_kr"), "ko"),
+    **dict.fromkeys(("eng", "english", "en-us", "en-gb", "us", "uk", "gb"), "en"),
+}
+"""What writers type for the two languages instead of their codes."""
 
 
 class _Section(BaseModel):
@@ -152,6 +163,19 @@ class Settings(_Section):
                 raise ValueError(
                     f"unknown time zone {value!r} (use a name like Asia/Seoul)"
                 ) from exc
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        # Every word the generator writes exists in these; Material would also fail on an
+        # unknown code (`kr`), deep in a template, as a traceback.
+        if value not in LANGUAGES:
+            guess = _LANGUAGE_GUESSES.get(value.strip().casefold().replace("_", "-"))
+            if guess is None:
+                guess = next(iter(difflib.get_close_matches(value, LANGUAGES, n=1, cutoff=0.5)), "")
+            hint = f" (did you mean {guess!r}?)" if guess else ""
+            raise ValueError(f"must be ko or en, the languages of the magazine's words{hint}")
         return value
 
     @field_validator("media_base_url")

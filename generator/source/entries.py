@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -31,10 +32,11 @@ from ..model import (
 from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
+from .consistency import consistency_warnings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
 from .tree import Walk, link_problem, on_disk, walk_inside
 from .validation import validate
-from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -120,7 +122,7 @@ def _rule_problems(rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
 def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
     doc = read_yaml(raw, shown, zone=zone)
     problems = list(doc.problems)
-    return doc, _guarded(doc, problems, partial(_entry, doc, problems)), problems
+    return doc, _guarded(doc, problems, partial(_entry, doc, problems, zone)), problems
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
@@ -199,6 +201,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
+    warnings = sorted(w for entry, doc in loaded for w in consistency_warnings(entry, doc))
     return Magazine(
         root=root,
         settings=settings,
@@ -206,6 +209,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         services=dict(sorted(services.items())),
         criteria=criteria,
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 
@@ -361,6 +365,8 @@ def _load_registry(
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
+    if doc.node is None and [p.message for p in doc.problems] == [EMPTY_FILE]:
+        return {}, True  # nothing uncommented yet (as `magazine init` writes it): none
     problems.extend(doc.problems)
     if doc.data is None:
         return {}, False
@@ -404,7 +410,28 @@ def _load_registry(
     return items, clean
 
 
-def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
+TIME_FIELDS = ("submitted_at", "delivered_at", "checked_at", "updated_at")
+
+
+def in_zone(fields: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
+    """The fields with every offset-less time read in the magazine's zone, however YAML typed
+    it: `2025-01-05T10:15` and `"2025-01-05 10:15:00"` are text to YAML, not timestamps."""
+    if zone is None:
+        return fields
+    out = dict(fields)
+    for name in TIME_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue  # validation says what is wrong with it
+        if isinstance(value, datetime) and value.tzinfo is None:
+            out[name] = value.replace(tzinfo=zone)
+    return out
+
+
+def _entry(doc: Document, problems: list[Problem], zone: tzinfo | None = None) -> Entry | None:
     if doc.data is None:
         return None
     if not isinstance(doc.data, dict):
@@ -412,10 +439,11 @@ def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
         message = f"an entry is a mapping of fields (title: ..., service: ...), not {found}"
         problems.append(Problem(doc.path, 1, 1, "", message))
         return None
-    data, found_problems = validate(EntryData, doc.data, doc)
+    zoned = in_zone(doc.data, zone)
+    data, found_problems = validate(EntryData, zoned, doc, zoned=zone is not None)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        data = _without_unknown_keys(doc.data)
+        data = _without_unknown_keys(zoned)
         if data is None:
             return None
     stem = PurePosixPath(doc.path).stem
