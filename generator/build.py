@@ -32,10 +32,12 @@ from .media import (
 from .model import Magazine
 from .pages import Later, PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
+from .publish import push_summary
 from .settings import Settings
 from .site import (
     BudgetReport,
     LiveStaging,
+    MediaManifest,
     StagingChanges,
     build_site,
     check_budget,
@@ -43,8 +45,12 @@ from .site import (
     hold_cache_folder,
     make_cache_folder,
     media_files,
+    media_manifest,
+    push_media,
+    referenced_media,
     serve_site,
     source_date_epoch,
+    write_manifest,
     write_media_folder,
     write_staging,
     writer_files,
@@ -64,6 +70,8 @@ class BuildReport:
     warnings: tuple[str, ...]
     language: str = "en"
     """The magazine's `theme.language`, which the summary is printed in."""
+    store: MediaManifest | None = None
+    """With `media_store`: what the store must hold for these pages (`magazine media push`)."""
 
 
 def local_sources(magazine: Magazine, cache: EntryCache | None = None) -> dict[ClipRef, Path]:
@@ -223,6 +231,8 @@ class Staged:
     clips: int
     changes: StagingChanges | None = None
     """With the preview's memory: what this run changed in the staging folder (None: all)."""
+    store: MediaManifest | None = None
+    """With `media_store`: every object the pages load from the store."""
 
 
 def stage(
@@ -253,6 +263,13 @@ def stage(
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
+        store = None
+        if hosted_elsewhere and magazine.settings.media_store and memory is None:
+            # Exactly what the pages load: what `media push` uploads and `gc` keeps.
+            renditions = referenced_media(
+                str(magazine.settings.media_base_url), rendered.files.values(), renditions
+            )
+            store = media_manifest(magazine.settings, renditions)
         if hosted_elsewhere:
             write_media_folder(renditions, media_upload_dir(magazine))
         media_in_site = {} if hosted_elsewhere else renditions
@@ -275,7 +292,7 @@ def stage(
                 rendered.snippets,
                 defer_pages=True,
             )
-    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes)
+    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes, store)
 
 
 def build(
@@ -315,6 +332,8 @@ def _build(
             rendered,
             source_date_epoch=source_date_epoch(magazine),
         )
+    if staged.store is not None:
+        write_manifest(magazine.settings.cache_path(root), root, staged.store)
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
     if not magazine.settings.site_url:
@@ -327,6 +346,7 @@ def _build(
         staged.budget,
         warnings,
         magazine.settings.language,
+        staged.store,
     )
 
 
@@ -382,6 +402,12 @@ def deploy(
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
     with _exclusive(root, "deploy", progress):
         report = build(root, offline=offline, progress=progress, site_url=site_url)
+        if report.store is not None:  # the media first: pages never point at missing media
+            progress.note(
+                push_summary(
+                    push_media(report.store, load_settings(root.resolve()), progress=progress)
+                )
+            )
         deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 
