@@ -65,7 +65,7 @@ def check_budget(
     if problems:
         problems.append(
             "lower media.max_height or raise media.crf, or serve media from another host "
-            "(media_base_url)"
+            "(media_store and media_base_url)"
         )
         raise BudgetError("\n".join(problems))
     return report

@@ -88,9 +88,8 @@ def push_media(
     store, prefix = open_store(settings)
     tuning = settings.store
     _retrying(store.check_bucket, tuning, sleep)
-    held = {
-        item.key: item for item in _retrying(lambda: list(store.listing(prefix)), tuning, sleep)
-    }
+    listed = _retrying(lambda: list(store.listing(prefix + "media/")), tuning, sleep)
+    held = {item.key: item for item in listed}
     prints = dict(
         zip(
             manifest.objects,
@@ -161,9 +160,12 @@ def delete_objects(
     """Delete `objects` (what `unreferenced` found); the number deleted."""
     task = progress.task("deleting", len(objects))
 
+    lock = threading.Lock()
+
     def delete(item: StoredObject) -> None:
         _retrying(lambda: store.delete(item.key), settings.store, sleep)
-        task.advance()
+        with lock:
+            task.advance()
 
     _each(objects, delete, settings.store.concurrency)
     progress.finish(task)
@@ -245,10 +247,12 @@ def _verify_all(
 ) -> list[tuple[MediaObject, str]]:
     """(object, what is wrong) for every object the store does not hold as sent."""
     task = progress.task("verifying", len(items))
+    lock = threading.Lock()
 
     def verify(item: MediaObject) -> str | None:
         found = _retrying(lambda: store.head(prefix + item.path), tuning, sleep)
-        task.advance()
+        with lock:
+            task.advance()
         if found is None:
             return "missing from the store after the push"
         if found.size != item.size:
@@ -284,19 +288,22 @@ def _retrying(action: Callable[[], T], tuning: StoreSettings, sleep: Sleep) -> T
 
 
 def _each(items: Iterable[T], work: Callable[[T], R], workers: int) -> list[R]:
-    """`work` on every item, `workers` at once, results in order; the first failure stops
-    what has not started and is raised once the running ones end."""
+    """`work` on every item, `workers` at once, results in order. The first failure (or an
+    interrupt) cancels what has not started and is raised once the running ones end."""
     items = list(items)
     if not items:
         return []
-    with ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        futures: list[Future[R]] = [pool.submit(work, item) for item in items]
+    pool = ThreadPoolExecutor(max_workers=min(workers, len(items)))
+    futures: list[Future[R]] = [pool.submit(work, item) for item in items]
+    try:
         done, _ = wait(futures, return_when=FIRST_EXCEPTION)
         failed = next((f for f in futures if f in done and f.exception() is not None), None)
         if failed is not None:
-            for future in futures:
-                future.cancel()
             error = failed.exception()
             assert error is not None
             raise error
         return [future.result() for future in futures]
+    finally:
+        for future in futures:
+            future.cancel()
+        pool.shutdown(wait=True)
