@@ -14,12 +14,10 @@ import pytest
 from generator.site.manifest import CACHE_CONTROL, CONTENT_TYPES
 from tests.browser_fixtures import ServedSite, serve_folder, watched_page
 from tests.build_fixtures import invoke
-from tests.store_fixtures import BUCKET, Seaweed, empty, media_urls, seaweed, stored
+from tests.store_fixtures import BUCKET, Seaweed, empty, media_urls, stored
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
-
-__all__ = ["seaweed"]
 
 pytestmark = pytest.mark.slow
 

@@ -30,13 +30,9 @@ from tests.store_fixtures import (
     FaultProxy,
     Seaweed,
     admin,
-    fault_proxy,
     free_ports,
     media_urls,
-    seaweed,
 )
-
-__all__ = ["fault_proxy", "seaweed"]
 
 PREFIX = "mag/"
 FAST = "    store: {retries: 2, backoff: 0.01, connect_timeout: 2, read_timeout: 2}\n"
