@@ -306,7 +306,7 @@ def test_a_push_killed_mid_upload_is_completed_by_the_next(
         encoding="utf-8",
     )
     assert invoke(hosted, "build", "-q").exit_code == 0
-    fault_proxy.faults.put_delay = 0.05  # per 64 KiB: a slow link, so the kill lands mid-body
+    fault_proxy.faults.put_delay = 0.2  # per 64 KiB: a slow link, so the kill lands mid-body
     env = {**environment(), **seaweed.environment(fault_proxy.endpoint)}
     child = subprocess.Popen(
         command(hosted, "media", "push", "-q"),
@@ -319,7 +319,7 @@ def test_a_push_killed_mid_upload_is_completed_by_the_next(
     while sum(1 for m, _, s in fault_proxy.faults.seen if m == "PUT" and s == 200) < 2:
         assert time.monotonic() < deadline and child.poll() is None, "the push ended too soon"
         time.sleep(0.01)
-    time.sleep(0.02)  # into the next object's body
+    time.sleep(0.05)  # into the next object's body
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
     while fault_proxy.faults.active:  # what the proxy was relaying has reached the store
