@@ -59,11 +59,7 @@ def _size(rendition: Rendition, width: int) -> str:
 
 def status_badge(ctx: PageContext, entry: Entry) -> escape.Safe:
     """The status as a small coloured badge (its words carry the meaning, not the colour)."""
-    status = entry.status
-    return escape.Safe(
-        f'<span class="magazine-badge magazine-status-{status.value}">'
-        f"{escape.text(ctx.labels.status_name(status))}</span>"
-    )
+    return ctx.status_badge(entry.status)
 
 
 def lang_attribute(entry: Entry) -> str:

@@ -14,6 +14,7 @@ from ..model import Comparison, Cost, Criterion, Entry, Magazine, Service, Statu
 from . import escape, urls
 from .labels import Labels, labels_for
 from .memo import Later, PageMemo, Token
+from .render import macros
 from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
 
 T = TypeVar("T")
@@ -178,18 +179,14 @@ class PageContext:
 
     def wait_cell(self, entry: Entry) -> escape.Safe:
         """The compact wait with the full sentence (and last check) in its tooltip."""
-        return escape.Safe(
-            f'<span class="magazine-wait" title="{escape.text(self.wait_full(entry))}">'
-            f"{escape.text(self.wait_compact(entry))}</span>"
-        )
+        cells = macros("cells")
+        return escape.Safe(cells.wait_cell(self.wait_full(entry), self.wait_compact(entry)))
 
     def day_cell(self, value: datetime) -> escape.Safe:
         """The day of a moment as a `<time>` element, which tables keep on one line."""
         local = value.astimezone(self.zone) if self.zone is not None else value
-        return escape.Safe(
-            f'<time datetime="{local.date().isoformat()}">'
-            f"{escape.text(self.labels.day(local.date()))}</time>"
-        )
+        day = local.date()
+        return escape.Safe(macros("cells").day_cell(day.isoformat(), self.labels.day(day)))
 
     def mean_html(self, found: Mean | None, *, per_attempt: bool = False) -> escape.Safe:
         """A mean alone (`4.2`), how many values it rests on in its tooltip; faded when few.
@@ -201,13 +198,14 @@ class PageContext:
             return escape.Safe("–")
         L = self.labels
         tip = (L.mean_of_attempts if per_attempt else L.mean_of_ratings).format(count=found.count)
-        css = "magazine-mean"
         if found.few:
             tip += f" ({L.few_hint.format(few=FEW)})"
-            css += " magazine-few"
-        return escape.Safe(
-            f'<span class="{css}" title="{escape.text(tip)}">{found.value:.1f}</span>'
-        )
+        return escape.Safe(macros("cells").mean(found.value, tip, found.few))
+
+    def status_badge(self, status: Status) -> escape.Safe:
+        """A status as a small coloured badge (its words carry the meaning, not the colour)."""
+        name = self.labels.status_name(status)
+        return escape.Safe(macros("cells").status_badge(status.value, name))
 
     def service_link(self, page: str, key: str) -> escape.Safe:
         """A Markdown link to a service page, its display name escaped."""

@@ -35,6 +35,10 @@ class Safe(str):
 
     __slots__ = ()
 
+    def __html__(self) -> str:
+        """Itself: markupsafe and autoescaping templates take it as markup, unescaped."""
+        return self
+
 
 # C0/C1 controls except tab and newline. STX/ETX matter most: Python-Markdown uses them to
 # delimit its placeholders for stashed raw HTML, so a writer's STX...ETX could forge one.

@@ -1,26 +1,46 @@
-"""Jinja2 templates to Markdown: the one place that imports jinja2.
+"""Jinja2 templates to Markdown and HTML fragments: the one place that imports jinja2.
 
 The environment is strict (`StrictUndefined`: a typo fails the build instead of rendering an empty
-cell) and does not autoescape HTML, since the output is Markdown. Instead every `{{ value }}` is
-finalised here: `escape.Safe` strings pass unchanged, numbers print as themselves, and any other
-string is escaped with `escape.text`, so untrusted text is inert unless a view deliberately
-prepared it for its place (a prompt fence, sanitised notes, a checked URL).
+cell). Every `{{ value }}` is finalised here: `escape.Safe` strings and markup (anything with
+`__html__`: a macro's output) pass unchanged, numbers print as themselves, and any other string
+is escaped with `escape.text`, so untrusted text is inert unless a view deliberately prepared it
+for its place (a prompt fence, sanitised notes, a checked URL) or a filter below did.
+
+Page templates (`templates/*.md.j2`) make Markdown and do not autoescape HTML. Fragment
+templates (`templates/fragments/*.html.j2`) make raw HTML: the viewer, a clip, the leaderboard's
+table, the small cells lists share (a wait, a day, a mean, a status badge). Markdown passes raw
+HTML through only while it stays on one line, so a fragment's source is joined into one line
+before it is read: each line's indentation and line end are dropped (write a space that must
+separate two lines at the end of the first line's content, inside a tag or a `{% if %}`).
+Fragments autoescape as a second guard: a string that reached the output without
+`escape.text` or a filter (only `~`, `join` or `format` could do that) is escaped for HTML.
+
+Filters give each destination its one escaping function: `attr` (a generator-made value for an
+attribute), `decimal` and `percent` (numbers as text), and the view helpers of the page context
+the template was handed as `ctx`: `wait_cell`, `day_cell`, `mean`, `status_badge`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import jinja2
+import jinja2.ext
 
 from . import escape
+
+FRAGMENT = ".html.j2"
+"""The suffix of fragment templates: raw HTML on one line, autoescaped."""
 
 
 def _finalize(value: Any) -> str:
     if isinstance(value, escape.Safe):
         return value
+    if hasattr(value, "__html__"):
+        return escape.Safe(value.__html__())
     if isinstance(value, bool):
         raise TypeError("a boolean reached a template output; format it with a label")
     if isinstance(value, int | float | Decimal):
@@ -30,25 +50,96 @@ def _finalize(value: Any) -> str:
     return escape.text(value)
 
 
+class _OneLine(jinja2.ext.Extension):
+    """Joins a fragment template's lines into one before Jinja reads it."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is None or not name.endswith(FRAGMENT):
+            return source
+        return "".join(line.strip() for line in source.splitlines())
+
+
+def _decimal(value: float | Decimal, places: int) -> escape.Safe:
+    """`3.7778` for `decimal(4)`: a number with a fixed count of decimals."""
+    return escape.Safe(f"{value:.{places}f}")
+
+
+def _percent(value: float) -> escape.Safe:
+    """`75%`: a share as a whole percentage."""
+    return escape.Safe(f"{value:.0%}")
+
+
+# The view helpers read labels and the time zone from the page context a template is given as
+# `ctx`, so the same cell is made alike in Python views and in templates.
+@jinja2.pass_context
+def _wait_cell(context: jinja2.runtime.Context, entry: Any) -> escape.Safe:
+    return context["ctx"].wait_cell(entry)  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _day_cell(context: jinja2.runtime.Context, moment: Any) -> escape.Safe:
+    return context["ctx"].day_cell(moment)  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _mean(context: jinja2.runtime.Context, found: Any, per_attempt: bool = False) -> escape.Safe:
+    return context["ctx"].mean_html(found, per_attempt=per_attempt)  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _status_badge(context: jinja2.runtime.Context, status: Any) -> escape.Safe:
+    return context["ctx"].status_badge(status)  # type: ignore[no-any-return]
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.pages", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=lambda name: name is not None and name.endswith(FRAGMENT),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
+        extensions=[_OneLine],
         # The templates ship with the package: no need to look at their files before each use.
         auto_reload=False,
     )
+    # `safe` would let a template declare any string prepared; only Python views may.
+    del environment.filters["safe"]
+    filters: dict[str, Callable[..., Any]] = {
+        "attr": escape.attribute,
+        "decimal": _decimal,
+        "percent": _percent,
+        "wait_cell": _wait_cell,
+        "day_cell": _day_cell,
+        "mean": _mean,
+        "status_badge": _status_badge,
+    }
+    environment.filters.update(filters)
+    return environment
 
 
-def render_template(name: str, **context: Any) -> str:
+def render_template(name: str, /, **context: Any) -> str:
     """Render `templates/<name>.md.j2` with a context of views and labels.
 
     Raises:
         jinja2.TemplateError: a bug in a template (never the writer's content).
     """
     return _environment().get_template(f"{name}.md.j2").render(**context)
+
+
+def render_fragment(name: str, /, **context: Any) -> escape.Safe:
+    """Render `templates/fragments/<name>.html.j2`: one line of raw HTML, ready for its page.
+
+    Raises:
+        jinja2.TemplateError: a bug in a template (never the writer's content).
+    """
+    return escape.Safe(_environment().get_template(f"fragments/{name}{FRAGMENT}").render(**context))
+
+
+@cache
+def macros(name: str) -> Any:
+    """The macros of `templates/fragments/<name>.html.j2`, to call from Python views; each
+    returns markup that templates and `render_fragment` pass unchanged."""
+    return _environment().get_template(f"fragments/{name}{FRAGMENT}").module
