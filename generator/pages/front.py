@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
-from .cards import cards, image_source, outcome, poster, status_badge
+from .cards import cards, outcome, poster_top, status_badge
 from .comparisons import comparison_title
 from .context import PageContext
 from .render import render_template
@@ -41,26 +41,13 @@ def _newest(comparison: Comparison) -> tuple[Any, ...]:
 
 
 def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
-    target = urls.markdown_link(page, urls.entry_page(entry.slug))
-    still = poster(ctx, entry)
-    if still is not None:
-        size = (
-            f' width="{still.width}" height="{still.height}"'
-            if still.width and still.height
-            else ""
-        )
-        top = (
-            f"[![]({escape.attribute(image_source(ctx, page, still))})"
-            f'{{ loading="lazy" decoding="async"{size} }}]({target})'
-            '{ .magazine-card-poster tabindex="-1" aria-hidden="true" }'
-        )
-    else:
-        top = (
-            '<span class="magazine-card-poster magazine-card-empty" aria-hidden="true">'
-            f"{escape.text(ctx.labels.status_name(entry.status))}</span>"
-        )
-    name = escape.text(ctx.groups.service(entry.service).name)
-    return f"-   {top}\n\n    {status_badge(ctx, entry)} [{name}]({target})\n"
+    return render_template(
+        "fragments/poster_item",
+        top=poster_top(ctx, page, entry),
+        badge=status_badge(ctx, entry),
+        name=ctx.groups.service(entry.service).name,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+    )
 
 
 def render_lead(ctx: PageContext, page: str = "index.md") -> str:
