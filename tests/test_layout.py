@@ -31,6 +31,7 @@ HOMES = {
     "ghp_import": {"site.deploy"},
     "nh3": {"pages.escape"},
     "markdown": {"pages.escape"},
+    "markupsafe": {"pages.escape"},
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},

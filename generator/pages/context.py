@@ -209,14 +209,14 @@ class PageContext:
 
     def service_link(self, page: str, key: str) -> escape.Safe:
         """A Markdown link to a service page, its display name escaped."""
-        name = escape.text(self.groups.service(key).name)
         target = urls.markdown_link(page, urls.service_page(key))
-        return escape.Safe(f"[{name}]({target})")
+        return escape.fill("[{}]({})", self.groups.service(key).name, escape.Safe(target))
 
     def entry_link(self, page: str, entry: Entry, text: str | None = None) -> escape.Safe:
         """A Markdown link to an entry page, its title (or `text`) escaped."""
-        label = escape.text(entry.title if text is None else text)
-        return escape.Safe(f"[{label}]({urls.markdown_link(page, urls.entry_page(entry.slug))})")
+        label = entry.title if text is None else text
+        target = urls.markdown_link(page, urls.entry_page(entry.slug))
+        return escape.fill("[{}]({})", label, escape.Safe(target))
 
 
 def number(value: Decimal | float) -> str:

@@ -15,7 +15,8 @@ Every untrusted string passes through exactly one function here, chosen for its 
   theme prints titles and tags without escaping them.
 
 `Safe` marks a string as already prepared; the template renderer escapes every other string
-with `text`.
+with `text`, and so does `fill`, which puts arguments into a little Markdown or HTML written in
+Python (`fill("[{}]({})", title, Safe(target))`).
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ import html
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import markdown
+import markupsafe
 import nh3
 
 
@@ -111,6 +114,28 @@ def _text(value: str) -> Safe:
     return Safe(flat.translate(_REFERENCES))
 
 
+class _Filled(markupsafe.Markup):
+    """Markup whose arguments are escaped with `text`: right for Markdown and HTML alike."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any, /) -> _Filled:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(text(s))
+
+
+def fill(template: str, /, *args: object, **kwargs: object) -> Safe:
+    """`template`, Markdown or HTML the generator wrote, with each `{}` filled by an argument
+    escaped with `text` unless it is already prepared (`Safe`, or markup from a template).
+
+    markupsafe's `Markup.format` with this module's escaping: a piece left unescaped by
+    mistake is escaped anyway. A format spec applies before escaping (`{:.1f}` gives `4&#46;2`).
+    """
+    return Safe(_Filled(template).format(*args, **kwargs))
+
+
 def fence(value: str, language: str = "text") -> Safe:
     """A fenced code block holding `value` exactly, fenced longer than any backtick run in it."""
     body = strip_controls(value).rstrip("\n")
@@ -142,8 +167,11 @@ def notes(value: str, language: str | None = None) -> Safe:
     )
     # One physical line: no blank line can end the raw block early, in any Markdown parser.
     one_line = clean.strip().replace("\n", "&#10;")
-    lang = f' lang="{attribute(language)}"' if language else ""
-    return Safe(f'<div class="magazine-notes"{lang}>{one_line}</div>')
+    if language:
+        return fill(
+            '<div class="magazine-notes" lang="{}">{}</div>', attribute(language), Safe(one_line)
+        )
+    return fill('<div class="magazine-notes">{}</div>', Safe(one_line))
 
 
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&|~{}]|[^\S \n]|^[ #>+=\-\d]| $", re.MULTILINE)

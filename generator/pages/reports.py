@@ -45,9 +45,11 @@ def _changes(
             if f"{change.date.year:04d}-{change.date.month:02d}" == month:
                 access = f" ({L.access_name(change.access)})" if change.access else ""
                 lines.append(
-                    escape.Safe(
-                        f"{ctx.service_link(page, key)}: {escape.text(L.day(change.date))} "
-                        f"{escape.text(change.note + access)}"
+                    escape.fill(
+                        "{}: {} {}",
+                        ctx.service_link(page, key),
+                        L.day(change.date),
+                        change.note + access,
                     )
                 )
     if before is None:
@@ -55,18 +57,18 @@ def _changes(
     for key, entries in now.items():
         link = ctx.service_link(page, key)
         if key not in before:
-            lines.append(escape.Safe(f"{link}: {escape.text(L.first_seen)}"))
+            lines.append(escape.fill("{}: {}", link, L.first_seen))
             continue
         seen_now = {e.status for e in entries}
         seen_before = {e.status for e in before[key]}
         for status in sorted(seen_now - seen_before):
             if status in (Status.WAITLISTED, Status.PAYWALLED, Status.REFUSED, Status.DELIVERED):
-                lines.append(escape.Safe(f"{link}: {escape.text(L.status_name(status))}"))
+                lines.append(escape.fill("{}: {}", link, L.status_name(status)))
         was, is_now = median_wait(before[key]), median_wait(entries)
         if was and is_now and abs(is_now - was) > was * _MEANINGFUL:
             trend = L.faster if is_now < was else L.slower
             text = f"{L.median_wait} {L.duration(was)} → {L.duration(is_now)} ({trend})"
-            lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+            lines.append(escape.fill("{}: {}", link, text))
     return lines
 
 
@@ -105,9 +107,10 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
         first=previous is None,
         medians=medians,
         links={
-            side: escape.Safe(
-                f"[{escape.text(_month_title(ctx, m))}]"
-                f"({urls.markdown_link(page, urls.report_page(m))})"
+            side: escape.fill(
+                "[{}]({})",
+                _month_title(ctx, m),
+                escape.Safe(urls.markdown_link(page, urls.report_page(m))),
             )
             for side, m in neighbours.items()
             if m is not None
@@ -173,9 +176,10 @@ def render_reports(ctx: PageContext) -> dict[str, str | Later]:
         front=front_matter(L.reports, L.archive),
         months=[
             {
-                "link": escape.Safe(
-                    f"[{escape.text(_month_title(ctx, m))}]"
-                    f"({urls.markdown_link('reports/index.md', urls.report_page(m))})"
+                "link": escape.fill(
+                    "[{}]({})",
+                    _month_title(ctx, m),
+                    escape.Safe(urls.markdown_link("reports/index.md", urls.report_page(m))),
                 ),
                 "count": len(ctx.groups.months[m]),
             }
