@@ -121,9 +121,10 @@ def card(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     return escape.Safe(
         render_template(
             "fragments/card",
+            ctx=ctx,
+            page=page,
+            entry=entry,
             top=poster_top(ctx, page, entry, width=CARD_WIDTH),
-            badge=status_badge(ctx, entry),
-            service=ctx.service_link(page, entry.service),
             lang=escape.Safe(lang_attribute(entry)),
             title=entry.title,
             target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),

@@ -56,14 +56,9 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         average = entry_average(entry)
         rows.append(
             {
-                "service": ctx.service_link(page, entry.service),
-                "entry": escape.fill(
-                    "[{}]({})",
-                    ctx.day_cell(entry.submitted_at),
-                    escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
-                ),
+                "attempt": entry,
+                "target": escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
                 "status": L.status_name(entry.status),
-                "wait": ctx.wait_cell(entry),
                 "cost": ctx.cost_text(entry.cost),
                 "scores": scores,
                 "average": number(round(average, 1)) if average is not None else "–",
@@ -71,6 +66,8 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         )
     return render_template(
         "comparison",
+        ctx=ctx,
+        page=page,
         L=L,
         front=comparison_front(ctx, comparison),
         title=comparison_title(comparison),

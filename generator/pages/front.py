@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
-from .cards import cards, outcome, poster_top, status_badge
+from .cards import cards, outcome, poster_top
 from .comparisons import comparison_title
 from .context import PageContext
 from .render import render_template
@@ -43,8 +43,9 @@ def _newest(comparison: Comparison) -> tuple[Any, ...]:
 def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
     return render_template(
         "fragments/poster_item",
+        ctx=ctx,
         top=poster_top(ctx, page, entry),
-        badge=status_badge(ctx, entry),
+        status=entry.status,
         name=ctx.groups.service(entry.service).name,
         target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
     )

@@ -17,7 +17,8 @@ Fragments autoescape as a second guard: a string that reached the output without
 
 Filters give each destination its one escaping function: `attr` (a generator-made value for an
 attribute), `decimal` and `percent` (numbers as text), and the view helpers of the page context
-the template was handed as `ctx`: `wait_cell`, `day_cell`, `mean`, `status_badge`.
+the template was handed as `ctx`: `wait_cell`, `day_cell`, `mean`, `status_badge`, and
+`service_link` and `entry_link` (Markdown links from the page given as their argument).
 """
 
 from __future__ import annotations
@@ -91,6 +92,16 @@ def _status_badge(context: jinja2.runtime.Context, status: Any) -> escape.Safe:
     return context["ctx"].status_badge(status)  # type: ignore[no-any-return]
 
 
+@jinja2.pass_context
+def _service_link(context: jinja2.runtime.Context, key: str, page: str) -> escape.Safe:
+    return context["ctx"].service_link(page, key)  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _entry_link(context: jinja2.runtime.Context, entry: Any, page: str) -> escape.Safe:
+    return context["ctx"].entry_link(page, entry)  # type: ignore[no-any-return]
+
+
 @cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
@@ -115,6 +126,8 @@ def _environment() -> jinja2.Environment:
         "day_cell": _day_cell,
         "mean": _mean,
         "status_badge": _status_badge,
+        "service_link": _service_link,
+        "entry_link": _entry_link,
     }
     environment.filters.update(filters)
     return environment
