@@ -80,16 +80,7 @@ def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
 
 
 def _waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
-    rows = [
-        {
-            "service": ctx.service_link(page, e.service),
-            "link": ctx.entry_link(page, e),
-            "wait": ctx.wait_cell(e),
-            "since": ctx.day_cell(e.submitted_at),
-        }
-        for e in waiting
-    ]
-    return render_template("waiting", L=ctx.labels, rows=rows)
+    return render_template("waiting", ctx=ctx, page=page, L=ctx.labels, waiting=waiting)
 
 
 def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
