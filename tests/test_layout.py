@@ -31,7 +31,6 @@ HOMES = {
     "ghp_import": {"site.deploy"},
     "nh3": {"pages.escape"},
     "markdown": {"pages.escape"},
-    "markupsafe": {"pages.escape"},
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},

@@ -98,7 +98,10 @@ def test_fill_escapes_each_argument_once_for_markdown_and_html() -> None:
     link = escape.fill("[{}]({})", "a [b](javascript:x) <i>", escape.Safe("../x.md"))
     assert link == "[a &#91;b&#93;&#40;javascript&#58;x&#41; &#60;i&#62;](../x.md)"
     assert escape.fill("<b>{}</b>", escape.text("<i>")) == "<b>&#60;i&#62;</b>"
-    assert escape.fill("{}", render.macros("cells").best(4, "x")).startswith("<strong")
+    best = render.macros("cells").best(4, "x")
+    assert isinstance(best, escape.Safe)
+    assert escape.fill("{}", best).startswith("<strong")
+    assert escape.fill("{}", str(best)).startswith("&#60;strong")  # a plain string is text
     assert isinstance(link, escape.Safe)
 
 

@@ -13,7 +13,7 @@ from ..media.renditions import ClipRef, Rendition, Role
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext
-from .render import render_template
+from .render import markdown_macros
 from .stats import entry_average
 
 CARD_WIDTH = 480
@@ -65,15 +65,12 @@ def poster_top(
     own size), or its status in the poster's place."""
     still = poster(ctx, entry)
     shown = (0, 0) if still is None else _size(still, still.width if width is None else width)
-    return escape.Safe(
-        render_template(
-            "fragments/card_poster",
-            src=image_source(ctx, page, still) if still is not None else "",
-            width=shown[0],
-            height=shown[1],
-            target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
-            status=ctx.labels.status_name(entry.status),
-        )
+    return markdown_macros("cards").poster_top(
+        src=image_source(ctx, page, still) if still is not None else "",
+        width=shown[0],
+        height=shown[1],
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+        status=ctx.labels.status_name(entry.status),
     )
 
 
@@ -93,14 +90,11 @@ def thumbnail(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     if still is None:
         return escape.Safe("")
     width, height = _size(still, THUMB_WIDTH)
-    return escape.Safe(
-        render_template(
-            "fragments/thumbnail",
-            src=image_source(ctx, page, still),
-            width=width,
-            height=height,
-            target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
-        )
+    return markdown_macros("cards").thumbnail(
+        src=image_source(ctx, page, still),
+        width=width,
+        height=height,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
     )
 
 
@@ -118,19 +112,15 @@ def figures(ctx: PageContext, entry: Entry) -> str:
 def card(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     """One entry as an item of a Material `grid cards` list: poster, badge and service,
     title, verdict, figures. Indented four spaces under the list marker."""
-    return escape.Safe(
-        render_template(
-            "fragments/card",
-            ctx=ctx,
-            page=page,
-            entry=entry,
-            top=poster_top(ctx, page, entry, width=CARD_WIDTH),
-            lang=escape.Safe(lang_attribute(entry)),
-            title=entry.title,
-            target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
-            verdict=entry.verdict,
-            figures=figures(ctx, entry),
-        )
+    return markdown_macros("cards").card(
+        top=poster_top(ctx, page, entry, width=CARD_WIDTH),
+        badge=status_badge(ctx, entry),
+        service=ctx.service_link(page, entry.service),
+        lang=escape.Safe(lang_attribute(entry)),
+        title=entry.title,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+        verdict=entry.verdict,
+        figures=figures(ctx, entry),
     )
 
 
@@ -154,7 +144,7 @@ def cards(
         body = "\n".join(
             ctx.keep((family, e.slug), ctx.token(e), partial(card, ctx, page, e)) for e in entries
         )
-    return escape.Safe(render_template("fragments/cards", body=escape.Safe(body)))
+    return markdown_macros("cards").grid(escape.Safe(body))
 
 
 def outcome(ctx: PageContext, comparison: Comparison) -> str:

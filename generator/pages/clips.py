@@ -50,7 +50,7 @@ def clip_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escap
     clip = entry.clips[position]
     ref = ClipRef(entry.slug, position)
     shown = _shown(ctx, page, entry, ctx.media.get(ref), ref)
-    return escape.Safe(macros("clips").clip(ctx.labels, shown, clip.stand_in, clip.caption))
+    return macros("clips").clip(ctx.labels, shown, clip.stand_in, clip.caption)
 
 
 def _shown(
@@ -91,7 +91,7 @@ def sheet_html(ctx: PageContext, page: str, entry: Entry, position: int) -> esca
         return None
     label = f"{ctx.labels.contact_sheet} {position + 1}"
     src = ctx.urls.media(page, sheet)
-    return escape.Safe(macros("clips").sheet(label, src, sheet.width, sheet.height))
+    return macros("clips").sheet(label, src, sheet.width, sheet.height)
 
 
 def original_link(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe | None:
@@ -101,7 +101,7 @@ def original_link(ctx: PageContext, page: str, entry: Entry, position: int) -> e
     if original is None:
         return None
     href = ctx.urls.media(page, original)
-    return escape.Safe(macros("clips").original(ctx.labels.original, href))
+    return macros("clips").original(ctx.labels.original, href)
 
 
 def fact_row(ctx: PageContext, entry: Entry, position: int) -> FactRow | None:

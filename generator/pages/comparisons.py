@@ -50,7 +50,7 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
             if score is None:
                 scores.append(escape.Safe("–"))
             elif score == best[c.key]:
-                scores.append(escape.Safe(macros("cells").best(score, L.best)))
+                scores.append(macros("cells").best(score, L.best))
             else:
                 scores.append(escape.Safe(str(score)))
         average = entry_average(entry)

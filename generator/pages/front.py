@@ -12,10 +12,10 @@ from typing import Any
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
-from .cards import cards, outcome, poster_top
+from .cards import cards, outcome, poster_top, status_badge
 from .comparisons import comparison_title
 from .context import PageContext
-from .render import render_template
+from .render import markdown_macros, render_template
 from .trials import front_matter
 
 LATEST = 12
@@ -41,11 +41,9 @@ def _newest(comparison: Comparison) -> tuple[Any, ...]:
 
 
 def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
-    return render_template(
-        "fragments/poster_item",
-        ctx=ctx,
+    return markdown_macros("cards").poster_item(
         top=poster_top(ctx, page, entry),
-        status=entry.status,
+        badge=status_badge(ctx, entry),
         name=ctx.groups.service(entry.service).name,
         target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
     )

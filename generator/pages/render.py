@@ -1,19 +1,22 @@
 """Jinja2 templates to Markdown and HTML fragments: the one place that imports jinja2.
 
 The environment is strict (`StrictUndefined`: a typo fails the build instead of rendering an empty
-cell). Every `{{ value }}` is finalised here: `escape.Safe` strings and markup (anything with
-`__html__`: a macro's output) pass unchanged, numbers print as themselves, and any other string
-is escaped with `escape.text`, so untrusted text is inert unless a view deliberately prepared it
-for its place (a prompt fence, sanitised notes, a checked URL) or a filter below did.
+cell) and does not autoescape HTML, since the output is Markdown. Instead every `{{ value }}` is
+finalised here: `escape.Safe` strings pass unchanged, numbers print as themselves, and any other
+string is escaped with `escape.text`, so untrusted text is inert unless a view deliberately
+prepared it for its place (a prompt fence, sanitised notes, a checked URL) or a filter below did.
+A macro's output is a plain string too: a template that prints another template's macro escapes
+it (visibly), so fragments are called from Python (`render_fragment`, `macros`), which marks
+what they make `Safe`.
 
-Page templates (`templates/*.md.j2`) make Markdown and do not autoescape HTML. Fragment
-templates (`templates/fragments/*.html.j2`) make raw HTML: the viewer, a clip, the leaderboard's
-table, the small cells lists share (a wait, a day, a mean, a status badge). Markdown passes raw
-HTML through only while it stays on one line, so a fragment's source is joined into one line
-before it is read: each line's indentation and line end are dropped (write a space that must
-separate two lines at the end of the first line's content, inside a tag or a `{% if %}`).
-Fragments autoescape as a second guard: a string that reached the output without
-`escape.text` or a filter (only `~`, `join` or `format` could do that) is escaped for HTML.
+Page templates (`templates/*.md.j2`) make Markdown; so do the small Markdown fragments of
+`templates/fragments/*.md.j2` (a card, a thumbnail). Fragment templates
+(`templates/fragments/*.html.j2`) make raw HTML: the viewer, a clip, the leaderboard's table,
+a chart's frame, the small cells lists share (a wait, a day, a mean, a status badge). Markdown
+passes raw HTML through only while it stays on one line, so a fragment's source is joined into
+one line before it is read: each line's indentation and line end are dropped (write a space
+that must separate two lines at the end of the first line's content, inside a tag or a
+`{% if %}`).
 
 Filters give each destination its one escaping function: `attr` (a generator-made value for an
 attribute), `decimal` and `percent` (numbers as text), and the view helpers of the page context
@@ -34,14 +37,15 @@ import jinja2.ext
 from . import escape
 
 FRAGMENT = ".html.j2"
-"""The suffix of fragment templates: raw HTML on one line, autoescaped."""
+"""The suffix of fragment templates: raw HTML, read as one line."""
 
 
 def _finalize(value: Any) -> str:
+    # Called for every `{{ }}` of every page: the two common cases first.
+    if type(value) is str:
+        return escape.text(value)
     if isinstance(value, escape.Safe):
         return value
-    if hasattr(value, "__html__"):
-        return escape.Safe(value.__html__())
     if isinstance(value, bool):
         raise TypeError("a boolean reached a template output; format it with a label")
     if isinstance(value, int | float | Decimal):
@@ -107,7 +111,7 @@ def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.pages", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=lambda name: name is not None and name.endswith(FRAGMENT),
+        autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -133,13 +137,20 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+# Fragments are rendered once per tile, card or cell, thousands of times a build: the template
+# is looked up once.
+@cache
+def _template(path: str) -> jinja2.Template:
+    return _environment().get_template(path)
+
+
 def render_template(name: str, /, **context: Any) -> str:
     """Render `templates/<name>.md.j2` with a context of views and labels.
 
     Raises:
         jinja2.TemplateError: a bug in a template (never the writer's content).
     """
-    return _environment().get_template(f"{name}.md.j2").render(**context)
+    return _template(f"{name}.md.j2").render(**context)
 
 
 def render_fragment(name: str, /, **context: Any) -> escape.Safe:
@@ -148,11 +159,40 @@ def render_fragment(name: str, /, **context: Any) -> escape.Safe:
     Raises:
         jinja2.TemplateError: a bug in a template (never the writer's content).
     """
-    return escape.Safe(_environment().get_template(f"fragments/{name}{FRAGMENT}").render(**context))
+    return escape.Safe(_template(f"fragments/{name}{FRAGMENT}").render(**context))
+
+
+class Macros:
+    """The macros of one fragment template, for Python views: `macros("cells").wait_cell(...)`
+    returns what the macro makes, as `escape.Safe` (its arguments were escaped inside)."""
+
+    __slots__ = ("_calls", "_module")
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._calls: dict[str, Callable[..., escape.Safe]] = {}
+
+    def __getattr__(self, name: str) -> Callable[..., escape.Safe]:
+        call = self._calls.get(name)
+        if call is None:
+            macro = getattr(self._module, name)
+
+            def call(*args: Any, **kwargs: Any) -> escape.Safe:
+                return escape.Safe(macro(*args, **kwargs))
+
+            self._calls[name] = call
+        return call
+
+
+# A macro call costs a third of rendering a template: per-item fragments (a card, a tile, a
+# cell) are macros, called from Python.
+@cache
+def macros(name: str) -> Macros:
+    """The macros of `templates/fragments/<name>.html.j2` (raw HTML, one line each)."""
+    return Macros(_template(f"fragments/{name}{FRAGMENT}").module)
 
 
 @cache
-def macros(name: str) -> Any:
-    """The macros of `templates/fragments/<name>.html.j2`, to call from Python views; each
-    returns markup that templates and `render_fragment` pass unchanged."""
-    return _environment().get_template(f"fragments/{name}{FRAGMENT}").module
+def markdown_macros(name: str) -> Macros:
+    """The macros of `templates/fragments/<name>.md.j2` (Markdown)."""
+    return Macros(_template(f"fragments/{name}.md.j2").module)

@@ -39,9 +39,7 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
                 0,
                 "",
                 {
-                    "date": escape.Safe(
-                        macros("cells").day_cell(change.date.isoformat(), L.day(change.date))
-                    ),
+                    "date": macros("cells").day_cell(change.date.isoformat(), L.day(change.date)),
                     "access": L.access_name(change.access) if change.access else "–",
                     "what": change.note,
                     "source": L.registry_change,

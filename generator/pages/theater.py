@@ -18,7 +18,7 @@ from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
-from .render import render_fragment, render_template
+from .render import macros, render_fragment, render_template
 
 SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
@@ -118,9 +118,7 @@ def _tile(
 ) -> str:
     """One tile: a clip (or, with no position, an attempt that brought none) and its caption."""
     L = ctx.labels
-    return render_fragment(
-        "theater_tile",
-        ctx=ctx,
+    return macros("theater_tile").tile(
         L=L,
         T=T,
         frame=None if position is None else _frame(ctx, page, entry, position),
@@ -133,7 +131,7 @@ def _tile(
         mark=mark,
         status=L.status_name(entry.status),
         status_key=entry.status.value,
-        submitted=entry.submitted_at,
+        day=ctx.day_cell(entry.submitted_at),
         wait=ctx.wait_full(entry),
     )
 
