@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -166,10 +166,11 @@ class Macros:
     """The macros of one fragment template, for Python views: `macros("cells").wait_cell(...)`
     returns what the macro makes, as `escape.Safe` (its arguments were escaped inside)."""
 
-    __slots__ = ("_calls", "_module")
+    __slots__ = ("_calls", "_kept", "_module")
 
-    def __init__(self, module: Any) -> None:
+    def __init__(self, module: Any, *, kept: bool = False) -> None:
         self._module = module
+        self._kept = kept
         self._calls: dict[str, Callable[..., escape.Safe]] = {}
 
     def __getattr__(self, name: str) -> Callable[..., escape.Safe]:
@@ -180,6 +181,8 @@ class Macros:
             def call(*args: Any, **kwargs: Any) -> escape.Safe:
                 return escape.Safe(macro(*args, **kwargs))
 
+            if self._kept:
+                call = lru_cache(maxsize=1 << 16)(call)
             self._calls[name] = call
         return call
 
@@ -190,6 +193,13 @@ class Macros:
 def macros(name: str) -> Macros:
     """The macros of `templates/fragments/<name>.html.j2` (raw HTML, one line each)."""
     return Macros(_template(f"fragments/{name}{FRAGMENT}").module)
+
+
+@cache
+def cells() -> Macros:
+    """The macros of `templates/fragments/cells.html.j2`, each result kept for its arguments
+    (plain values): one day, status or wait appears on several lists of a render."""
+    return Macros(_template(f"fragments/cells{FRAGMENT}").module, kept=True)
 
 
 @cache
