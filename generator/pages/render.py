@@ -182,7 +182,7 @@ class Macros:
                 return escape.Safe(macro(*args, **kwargs))
 
             if self._kept:
-                call = lru_cache(maxsize=1 << 16)(call)
+                call = lru_cache(maxsize=1 << 14)(call)
             self._calls[name] = call
         return call
 
