@@ -8,7 +8,7 @@ from ..model import Comparison, Status
 from . import escape, urls
 from .cards import outcome, share_image
 from .context import PageContext, number
-from .render import cells, render_template
+from .render import macros, render_template
 from .stats import entry_average
 from .theater import comparison_theater
 from .trials import front_matter
@@ -50,7 +50,7 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
             if score is None:
                 scores.append(escape.Safe("–"))
             elif score == best[c.key]:
-                scores.append(cells().best(score, L.best))
+                scores.append(macros("cells", kept=True).best(score, L.best))
             else:
                 scores.append(escape.Safe(str(score)))
         average = entry_average(entry)

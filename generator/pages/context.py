@@ -14,7 +14,7 @@ from ..model import Comparison, Cost, Criterion, Entry, Magazine, Service, Statu
 from . import escape, urls
 from .labels import Labels, labels_for
 from .memo import Later, PageMemo, Token
-from .render import cells
+from .render import macros
 from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
 
 T = TypeVar("T")
@@ -179,13 +179,13 @@ class PageContext:
 
     def wait_cell(self, entry: Entry) -> escape.Safe:
         """The compact wait with the full sentence (and last check) in its tooltip."""
-        return cells().wait_cell(self.wait_full(entry), self.wait_compact(entry))
+        return macros("cells", kept=True).wait_cell(self.wait_full(entry), self.wait_compact(entry))
 
     def day_cell(self, value: datetime) -> escape.Safe:
         """The day of a moment as a `<time>` element, which tables keep on one line."""
         local = value.astimezone(self.zone) if self.zone is not None else value
         day = local.date()
-        return cells().day_cell(day.isoformat(), self.labels.day(day))
+        return macros("cells", kept=True).day_cell(day.isoformat(), self.labels.day(day))
 
     def mean_html(self, found: Mean | None, *, per_attempt: bool = False) -> escape.Safe:
         """A mean alone (`4.2`), how many values it rests on in its tooltip; faded when few.
@@ -199,12 +199,12 @@ class PageContext:
         tip = (L.mean_of_attempts if per_attempt else L.mean_of_ratings).format(count=found.count)
         if found.few:
             tip += f" ({L.few_hint.format(few=FEW)})"
-        return cells().mean(found.value, tip, found.few)
+        return macros("cells", kept=True).mean(found.value, tip, found.few)
 
     def status_badge(self, status: Status) -> escape.Safe:
         """A status as a small coloured badge (its words carry the meaning, not the colour)."""
         name = self.labels.status_name(status)
-        return cells().status_badge(status.value, name)
+        return macros("cells", kept=True).status_badge(status.value, name)
 
     def service_link(self, page: str, key: str) -> escape.Safe:
         """A Markdown link to a service page, its display name escaped."""

@@ -190,16 +190,15 @@ class Macros:
 # A macro call costs a third of rendering a template: per-item fragments (a card, a tile, a
 # cell) are macros, called from Python.
 @cache
-def macros(name: str) -> Macros:
-    """The macros of `templates/fragments/<name>.html.j2` (raw HTML, one line each)."""
-    return Macros(_template(f"fragments/{name}{FRAGMENT}").module)
+def macros(name: str, *, kept: bool = False) -> Macros:
+    """The macros of `templates/fragments/<name>.html.j2` (raw HTML, one line each).
 
-
-@cache
-def cells() -> Macros:
-    """The macros of `templates/fragments/cells.html.j2`, each result kept for its arguments
-    (plain values): one day, status or wait appears on several lists of a render."""
-    return Macros(_template(f"fragments/cells{FRAGMENT}").module, kept=True)
+    Args:
+        kept: keep each result for its arguments (hashable, plain values), for pieces that
+            repeat across a render: one day, status or wait on several lists, the viewer's
+            controls on every page with a viewer.
+    """
+    return Macros(_template(f"fragments/{name}{FRAGMENT}").module, kept=kept)
 
 
 @cache

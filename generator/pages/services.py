@@ -14,7 +14,7 @@ from . import escape, urls
 from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
-from .render import cells, render_template
+from .render import macros, render_template
 from .stats import ServiceStats, entry_average
 from .trials import front_matter
 
@@ -39,7 +39,9 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
                 0,
                 "",
                 {
-                    "date": cells().day_cell(change.date.isoformat(), L.day(change.date)),
+                    "date": macros("cells", kept=True).day_cell(
+                        change.date.isoformat(), L.day(change.date)
+                    ),
                     "access": L.access_name(change.access) if change.access else "–",
                     "what": change.note,
                     "source": L.registry_change,

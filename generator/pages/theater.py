@@ -18,18 +18,14 @@ from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
-from .render import macros, render_fragment, render_template
+from .render import macros, render_template
 
 SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
 DEFAULT_FPS = 24.0
 """Frame rate for frame stepping when probing found none."""
-_ICONS = {
-    "restart": "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
-    "back": "M15 5 6 12l9 7zM17 5h2v14h-2z",
-    "forward": "M5 5h2v14H5zM9 5v14l9-7z",
-}
-"""Drawn icons (SVG paths on a 24-unit square): fonts often lack the media symbols."""
+_SPEEDS = tuple((str(speed), f"{number(speed)}×") for speed in SPEEDS)
+"""Each rate as the script reads it and as the button shows it."""
 
 
 @dataclass(frozen=True)
@@ -172,18 +168,12 @@ def _viewer(
     T: TheaterLabels, tiles: list[str], total: float, *, small: bool, clips: int
 ) -> escape.Safe:
     """The viewer: the transport when any clip can play (and the wipe on the full one)."""
-    return render_fragment(
-        "theater",
-        T=T,
-        size="small" if small else "full",
-        playable=clips > 0,
-        icons=_ICONS,
-        total=_seconds(total),
-        time=T.time.format(t="0.00", total=f"{total:.2f}"),
-        speeds=[(str(speed), f"{number(speed)}×") for speed in SPEEDS],
-        tiles=tiles,
-        clips=clips,
-    )
+    size = "small" if small else "full"
+    controls = escape.Safe("")
+    if clips:
+        time = T.time.format(t="0.00", total=f"{total:.2f}")
+        controls = macros("theater", kept=True).controls(T, size, _seconds(total), time, _SPEEDS)
+    return macros("theater").viewer(T, size, controls, tiles, clips)
 
 
 def _longest(ctx: PageContext, entries: list[Entry]) -> tuple[float, int]:
