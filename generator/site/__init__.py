@@ -21,12 +21,13 @@ from .builder import build_site, source_date_epoch
 from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
 from .livestaging import LiveStaging, StagingChanges
-from .preview import serve_site
+from .preview import Regenerated, serve_site
 from .staging import write_media_folder, write_staging, writer_files
 
 __all__ = [
     "BudgetReport",
     "LiveStaging",
+    "Regenerated",
     "StagingChanges",
     "build_site",
     "check_budget",

@@ -22,6 +22,8 @@ class BuildCounts:
     """Only the changed pages were touched (the search index is already finished)."""
     warnings: tuple[str, ...] = ()
     """Every warning the site stands under: this build's, and those of pages it kept."""
+    stopped: bool = False
+    """The build stopped before its end for a newer save (the next build finishes it)."""
 
 
 @dataclass
