@@ -24,12 +24,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.build_fixtures import make_clip, run_magazine, write_small_magazine
+from tests.site_fixtures import tree_digest
 from tests.test_preview import (
     BANNER,
     Served,
     assert_serves_a_clean_build,
     fetch,
     serving,
+    wait_for,
 )
 
 pytestmark = pytest.mark.slow
@@ -297,3 +299,49 @@ def test_after_any_edits_the_preview_serves_what_a_clean_build_makes(
                 answered(served, before)
             quiet(served)
             preview_is_the_build(served, root, folder / "clean")
+
+
+def _digest_of_clean_copy(root: Path, into: Path) -> dict[str, str]:
+    """The site a clean build makes of the writer's files as they are now, in a copy of the
+    magazine beside it (with the renditions made already, so no clip is transcoded again)."""
+    copy = into / "magazine"
+    shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    for name in ("staging", "site.build", "preview", "preview-staging"):
+        shutil.rmtree(copy / ".magazine" / name, ignore_errors=True)
+    built = run_magazine(copy, "build", "--site-dir", str(into / "site"))
+    assert built.returncode == 0, built.stderr
+    return tree_digest(into / "site")
+
+
+def test_a_build_during_the_preview_publishes_the_folder_as_it_is(
+    template: Path, tmp_path: Path
+) -> None:
+    root = _copy(template, tmp_path)
+    services = root / "entries/services.yml"
+    # Kling's many attempts: a rename reaches each one's page, so the preview's build of a
+    # save runs long enough for a build to start beside it.
+    for n in range(80):
+        (root / f"entries/2025/01/kling-{n}.yml").write_text(
+            f"title: Kling 시도 {n}\nservice: kling\nprompt: |\n  Attempt {n} of a paper boat.\n"
+            f"submitted_at: 2025-01-{1 + n % 28:02d}T10:00:00+09:00\nstatus: pending\n"
+            f"checked_at: 2025-01-{1 + n % 28:02d}T12:00:00+09:00\ntags: [waiting]\n",
+            encoding="utf-8",
+        )
+    with serving(root, tmp_path / "serve.log") as served:
+        answered(served, [])
+        for round in range(3):
+            # Two quick saves that reach many pages, then a build at once.
+            for name in (f"Kling {round}a", f"Kling {round}b"):
+                _sub(services, r"^  name: Kling.*$", f"  name: {name}")
+                time.sleep(0.3)
+            site = tmp_path / f"site-{round}"
+            built = run_magazine(root, "build", "--site-dir", str(site))
+            assert built.returncode == 0, built.stderr
+            published = tree_digest(site)
+            clean = _digest_of_clean_copy(root, tmp_path / f"clean-{round}")
+            assert published.keys() == clean.keys()
+            assert [rel for rel in clean if published[rel] != clean[rel]] == []
+        # And the preview serves the last save, not an earlier one.
+        wait_for(served, "services/kling/", lambda body: "Kling 2b" in body)
+        quiet(served)
+        assert_serves_a_clean_build(served, root, tmp_path / "clean-end")
