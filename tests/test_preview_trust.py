@@ -345,3 +345,36 @@ def test_a_build_during_the_preview_publishes_the_folder_as_it_is(
         wait_for(served, "services/kling/", lambda body: "Kling 2b" in body)
         quiet(served)
         assert_serves_a_clean_build(served, root, tmp_path / "clean-end")
+
+
+def test_a_save_during_the_first_build_shows_before_that_build_would_end(
+    template: Path, tmp_path: Path
+) -> None:
+    root = _copy(template, tmp_path)
+    # Enough pages that the first build of the preview takes a while.
+    for n in range(150):
+        (root / f"entries/2025/01/veo-{n}.yml").write_text(
+            f"title: Veo 시도 {n}\nservice: sora\nprompt: |\n  Fog number {n} on a hill.\n"
+            f"submitted_at: 2025-01-{1 + n % 28:02d}T10:00:00+09:00\nstatus: waitlisted\n"
+            f"checked_at: 2025-01-{1 + n % 28:02d}T12:00:00+09:00\nverdict: 처음 판정 {n}\n",
+            encoding="utf-8",
+        )
+    with serving(root, tmp_path / "serve.log") as served:
+        # The home page is made first; the first build goes on with the others.
+        assert not any(_REBUILT.match(line) for line in _said(served))
+        entry = root / "entries/2025/01/veo-77.yml"
+        entry.write_text(
+            entry.read_text(encoding="utf-8").replace("처음 판정 77", "다시 본 판정"),
+            encoding="utf-8",
+        )
+        wait_for(served, "trials/veo-77/", lambda body: "다시 본 판정" in body)
+        # Shown before the first build said it was done: that build stopped for the save.
+        assert not any(_REBUILT.match(line) for line in _said(served)), _said(served)[-5:]
+        answered(served, [])
+        quiet(served)
+        # One build was finished, and it went on from the pages the stopped one had made.
+        rebuilt = [line for line in _said(served) if _REBUILT.match(line)]
+        assert len(rebuilt) == 1, rebuilt
+        made, total = map(int, re.findall(r"(\d+)개", rebuilt[0])[::-1])
+        assert made < total, rebuilt
+        assert_serves_a_clean_build(served, root, tmp_path / "clean")

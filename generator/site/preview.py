@@ -242,6 +242,10 @@ class Preview:
         self._notice = internals_notice()
         self._watched: set[str] = set()
         self._watch(settings)
+        self.first_seen = 0
+        """How many saves had been seen when `first` was staged (a later one makes it stale)."""
+        # Until the first build has planned, a request waits for it (as in every build).
+        self._server.queue.begin()
 
     def _watch(self, settings: Settings, more: list[Path] | None = None) -> None:
         """Watch the writer's folders and mkdocs.yml (again where the settings moved them),
@@ -257,10 +261,6 @@ class Preview:
         """Notice saves from now on, before serving; how many were seen so far."""
         self._server.start_watching()
         return self._server.saves
-
-    def saved_since(self, seen: int) -> bool:
-        """Whether a save was seen since `seen` (a count `start_watching` gave)."""
-        return self._server.saves != seen
 
     @property
     def url(self) -> str:
@@ -289,6 +289,8 @@ class Preview:
         """One build; whether it stopped early for a newer save."""
         start = time.perf_counter()
         first, self.first = self.first, None
+        if first is not None and self.first_seen != self._server.saves:
+            first = None  # a save since it was staged: stage again
         try:
             staged = Regenerated(*(first if first is not None else self.regenerate()))
             if staged.settings is not None:
@@ -455,10 +457,9 @@ def serve_site(
         source_date_epoch=source_date_epoch,
     )
     try:
-        seen = preview.start_watching()
-        staged = first()
-        # A save while the magazine was staged the first time: the first build stages again.
-        preview.first = None if preview.saved_since(seen) else staged
+        # A save from here on, before the first build starts, makes it stage again.
+        preview.first_seen = preview.start_watching()
+        preview.first = first()
         print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
         preview.serve()
     except KeyboardInterrupt:
