@@ -11,9 +11,9 @@ Nothing else in the generator touches a private name (`tests/test_mkdocs_interna
 every module to keep it so).
 
 `internals_notice()` compares the installed MkDocs and Material with the range this module was
-tested on (`TESTED`). Outside it the preview builds the whole site on every save, with one
-notice, and the server is MkDocs' own: the functions here that change MkDocs' state refuse
-to run, so an unknown version cannot be half-patched.
+tested on (`TESTED`). Outside it (or with `MAGAZINE_MKDOCS_INTERNALS=off`) the preview builds
+the whole site on every save, with one notice, and the server is MkDocs' own: the functions
+here that change MkDocs' state refuse to run, so an unknown version cannot be half-patched.
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ from mkdocs.structure.pages import Page
 TESTED = {"mkdocs": ((1, 6), (1, 7)), "mkdocs-material": ((9, 8), (9, 9))}
 """Distribution → [lowest, highest) release (major, minor) whose private names were checked:
 MkDocs 1.6.1 and Material 9.8.2 (the tags plugin's `mappings`/`listings` managers)."""
+
+
+SWITCH = "MAGAZINE_MKDOCS_INTERNALS"
+"""Set to `off` to make the preview build the whole site on every save, whatever the versions
+(for a preview that misbehaves with a plugin or theme the incremental build does not know)."""
 
 
 def _release(text: str) -> tuple[int, ...]:
@@ -73,9 +78,8 @@ def internals_notice() -> str | None:
             installed[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             installed[name] = None
-    if os.environ.get("MAGAZINE_PRETEND_UNTESTED_MKDOCS"):
-        # For the test of the fallback: the installed versions are all there is here.
-        installed["mkdocs"] = "0.0.0"
+    if os.environ.get(SWITCH, "").lower() == "off":
+        return f"the preview rebuilds the whole site on every save ({SWITCH}=off)"
     return notice_for(installed)
 
 

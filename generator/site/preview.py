@@ -416,7 +416,10 @@ class Preview:
         which is made first.
         """
         try:
-            self._server.request_rebuild()
+            if usable():
+                self._server.request_rebuild()
+            else:
+                self.rebuild()  # MkDocs' own server: the first build before serving
             self._server.serve()
         finally:
             # Here, in the thread that builds, so that no build is cut off half-way.
