@@ -81,6 +81,16 @@ def _toggle(path: Path, first: str, second: str) -> None:
         path.write_text(text.replace(second, first, 1), encoding="utf-8")
 
 
+def _line(path: Path, anchor: str, line: str) -> None:
+    """Remove `line` from the file, or put it right after the line `anchor` when absent."""
+    text = path.read_text(encoding="utf-8")
+    if line in text:
+        path.write_text(text.replace(line, "", 1), encoding="utf-8")
+    else:
+        assert anchor in text, anchor
+        path.write_text(text.replace(anchor, anchor + line, 1), encoding="utf-8")
+
+
 def _mkdocs(root: Path) -> Path:
     return root / "mkdocs.yml"
 
@@ -117,8 +127,24 @@ def media_settings(root: Path) -> None:
 
 
 def theme_option(root: Path) -> None:
-    material = "  name: material\n"
-    _toggle(_mkdocs(root), material, material + "  features: [navigation.tabs]\n")
+    _line(_mkdocs(root), "  name: material\n", "  features: [navigation.tabs]\n")
+
+
+def media_host(root: Path) -> None:
+    """Renditions served from another host, or from the site again."""
+    _line(_mkdocs(root), "  magazine:\n", "    media_base_url: https://media.example.org/m/\n")
+
+
+def writer_theme(root: Path) -> None:
+    """The writer's own theme folder: named in mkdocs.yml, then one of its files edited."""
+    config = _mkdocs(root)
+    footer = root / "overrides/partials/copyright.html"
+    if "custom_dir: overrides" not in config.read_text(encoding="utf-8"):
+        footer.parent.mkdir(parents=True, exist_ok=True)
+        footer.write_text('<div class="md-copyright">우리 잡지</div>\n', encoding="utf-8")
+        _line(config, "  name: material\n", "  custom_dir: overrides\n")
+    else:
+        footer.write_text(f'<div class="md-copyright">{time.time_ns()}</div>\n', "utf-8")
 
 
 def new_rendition(root: Path) -> None:
@@ -218,6 +244,8 @@ EDITS: list[Callable[[Path], None]] = [
     site_name,
     media_settings,
     theme_option,
+    media_host,
+    writer_theme,
     new_rendition,
     failed_clip,
     clip_removed,
@@ -285,6 +313,7 @@ def preview_is_the_build(served: Served, root: Path, clean: Path) -> None:
 @example([site_url, site_url])
 @example([delivered])
 @example([language, new_rendition, failed_clip])
+@example([writer_theme, writer_theme, media_host])
 def test_after_any_edits_the_preview_serves_what_a_clean_build_makes(
     template: Path, edits: list[Callable[[Path], None]]
 ) -> None:
