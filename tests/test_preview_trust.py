@@ -313,7 +313,7 @@ def preview_is_the_build(served: Served, root: Path, clean: Path) -> None:
 @example([site_url, site_url])
 @example([delivered])
 @example([language, new_rendition, failed_clip])
-@example([writer_theme, writer_theme, media_host])
+@example([media_host, writer_theme, writer_theme])
 def test_after_any_edits_the_preview_serves_what_a_clean_build_makes(
     template: Path, edits: list[Callable[[Path], None]]
 ) -> None:
