@@ -5,7 +5,8 @@ the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds 
 `livestaging` keeps the preview's copy up to date file by file;
 `builder` runs MkDocs, `incremental` keeps it loaded and rebuilds only changed pages (one
 page's work in `pagework`, in the order `renderqueue` gives), and `preview` serves through
-MkDocs' live-reload server (the modules that import MkDocs);
+MkDocs' live-reload server (the modules that import MkDocs; every private name of MkDocs and
+Material they need is in `mkdocs_internals`, which checks the installed versions);
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
 to a gh-pages branch.
 

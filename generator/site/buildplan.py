@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .pagework import PageState
+from .pagework import PageState, PageWarnings, check_links
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,37 @@ class Plan:
     """A first build: every page is written, whatever its fingerprint says."""
     deferred: set[str] = field(default_factory=set)
     """Of those, the ones still to read as well (their front matter is unchanged)."""
+
+
+def kept_after_stop(plan: Plan, unwritten: Iterable[Page]) -> dict[str, PageState]:
+    """The page states a walk stopped half-way leaves for the next walk to go on from.
+
+    The pages converted so far keep theirs (a page written keeps its setting, so the next walk
+    writes it again only when that changed; one not written has none, and is written); the
+    pages not converted yet are forgotten, so the next walk reads them.
+    """
+    left = {page.file.src_uri for page in unwritten}
+    return {
+        uri: state for uri, state in plan.states.items() if not (uri in plan.unread and uri in left)
+    }
+
+
+def recheck_links(
+    plan: Plan, states: dict[str, PageState], config: MkDocsConfig, found: PageWarnings
+) -> None:
+    """Check again the links of every changed page, and of every page that links to an
+    anchor of a page whose anchors changed; their warnings go to their states."""
+    files = plan.files
+    moved = {
+        files.get_file_from_path(uri)
+        for uri, before in plan.anchors.items()
+        if states[uri].anchors != before
+    }
+    for file in plan.docs:
+        linker = file.page
+        if linker is None:
+            continue
+        linked = linker.links_to_anchors or {}
+        if file.src_uri in plan.anchors or moved.intersection(linked):
+            check_links(linker, config, files)
+            states[file.src_uri].link_warnings = found.take(file.src_uri)

@@ -54,7 +54,7 @@ from mkdocs.utils import clean_directory
 
 from ..pages import Later, text_of
 from .added import Sources, admitted, read_added, refill_listings, same_state
-from .buildplan import BuildCounts, Built, Plan
+from .buildplan import BuildCounts, Built, Plan, kept_after_stop, recheck_links
 from .livestaging import StagingChanges
 from .mkdocs_internals import (
     build_extra_template,
@@ -69,7 +69,6 @@ from .pagework import (
     PageState,
     PageWarnings,
     capture,
-    check_links,
     convert,
     fingerprint,
     front_matter,
@@ -79,6 +78,8 @@ from .pagework import (
     restore,
     setting,
     shared_setting,
+    shown_by,
+    shown_elsewhere_changed,
     shown_of,
     tags_of,
     unread_state,
@@ -132,11 +133,10 @@ class IncrementalSite:
         Args:
             changes: what the staging step changed since the last build, when it knows.
             queue: where the build announces its plan and learns which page to write next.
-            stop: asked between pages of a build that walks every page; when it says yes,
-                the build stops there (`BuildCounts.stopped`) and the next one goes on from
-                the pages it made.
-            identity: whatever else every page depends on besides the configuration file
-                (the theme folder's digest): when it changes, the build starts over clean.
+            stop: asked between the pages a walk writes: yes stops it (`stopped`), and the
+                next build goes on from the pages it made.
+            identity: what pages depend on besides the configuration file (the theme's
+                digest); a change starts over clean.
 
         Must run inside the build environment (working folder, SOURCE_DATE_EPOCH) that a full
         build uses. On any failure the kept state is dropped, so the next build is a clean one.
@@ -339,17 +339,8 @@ class IncrementalSite:
                 pages.append(file.page)
             elif file.inclusion.is_included():  # type: ignore[no-untyped-call]
                 assets.append(file)
-        shown = {
-            page.file.src_uri: (str(page.title), tags_of(page), listed_of(page.meta))
-            for page in pages
-        }
+        shown = {page.file.src_uri: shown_by(page) for page in pages}
         in_nav = {page.file.src_uri for page in built.nav.pages}
-
-        def shows_title(page: Page) -> bool:
-            """Whether other pages show this page's title: the nav and its neighbours' links
-            do for a page in the nav, and the tag listings for a tagged page."""
-            return page.file.src_uri in in_nav or tags_of(page) != repr(None)
-
         read_now: dict[str, PageState] = {}
         unread: set[str] = set()
         deferred: set[str] = set()
@@ -372,14 +363,8 @@ class IncrementalSite:
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, files)
-            title, tags, listed = shown[uri]
-            if (
-                tags_of(page) != tags
-                or (str(page.title) != title and shows_title(page))
-                or (tags != repr(None) and listed_of(page.meta) != listed)
-            ):
-                # Other pages show this title, these tags or, in the tag listings, its poster:
-                # the walk over every page is needed (and finds these pages' sources changed,
+            if shown_elsewhere_changed(page, shown[uri], in_nav):
+                # The walk over every page is needed (and finds these pages' sources changed,
                 # as the kept states are).
                 return None
             if titled:
@@ -444,9 +429,17 @@ class IncrementalSite:
         states, files = plan.states, plan.files
         remaining = dict(plan.write)
         converted, rendered = plan.converted, 0
+        written = 0
         while remaining:
-            if stop is not None and not plan.patched and stop():
-                return self._stopped(config, plan, remaining, converted, rendered)
+            # Not before a page is written: a build that saves keep stopping still gets on.
+            if written and stop is not None and not plan.patched and stop():
+                # Kept for the next walk, which goes on from here and finishes the site.
+                known = set(config.plugins) <= KNOWN_PLUGINS
+                self._pages = kept_after_stop(plan, remaining.values()) if known else {}
+                self._outputs |= {file.dest_uri for file in plan.files}
+                self._built = None
+                return BuildCounts(len(plan.docs), converted, rendered, stopped=True)
+            written += 1
             output = queue.take(remaining)
             page = remaining.pop(output)
             uri = page.file.src_uri
@@ -476,21 +469,7 @@ class IncrementalSite:
             state.setting = setting(page, _dated(config, page, plan.shared))
             queue.done(output)
 
-        # A page that links to an anchor of a changed page is checked again, as are the
-        # changed pages' own links.
-        moved = {
-            files.get_file_from_path(uri)
-            for uri, before in plan.anchors.items()
-            if states[uri].anchors != before
-        }
-        for file in plan.docs:
-            linker = file.page
-            if linker is None:
-                continue
-            linked = linker.links_to_anchors or {}
-            if file.src_uri in plan.anchors or moved.intersection(linked):
-                check_links(linker, config, files)
-                states[file.src_uri].link_warnings = found.take(file.src_uri)
+        recheck_links(plan, states, config, found)
 
         records = [r for file in plan.docs for r in states[file.src_uri].search]
         if search is not None:
@@ -511,36 +490,6 @@ class IncrementalSite:
         if known and search is not None and hasattr(search, "config"):
             self._built = Built(files, plan.nav, plan.docs, os.environ.get("SOURCE_DATE_EPOCH"))
         return BuildCounts(len(plan.docs), converted, rendered)
-
-    def _stopped(
-        self,
-        config: MkDocsConfig,
-        plan: Plan,
-        remaining: Mapping[str, Page],
-        converted: int,
-        rendered: int,
-    ) -> BuildCounts:
-        """Keep what a walk stopped half-way made, for the next walk to go on from.
-
-        The pages converted so far keep their states (a page written keeps its setting, so
-        the next walk writes only what changed since; one not written has none, and is
-        written); the pages not converted yet are forgotten (the next walk reads them). The
-        site is not finished (no search index, no plugins' end), so the next build walks.
-        """
-        left = {page.file.src_uri for page in remaining.values()}
-        known = set(config.plugins) <= KNOWN_PLUGINS
-        self._pages = (
-            {
-                uri: state
-                for uri, state in plan.states.items()
-                if not (uri in plan.unread and uri in left)
-            }
-            if known
-            else {}
-        )
-        self._outputs |= {file.dest_uri for file in plan.files}
-        self._built = None
-        return BuildCounts(len(plan.docs), converted, rendered, stopped=True)
 
 
 def _dated(config: MkDocsConfig, page: Page, shared: str) -> str:

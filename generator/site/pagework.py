@@ -263,6 +263,24 @@ def shown_of(source: str) -> tuple[object, str]:
     return meta.get("title"), listed_of(meta)
 
 
+def shown_by(page: Page) -> tuple[str, str, str]:
+    """What other pages may show of a page: its title, its tags, and `listed_of` its meta."""
+    return str(page.title), tags_of(page), listed_of(page.meta)
+
+
+def shown_elsewhere_changed(page: Page, before: tuple[str, str, str], in_nav: set[str]) -> bool:
+    """Whether what other pages show of `page` differs from `before` (its `shown_by` then):
+    its tags; its title, where the nav (it is in it) or the tag listings (it is tagged) show
+    it; what the tag listings show of a tagged page (its poster)."""
+    title, tags, listed = before
+    tagged = tags_of(page) != repr(None)
+    return (
+        tags_of(page) != tags
+        or (str(page.title) != title and (page.file.src_uri in in_nav or tagged))
+        or (tags != repr(None) and listed_of(page.meta) != listed)
+    )
+
+
 def listed_of(meta: Mapping[str, Any]) -> str:
     """What the tag listings show of a page's front matter besides its title (its tags and
     `theme.LISTING_META`), comparable."""
