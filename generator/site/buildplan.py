@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,19 +59,6 @@ class Plan:
     """A first build: every page is written, whatever its fingerprint says."""
     deferred: set[str] = field(default_factory=set)
     """Of those, the ones still to read as well (their front matter is unchanged)."""
-
-
-def kept_after_stop(plan: Plan, unwritten: Iterable[Page]) -> dict[str, PageState]:
-    """The page states a walk stopped half-way leaves for the next walk to go on from.
-
-    The pages converted so far keep theirs (a page written keeps its setting, so the next walk
-    writes it again only when that changed; one not written has none, and is written); the
-    pages not converted yet are forgotten, so the next walk reads them.
-    """
-    left = {page.file.src_uri for page in unwritten}
-    return {
-        uri: state for uri, state in plan.states.items() if not (uri in plan.unread and uri in left)
-    }
 
 
 def recheck_links(

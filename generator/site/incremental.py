@@ -54,7 +54,7 @@ from mkdocs.utils import clean_directory
 
 from ..pages import Later, text_of
 from .added import Sources, admitted, read_added, refill_listings, same_state
-from .buildplan import BuildCounts, Built, Plan, kept_after_stop, recheck_links
+from .buildplan import BuildCounts, Built, Plan, recheck_links
 from .livestaging import StagingChanges
 from .mkdocs_internals import (
     build_extra_template,
@@ -238,6 +238,7 @@ class IncrementalSite:
             if (
                 state is not None
                 and state.source == source
+                and state.converted
                 and not state.listing
                 and not any(name in source for name in moved)
             ):
@@ -433,9 +434,10 @@ class IncrementalSite:
         while remaining:
             # Not before a page is written: a build that saves keep stopping still gets on.
             if written and stop is not None and not plan.patched and stop():
-                # Kept for the next walk, which goes on from here and finishes the site.
+                # Kept for the next walk, which goes on from here and finishes the site: a
+                # page written keeps its setting, one not converted is read again.
                 known = set(config.plugins) <= KNOWN_PLUGINS
-                self._pages = kept_after_stop(plan, remaining.values()) if known else {}
+                self._pages = dict(plan.states) if known else {}
                 self._outputs |= {file.dest_uri for file in plan.files}
                 self._built = None
                 return BuildCounts(len(plan.docs), converted, rendered, stopped=True)

@@ -61,6 +61,8 @@ class PageState:
     """The page's `setting` when it was last written (its content then is this state's)."""
     link_warnings: tuple[str, ...] = ()
     """What checking the page's links to anchors warned, the last time they were checked."""
+    converted: bool = True
+    """False for a page read but not converted yet (`unread_state`): never restored."""
     _parsed: tuple[str, dict[str, Any]] | None = None
     _chunk: str | None = None
 
@@ -336,6 +338,7 @@ def unread_state(source: str, anchors: set[str] | None) -> PageState:
         title_from_render=None,
         anchors=anchors,
         links_to_anchors=None,
+        converted=False,
     )
 
 
