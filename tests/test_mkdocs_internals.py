@@ -163,3 +163,4 @@ def test_with_the_internals_off_the_preview_builds_whole_and_equals_the_build(
         assert_serves_a_clean_build(served, root, tmp_path / "clean")
         said = served.lines()
         assert sum(f"{SWITCH}=off" in line for line in said) == 1, said
+        assert "" not in said, said

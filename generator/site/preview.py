@@ -390,9 +390,9 @@ class Preview:
     ) -> tuple[BuildCounts, tuple[str, ...]]:
         """Outside the MkDocs and Material versions the incremental build was tested with:
         every save builds the whole site, as `magazine build` does (without strict mode)."""
-        if self._notice is not None:
+        if self._notice:
             self.report(self._notice)
-            self._notice = ""  # said once
+            self._notice = ""  # said once; whole builds go on
         if changes is not None:
             changes.write_pending()
         epoch = rendered.source_date_epoch
