@@ -10,9 +10,9 @@ Material they need is in `mkdocs_internals`, which checks the installed versions
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
 to a gh-pages branch.
 
-Public face: `build_site`, `serve_site`, `LiveStaging`, `source_date_epoch`, `write_staging`,
-`write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
-`deploy_gh_pages`.
+Public face: `build_site`, `serve_site` (with `Regenerated`), `LiveStaging`, `source_date_epoch`,
+`write_staging`, `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`,
+`check_budget`, `deploy_gh_pages`.
 """
 
 from __future__ import annotations
