@@ -35,11 +35,11 @@ from .services import (
     service_history_front,
 )
 from .trials import front_matter, render_entry, render_trial_lists
+from .viewerjs import viewer_scripts
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 THEATER_CSS = "assets/magazine/theater.css"
-THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 TAGS_PAGE = "tags.md"
 
 
@@ -139,7 +139,7 @@ def render_pages(
     files[CSS] = _asset("magazine.css")
     files[JAVASCRIPT] = _asset("magazine.js")
     files[THEATER_CSS] = _asset("theater.css")
-    files[THEATER_JAVASCRIPT] = _asset("theater.js")
+    files.update(viewer_scripts())
     nav: list[Any] = [
         {labels.trials: "trials/index.md"},
         {labels.comparisons: "compare/index.md"},
@@ -157,7 +157,7 @@ def render_pages(
         files=dict(sorted(files.items())),
         nav=nav,
         extra_css=(CSS, THEATER_CSS),
-        extra_javascript=(JAVASCRIPT, THEATER_JAVASCRIPT),
+        extra_javascript=(JAVASCRIPT,),
         snippets=snippets(ctx),
     )
     memo.sweep()
