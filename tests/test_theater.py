@@ -621,6 +621,21 @@ def test_entry_page_plays_its_clip_against_the_others(
     assert link is not None and "storm-lighthouse" in link
 
 
+def test_the_viewer_modules_load_only_on_a_page_with_a_viewer(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        _open(watched, example_ko, "leaderboard/")
+        elsewhere = [r for r in watched.requests if "/viewer/" in r]
+        watched.requests.clear()
+        _open(watched, example_ko)
+        here = sorted(r.rsplit("/", 1)[1] for r in watched.requests if "/viewer/" in r)
+        errors = list(watched.console_errors) + list(watched.failures)
+    assert elsewhere == []
+    assert "viewer.js" in here and "engine.js" in here and "wipe.js" in here, here
+    assert errors == []
+
+
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The example magazine with Material's instant navigation turned on.
