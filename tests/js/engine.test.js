@@ -182,6 +182,21 @@ describe("playing", () => {
     assert.ok(players.every((p) => !p.paused && p.currentTime > 2.5));
   });
 
+  test("one loop runs however often play, pause, seek and rate changes come", () => {
+    const { engine, time } = theater([6, 5]);
+    for (let i = 0; i < 5; i++) {
+      engine.play();
+      time.run(0.1);
+      engine.skip(0.2);
+      engine.setRate(i % 2 ? 1 : 0.5);
+      time.run(0.1);
+      engine.pause();
+    }
+    engine.play();
+    time.run(0.5);
+    assert.equal(time.pending(), 2, "one display frame and one video frame asked for");
+  });
+
   test("a duration not yet known comes from what probing found", () => {
     const { engine } = theater([{ duration: 3, known: false }, { duration: 2, known: false }]);
     assert.equal(engine.total(), 3);

@@ -289,15 +289,16 @@ export class Engine extends Emitter {
     const token = this.token;
     const live = () => token === this.token && this.playing;
     let frames = false;
+    // A callback checks that its loop is still the current one before it touches the slots.
     const onFrame = () => {
-      this.cancelFrame = null;
       if (!live()) { return; }
+      this.cancelFrame = null;
       if (!this.held) { this.correct(); }
       if (live()) { this.cancelFrame = this.scheduler.videoFrame(lead.media, onFrame); }
     };
     const onAnimation = () => {
-      this.cancelAnimation = null;
       if (!live()) { return; }
+      this.cancelAnimation = null;
       this.tick(lead, frames);
       if (live()) { this.cancelAnimation = this.scheduler.animation(onAnimation); }
     };
@@ -313,9 +314,6 @@ export class Engine extends Emitter {
     this.cancelFrame = null;
     this.cancelAnimation = null;
   }
-
-  /** Whether a frame of the timeline's loop is still asked for (none after a pause). */
-  scheduled() { return Boolean(this.cancelFrame || this.cancelAnimation); }
 
   /** One display frame while playing: release a hold, follow the lead, notice its end. */
   tick(lead, frames) {

@@ -82,5 +82,3 @@ export function mount(document) {
   });
 }
 
-/** The viewers running now (for the page's own checks). */
-export function running() { return viewers.slice(); }
