@@ -3,10 +3,17 @@
 Service download links carry secrets in two places, the query string (signatures, tokens) and
 the user-info part (`user:password@host`). Every URL a writer or a server supplies passes
 through `public_url` before it reaches a message, the lock file, a page or open data.
+
+Every address a writer or the command line supplies is also checked where it enters, by
+`address_problem`: settings (`site_url`, `media_base_url`, the theme's links), `--site-url`, a
+service's home page and a clip's URL.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -21,3 +28,88 @@ def public_url(url: str) -> str:
         return "<unparsable URL>"
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+# RFC 3986's unreserved and reserved characters, less the quote that could end an attribute
+# written with single quotes; everything else must arrive percent-encoded.
+_URL_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&()*+,;=%"
+)
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def address_problem(
+    url: str,
+    *,
+    base: bool = False,
+    allow_http: bool = True,
+    credentials: bool = False,
+) -> str | None:
+    """Why `url` may not be used as an address a page links to or fetches, or None.
+
+    Every address a writer or the command line supplies passes here where it enters: an
+    http(s) scheme, a host name, every character outside RFC 3986's set percent-encoded (so no
+    quote, space, angle bracket or control character can leave an attribute or a line), and no
+    user name or password unless `credentials` (a clip URL is fetched, never published whole).
+    With `base`, the generator appends paths to the address, so a query or a fragment would
+    end up in the middle of every link. The message never repeats the address: it may hold a
+    secret.
+    """
+    for char in url:
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+            return "a URL cannot contain spaces or control characters"
+    written = _SCHEME.match(url)
+    scheme = written.group(1).lower() if written else ""
+    if scheme not in ("http", "https"):
+        got = f"{scheme}:" if scheme else "no scheme"
+        return f"must be an https:// URL (got {got})"
+    for char in url:
+        if char not in _URL_CHARS:
+            if ord(char) < 0x80:
+                return f"a URL cannot contain {char!r}: percent-encode it (%{ord(char):02X})"
+            return (
+                f"a URL cannot contain {char!r}: percent-encode it, and write a host name "
+                "in punycode (xn--...)"
+            )
+    if _BAD_PERCENT.search(url):
+        return "has a % not followed by two hex digits (write %25 for a percent sign)"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - urllib checks the port only when it is asked for
+    except ValueError:
+        return "is not a valid URL (a bracket or the port is wrong)"
+    if not host:
+        return "has no host name"
+    if "@" in parts.netloc and not credentials:
+        return (
+            "must not carry a user name or password (user:password@): "
+            "they would be published on every page"
+        )
+    if not _valid_host(host):
+        return "has no valid host name (letters, digits, hyphens and dots, or [IPv6])"
+    if any(char in "[]" for char in parts.path + parts.query + parts.fragment):
+        return "a URL cannot contain '[' or ']' after its host: percent-encode them"
+    if scheme == "http" and not allow_http:
+        return "http:// is not allowed: use https://, or set extra.magazine.allow_http: true"
+    if base and ("?" in url or "#" in url):
+        return (
+            "must not have a query string (?...) or fragment (#...): page paths are appended to it"
+        )
+    return None
+
+
+def _valid_host(host: str) -> bool:
+    """A DNS name of letters, digits, hyphens (and underscores) in dotted labels, or an IP."""
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    labels = host.removesuffix(".").split(".")
+    return len(host) <= 253 and all(
+        len(label) <= 63 and _HOST_LABEL.match(label) for label in labels
+    )

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .addresses import address_problem
 from .errors import (
     BusyError,
     ContentError,
@@ -30,7 +30,7 @@ from .media import (
     process_media,
 )
 from .model import Magazine
-from .pages import Later, PageMemo, RenderedSite, check_addresses, render_pages
+from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
 from .settings import Settings
 from .site import (
@@ -43,7 +43,9 @@ from .site import (
     hold_cache_folder,
     make_cache_folder,
     media_files,
+    serve_built_site,
     serve_site,
+    site_files,
     source_date_epoch,
     write_media_folder,
     write_staging,
@@ -130,15 +132,24 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
     """
     if not site_url:
         return magazine
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise UsageError(
-            f"--site-url: expected the site's address such as https://user.github.io/repo/ "
-            f"(got {site_url!r})"
-        )
+    check_site_url(site_url)
     address = site_url.rstrip("/") + "/"
     settings = magazine.settings.model_copy(update={"site_url": address})
     return replace(magazine, settings=settings)
+
+
+def check_site_url(site_url: str) -> None:
+    """Refuse a `--site-url` that could not be published (see `address_problem`).
+
+    Raises:
+        UsageError: naming the option; the address itself is not repeated (it may hold a
+            password).
+    """
+    wrong = address_problem(site_url, base=True)
+    if wrong:
+        raise UsageError(
+            f"--site-url: {wrong}; give the site's address such as https://user.github.io/repo/"
+        )
 
 
 @dataclass
@@ -151,8 +162,6 @@ class Memory:
     (made when the site stage reads it, the page a reader waits for first)."""
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
-    sizes: dict[str, tuple[str | bytes | Later, int]] = field(default_factory=dict)
-    """Each generated file's size in bytes, by path, with the text it was measured from."""
 
 
 def prepare(
@@ -173,7 +182,9 @@ def prepare(
     magazine = with_site_url(load_magazine(root, entries), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
-    warnings = list(fetched.warnings)
+    # Located like problems; the command line adds the word "warning" itself.
+    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
@@ -219,6 +230,7 @@ class Staged:
     magazine: Magazine
     rendered: RenderedSite
     budget: BudgetReport
+    """The renditions' weight, checked before MkDocs runs; the built site is weighed after."""
     warnings: tuple[str, ...]
     clips: int
     changes: StagingChanges | None = None
@@ -239,17 +251,20 @@ def stage(
     and pages unchanged since the last run are reused.
 
     Raises:
-        BudgetError: the site would not fit its limits (nothing is written).
+        BudgetError: the renditions alone would not fit the site's limits (nothing is
+            written).
         BusyError: another command held the cache folder for longer than `lock_wait`.
     """
     with _exclusive(root, command, progress), _collector_paused():
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
-        sizes = memory.sizes if memory is not None else {}
-        pages = [(path, _size(sizes, path, body)) for path, body in rendered.files.items()]
+        # Renditions are published byte for byte: when they alone are too heavy, stop before
+        # MkDocs runs. The whole site is weighed once it is built (`_build`).
         budget = check_budget(
-            pages + media_files(media, magazine.settings), magazine.settings.limits
+            media_files(media, magazine.settings),
+            magazine.settings.limits,
+            subject="the media alone",
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
@@ -306,6 +321,13 @@ def _build(
     staged = stage(root, offline=offline, progress=progress, site_url=site_url)
     magazine, rendered = staged.magazine, staged.rendered
     target = site_dir if site_dir is not None else root / magazine.settings.site_dir
+    weighed: list[BudgetReport] = []
+
+    def weigh(folder: Path) -> None:
+        # What is uploaded: HTML, theme assets, search index, media, before it replaces
+        # the previous site (a BudgetError here leaves that site as it was).
+        weighed.append(check_budget(site_files(folder), magazine.settings.limits))
+
     with _generator_objects_set_aside():
         build_site(
             root,
@@ -314,6 +336,7 @@ def _build(
             target,
             rendered,
             source_date_epoch=source_date_epoch(magazine),
+            before_publish=weigh,
         )
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
@@ -324,7 +347,7 @@ def _build(
         len(magazine.entries),
         pages,
         staged.clips,
-        staged.budget,
+        weighed[0],
         warnings,
         magazine.settings.language,
     )
@@ -367,6 +390,20 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
         host=host,
         port=port,
     )
+
+
+def serve_built(root: Path, *, host: str, port: int, site_dir: Path | None = None) -> None:
+    """`magazine serve --site`: the built site as it will be published, ranges answered.
+
+    Raises:
+        UsageError: the site has not been built yet.
+    """
+    root = root.resolve()
+    settings = load_settings(root)
+    site = site_dir if site_dir is not None else root / settings.site_dir
+    if not (site / "index.html").is_file():
+        raise UsageError(f"no built site in {site}: run magazine build first")
+    serve_built_site(site, host=host, port=port)
 
 
 def deploy(
@@ -445,25 +482,3 @@ def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
         return magazine.entry(ref.entry).path
     except KeyError:
         return ref.entry
-
-
-def _size(
-    kept: dict[str, tuple[str | bytes | Later, int]], path: str, body: str | bytes | Later
-) -> int:
-    """A file's size in bytes; the preview keeps it while the page is the very same text.
-
-    A page the preview left for later (`Later`) counts at its last size until it is made:
-    the preview publishes nothing, and `magazine build` and `deploy` weigh every byte.
-    """
-    known = kept.get(path)
-    if known is not None and known[0] is body:
-        return known[1]
-    if isinstance(body, Later):
-        if not body.made and known is not None:
-            return known[1]
-        text: str | bytes = body.text
-    else:
-        text = body
-    size = len(text.encode("utf-8")) if isinstance(text, str) else len(text)
-    kept[path] = (body, size)
-    return size

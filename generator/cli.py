@@ -22,13 +22,17 @@ import click
 from . import __version__
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
-from .errors import ContentError, MagazineError, StorageError, UsageError
+from .desk import MARKS, Desk, DeskReport
+from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .model import Status
+from .moments import read_moment
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
 from .sizes import format_bytes
-from .source import load_magazine, locate
+from .source import load_magazine, load_settings, locate
+from .starter import start_magazine
 from .terminal import terminal_words
 
 
@@ -66,14 +70,25 @@ class _MagazineGroup(click.Group):
 def report(error: MagazineError, *, verbose: bool = False) -> None:
     """Print an error for the writer on stderr: every problem, then the count."""
     if verbose:
-        traceback.print_exception(error, file=sys.stderr)
+        say("".join(traceback.format_exception(error)), err=True, lines=True, nl=False)
     if isinstance(error, ContentError):
         for problem in error.problems:
-            click.echo(str(problem), err=True)
-        click.echo(error.args[0], err=True)
+            say(str(problem), err=True, lines=True)
+        say(error.args[0], err=True)
     else:
         prefix = "usage error" if isinstance(error, UsageError) else "error"
-        click.echo(f"{prefix}: {error}", err=True)
+        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
+        say(f"{prefix}: {error}", err=True, lines=not isinstance(error, UsageError))
+
+
+def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
+    """Print a line (with `lines`, several) for the writer, inert (see `errors.inert`).
+
+    Every command prints through here: a service name, a file name, a server's reason or
+    MkDocs' warning about a writer's page can hold escape sequences, and none reaches the
+    terminal as one.
+    """
+    click.echo(inert(text, keep_lines=lines), err=err, nl=nl)
 
 
 @click.group(cls=_MagazineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,12 +112,14 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = orchestrator.check(options.root)
+    for warning in magazine.warnings:
+        say(str(warning), err=True, lines=True)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),
         _count(len(magazine.comparisons), "comparison", "comparisons"),
     ]
-    click.echo(f"ok: {', '.join(counts)}")
+    say(f"ok: {', '.join(counts)}")
 
 
 @main.command()
@@ -117,6 +134,17 @@ def check(options: Options) -> None:
 @click.option(
     "--now", "now_text", metavar="TIME", help="Submission time (ISO 8601) instead of now."
 )
+@click.option("--experiment", metavar="KEY", help="Group it with other entries of this key.")
+@click.option("--model", help="Model or version as the service labels it.")
+@click.option("--plan", help="The access you had: free, trial, paid, credits, ...")
+@click.option("--promised-wait", metavar="DURATION", help="What the service promised: 3h, 2d.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in Status if s is not Status.DELIVERED]),
+    default=Status.PENDING.value,
+    show_default=True,
+    help="Where the attempt stands.",
+)
 @pass_options
 def new(
     options: Options,
@@ -125,6 +153,11 @@ def new(
     prompt_file: Path | None,
     title: str | None,
     now_text: str | None,
+    experiment: str | None,
+    model: str | None,
+    plan: str | None,
+    promised_wait: str | None,
+    status: str,
 ) -> None:
     """Write a new pending entry for a prompt just sent; print its path."""
     if prompt is not None and prompt_file is not None:
@@ -135,9 +168,20 @@ def new(
         if sys.stdin.isatty():
             raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
         prompt = sys.stdin.read()
-    now = _moment(now_text) if now_text else None
-    path = new_entry(options.root, service, prompt, title=title, now=now)
-    click.echo(path.resolve().relative_to(options.root.resolve()).as_posix())
+    now = _at(options.root, now_text) if now_text else None
+    path = new_entry(
+        options.root,
+        service,
+        prompt,
+        title=title,
+        now=now,
+        experiment=experiment,
+        model=model,
+        plan=plan,
+        promised_wait=promised_wait,
+        status=Status(status),
+    )
+    say(path.resolve().relative_to(options.root.resolve()).as_posix())
 
 
 @main.command()
@@ -145,19 +189,15 @@ def new(
     "--now",
     "now_text",
     metavar="TIME",
-    help="Measure waits up to this time (ISO 8601) instead of each entry's checked_at.",
+    help="Measure waits up to this time (ISO 8601, or now) instead of each entry's checked_at.",
 )
 @pass_options
 def pending(options: Options, now_text: str | None) -> None:
     """List submissions still waiting, for how long (at least), against the promise."""
     magazine = load_magazine(options.root)
-    now = _moment(now_text) if now_text else None
-    if now is not None and now.tzinfo is None:
-        if magazine.timezone is None:
-            raise UsageError("--now needs a UTC offset (or extra.magazine.timezone)")
-        now = now.replace(tzinfo=magazine.timezone)
+    now = _at(options.root, now_text) if now_text else None
     for line in pending_lines(waiting(magazine, now), magazine):
-        click.echo(line)
+        say(line)
 
 
 @main.command()
@@ -175,26 +215,32 @@ def schema(options: Options, write_to: str | None) -> None:
     """Print the JSON Schema of an entry (for editor completion), or write it."""
     text = schema_text()
     if write_to is None:
-        click.echo(text, nl=False)
+        say(text, lines=True, nl=False)
         return
     target = options.root / write_to
     if not target.parent.is_dir():
         raise UsageError(f"no folder {target.parent} to write {target.name} into")
     write_file(target, text)
-    click.echo(f"wrote {write_to}")
+    say(f"wrote {write_to}")
+
+
+def _site_url(value: str | None) -> str | None:
+    """`--site-url` checked as it is parsed: a bad address stops the command before any work."""
+    if value is not None:
+        orchestrator.check_site_url(value)
+    return value
 
 
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def _moment(text: str) -> datetime:
+def _at(root: Path, text: str) -> datetime:
+    """A time given on the command line (`now`, `지금`, ISO 8601), read in the magazine's zone."""
     try:
-        return datetime.fromisoformat(text)
+        return read_moment(text, load_settings(root).tzinfo)
     except ValueError as exc:
-        raise UsageError(
-            f"cannot read {text!r} as a time; write it like 2025-01-05T10:00:00+09:00"
-        ) from exc
+        raise UsageError(str(exc)) from None
 
 
 @main.command()
@@ -207,15 +253,15 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     with progress_for(quiet=quiet) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(
+        say(f"warning: {warning}", err=True)
+    say(
         f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
         f"{result.reused} from the archive, {len(result.errors)} failed"
     )
     if result.errors:
         root = options.root.resolve()
         for error in result.errors:
-            click.echo(str(locate(root, error.entry, error.field, error.detail)), err=True)
+            say(str(locate(root, error.entry, error.field, error.detail)), err=True, lines=True)
         sys.exit(1)
 
 
@@ -230,6 +276,7 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options
@@ -248,8 +295,8 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
     """Warnings, counts and the site's size, in the magazine's language."""
     words = terminal_words(report.language)
     for warning in report.warnings:
-        click.echo(f"{words.warning}: {warning}", err=True)
-    click.echo(
+        say(f"{words.warning}: {warning}", err=True)
+    say(
         words.built.format(
             site=report.site_dir,
             entries=words.count(report.entries, words.entries),
@@ -258,18 +305,24 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
         )
     )
     budget = report.budget
-    click.echo(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
+    say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
     for path, size in budget.largest:
-        click.echo(f"  {format_bytes(size):>10}  {path}")
+        say(f"  {format_bytes(size):>10}  {path}")
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site", "built", is_flag=True, help="Serve the built site/ as published (no rebuilding)."
+)
 @pass_options
-def serve(options: Options, host: str, port: int, offline: bool) -> None:
+def serve(options: Options, host: str, port: int, offline: bool, built: bool) -> None:
     """Live preview: saving an entry or a page updates the site in the browser."""
+    if built:
+        orchestrator.serve_built(options.root, host=host, port=port)
+        return
     with progress_for() as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
@@ -282,6 +335,7 @@ def serve(options: Options, host: str, port: int, offline: bool) -> None:
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=lambda _ctx, _param, value: _site_url(value),
     help="The address the site is published at, for this build (overrides site_url).",
 )
 @pass_options
@@ -300,4 +354,74 @@ def deploy(
             site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
-    click.echo(f"published {report.site_dir} to {where}")
+    say(f"published {report.site_dir} to {where}")
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True)
+@click.option("--timezone", "zone", default="Asia/Seoul", show_default=True, help="IANA zone.")
+@click.option("--title", help="The magazine's name (site_name).")
+@pass_options
+def init(options: Options, directory: Path | None, lang: str, zone: str, title: str | None) -> None:
+    """Start a magazine of your own in DIRECTORY (default: --root) that builds at once."""
+    target = directory if directory is not None else options.root
+    for line in start_magazine(target, language=lang, timezone=zone, title=title):
+        say(line)
+
+
+_AT_HELP = "When it happened (ISO 8601, or now; default now, in the magazine's zone)."
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--clip", "clips", multiple=True, type=click.Path(path_type=Path), help="A file.")
+@click.option("--url", "urls", multiple=True, help="A remote clip's address.")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def deliver(
+    options: Options, entry: str, clips: tuple[Path, ...], urls: tuple[str, ...], at_text: str
+) -> None:
+    """The result of ENTRY arrived: status, delivered_at and its clips (copied next to it)."""
+    desk = Desk(options.root)
+    found = desk.find(entry)
+    _echo(desk.deliver(found, _at(options.root, at_text), clips, urls))
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def checked(options: Options, entry: str, at_text: str) -> None:
+    """You looked and ENTRY is still open: checked_at, so the wait line advances."""
+    desk = Desk(options.root)
+    _echo(desk.checked(desk.find(entry), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.argument("status", type=click.Choice([s.value for s in MARKS]))
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def mark(options: Options, entry: str, status: str, at_text: str) -> None:
+    """ENTRY was waitlisted, paywalled, failed, refused or abandoned."""
+    desk = Desk(options.root)
+    _echo(desk.mark(desk.find(entry), Status(status), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.option(
+    "--service", "services", multiple=True, metavar="KEY", help="Send to it (default: the same)."
+)
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def resend(options: Options, entry: str, services: tuple[str, ...], at_text: str) -> None:
+    """ENTRY's prompt sent again: a new pending attempt in the same comparison."""
+    desk = Desk(options.root)
+    _echo(desk.resend(desk.find(entry), services, _at(options.root, at_text)))
+
+
+def _echo(report: DeskReport) -> None:
+    for line in report.lines:
+        say(line, lines=True)

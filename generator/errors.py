@@ -55,17 +55,38 @@ class Problem:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        field = f" {_shown(self.field)}:" if self.field else ""
+        field = f" {inert(self.field)}:" if self.field else ""
         level = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{where}:{level}{field} {_shown(self.message, keep_lines=True)}"
+        first, *rest = inert(self.message, keep_lines=True).split("\n")
+        # Only the first line may read as a problem: a message naming a writer's file whose
+        # name holds a line feed continues on an indented line.
+        more = "".join(f"\n{line if line[:1].isspace() else '  ' + line}" for line in rest)
+        return f"{inert(where)}:{level}{field} {first}{more}"
 
 
-def _shown(text: str, *, keep_lines: bool = False) -> str:
-    """Text for a terminal: a writer's key or value with CR or ESC in it can neither start a
-    line that looks like another problem nor send escape sequences to the terminal."""
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def inert(text: str, *, keep_lines: bool = False) -> str:
+    """Text for a terminal, the one escaping place for everything a command prints.
+
+    A writer's or a server's string with CR, ESC or another control character in it can
+    neither start a line that looks like another message nor send escape sequences to the
+    terminal (colours, blinking, OSC 8 links, clearing the screen): each such character is
+    printed as its Python escape (`\\x1b`). Bidirectional overrides, which reorder what a
+    line shows, and lone surrogates, which no terminal encoding can write, are escaped too.
+    With `keep_lines`, line feeds stay (a message of several lines of ours). Escaping twice
+    changes nothing.
+    """
     return "".join(
         char
-        if (char == "\n" and keep_lines) or not (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F)
+        if (char == "\n" and keep_lines)
+        or not (
+            ord(char) < 0x20
+            or 0x7F <= ord(char) <= 0x9F
+            or char in _BIDI_CONTROLS
+            or 0xD800 <= ord(char) <= 0xDFFF
+        )
         else repr(char)[1:-1]
         for char in text
     )
@@ -143,11 +164,15 @@ class MediaError(MagazineError):
         self.source = source
         self.command = tuple(command)
         self.stderr_tail = stderr_tail
-        text = f"{source}: {message}" if source else message
+        # The file's path and ffmpeg's words are one line each: a line feed in a folder name
+        # cannot start a line of its own that reads like another problem.
+        text = f"{inert(source)}: {message}" if source else message
         if self.command:
-            text += "\n  command: " + " ".join(self.command)
+            text += "\n  command: " + " ".join(inert(arg) for arg in self.command)
         if stderr_tail:
-            text += "\n  ffmpeg said:\n    " + "\n    ".join(stderr_tail.splitlines())
+            text += "\n  ffmpeg said:\n    " + "\n    ".join(
+                inert(line) for line in stderr_tail.splitlines()
+            )
         super().__init__(text)
 
     def _key(self) -> tuple[str, str, tuple[str, ...], str]:

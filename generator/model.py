@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -30,8 +30,9 @@ from pydantic import (
     model_validator,
 )
 
-from .addresses import public_url
+from .addresses import address_problem, public_url
 from .durations import parse_duration
+from .errors import Problem
 from .settings import Settings
 from .slugs import short_hash, slugify
 
@@ -100,8 +101,10 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*(\d+(\.\d+)?\s*(w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
-            "examples": ["3h", "90m", "2d", "1h30m", "3시간"],
+            "pattern": r"^\s*(약|대략|about|around|approximately|approx\.?|roughly|ca\.|circa"
+            r"|~|≈|≃)?\s*(\d+(\.\d+)?\s*(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+            r"|w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
+            "examples": ["3h", "90m", "2d", "1h30m", "3시간", "약 3시간", "about 3 hours"],
         }
     ),
 ]
@@ -136,6 +139,13 @@ class Clip(_Frozen):
         description="True when the file is a stand-in made by the writer (for example a test "
         "pattern), not the service's real output; pages label it as such.",
     )
+
+    @field_validator("file")
+    @classmethod
+    def _forward_slashes(cls, value: str | None) -> str | None:
+        # `media\clip.mp4`, as Windows writes paths, is the same path: no name every system
+        # can hold contains a backslash (`filenames`), so it can only be a separator.
+        return None if value is None else value.replace("\\", "/")
 
     @model_validator(mode="after")
     def _one_source(self) -> Clip:
@@ -200,7 +210,9 @@ class EntryData(_Frozen):
         description="When the prompt was sent. With a UTC offset, or in extra.magazine.timezone."
     )
     promised_wait: Duration | None = Field(
-        None, description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간."
+        None,
+        description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간, "
+        "3 hours, also as an estimate: 약 3시간, about 3h, ~3h.",
     )
     delivered_at: AwareDatetime | None = Field(None, description="When the result arrived.")
     status: Status = Field(description="Where the submission stands.")
@@ -303,6 +315,10 @@ class Entry(EntryData):
         return max(m for m in moments if m is not None)
 
 
+OPEN = (Status.PENDING, Status.WAITLISTED)
+"""Statuses of an attempt the writer is still waiting on."""
+
+
 @lru_cache(maxsize=1 << 14)
 def normalize_prompt(prompt: str) -> str:
     """Unicode NFC and collapsed whitespace, so reflowed copies of a prompt still match.
@@ -330,6 +346,16 @@ class Service(_Frozen):
     kind: ServiceKind = Field(ServiceKind.VIDEO, description="video or image.")
     description: str | None = Field(None, description="A paragraph about the service (Markdown).")
     changes: tuple[ServiceChange, ...] = Field((), description="Dated changes, oldest first.")
+
+    @field_validator("url")
+    @classmethod
+    def _home_page(cls, value: str | None) -> str | None:
+        # The page links to it: javascript:, data:, credentials and quotes are refused here,
+        # not dropped silently when the page is rendered.
+        wrong = None if value is None else address_problem(value)
+        if wrong:
+            raise ValueError(wrong)
+        return value
 
 
 class Criterion(_Frozen):
@@ -418,6 +444,9 @@ class Magazine:
     services: Mapping[str, Service]
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     comparisons: tuple[Comparison, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """Located warnings about entries that are valid but probably not meant (`check` and
+    `build` print them and go on)."""
 
     @property
     def timezone(self) -> tzinfo | None:
@@ -430,3 +459,22 @@ class Magazine:
             if entry.slug == slug:
                 return entry
         raise KeyError(slug)
+
+
+def superseded_attempts(comparisons: Iterable[Comparison]) -> dict[str, Entry]:
+    """Each open attempt followed by a later attempt of its service at its comparison (a
+    later round of the prompt), with the latest of those."""
+    found: dict[str, Entry] = {}
+    for comparison in comparisons:
+        by_service: dict[str, list[Entry]] = {}
+        for entry in comparison.entries:
+            by_service.setdefault(entry.service, []).append(entry)
+        for attempts in by_service.values():
+            if len(attempts) < 2:
+                continue
+            ordered = sorted(attempts, key=lambda e: (e.submitted_at, e.slug))
+            latest = ordered[-1]
+            for entry in ordered[:-1]:
+                if entry.status in OPEN:
+                    found[entry.slug] = latest
+    return found

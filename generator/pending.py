@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Entry, Magazine, Status
+from .errors import inert
+from .model import Entry, Magazine, Status, superseded_attempts
 from .terminal import terminal_words
 
 OPEN_STATUSES = (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)
@@ -43,14 +44,16 @@ class Waiting:
 
 
 def waiting(magazine: Magazine, now: datetime | None = None) -> tuple[Waiting, ...]:
-    """Every open submission, in submission order.
+    """Every open submission, in submission order; not one that a later round of its
+    prompt on the same service answered (it is superseded).
 
     Args:
         now: measure waits up to this moment instead of each entry's checked_at (when later).
     """
     out = []
+    superseded = superseded_attempts(magazine.comparisons)
     for entry in magazine.entries:
-        if entry.status not in OPEN_STATUSES:
+        if entry.status not in OPEN_STATUSES or entry.slug in superseded:
             continue
         as_of = entry.checked_at
         if now is not None and (as_of is None or now > as_of):
@@ -83,8 +86,9 @@ def pending_lines(items: tuple[Waiting, ...], magazine: Magazine) -> list[str]:
         promised = labels.duration(entry.promised_wait) if entry.promised_wait else "-"
         ratio = f"≥ {labels.ratio(item.ratio)}" if item.ratio is not None else "-"
         table.add_row(
-            Text(entry.slug),
-            Text(item.service),
+            # Escaped before rich measures the cells, so the columns line up as printed.
+            Text(inert(entry.slug)),
+            Text(inert(item.service)),
             Text(labels.status_name(entry.status)),
             Text(submitted.strftime("%Y-%m-%d %H:%M %z")),
             Text(waited),

@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
+from .errors import inert
 from .sizes import format_bytes
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Task(Protocol):
@@ -44,7 +48,7 @@ class _PlainTask:
     def describe(self, text: str) -> None:
         if self.unit not in ("bytes", "silent"):
             shown = f"{self.done:.0f}/{self.total:.0f}" if self.total else f"{self.done:.0f}"
-            print(f"  {self.label} [{shown}] {text}", file=self.out, flush=True)
+            print(inert(f"  {self.label} [{shown}] {text}"), file=self.out, flush=True)
 
 
 class PlainProgress:
@@ -59,10 +63,10 @@ class PlainProgress:
     def finish(self, task: Task) -> None:
         if isinstance(task, _PlainTask):
             size = f" ({format_bytes(task.done)})" if task.unit == "bytes" else ""
-            print(f"  done: {task.label}{size}", file=self.out, flush=True)
+            print(inert(f"  done: {task.label}{size}"), file=self.out, flush=True)
 
     def note(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        print(inert(text, keep_lines=True), file=self.out, flush=True)
 
 
 class SilentProgress:
@@ -86,13 +90,17 @@ class _RichTask:
         self.bars.advance(self.task_id, amount)  # type: ignore[attr-defined]
 
     def describe(self, text: str) -> None:
-        self.bars.update(self.task_id, info=text)  # type: ignore[attr-defined]
+        self.bars.update(self.task_id, info=inert(text))  # type: ignore[attr-defined]
 
 
 class RichProgress:
-    """Live bars with bytes, speed and the item at work; for terminals."""
+    """Live bars with bytes, speed and the item at work; for terminals.
 
-    def __init__(self) -> None:
+    Labels and the item at work are file names and addresses: shown as text, never read as
+    rich markup (`[bold]`, `[link=...]`) and with their control characters escaped.
+    """
+
+    def __init__(self, console: Console | None = None) -> None:
         from rich.progress import (
             BarColumn,
             DownloadColumn,
@@ -103,23 +111,25 @@ class RichProgress:
         from rich.progress import Progress as Bars
 
         self._bytes = Bars(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             DownloadColumn(),
             TransferSpeedColumn(),
             transient=False,
+            console=console,
         )
         self._counts = Bars(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[info]}"),
+            TextColumn("{task.fields[info]}", markup=False),
+            console=console,
         )
 
     def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
         bars = self._bytes if unit == "bytes" else self._counts
         bars.start()
-        return _RichTask(bars, bars.add_task(label, total=total, info=""))
+        return _RichTask(bars, bars.add_task(inert(label), total=total, info=""))
 
     def finish(self, task: Task) -> None:
         if isinstance(task, _RichTask):
@@ -129,7 +139,7 @@ class RichProgress:
                 bars.stop()  # type: ignore[attr-defined]
 
     def note(self, text: str) -> None:
-        self._counts.console.print(text, highlight=False, markup=False)
+        self._counts.console.print(inert(text, keep_lines=True), highlight=False, markup=False)
 
     def close(self) -> None:
         """Stop every bar (safe to call twice)."""

@@ -17,11 +17,31 @@ extra:
 
 from __future__ import annotations
 
+import difflib
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .addresses import address_problem
+
+
+def _check_base_address(value: str) -> None:
+    """Refuse an address pages are published under (see `address_problem`)."""
+    wrong = address_problem(value, base=True)
+    if wrong:
+        raise ValueError(wrong)
+
+
+LANGUAGES = ("ko", "en")
+"""The values of `theme.language` the generator has words for."""
+
+_LANGUAGE_GUESSES = {
+    **dict.fromkeys(("kr", "kor", "korean", "ko-kr", "kr-ko", "한국어", "ko_kr"), "ko"),
+    **dict.fromkeys(("eng", "english", "en-us", "en-gb", "us", "uk", "gb"), "en"),
+}
+"""What writers type for the two languages instead of their codes."""
 
 
 class _Section(BaseModel):
@@ -100,7 +120,11 @@ class Settings(_Section):
     """Magazine-wide settings (`extra.magazine`) plus what the builder reads from mkdocs.yml."""
 
     site_name: str = Field("Magazine", description="From mkdocs.yml `site_name`.")
-    site_url: str | None = Field(None, description="From mkdocs.yml `site_url`.")
+    site_url: str | None = Field(
+        None,
+        description="From mkdocs.yml `site_url`: http(s), a host, percent-encoded, no "
+        "user:password@, no query or fragment (page paths are appended to it).",
+    )
     language: str = Field("en", description="From mkdocs.yml `theme.language`.")
     use_directory_urls: bool = Field(
         True,
@@ -110,7 +134,9 @@ class Settings(_Section):
     timezone: str | None = Field(None, description="IANA zone, e.g. Asia/Seoul.")
     allow_http: bool = Field(False, description="Accept http:// clip URLs.")
     media_base_url: str | None = Field(
-        None, description="Serve renditions from this URL instead of the site itself."
+        None,
+        description="Serve renditions from this URL instead of the site itself; checked like "
+        "site_url.",
     )
     docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
     site_dir: str = Field("site", description="From mkdocs.yml `site_dir`: the built site.")
@@ -139,12 +165,33 @@ class Settings(_Section):
                 ) from exc
         return value
 
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        # Every word the generator writes exists in these; Material would also fail on an
+        # unknown code (`kr`), deep in a template, as a traceback.
+        if value not in LANGUAGES:
+            guess = _LANGUAGE_GUESSES.get(value.strip().casefold().replace("_", "-"))
+            if guess is None:
+                guess = next(iter(difflib.get_close_matches(value, LANGUAGES, n=1, cutoff=0.5)), "")
+            hint = f" (did you mean {guess!r}?)" if guess else ""
+            raise ValueError(f"must be ko or en, the languages of the magazine's words{hint}")
+        return value
+
     @field_validator("media_base_url")
     @classmethod
     def _https_base(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https://")
+        if value is not None:
+            _check_base_address(value)
         return value if value is None or value.endswith("/") else value + "/"
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_address(cls, value: str | None) -> str | None:
+        # MkDocs treats an empty site_url as none; anything else is published on every page.
+        if value:
+            _check_base_address(value)
+        return value
 
     @model_validator(mode="after")
     def _cache_apart(self) -> Settings:

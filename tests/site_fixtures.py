@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,13 +65,24 @@ def generated_pages() -> dict[str, str | bytes]:
 GENERATED_NAV: list[Any] = [{"서비스": "services/index.md"}, {"태그": "tags.md"}]
 
 
-def rendered(files: dict[str, str | bytes] | None = None, nav: list[Any] | None = None) -> Any:
-    """What the pages stage would hand over for these generated files."""
+def generated(files: Mapping[str, Any]) -> dict[str, Any]:
+    """Generated files as the pages stage hands them over (text and bytes made already)."""
+    from generator.pages import GeneratedFile
+
+    return {
+        path: content if isinstance(content, GeneratedFile) else GeneratedFile(content)
+        for path, content in files.items()
+    }
+
+
+def rendered(files: Mapping[str, Any] | None = None, nav: list[Any] | None = None) -> Any:
+    """What the pages stage would hand over for these generated files (text, bytes, or
+    files already made as the pages stage makes them)."""
     from generator.pages import RenderedSite
 
     files = generated_pages() if files is None else files
     nav = GENERATED_NAV if nav is None else nav
-    return RenderedSite(files=files, nav=nav, extra_css=(), extra_javascript=())
+    return RenderedSite(files=generated(files), nav=nav, extra_css=(), extra_javascript=())
 
 
 @dataclass
@@ -137,7 +149,7 @@ def stage_and_build(magazine: MagazineRoot, **kwargs: Any) -> None:
     from generator.site.staging import write_staging
 
     files = kwargs.pop("files", None) or generated_pages()
-    write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+    write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
     build_site(
         magazine.root,
         magazine.settings,

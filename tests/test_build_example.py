@@ -120,3 +120,17 @@ def test_tag_lists_show_each_trial_with_its_poster(example: Path) -> None:
     for src in thumbs:
         assert (tags.parent / src).resolve().is_file(), src
     assert 'loading="lazy"' in html
+
+
+def test_the_readme_names_the_longest_path_the_build_makes(example: Path) -> None:
+    """Windows refuses paths over 260 characters; the README says how close the example comes."""
+    root = example.parent
+    made = sorted(
+        rel
+        for folder in ("site", ".magazine")
+        for path in (root / folder).rglob("*")
+        if not (rel := path.relative_to(root).as_posix()).startswith(".magazine/site.build/")
+    )  # site.build is Zensical's, made by the test above
+    longest = max(made, key=lambda rel: (len(rel), rel))
+    readme = " ".join((REPOSITORY / "README.md").read_text("utf-8").split())
+    assert f"is {len(longest)} characters long (`{longest}`)" in readme, longest

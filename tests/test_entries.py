@@ -79,8 +79,9 @@ def test_offsetless_times_without_a_zone_are_errors(tmp_path: Path) -> None:
 def test_bare_date_for_a_time_is_an_error(tmp_path: Path) -> None:
     text = PENDING.replace("2025-01-03T10:05:00+09:00", "2025-01-03")
     assert one_entry(tmp_path, text) == [
-        "entries/2025/01/e.yml:5:15: submitted_at: a date alone is not enough: add the time "
-        "and UTC offset, like 2025-01-03T10:00:00+09:00"
+        # the magazine sets a zone: the time is enough, no offset needed
+        "entries/2025/01/e.yml:5:15: submitted_at: a date alone is not enough: add the time, "
+        "like 2025-01-03T10:00"
     ]
 
 
@@ -283,6 +284,17 @@ def test_clip_paths_that_escape_the_magazine(tmp_path: Path) -> None:
         ("//cdn.example/a.mp4", "must be an https:// URL (got no scheme)"),
         ("https:///a.mp4", "has no host name"),
         ('"https://cdn.example/a b.mp4"', "a URL cannot contain spaces or control characters"),
+        ('"https://cdn.example/a\\"b.mp4"', "a URL cannot contain '\"': percent-encode it (%22)"),
+        (
+            "https://cdn.example/영상.mp4",
+            "a URL cannot contain '영': percent-encode it, and write a host name in punycode "
+            "(xn--...)",
+        ),
+        (
+            "https://cdn.example/50%.mp4",
+            "has a % not followed by two hex digits (write %25 for a percent sign)",
+        ),
+        ("https://cdn.example:99999/a.mp4", "is not a valid URL (a bracket or the port is wrong)"),
     ],
 )
 def test_clip_urls(tmp_path: Path, url: str, message: str) -> None:

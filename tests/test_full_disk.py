@@ -8,7 +8,6 @@ is not atomic (see FACTS.md). A small tmpfs is used too where this machine may m
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -28,6 +27,10 @@ from tests.build_fixtures import (
 )
 from tests.http_fixtures import ClipServer, clip_bytes, ok
 from tests.site_fixtures import tree_digest
+
+# The disk is filled with a POSIX file-size limit (and a Linux tmpfs): on Windows there is
+# neither, so these tests are skipped there with that reason.
+resource = pytest.importorskip("resource", reason="RLIMIT_FSIZE exists on POSIX systems only")
 
 
 def limited(limit: int) -> Callable[[], None]:

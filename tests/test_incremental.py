@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.pages import Later
+from generator.pages import GeneratedFile
 from generator.site.builder import build_site
 from generator.site.livestaging import LiveStaging
 from generator.site.pagework import page_warnings
 from generator.site.preview import Preview, Regenerated
-from tests.site_fixtures import MagazineRoot, generated_pages, rendered, tree_digest
+from tests.site_fixtures import MagazineRoot, generated, generated_pages, rendered, tree_digest
 
 EPOCH = 1_735_866_000
 
@@ -41,7 +41,7 @@ class Saves:
 
     def __init__(self, magazine: MagazineRoot) -> None:
         self.magazine = magazine
-        self.files = generated_pages()
+        self.files: dict[str, str | GeneratedFile] = dict(generated_pages())
         self.staging = LiveStaging(magazine.staging)
         self.reports: list[str] = []
         self.preview = Preview(
@@ -58,8 +58,9 @@ class Saves:
     def regenerate(self) -> Regenerated:
         m = self.magazine
         # As `magazine serve` stages: changed pages are read from memory and written after.
-        changes = self.staging.update(m.root, m.settings, self.files, {}, defer_pages=True)
-        return rendered(self.files), changes
+        files = generated(self.files)
+        changes = self.staging.update(m.root, m.settings, files, {}, defer_pages=True)
+        return rendered(files), changes
 
     def save(self, *, warned: bool = False) -> bool:
         """Rebuild as a save does; whether the preview patched the changed pages in."""
@@ -230,12 +231,12 @@ def test_a_warning_in_a_page_stands_until_that_page_is_fixed(saves: Saves) -> No
 def test_live_staging_writes_only_what_changed(magazine: MagazineRoot, tmp_path: Path) -> None:
     staging = LiveStaging(magazine.staging)
     files = generated_pages()
-    assert staging.update(magazine.root, magazine.settings, files, {}) is None
+    assert staging.update(magazine.root, magazine.settings, generated(files), {}) is None
     before = {p: p.stat().st_ino for p in magazine.staging.rglob("*") if p.is_file()}
     files["entries/kling-list.md"] = "# 클링\n\n새 문단.\n"
     files["entries/new.md"] = "# 새 글\n"
     del files["data/_entries.json"]
-    changes = staging.update(magazine.root, magazine.settings, files, {})
+    changes = staging.update(magazine.root, magazine.settings, generated(files), {})
     assert changes is not None
     assert changes.written == {"entries/kling-list.md", "entries/new.md"}
     assert changes.added == {"entries/new.md"}
@@ -247,7 +248,7 @@ def test_live_staging_writes_only_what_changed(magazine: MagazineRoot, tmp_path:
     assert (magazine.staging / "entries/kling-list.md").read_text("utf-8") == "# 클링\n\n새 문단.\n"
     # The writer's page changes are seen too.
     (magazine.root / "docs/about.md").write_text("# 소개\n\n고친 소개.\n", encoding="utf-8")
-    changes = staging.update(magazine.root, magazine.settings, files, {})
+    changes = staging.update(magazine.root, magazine.settings, generated(files), {})
     assert changes is not None and changes.written == {"about.md"}
     assert not [p for p in magazine.staging.rglob("*") if p.name.endswith(".new")]
 
@@ -257,25 +258,31 @@ def test_live_staging_can_leave_changed_pages_to_write_after_the_build(
 ) -> None:
     staging = LiveStaging(magazine.staging)
     files = generated_pages()
-    staging.update(magazine.root, magazine.settings, files, {})
+    staging.update(magazine.root, magazine.settings, generated(files), {})
     page, folder = "entries/kling-list.md", magazine.staging
     old = (folder / page).read_text("utf-8")
     files[page] = "# 클링\n\n새 문단.\n"
     files["entries/new.md"] = "# 새 글\n"
-    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    changes = staging.update(
+        magazine.root, magazine.settings, generated(files), {}, defer_pages=True
+    )
     assert changes is not None and changes.written == {page, "entries/new.md"}
     # A changed page waits, with its text handed over; a new one is written (MkDocs lists it).
-    assert dict(changes.pending) == {page: "# 클링\n\n새 문단.\n"}
+    assert {p: f.text for p, f in changes.pending.items()} == {page: "# 클링\n\n새 문단.\n"}
     assert (folder / page).read_text("utf-8") == old
     assert (folder / "entries/new.md").read_text("utf-8") == "# 새 글\n"
     changes.write_pending()
     assert (folder / page).read_text("utf-8") == "# 클링\n\n새 문단.\n"
     # Pages an update left pending are written before the next one compares anything.
     files[page] = "# 클링\n\n또 고친 문단.\n"
-    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    changes = staging.update(
+        magazine.root, magazine.settings, generated(files), {}, defer_pages=True
+    )
     assert changes is not None and set(changes.pending) == {page}
     files["entries/new.md"] = "# 새 글, 고침\n"
-    changes = staging.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    changes = staging.update(
+        magazine.root, magazine.settings, generated(files), {}, defer_pages=True
+    )
     assert changes is not None and set(changes.pending) == {"entries/new.md"}
     assert (folder / page).read_text("utf-8") == "# 클링\n\n또 고친 문단.\n"
 
@@ -300,10 +307,12 @@ def test_live_staging_never_writes_through_to_a_linked_rendition(
     rendition.write_bytes(b"rendition bytes")
     staging = LiveStaging(magazine.staging)
     files = generated_pages()
-    staging.update(magazine.root, magazine.settings, files, {"media/ab/clip.mp4": rendition})
+    staging.update(
+        magazine.root, magazine.settings, generated(files), {"media/ab/clip.mp4": rendition}
+    )
     # The same path now generated as text: the staged copy changes, the cache does not.
     files["media/ab/clip.mp4"] = b"generated instead"
-    changes = staging.update(magazine.root, magazine.settings, files, {})
+    changes = staging.update(magazine.root, magazine.settings, generated(files), {})
     assert changes is not None and "media/ab/clip.mp4" in changes.written
     assert (magazine.staging / "media/ab/clip.mp4").read_bytes() == b"generated instead"
     assert rendition.read_bytes() == b"rendition bytes"
@@ -339,7 +348,7 @@ def test_a_page_whose_front_matter_stands_is_read_when_written_from_the_new_text
     saves.assert_equals_full_build()
 
 
-def _watch_plan(saves: Saves, later: Later) -> list[bool]:
+def _watch_plan(saves: Saves, later: GeneratedFile) -> list[bool]:
     """Whether `later` was made by the time each build had planned."""
     seen: list[bool] = []
     queue = saves.preview._server.queue
@@ -361,7 +370,7 @@ def test_a_page_left_for_later_is_made_when_written_not_before_the_plan(saves: S
     saves.files[page] = '---\ntitle: "앞에 쓴 제목"\n---\n\n첫 본문.\n'
     assert saves.save()
     text = '---\ntitle: "앞에 쓴 제목"\n---\n\n나중에 만든 본문.\n'
-    later = Later('---\ntitle: "앞에 쓴 제목"\n---\n', lambda: text)
+    later = GeneratedFile.later('---\ntitle: "앞에 쓴 제목"\n---\n', lambda: text)
     saves.files[page] = later
     made_at_plan = _watch_plan(saves, later)
     assert saves.save()
@@ -381,7 +390,7 @@ def test_a_page_left_for_later_whose_description_changed_waits_for_its_turn(
     saves.files[page] = '---\ntitle: "제목"\ndescription: "소라의 체험"\n---\n\n본문.\n'
     assert saves.save()
     head = '---\ntitle: "제목"\ndescription: "소라 2의 체험"\n---\n'
-    later = Later(head, lambda: head + "\n고친 본문.\n")
+    later = GeneratedFile.later(head, lambda: head + "\n고친 본문.\n")
     saves.files[page] = later
     made_at_plan = _watch_plan(saves, later)
     assert saves.save()
@@ -403,7 +412,7 @@ def test_a_page_left_for_later_whose_front_matter_may_change_is_made_to_plan(
     saves.files[page] = '---\ntitle: "앞에 쓴 제목"\n---\n\n첫 본문.\n'
     assert saves.save()
     text = '---\ntitle: "새 제목"\n---\n\n첫 본문.\n'
-    later = Later(head, lambda: text)
+    later = GeneratedFile.later(head, lambda: text)
     saves.files[page] = later
     made_at_plan = _watch_plan(saves, later)
     saves.save()

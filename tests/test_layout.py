@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # The one-way pipeline: a module may import only from its own rank or a lower one.
 RANKS = {"source": 1, "media": 2, "pages": 3, "site": 4}
 COMMANDS = {"build", "cli", "pending", "scaffold", "schema", "terminal", "__main__"}
+COMMANDS |= {"desk", "starter", "yamledit"}
 
 # Each third-party library is imported in these modules only.
 HOMES = {
@@ -34,6 +35,8 @@ HOMES = {
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},
+    "filelock": {"site.cachefolder"},
+    "ruamel": {"yamledit"},
 }
 
 
@@ -150,3 +153,51 @@ def test_the_readme_module_map_names_every_module() -> None:
         if module and f"`{path.stem}`" not in section and path.stem != "__init__"
     ]
     assert missing == []
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Which module imports which, between modules (a package's `__init__` only re-exports,
+    so an import of a package is not an edge)."""
+    found = dict(modules())
+    packages = {m for m, p in found.items() if p.name == "__init__.py"}
+    graph: dict[str, set[str]] = {m: set() for m in found if m not in packages}
+    for module in graph:
+        for name, _ in imports(module, found[module]):
+            if not name.startswith("generator."):
+                continue
+            parts = name.removeprefix("generator.").split(".")
+            while parts and ".".join(parts) not in found:
+                parts.pop()
+            target = ".".join(parts)
+            if parts and target not in packages and target != module:
+                graph[module].add(target)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    cycles, done, path = [], set(), []
+
+    def visit(module: str) -> None:
+        if module in path:
+            cycles.append([*path[path.index(module) :], module])
+            return
+        if module in done:
+            return
+        path.append(module)
+        for target in sorted(graph.get(module, ())):
+            visit(target)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module)
+    return cycles
+
+
+def test_no_two_modules_import_each_other() -> None:
+    assert _cycles(_module_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []

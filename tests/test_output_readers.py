@@ -38,7 +38,10 @@ def rendered(tmp_path: Path, **fields: str) -> dict[str, str | bytes]:
             text += f"{key}: {value}\n"
     mkdocs = MKDOCS.replace("site_name: Test magazine", f"site_name: {q('Mag' + chr(0xFFFE))}")
     root = write_magazine(tmp_path / "m", {"2025/01/kling.yml": text}, mkdocs=mkdocs, files={})
-    return dict(render_pages(load_magazine(root), MediaIndex({})).files)
+    return {
+        path: page.text
+        for path, page in render_pages(load_magazine(root), MediaIndex({})).files.items()
+    }
 
 
 def test_feed_is_well_formed_whatever_the_text(tmp_path: Path) -> None:

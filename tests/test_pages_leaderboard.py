@@ -12,7 +12,7 @@ from tests.pages_fixtures import at, entry, magazine, media_index, to_html
 
 
 def _table(site_magazine: Magazine, media: MediaIndex) -> tuple[list[str], list[list[Tag]], Tag]:
-    page = render_pages(site_magazine, media).files["leaderboard.md"]
+    page = render_pages(site_magazine, media).files["leaderboard.md"].text
     assert isinstance(page, str)
     soup = to_html(page)
     table = soup.find("table", attrs={"data-magazine-sortable": True})
@@ -92,7 +92,7 @@ def test_only_services_rated_three_times_take_a_rank_and_lead_the_table(
 
 
 def test_numeric_columns_sort_on_numbers(small_magazine: Magazine, small_media: MediaIndex) -> None:
-    page = render_pages(small_magazine, small_media).files["leaderboard.md"]
+    page = render_pages(small_magazine, small_media).files["leaderboard.md"].text
     assert isinstance(page, str)
     table = to_html(page).find("table")
     heads = table.find("thead").find_all("th")

@@ -23,10 +23,7 @@ def test_generated_pages_build_strict_and_stay_inert(tmp_path: Path) -> None:
     for name, content in site.files.items():
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        target.write_bytes(content.data)
     for clip in media.clips.values():
         for rendition in clip.renditions:
             target = docs / rendition.url_path

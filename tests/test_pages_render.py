@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from generator.media.renditions import MediaIndex
 from generator.model import Magazine, group_comparisons
-from generator.pages import render_pages
+from generator.pages import GeneratedFile, render_pages
 from tests.pages_fixtures import BOAT, at, entry, later, magazine, media_index, to_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -16,8 +16,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def _text(site_files: object, path: str) -> str:
     value = site_files[path]  # type: ignore[index]
-    assert isinstance(value, str)
-    return value
+    assert isinstance(value, GeneratedFile)
+    return value.text
 
 
 def test_render_is_deterministic(small_magazine: Magazine, small_media: MediaIndex) -> None:
@@ -242,14 +242,13 @@ def test_hostile_strings_are_inert_on_every_page(
     for path, content in files.items():
         if not path.endswith(".md"):
             continue
-        assert isinstance(content, str)
-        soup = to_html(content)
+        soup = to_html(content.text)
         assert soup.find("script") is None, path
         assert soup.find(attrs={"onclick": True}) is None, path
         assert soup.find(attrs={"onerror": True}) is None, path
         for tag in soup.find_all(href=True):
             assert not str(tag["href"]).lower().startswith("javascript"), path
-        assert "\x02" not in content, path
+        assert "\x02" not in content.text, path
     hostile = to_html(_text(files, "trials/hostile-sora.md"))
     assert hostile.find("h1").get_text().startswith("<script>alert(1)</script>")
     assert len(hostile.find_all(["h1"])) == 1
@@ -394,8 +393,7 @@ def test_media_facts_have_real_labels_in_each_language(small_media: MediaIndex) 
     heads = {}
     rows = {}
     for language in ("en", "ko"):
-        page = render_pages(magazine(language), small_media).files["trials/sparks-sora.md"]
-        assert isinstance(page, str)
+        page = render_pages(magazine(language), small_media).files["trials/sparks-sora.md"].text
         table = to_html(page).find_all("table")[0]
         heads[language] = [th.get_text() for th in table.find("thead").find_all("th")]
         rows[language] = [td.get_text() for td in table.find("tbody").find("tr").find_all("td")]

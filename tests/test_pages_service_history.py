@@ -45,9 +45,7 @@ def busy(extra: int, language: str = "en", name: str | None = None) -> Magazine:
 
 
 def _page(files: Any, path: str) -> BeautifulSoup:
-    text = files[path]
-    assert isinstance(text, str)
-    return to_html(text)
+    return to_html(files[path].text)
 
 
 def _section(soup: BeautifulSoup, heading: str) -> list[Any]:
@@ -107,8 +105,7 @@ def test_a_busy_service_page_lists_the_latest_attempts_and_links_to_every_one() 
 
 def test_the_page_of_every_attempt_holds_them_all_and_stays_out_of_search() -> None:
     files = render_pages(busy(25), media_index()).files
-    text = files[HISTORY]
-    assert isinstance(text, str)
+    text = files[HISTORY].text
     assert "title: 'Kling: every attempt'" in text or 'title: "Kling: every attempt"' in text
     assert "search:\n  exclude: true" in text.split("\n---\n", 1)[0]
     page = to_html(text)
@@ -165,8 +162,7 @@ def test_korean_words_for_the_cut_and_the_history() -> None:
 
 def test_a_hostile_service_name_stays_text_on_the_history_page() -> None:
     files = render_pages(busy(25, name=HOSTILE), media_index()).files
-    text = files[HISTORY]
-    assert isinstance(text, str)
+    text = files[HISTORY].text
     body = text.split("\n---\n", 1)[1]
     assert "<script>" not in body and "{:" not in body
     page = to_html(text)

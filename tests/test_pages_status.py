@@ -8,7 +8,7 @@ import io
 import json
 
 from generator.model import Magazine, group_comparisons
-from generator.pages import render_pages
+from generator.pages import GeneratedFile, render_pages
 from tests.pages_fixtures import at, entry, magazine, media_index, to_html
 
 STILL_WAITING = ("still waiting", "기다리는 중")
@@ -37,8 +37,8 @@ def _failed(slug: str = "sparks-luma", **fields: object) -> object:
 
 def _page(files: object, path: str) -> str:
     value = files[path]  # type: ignore[index]
-    assert isinstance(value, str)
-    return value
+    assert isinstance(value, GeneratedFile)
+    return value.text
 
 
 def test_a_failed_attempt_reads_failed_everywhere_it_is_shown() -> None:

@@ -22,8 +22,7 @@ from hypothesis import strategies as st
 from generator.build import Memory, prepare
 from generator.errors import ContentError
 from generator.model import Entry, Service, ServiceChange, ServiceKind, Status, group_comparisons
-from generator.pages import Later, PageMemo, RenderedSite, render_pages, text_of
-from generator.pages.memo import joined
+from generator.pages import GeneratedFile, PageMemo, RenderedSite, render_pages
 from generator.progress import SilentProgress
 from generator.site.pagework import front_matter
 from generator.source import EntryCache, load_magazine
@@ -40,8 +39,7 @@ def _kept(root: Path, memory: Memory) -> RenderedSite:
     """A save with `memory`, every page made (as the preview's build does before the next)."""
     rendered = prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2]
     for page in rendered.files.values():
-        if isinstance(page, Later):
-            assert page.text.startswith(page.head)
+        page.data  # noqa: B018 (a page left for later checks it starts with its head)
     return rendered
 
 
@@ -50,10 +48,7 @@ def _same(root: Path, memory: Memory) -> RenderedSite:
     kept, fresh = _kept(root, memory), _fresh(root)
     assert sorted(kept.files) == sorted(fresh.files)
     for path, text in fresh.files.items():
-        page = kept.files[path]
-        if isinstance(page, Later):  # a page left for later starts as it said it would
-            assert page.text.startswith(page.head), path
-        assert (page if isinstance(page, bytes) else text_of(page)) == text, path
+        assert kept.files[path].data == text.data, path
     assert kept.snippets == fresh.snippets
     assert kept.nav == fresh.nav
     return kept
@@ -210,7 +205,7 @@ def test_renaming_a_service_renders_only_what_shows_it(tmp_path: Path) -> None:
     _edit(root / "entries/services.yml", "name: Runway$", "name: Runway Gen-4")
     kept = _same(root, memory)
     renamed = memory.pages.renders - cold
-    assert "Runway Gen-4" in kept.files["services/runway.md"]
+    assert "Runway Gen-4" in kept.files["services/runway.md"].text
     # Runway's page, its entry's page, rows and data line, the lists that show it; not the
     # pages of the Sora/Kling comparison, its entries or their services.
     assert 0 < renamed < cold / 2
@@ -230,7 +225,7 @@ def test_a_renamed_service_leaves_the_pages_that_show_it_for_later(tmp_path: Pat
     before = memory.pages.renders
     files = prepare(root, offline=True, progress=SilentProgress(), memory=memory)[2].files
     # (A page the save did not reach is the very text, or made page, of the last save.)
-    later = {p: page for p, page in files.items() if isinstance(page, Later) and not page.made}
+    later = {p: page for p, page in files.items() if not page.made}
     comparison = next(path for path in later if path.startswith("compare/"))
     # So are the month's report and the list of trials that show it.
     expected = {"trials/sora.md", "trials/kling.md", comparison, "trials/index.md"}
@@ -239,41 +234,36 @@ def test_a_renamed_service_leaves_the_pages_that_show_it_for_later(tmp_path: Pat
     # Their front matter is known already: what other pages show of them.
     fresh = _fresh(root).files
     for path, page in later.items():
-        assert front_matter(page.head) == front_matter(str(fresh[path])), path
-        assert page.text == fresh[path], path
+        assert front_matter(page.head) == front_matter(fresh[path].text), path
+        assert page.text == fresh[path].text, path
     assert memory.pages.renders > made_now + before  # made when read, not before
-    assert "Kling AI" in text_of(files["services/kling.md"])
+    assert "Kling AI" in files["services/kling.md"].text
 
 
 def test_a_memo_that_leaves_nothing_for_later_makes_every_page() -> None:
     memo = PageMemo()
-    assert memo.later("page", 1, lambda: "text") == "text"
-    assert memo.later("page", 1, lambda: "other") == "text"  # kept while the inputs stand
+    made = memo.later("page", 1, lambda: "text", lambda: "te")
+    assert made.made and made.text == "text"
+    assert memo.later("page", 1, lambda: "other", lambda: "ot").text == "text"  # inputs stand
     lazy = PageMemo(later=True)
     made = lazy.later("page", 1, lambda: "text", lambda: "te")
-    assert isinstance(made, Later) and made.head == "te" and not made.made
+    assert made.head == "te" and not made.made and lazy.renders == 0
     assert made.text == "text" and lazy.renders == 1
-    assert lazy.later("page", 1, lambda: "other") == "text"
+    assert lazy.later("page", 1, lambda: "other", lambda: "ot").text == "text"
 
 
-def test_texts_joined_are_left_for_later_when_either_is() -> None:
+def test_a_page_left_for_later_must_start_as_it_said_it_would() -> None:
     made: list[str] = []
 
-    def later(head: str, text: str) -> Later:
-        def make() -> str:
-            made.append(text)
-            return text
+    def make() -> str:
+        made.append("body")
+        return "---\ntitle: b\n---\nbody"
 
-        return Later(head, make)
-
-    assert joined("a", "b") == "ab"
-    both = joined(later("he", "head "), later("", "tail"))
-    first = joined(later("he", "head "), "tail")
-    second = joined("head ", later("ta", "tail"))
-    assert isinstance(both, Later) and isinstance(first, Later) and isinstance(second, Later)
-    assert [part.head for part in (both, first, second)] == ["he", "he", "head ta"]
-    assert made == []
-    assert [text_of(part) for part in (both, first, second)] == ["head tail"] * 3
+    page = GeneratedFile.later("---\ntitle: a\n---\n", make)
+    assert made == [] and not page.made
+    with pytest.raises(AssertionError, match="does not start"):
+        page.text  # noqa: B018
+    assert GeneratedFile(b"\x89PNG").data == b"\x89PNG" and not GeneratedFile(b"").is_text
 
 
 def test_equal_but_new_entries_are_rendered_again() -> None:
@@ -284,11 +274,8 @@ def test_equal_but_new_entries_are_rendered_again() -> None:
     assert render_pages(magazine(), media_index(), home=True, memo=memo).files == fresh.files
     once = memo.renders
     assert render_pages(magazine(), media_index(), home=True, memo=memo).files == fresh.files
-    # All but what reads strings only: the address check (slugs, paths, keys) and each
-    # entry's notes (their text and language).
-    with_notes = sum(1 for e in entries() if e.notes and e.notes.strip())
-    assert with_notes > 0
-    assert memo.renders == 2 * once - 1 - with_notes
+    # All but what reads no entry: the address check (slugs, paths, keys) and the tags page.
+    assert memo.renders == 2 * once - 2
     kept = magazine()
     render_pages(kept, media_index(), home=True, memo=memo)
     again = memo.renders

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,8 +10,10 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from generator.media.archive import hash_file
+from generator.site.cachefolder import HOLDER_NAME, LOCK_NAME
 from tests.build_fixtures import REPOSITORY, command, environment, write_small_magazine
 from tests.http_fixtures import ClipServer, clip_bytes
 from tests.site_fixtures import tree_digest
@@ -41,14 +41,9 @@ def held(root: Path, holder: str) -> Iterator[None]:
     """The cache folder's lock, held by this test process as another command would."""
     folder = root / ".magazine"
     folder.mkdir(exist_ok=True)
-    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.write(fd, holder.encode())
+    with FileLock(folder / LOCK_NAME):
+        (folder / HOLDER_NAME).write_text(holder, encoding="utf-8")
         yield
-    finally:
-        os.close(fd)
 
 
 def wait_for_text(log: Path, text: str, process: subprocess.Popen[bytes]) -> None:

@@ -11,7 +11,7 @@ from watchdog.events import FileSystemEvent
 
 from generator.site.preview import Preview, Regenerated, _Server
 from generator.site.staging import write_staging
-from tests.site_fixtures import MagazineRoot, generated_pages, rendered
+from tests.site_fixtures import MagazineRoot, generated, generated_pages, rendered
 
 
 def _free_port() -> int:
@@ -51,7 +51,7 @@ def test_editing_an_entry_regenerates_and_the_served_page_changes(
         calls.append(title)
         files = generated_pages()
         files["entries/sora-waitlist.md"] = f"# {title}\n\n대기열 이야기.\n\n## Notes\n\n-\n"
-        write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+        write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
         return rendered(files), None
 
     reports: list[str] = []
@@ -95,8 +95,12 @@ def test_a_broken_rebuild_is_reported_and_the_last_site_stays(magazine: Magazine
     def regenerate() -> Regenerated:
         if state["broken"]:
             raise_content = {"about.md": "# clash with the writer's page\n"}
-            write_staging(magazine.root, magazine.settings, raise_content, {}, magazine.staging)
-        write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
+            write_staging(
+                magazine.root, magazine.settings, generated(raise_content), {}, magazine.staging
+            )
+        write_staging(
+            magazine.root, magazine.settings, generated(generated_pages()), {}, magazine.staging
+        )
         return rendered(), None
 
     reports: list[str] = []

@@ -14,6 +14,7 @@ from generator.errors import SiteError
 from generator.site.builder import build_site, source_date_epoch
 from tests.site_fixtures import (
     MagazineRoot,
+    generated,
     generated_pages,
     rendered,
     stage_and_build,
@@ -106,7 +107,7 @@ def test_non_strict_build_returns_the_warnings(magazine: MagazineRoot) -> None:
     files["services/index.md"] = "# 서비스\n\n[없음](../entries/nowhere.md)\n"
     from generator.site.staging import write_staging
 
-    write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+    write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
     warnings = build_site(
         magazine.root,
         magazine.settings,
@@ -186,7 +187,9 @@ def test_build_from_relative_paths(magazine: MagazineRoot, monkeypatch: pytest.M
     relative = MagazineRoot(Path(magazine.root.name))
     from generator.site.staging import write_staging
 
-    write_staging(relative.root, relative.settings, generated_pages(), {}, relative.staging)
+    write_staging(
+        relative.root, relative.settings, generated(generated_pages()), {}, relative.staging
+    )
     build_site(
         relative.root,
         relative.settings,

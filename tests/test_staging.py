@@ -8,7 +8,7 @@ import pytest
 from generator.errors import ContentError, SiteError
 from generator.settings import Settings
 from generator.site.staging import discard_leftovers, replace_dir, write_staging
-from tests.site_fixtures import MagazineRoot, generated_pages, tree_digest
+from tests.site_fixtures import MagazineRoot, generated, generated_pages, tree_digest
 
 
 def _media(tmp_path: Path) -> dict[str, Path]:
@@ -22,7 +22,9 @@ def test_staging_holds_writer_pages_generated_pages_and_media(
     magazine: MagazineRoot, tmp_path: Path
 ) -> None:
     media = _media(tmp_path)
-    write_staging(magazine.root, magazine.settings, generated_pages(), media, magazine.staging)
+    write_staging(
+        magazine.root, magazine.settings, generated(generated_pages()), media, magazine.staging
+    )
 
     staged = tree_digest(magazine.staging)
     assert set(staged) == {"index.md", "about.md", *generated_pages(), "media/ab12/clip.mp4"}
@@ -40,8 +42,12 @@ def test_staging_holds_writer_pages_generated_pages_and_media(
 
 
 def test_staging_is_replaced_as_a_whole(magazine: MagazineRoot) -> None:
-    write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
-    write_staging(magazine.root, magazine.settings, {"only.md": "# Only\n"}, {}, magazine.staging)
+    write_staging(
+        magazine.root, magazine.settings, generated(generated_pages()), {}, magazine.staging
+    )
+    write_staging(
+        magazine.root, magazine.settings, generated({"only.md": "# Only\n"}), {}, magazine.staging
+    )
 
     assert set(tree_digest(magazine.staging)) == {"index.md", "about.md", "only.md"}
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
@@ -49,12 +55,12 @@ def test_staging_is_replaced_as_a_whole(magazine: MagazineRoot) -> None:
 
 def test_rebuild_links_unchanged_files_and_writes_changed_ones(magazine: MagazineRoot) -> None:
     pages: dict[str, str | bytes] = {"same.md": "# 같음\n", "changed.md": "# before\n"}
-    write_staging(magazine.root, magazine.settings, pages, {}, magazine.staging)
+    write_staging(magazine.root, magazine.settings, generated(pages), {}, magazine.staging)
     inodes = {p.name: p.stat().st_ino for p in magazine.staging.iterdir()}
     (magazine.root / "docs" / "about.md").write_text("# About, edited\n", encoding="utf-8")
 
     pages = {"same.md": "# 같음\n", "changed.md": "# after, longer\n"}
-    write_staging(magazine.root, magazine.settings, pages, {}, magazine.staging)
+    write_staging(magazine.root, magazine.settings, generated(pages), {}, magazine.staging)
 
     staged = magazine.staging
     assert (staged / "same.md").stat().st_ino == inodes["same.md"]
@@ -63,14 +69,14 @@ def test_rebuild_links_unchanged_files_and_writes_changed_ones(magazine: Magazin
     assert (staged / "about.md").read_text("utf-8") == "# About, edited\n"
     assert (staged / "about.md").stat().st_ino != inodes["about.md"]
     # Same size, different bytes: compared by content, not by size.
-    write_staging(magazine.root, magazine.settings, {"same.md": "# 다름\n"}, {}, staged)
+    write_staging(magazine.root, magazine.settings, generated({"same.md": "# 다름\n"}), {}, staged)
     assert (staged / "same.md").read_text("utf-8") == "# 다름\n"
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
 
 
 def test_text_is_written_as_utf8_without_newline_translation(magazine: MagazineRoot) -> None:
     files: dict[str, str | bytes] = {"a.md": "# 가\r\nb\n", "raw.bin": b"\xff\x00"}
-    write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+    write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
 
     assert (magazine.staging / "a.md").read_bytes() == "# 가\r\nb\n".encode()
     assert (magazine.staging / "raw.bin").read_bytes() == b"\xff\x00"
@@ -80,7 +86,7 @@ def test_generated_page_never_overwrites_a_writer_page(magazine: MagazineRoot) -
     files: dict[str, str | bytes] = {"about.md": "# generated\n", "ok.md": "# ok\n"}
 
     with pytest.raises(ContentError) as caught:
-        write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+        write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
 
     message = str(caught.value)
     assert "docs/about.md" in message
@@ -102,29 +108,35 @@ def test_clash_that_differs_only_in_case_is_caught(magazine: MagazineRoot, tmp_p
 @pytest.mark.parametrize("bad", ["../escape.md", "/abs.md", "a//b.md", "a\\b.md", "./a.md", ""])
 def test_generated_paths_must_stay_inside_the_site(magazine: MagazineRoot, bad: str) -> None:
     with pytest.raises(SiteError, match="plain relative path"):
-        write_staging(magazine.root, magazine.settings, {bad: "x"}, {}, magazine.staging)
+        write_staging(magazine.root, magazine.settings, generated({bad: "x"}), {}, magazine.staging)
 
 
 def test_failed_write_keeps_the_previous_staging(magazine: MagazineRoot) -> None:
-    write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
+    write_staging(
+        magazine.root, magazine.settings, generated(generated_pages()), {}, magazine.staging
+    )
     before = tree_digest(magazine.staging)
     # `x` as a file and as a folder: the write fails half-way through.
     files: dict[str, str | bytes] = {"x": "file", "x/y.md": "# y\n"}
 
     with pytest.raises(OSError):
-        write_staging(magazine.root, magazine.settings, files, {}, magazine.staging)
+        write_staging(magazine.root, magazine.settings, generated(files), {}, magazine.staging)
 
     assert tree_digest(magazine.staging) == before
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
 
 
 def test_leftovers_of_a_killed_build_are_discarded(magazine: MagazineRoot) -> None:
-    write_staging(magazine.root, magazine.settings, generated_pages(), {}, magazine.staging)
+    write_staging(
+        magazine.root, magazine.settings, generated(generated_pages()), {}, magazine.staging
+    )
     half = magazine.cache / ".staging.new-killed"
     (half / "entries").mkdir(parents=True)
     (half / "entries" / "half.md").write_text("# half", encoding="utf-8")
 
-    write_staging(magazine.root, magazine.settings, {"n.md": "# n\n"}, {}, magazine.staging)
+    write_staging(
+        magazine.root, magazine.settings, generated({"n.md": "# n\n"}), {}, magazine.staging
+    )
 
     assert [p.name for p in magazine.cache.iterdir()] == ["staging"]
     assert "entries/half.md" not in tree_digest(magazine.staging)
@@ -164,7 +176,7 @@ def test_markers_in_top_level_pages_are_filled_in_the_staged_copy(tmp_path: Path
     (root / "docs" / "essays" / "one.md").write_text("<!-- magazine:latest -->\n")
     staging = root / ".magazine" / "staging" / "docs"
 
-    write_staging(root, Settings(), {}, {}, staging, {"latest": "- [a](trials/a.md)"})
+    write_staging(root, Settings(), generated({}), {}, staging, {"latest": "- [a](trials/a.md)"})
 
     staged = (staging / "index.md").read_text(encoding="utf-8")
     assert "- [a](trials/a.md)" in staged

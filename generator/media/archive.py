@@ -90,6 +90,7 @@ class Partial:
                 json.dumps({"validator": validator, "total": total, "url": url}, sort_keys=True)
                 + "\n",
                 encoding="utf-8",
+                newline="\n",
             )
         else:
             self.meta.unlink(missing_ok=True)

@@ -114,5 +114,5 @@ class RenditionCache:
 
 def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".tmp-{secrets.token_hex(4)}-{path.name}")
-    temporary.write_text(text, "utf-8")
+    temporary.write_text(text, "utf-8", newline="\n")
     os.replace(temporary, path)

@@ -75,7 +75,9 @@ def read_lock(path: Path, *, root: Path | None = None) -> Lock:
             relative to `root`, with line and column for broken JSON).
     """
     shown = (
-        str(path.relative_to(root)) if root is not None and path.is_relative_to(root) else str(path)
+        path.relative_to(root).as_posix()
+        if root is not None and path.is_relative_to(root)
+        else str(path)
     )
     try:
         text = path.read_text(encoding="utf-8")

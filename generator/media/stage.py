@@ -180,7 +180,7 @@ def _in_magazine_order(magazine: Magazine, sources: Mapping[ClipRef, Path]) -> l
 
 def _shown(path: Path, root: Path) -> str:
     try:
-        return str(path.relative_to(root))
+        return path.relative_to(root).as_posix()  # entries/…, as every problem names files
     except ValueError:
         return str(path)
 

@@ -7,12 +7,11 @@ cards serve the home page snippet, the latest-trials page and an entry's neighbo
 
 from __future__ import annotations
 
-from functools import partial
-
 from ..media.renditions import ClipRef, Rendition, Role
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext
+from .parts import entry_part
 from .stats import entry_average
 
 CARD_WIDTH = 480
@@ -95,6 +94,7 @@ def figures(ctx: PageContext, entry: Entry) -> str:
     return " · ".join(parts)
 
 
+@entry_part
 def card(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     """One entry as an item of a Material `grid cards` list: poster, badge and service,
     title, verdict, figures. Indented four spaces under the list marker."""
@@ -131,26 +131,9 @@ def card(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     return escape.Safe("\n".join(lines))
 
 
-def cards(
-    ctx: PageContext,
-    page: str,
-    entries: list[Entry] | tuple[Entry, ...],
-    *,
-    family: str | None = None,
-) -> escape.Safe:
-    """A grid of entry cards.
-
-    Args:
-        family: keep each card under this name and the entry's slug, for every page of a
-            folder whose pages all link alike (every entry page is `trials/<slug>.md`): a card
-            is then made once for all of them.
-    """
-    if family is None:
-        body = "\n".join(card(ctx, page, e) for e in entries)
-    else:
-        body = "\n".join(
-            ctx.keep((family, e.slug), ctx.token(e), partial(card, ctx, page, e)) for e in entries
-        )
+def cards(ctx: PageContext, page: str, entries: list[Entry] | tuple[Entry, ...]) -> escape.Safe:
+    """A grid of entry cards."""
+    body = "\n".join(card(ctx, page, e) for e in entries)
     return escape.Safe(f'<div class="grid cards magazine-cards" markdown>\n\n{body}\n</div>\n')
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError
+from ..filenames import path_problem
 from ..model import Entry, Magazine
 from ..slugs import slugify
 from ..source import locate, registry_path
@@ -103,6 +104,7 @@ def check_addresses(
     taken: dict[str, Claim] = {}
     problems: list[Problem] = []
     for claim in every:
+        problems += _unportable(magazine, claim, served)
         key = served.output(claim.docs_path).casefold()
         other = taken.get(key) or _reserved(claim)
         if other is None:
@@ -147,6 +149,22 @@ def _located(magazine: Magazine, claim: Claim, other: Claim) -> Iterable[Problem
         f"would replace the other; {remedy}"
     )
     yield locate(magazine.root, claim.file, claim.field, message, "key" if claim.key else "value")
+
+
+def _unportable(magazine: Magazine, claim: Claim, served: urls.SiteUrls) -> list[Problem]:
+    """The claim's file, in the staging docs and in the site, if Windows could not hold it."""
+    for path in (claim.docs_path, served.output(claim.docs_path)):
+        wrong = path_problem(path)
+        if wrong is None:
+            continue
+        if not claim.file:
+            raise SiteError(f"the generated file {path!r}: {wrong}")
+        remedy = "choose another service key" if claim.key else _REMEDY[claim.field]
+        message = f"the page address {path} of {claim.what}: {wrong}; {remedy}"
+        return [
+            locate(magazine.root, claim.file, claim.field, message, "key" if claim.key else "value")
+        ]
+    return []
 
 
 def _slug_field(entry: Entry) -> str:

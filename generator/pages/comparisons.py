@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from ..model import Comparison, Status
 from . import escape, urls
 from .cards import outcome, share_image
@@ -76,7 +74,6 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
     return render_template(
         "comparison",
         L=L,
-        front=comparison_front(ctx, comparison),
         title=comparison_title(comparison),
         prompt=escape.fence(comparison.prompt),
         theater=comparison_theater(ctx, page, comparison),
@@ -85,29 +82,16 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
     )
 
 
+def comparison_index_front(ctx: PageContext) -> str:
+    """The front matter of the index of comparisons."""
+    return front_matter(ctx.labels.comparisons, ctx.labels.comparisons, searched=False)
+
+
 def render_comparison_index(ctx: PageContext) -> str:
     """`compare/index.md`: every comparison, newest first."""
-    shown = tuple(ctx.comparison_inputs(c) for c in ctx.groups.comparisons)
-    return ctx.keep(("compare/index.md",), shown, partial(_comparison_index, ctx))
-
-
-def _comparison_index(ctx: PageContext) -> str:
     page = "compare/index.md"
-    L = ctx.labels
-    rows = [
-        ctx.keep(
-            ("comparison row", c.key),
-            ctx.comparison_inputs(c),
-            partial(_comparison_row, ctx, page, c),
-        )
-        for c in reversed(ctx.groups.comparisons)
-    ]
-    return render_template(
-        "comparisons",
-        L=L,
-        front=front_matter(L.comparisons, L.comparisons, searched=False),
-        rows=rows,
-    )
+    rows = [_comparison_row(ctx, page, c) for c in reversed(ctx.groups.comparisons)]
+    return render_template("comparisons", L=ctx.labels, rows=rows)
 
 
 def _comparison_row(ctx: PageContext, page: str, c: Comparison) -> dict[str, object]:

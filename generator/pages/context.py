@@ -2,96 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
-from functools import partial
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from ..media.renditions import ClipRef, MediaIndex
-from ..model import Comparison, Cost, Criterion, Entry, Magazine, Service, Status
+from ..media.renditions import MediaIndex
+from ..model import Cost, Criterion, Entry, Magazine, Service, Status
 from . import escape, urls
 from .labels import Labels, labels_for
-from .memo import Later, PageMemo, Token
 from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
 
 T = TypeVar("T")
+StatsMaker = Callable[[Service, tuple[Entry, ...], tuple[Criterion, ...]], ServiceStats]
 
 UNKNOWN = "—"
 """A table cell's value when nothing is known; its tooltip says why."""
 
 
+class Reuse(Protocol):
+    """How a render makes an entry part: `make()` now, or what it made last time for the same
+    function, page, entry and arguments while they stand (see `parts.entry_part`)."""
+
+    def __call__(
+        self,
+        make: Callable[[], T],
+        render: Callable[..., T],
+        page: str,
+        entry: Entry,
+        args: tuple[Hashable, ...],
+    ) -> T: ...
+
+
+def make_now(
+    make: Callable[[], T],
+    render: Callable[..., T],
+    page: str,
+    entry: Entry,
+    args: tuple[Hashable, ...],
+) -> T:
+    """A fresh render's way with entry parts: make each one."""
+    return make()
+
+
 @dataclass(frozen=True)
 class PageContext:
-    """The render-wide state shared by page views (built once per render)."""
+    """What every page view may read, built once per render: the magazine and its media, the
+    groupings, labels and URL rules."""
 
     magazine: Magazine
     media: MediaIndex
     groups: Groupings
     labels: Labels
     urls: urls.SiteUrls
-    memo: PageMemo = field(default_factory=PageMemo)
-    """Pages and parts kept from earlier renders (the preview's), or a fresh one."""
-    fixed: Token = field(default_factory=lambda: Token(None))
-    """Stands for what every page may show: settings and criteria."""
-    tokens: Mapping[str, Token] = field(default_factory=dict)
-    """Each entry's token by slug: the entry with its clips' media and its service's token."""
-    services: Mapping[str, Token] = field(default_factory=dict)
-    """Each service's token by key (every key of `groups.services`): its registry record."""
-    _comparisons: dict[str, object] = field(default_factory=dict)
-
-    def keep(self, key: Hashable, inputs: object, render: Callable[[], T]) -> T:
-        """What `render` makes, reused from the memo while `inputs` (and `fixed`) stand.
-
-        `inputs` must name everything `render` reads beyond `fixed`: entries by `token`.
-        """
-        return self.memo.part(key, (self.fixed, inputs), render)
-
-    def later(
-        self,
-        key: Hashable,
-        inputs: object,
-        render: Callable[[], str],
-        head: Callable[[], str] = str,
-    ) -> str | Later:
-        """As `keep`, but a text to make again may be left for later (`PageMemo.later`)."""
-        return self.memo.later(key, (self.fixed, inputs), render, head)
-
-    def later_page(
-        self, key: Hashable, inputs: object, render: Callable[[], str], front: Callable[[], str]
-    ) -> str | Later:
-        """A page (or a page's start) whose template begins with the front matter `front`
-        makes, kept as `keep` does, or left for later with that front matter known."""
-        return self.later(key, inputs, render, lambda: front() + "\n")
-
-    def token(self, entry: Entry) -> Token:
-        """The token of an entry of this magazine."""
-        return self.tokens[entry.slug]
-
-    def tokens_of(self, entries: Iterable[Entry]) -> tuple[Token, ...]:
-        """The tokens of some entries, in order."""
-        tokens = self.tokens
-        return tuple(tokens[e.slug] for e in entries)
-
-    def service_token(self, key: str) -> Token:
-        """The token of a service (its registry record, or the lack of one)."""
-        return self.services[key]
-
-    @property
-    def every_service(self) -> tuple[tuple[str, Token], ...]:
-        """What a page that shows every service rests on: each key with its token, in order."""
-        return tuple(self.services.items())
-
-    def comparison_inputs(self, comparison: Comparison | None) -> object:
-        """What a page shows of a comparison: its names and its entries' tokens."""
-        if comparison is None:
-            return None
-        c = comparison
-        found = self._comparisons.get(c.key)
-        if found is None:
-            found = self._comparisons[c.key] = (c.key, c.slug, c.prompt, self.tokens_of(c.entries))
-        return found
+    reuse: Reuse = make_now
+    """How entry parts are made (`parts.entry_part`); the preview's render reuses them."""
 
     @property
     def zone(self) -> tzinfo | None:
@@ -228,35 +194,22 @@ def number(value: Decimal | float) -> str:
 
 
 def build_context(
-    magazine: Magazine, media: MediaIndex, memo: PageMemo | None = None
+    magazine: Magazine,
+    media: MediaIndex,
+    *,
+    stats: StatsMaker = service_stats,
+    reuse: Reuse = make_now,
 ) -> PageContext:
     """Group the magazine once and pick labels and URL rules from its settings.
 
-    With `memo`, the tokens of unchanged entries, services and settings are the ones of the
-    last render. The services registry is not part of `fixed`: renaming one service reaches the
-    pages that show it (through its token and the tokens of its entries), not every page.
+    Args:
+        stats: what figures a service (the preview's render reuses unchanged services' figures).
+        reuse: how entry parts are made.
     """
     settings = magazine.settings
-    memo = memo if memo is not None else PageMemo()
-    fixed = memo.steady(("fixed",), (magazine.root, settings, magazine.criteria), _same_settings)
-    services = _service_tokens(magazine, memo)
-    tokens = _entry_tokens(magazine, media, memo, services)
-
-    def stats(
-        service: Service, entries: tuple[Entry, ...], criteria: tuple[Criterion, ...]
-    ) -> ServiceStats:
-        inputs = (fixed, services[service.key], tuple(tokens[e.slug] for e in entries))
-        return memo.part(
-            ("stats", service.key), inputs, partial(service_stats, service, entries, criteria)
-        )
-
     return PageContext(
         magazine=magazine,
         media=media,
-        memo=memo,
-        fixed=fixed,
-        tokens=tokens,
-        services=services,
         groups=group(magazine, stats),
         labels=labels_for(settings.language),
         urls=urls.SiteUrls(
@@ -264,43 +217,5 @@ def build_context(
             media_base_url=settings.media_base_url,
             site_url=settings.site_url,
         ),
+        reuse=reuse,
     )
-
-
-def _same_settings(kept: object, new: object) -> bool:
-    # Equal models may still be written differently (a moment in another offset): the text
-    # form settles it, and it is made once per render.
-    return kept == new and repr(kept) == repr(new)
-
-
-def _same_entry(kept: tuple[Entry, object, Token], new: tuple[Entry, object, Token]) -> bool:
-    return kept[0] is new[0] and kept[2] is new[2] and kept[1] == new[1]
-
-
-def _service_tokens(magazine: Magazine, memo: PageMemo) -> dict[str, Token]:
-    """A token per service key (the registry's and any an entry names), the same as last
-    render's while its record compares equal and prints the same. The registry is parsed anew
-    on every load, so records are compared by value: a dozen services, a few checks each."""
-    registry = magazine.services
-    keys = sorted(set(registry).union(e.service for e in magazine.entries))
-    return {key: memo.steady(("service", key), registry.get(key), _same_settings) for key in keys}
-
-
-def _entry_tokens(
-    magazine: Magazine, media: MediaIndex, memo: PageMemo, services: Mapping[str, Token]
-) -> dict[str, Token]:
-    """A token per entry, the same as last render's while the entry object (the entry cache's
-    for an unchanged file), its clips' media and its service's token are the same: every page
-    that shows an entry may show its service's name."""
-    clips, failures = media.clips, media.failures
-    tokens: dict[str, Token] = {}
-    for entry in magazine.entries:
-        slug = entry.slug
-        refs = [ClipRef(slug, i) for i in range(len(entry.clips))]
-        value = (
-            entry,
-            tuple((clips.get(r), failures.get(r)) for r in refs),
-            services[entry.service],
-        )
-        tokens[slug] = memo.steady(("entry", slug), value, _same_entry)
-    return tokens

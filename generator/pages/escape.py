@@ -115,6 +115,9 @@ def fence(value: str, language: str = "text") -> Safe:
     return Safe(f"{marks}{language}\n{body}\n{marks}")
 
 
+# Notes are the longest text an entry page renders; the preview renders an entry's page again
+# whenever another attempt at its prompt changes, with the same notes.
+@lru_cache(maxsize=4096)
 def notes(value: str, language: str | None = None) -> Safe:
     """Writer Markdown as sanitised HTML on one line, in a block Markdown leaves alone.
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import heapq
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import datetime
-from functools import partial
 
 from ..model import Entry, Status
 from . import escape, urls
@@ -45,19 +43,14 @@ def _summary(ctx: PageContext, entry: Entry) -> str:
     return " · ".join(parts)
 
 
-def render_feed(ctx: PageContext) -> str:
-    """The Atom document as text."""
-    # The newest changes first; (moment, slug) never ties, so this is the head of a full sort.
-    tokens = ctx.tokens
-
-    def newest(entry: Entry) -> tuple[datetime, str]:
-        return tokens[entry.slug].fact("changed", lambda: (entry.last_changed, entry.slug))
-
-    chosen = heapq.nlargest(FEED_SIZE, ctx.groups.entries, key=newest)
-    return ctx.keep(("feed",), ctx.tokens_of(chosen), partial(_feed, ctx, chosen))
+def feed_entries(ctx: PageContext) -> list[Entry]:
+    """The entries the feed lists: the newest changes first."""
+    # (moment, slug) never ties, so this is the head of a full sort.
+    return heapq.nlargest(FEED_SIZE, ctx.groups.entries, key=lambda e: (e.last_changed, e.slug))
 
 
-def _feed(ctx: PageContext, chosen: list[Entry]) -> str:
+def render_feed(ctx: PageContext, chosen: list[Entry]) -> str:
+    """The Atom document of `chosen` (`feed_entries`) as text."""
     ET.register_namespace("", ATOM)
     settings = ctx.magazine.settings
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": settings.language})

@@ -7,10 +7,9 @@ docs root, so they work in any page at the top of `docs/`.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from ..model import Comparison, Entry, Status
+from ..model import OPEN, Comparison, Entry
 from . import escape, urls
 from .cards import cards, image_source, outcome, poster, status_badge
 from .comparisons import comparison_title
@@ -20,8 +19,6 @@ from .trials import front_matter
 
 LATEST = 12
 """Trials on the latest-trials page and the front page."""
-WAITING = (Status.PENDING, Status.WAITLISTED)
-"""Statuses the pending board lists: the writer is still waiting for something to come."""
 
 
 def latest_comparison(ctx: PageContext) -> Comparison | None:
@@ -63,16 +60,8 @@ def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
     return f"-   {top}\n\n    {status_badge(ctx, entry)} [{name}]({target})\n"
 
 
-def render_lead(ctx: PageContext, page: str = "index.md") -> str:
-    """The latest comparison: its posters side by side and its outcome in one line."""
-    comparison = latest_comparison(ctx)
-    if comparison is None:
-        return ""
-    inputs = ctx.comparison_inputs(comparison)
-    return ctx.keep(("lead", page), inputs, partial(_lead, ctx, page, comparison))
-
-
-def _lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
+def render_lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
+    """A comparison as the lead story: its posters side by side and its outcome in one line."""
     target = urls.markdown_link(page, urls.comparison_page(comparison.slug))
     return render_template(
         "lead",
@@ -84,14 +73,15 @@ def _lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
     )
 
 
-def render_waiting(ctx: PageContext, page: str = "index.md") -> str:
+def still_waiting(ctx: PageContext) -> list[Entry]:
+    """What the pending board lists: open attempts that no later round answered, newest
+    first."""
+    superseded = ctx.groups.superseded
+    return [e for e in ctx.groups.entries[::-1] if e.status in OPEN and e.slug not in superseded]
+
+
+def render_waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
     """The pending board: what is still waiting, and for how long."""
-    waiting = [e for e in ctx.groups.entries[::-1] if e.status in WAITING]
-    inputs = ctx.tokens_of(waiting)
-    return ctx.keep(("waiting", page), inputs, partial(_waiting, ctx, page, waiting))
-
-
-def _waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
     rows = [
         {
             "service": ctx.service_link(page, e.service),
@@ -104,54 +94,52 @@ def _waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
     return render_template("waiting", L=ctx.labels, rows=rows)
 
 
-def render_latest(ctx: PageContext, *, standalone: bool = True) -> str:
-    """`latest.md`: the newest trials as poster cards; without `standalone`, only the cards,
-    for the home page's `<!-- magazine:latest -->` marker."""
-    latest = ctx.groups.entries[::-1][:LATEST]
-    inputs = ctx.tokens_of(latest)
-    return ctx.keep(("latest", standalone), inputs, partial(_latest, ctx, standalone, latest))
+def latest_entries(ctx: PageContext) -> tuple[Entry, ...]:
+    """The newest trials, newest first, as the latest-trials page and the home page show."""
+    return ctx.groups.entries[::-1][:LATEST]
 
 
-def _latest(ctx: PageContext, standalone: bool, latest: tuple[Entry, ...]) -> str:
+def latest_front(ctx: PageContext) -> str:
+    """The front matter of the latest-trials page."""
+    return front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False)
+
+
+def render_latest(ctx: PageContext, latest: tuple[Entry, ...], *, standalone: bool) -> str:
+    """`latest.md` (after its front matter): the newest trials as poster cards; without
+    `standalone`, only the cards, for the home page's `<!-- magazine:latest -->` marker."""
     page = "latest.md"
     return render_template(
         "latest",
         standalone=standalone,
         L=ctx.labels,
-        front=front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False),
         cards=cards(ctx, page, latest),
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
     )
 
 
-def render_home(ctx: PageContext, sections: list[tuple[str, str]]) -> str:
-    """`index.md` for a magazine whose writer wrote no home page.
-
-    Args:
-        sections: (label, docs-relative page) of each generated section, in nav order.
-    """
-    page = "index.md"
-    latest = ctx.groups.entries[::-1][:LATEST]
-    lead, waiting = render_lead(ctx, page), render_waiting(ctx, page)
-    inputs = (tuple(sections), ctx.tokens_of(latest), lead, waiting)
-    return ctx.keep(("home",), inputs, partial(_home, ctx, sections, latest, lead, waiting))
+def home_front(ctx: PageContext) -> str:
+    """The front matter of the home page the build writes."""
+    return front_matter(ctx.magazine.settings.site_name, ctx.labels.all_entries)
 
 
-def _home(
+def render_home(
     ctx: PageContext,
     sections: list[tuple[str, str]],
     latest: tuple[Entry, ...],
     lead: str,
     waiting: str,
 ) -> str:
+    """`index.md` for a magazine whose writer wrote no home page.
+
+    Args:
+        sections: (label, docs-relative page) of each generated section, in nav order.
+        lead, waiting: the lead story and the pending board, made for this page.
+    """
     page = "index.md"
-    L = ctx.labels
-    settings = ctx.magazine.settings
     return render_template(
         "home",
-        L=L,
-        front=front_matter(settings.site_name, L.all_entries),
-        title=settings.site_name,
+        L=ctx.labels,
+        title=ctx.magazine.settings.site_name,
         lead=escape.Safe(lead),
         cards=cards(ctx, page, latest),
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
@@ -161,12 +149,3 @@ def _home(
             for label, target in sections
         ],
     )
-
-
-def snippets(ctx: PageContext) -> dict[str, str]:
-    """Blocks a writer's home page can place: `lead`, `latest` and `waiting`."""
-    return {
-        "lead": render_lead(ctx),
-        "latest": render_latest(ctx, standalone=False),
-        "waiting": render_waiting(ctx),
-    }

@@ -1,225 +1,24 @@
 """Every word the generator writes on a page, in each site language (Korean and English).
 
-`labels_for(language)` returns a complete `Labels`; a dataclass without defaults makes a
-missing word a construction error rather than an empty cell on a page.
+`labels_for(language)` returns a complete `Labels` (`wording`); the words themselves live in
+one module per language (`labels_en`, `labels_ko`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
 
-from ..durations import format_duration, format_ratio
-from ..model import Access, Plan, Status
+from .labels_en import EN
+from .labels_ko import KO
+from .wording import Labels
 
-_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
-"""A zone abbreviation (`KST`, `CEST`); tz data writes zones without one as `+04` or `-0330`."""
-
-
-@dataclass(frozen=True)
-class Labels:
-    """The generator's words in one language."""
-
-    language: str
-    # sections
-    trials: str
-    comparisons: str
-    services: str
-    leaderboard: str
-    reports: str
-    tags: str
-    data: str
-    latest: str
-    # entry page
-    prompt: str
-    prompt_source: str
-    service: str
-    model: str
-    plan: str
-    cost: str
-    status: str
-    timeline: str
-    submitted: str
-    promised: str
-    delivered: str
-    last_checked: str
-    wait: str
-    clips: str
-    contact_sheet: str
-    media_facts: str
-    resolution: str
-    duration_label: str
-    frame_rate: str
-    codec: str
-    audio: str
-    file_size: str
-    seconds: str  # "{value}" with the unit, for a clip's length
-    ratings: str
-    verdict: str
-    notes: str
-    comparison: str
-    no_media: str
-    no_clips: str
-    media_failed: str
-    stand_in: str
-    original: str
-    no_ratings: str
-    not_recorded: str
-    no_check: str
-    # wait phrases
-    times_promise: str  # "{ratio} the promise"
-    still_waiting: str  # "{wait}"
-    as_of: str  # "{date}"
-    at_least: str  # "{wait}", the compact form of a wait that has not ended
-    failed_after: str  # "{wait}"
-    abandoned_after: str  # "{wait}"
-    waitlisted_for: str  # "{wait}", at least this long on a waitlist
-    units: dict[str, str]  # a cost's unit → "{amount} unit" in this language
-    # front page, cards, entry page
-    mean_score: str
-    lead_story: str
-    outcome_delivered: str
-    outcome_waiting: str
-    outcome_closed: str
-    waiting_board: str
-    waiting_since: str  # "{date}"
-    nothing_waiting: str
-    other_services: str
-    facts: str
-    permalink: str
-    made_with: str
-    # comparison page
-    play_all: str
-    best: str
-    never_arrived: str
-    score: str
-    # service page
-    vendor: str
-    home_page: str
-    kind: str
-    access_history: str
-    wait_history: str
-    score_history: str
-    delivery_rate: str
-    cost_per_clip: str
-    attempts: str
-    median_wait: str
-    average: str
-    no_usable_clip: str
-    per_usable_clip: str  # "{cost} ({total} over {attempts} attempts, ...)", after cost_per_clip
-    when: str
-    chart_wait_title: str
-    chart_score_title: str
-    hours: str
-    registry_change: str
-    what: str
-    source: str
-    kinds: dict[str, str]
-    observed: str
-    latest_attempts: str  # "{shown} {total}", under a section that shows only the latest
-    every_attempt_link: str  # "{total}", the link to the page of every attempt
-    every_attempt_title: str  # "{name}", the title of that page
-    back_to_service: str  # "{name}", its link back to the service page
-    # leaderboard, reports, data
-    rated_attempts: str
-    mean_of_ratings: str  # "{count}", a tooltip on a mean of ratings
-    mean_of_attempts: str  # "{count}", a tooltip on a mean of per-attempt averages
-    few_hint: str  # "{few}", added to the tooltip of a mean over too few values
-    few_legend: str  # "{few}", one line under the leaderboard
-    side_by_side: str
-    overall: str
-    month: str
-    tried: str
-    changes_since: str
-    no_changes: str
-    medians: str
-    archive: str
-    faster: str
-    slower: str
-    first_seen: str
-    download_json: str
-    download_csv: str
-    feed: str
-    feed_absolute: str
-    all_entries: str
-    page: str
-    previous: str
-    next: str
-    none: str
-    yes: str
-    no: str
-    # enumerations
-    statuses: dict[str, str]
-    plans: dict[str, str]
-    access: dict[str, str]
-    months: tuple[str, ...]
-
-    def status_name(self, status: Status) -> str:
-        """A status in this language."""
-        return self.statuses[status.value]
-
-    def plan_name(self, plan: Plan | None) -> str:
-        """A plan in this language."""
-        return self.plans[plan.value] if plan is not None else self.not_recorded
-
-    def access_name(self, access: Access) -> str:
-        """An access state in this language."""
-        return self.access[access.value]
-
-    def amount(self, amount: str, unit: str) -> str:
-        """A cost in running text: `20 크레딧`, `0.5달러`; a unit this language has no word
-        for stays as the writer wrote it."""
-        form = self.units.get(unit.casefold())
-        return form.format(amount=amount) if form else f"{amount} {unit}"
-
-    def duration(self, value: timedelta) -> str:
-        """A duration such as `2일 3시간` or `2 d 3 h`."""
-        return format_duration(value, self.language)
-
-    def ratio(self, value: float) -> str:
-        """A wait-to-promise ratio: `16×`."""
-        return format_ratio(value, self.language)
-
-    def day(self, value: date) -> str:
-        """A calendar day: `2025년 1월 3일` or `3 Jan 2025`."""
-        if self.language == "ko":
-            return f"{value.year}년 {value.month}월 {value.day}일"
-        return f"{value.day} {self.months[value.month - 1][:3]} {value.year}"
-
-    def moment(self, value: datetime, zone: tzinfo | None) -> str:
-        """A moment in the magazine's zone (or as written): day, time and zone.
-
-        The zone reads as its abbreviation where it has one (`KST`, `CET`, `UTC`), else as
-        the offset (`UTC+04:00`): tz data names many zones only by a number such as `+04`.
-        """
-        local = value.astimezone(zone) if zone is not None else value
-        return f"{self.day(local.date())} {local:%H:%M} {zone_name(local)}".rstrip()
-
-    def month_name(self, year: int, month: int) -> str:
-        """A month: `2025년 1월` or `January 2025`."""
-        if self.language == "ko":
-            return f"{year}년 {month}월"
-        return f"{self.months[month - 1]} {year}"
-
-
-def zone_name(moment: datetime) -> str:
-    """`KST` for a zone with an abbreviation, else the UTC offset: `UTC+09:00`, `UTC-03:30`."""
-    name = moment.tzname()
-    if name and _ABBREVIATION.fullmatch(name):
-        return name
-    offset = moment.strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:5]}" if offset else ""
+__all__ = ["LANGUAGES", "Labels", "TheaterLabels", "labels_for", "theater_labels"]
 
 
 def labels_for(language: str) -> Labels:
     """The labels of a site language (`ko`, `en`, `ko-KR`), English when unknown."""
     return LANGUAGES.get(language.split("-")[0].lower(), LANGUAGES["en"])
 
-
-# The words themselves live in one module per language; they need the class defined above.
-from .labels_en import EN  # noqa: E402
-from .labels_ko import KO  # noqa: E402
 
 LANGUAGES: dict[str, Labels] = {"en": EN, "ko": KO}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import Labels
+from .wording import Labels
 
 EN = Labels(
     language="en",
@@ -111,13 +111,17 @@ EN = Labels(
     overall="Overall",
     month="Month",
     tried="What was tried",
-    changes_since="What changed since the month before",
-    no_changes="No change in access or speed since the month before.",
+    changes_since="What changed",
+    no_changes="Nothing new in access or speed against the months before.",
     medians="Medians per service",
     archive="All months",
     faster="faster",
     slower="slower",
     first_seen="first tried this month",
+    first_status="{status} for the first time",
+    median_then="{wait} ({month})",
+    later_attempt="Later attempt",
+    later_on="{status} on {date}",
     download_json="Every entry as JSON",
     download_csv="Every entry as CSV",
     feed="Atom feed of new and updated entries",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import Labels
+from .wording import Labels
 
 KO = Labels(
     language="ko",
@@ -121,13 +121,17 @@ KO = Labels(
     overall="종합",
     month="월",
     tried="이번 달에 해 본 것",
-    changes_since="지난달과 달라진 점",
-    no_changes="지난달과 비교해 이용 조건이나 속도에 변화가 없다.",
+    changes_since="달라진 점",
+    no_changes="이전 달들과 비교해 이용 조건이나 속도에 새로운 것이 없다.",
     medians="서비스별 중앙값",
     archive="모든 달",
     faster="빨라짐",
     slower="느려짐",
     first_seen="이번 달 처음 시도",
+    first_status="처음으로 {status}",
+    median_then="{wait}({month})",
+    later_attempt="다음 시도",
+    later_on="{date} {status}",
     download_json="모든 체험기 (JSON)",
     download_csv="모든 체험기 (CSV)",
     feed="새 체험기와 수정된 체험기의 Atom 피드",

@@ -36,6 +36,11 @@ def _order(stats: ServiceStats) -> tuple[int, float, str]:
     return (1 if stats.overall.few else 0, -stats.overall.value, stats.service.key)
 
 
+def leaderboard_front(ctx: PageContext) -> str:
+    """The front matter of the leaderboard."""
+    return front_matter(ctx.labels.leaderboard, ctx.labels.leaderboard)
+
+
 def render_leaderboard(ctx: PageContext) -> str:
     """`leaderboard.md`."""
     L = ctx.labels
@@ -88,7 +93,6 @@ def render_leaderboard(ctx: PageContext) -> str:
     return render_template(
         "leaderboard",
         L=L,
-        front=front_matter(L.leaderboard, L.leaderboard),
         table=table,
         legend=escape.Safe(
             f'<p class="magazine-legend">{escape.text(L.few_legend.format(few=FEW))}</p>'

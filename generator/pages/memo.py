@@ -14,8 +14,9 @@ is slow, and calls two moments equal that a page writes differently: 09:00+09:00
 Rendering stays a pure function of the magazine: with or without a memo the text is the same.
 
 A memo made with `later` (the preview's) leaves the longest pages a save reaches to be made when
-first asked for (`Later`): a renamed service reaches a thousand entry pages, and the writer
-looks at one. Their front matter is made at once, since it is what other pages show of them.
+first asked for (`GeneratedFile.later`): a renamed service reaches a thousand entry pages, and
+the writer looks at one. Their front matter is made at once, since it is what other pages show
+of them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from functools import partial
 from typing import Any, TypeVar
+
+from ..generated import GeneratedFile
 
 T = TypeVar("T")
 
@@ -42,50 +45,6 @@ class Token:
         if name not in facts:
             facts[name] = make()
         return facts[name]  # type: ignore[no-any-return]
-
-
-class Later:
-    """A page's text, made when first asked for (`text`); `head` is how it starts, known now.
-
-    The head holds at least the page's front matter (title and tags: what other pages show of
-    it), so the site stage can plan a build before the rest is made.
-    """
-
-    __slots__ = ("_make", "_text", "head")
-
-    def __init__(self, head: str, make: Callable[[], str]) -> None:
-        """`make` returns the whole text, which starts with `head`."""
-        self.head = head
-        self._make: Callable[[], str] | None = make
-        self._text: str | None = None
-
-    @property
-    def made(self) -> bool:
-        """Whether the text is made already."""
-        return self._text is not None
-
-    @property
-    def text(self) -> str:
-        """The whole text, made now if it is not yet."""
-        if self._text is None:
-            assert self._make is not None
-            self._text, self._make = self._make(), None
-        return self._text
-
-
-def text_of(content: str | Later) -> str:
-    """A page's text, made now when it was left for later."""
-    return content.text if isinstance(content, Later) else content
-
-
-def joined(first: str | Later, second: str | Later) -> str | Later:
-    """One text after the other, left for later when either is (the head goes as far as
-    what is known now)."""
-    if isinstance(first, str):
-        if isinstance(second, str):
-            return first + second
-        return Later(first + second.head, lambda: first + second.text)
-    return Later(first.head, lambda: first.text + text_of(second))
 
 
 class PageMemo:
@@ -132,19 +91,17 @@ class PageMemo:
         return made
 
     def later(
-        self,
-        key: Hashable,
-        inputs: object,
-        render: Callable[[], str],
-        head: Callable[[], str] = str,
-    ) -> str | Later:
-        """As `part`, but a text to make again is left for later when this memo does that.
+        self, key: Hashable, inputs: object, render: Callable[[], str], head: Callable[[], str]
+    ) -> GeneratedFile:
+        """A page kept under `key` as `part` keeps it; a page to make again is left for later
+        when this memo does that, `head` (its front matter) made at once.
 
-        `head` makes how the text starts (its front matter) at once. The parts the last text
-        was made of count as asked for: making the new one will most likely ask for them.
+        The parts the last text was made of count as asked for: making the new one will most
+        likely ask for them.
         """
+        made = partial(self.part, key, inputs, lambda: GeneratedFile(render()))
         if not self.leaves_for_later:
-            return self.part(key, inputs, render)
+            return made()
         used = self._used
         used.add(key)
         kept = self._kept.get(key)
@@ -152,7 +109,7 @@ class PageMemo:
             used.update(kept[2])
             if kept[0] == inputs:
                 return kept[1]  # type: ignore[return-value]
-        return Later(head(), partial(self.part, key, inputs, render))
+        return GeneratedFile.later(head(), lambda: made().text)
 
     def steady(self, key: Hashable, value: object, same: Callable[[Any, Any], bool]) -> Token:
         """The token kept under `key` while `same(kept value, value)`, else a new one."""

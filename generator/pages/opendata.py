@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from ..addresses import public_url
@@ -21,8 +20,11 @@ from ..media.renditions import ClipRef
 from ..model import Entry
 from . import escape, urls
 from .context import PageContext
+from .parts import entry_part
 from .render import render_template
 from .trials import front_matter
+
+JSON = "data/entries.json"
 
 CSV_COLUMNS = (
     "slug",
@@ -184,30 +186,33 @@ def _csv_lines(rows: list[Any]) -> str:
     return out.getvalue()
 
 
-def _lines(ctx: PageContext, entry: Entry) -> tuple[str, str]:
+@entry_part
+def _lines(ctx: PageContext, page: str, entry: Entry, comparison: str | None) -> tuple[str, str]:
+    """An entry's line of `entries.json` and its row of `entries.csv` (its `comparison`'s
+    slug is part of both)."""
     record = entry_record(ctx, entry)
     return json_line(record), csv_row(record)
 
 
+def data_front(ctx: PageContext) -> str:
+    """The front matter of the open-data page."""
+    return front_matter(ctx.labels.data, ctx.labels.data)
+
+
 def render_open_data(ctx: PageContext) -> dict[str, str]:
-    """`data/index.md`, `data/entries.json` and `data/entries.csv`."""
+    """`data/index.md` (after its front matter), `data/entries.json` and `data/entries.csv`."""
     comparison_of = ctx.groups.comparison_of
     lines = [
-        ctx.keep(
-            ("open data", e.slug),
-            (ctx.token(e), c.slug if (c := comparison_of(e)) is not None else None),
-            partial(_lines, ctx, e),
-        )
+        _lines(ctx, JSON, e, c.slug if (c := comparison_of(e)) is not None else None)
         for e in ctx.groups.entries
     ]
     L = ctx.labels
     return {
-        "data/entries.json": _json_array([line for line, _ in lines]),
+        JSON: _json_array([line for line, _ in lines]),
         "data/entries.csv": _csv_lines([CSV_COLUMNS]) + "".join(row for _, row in lines),
         "data/index.md": render_template(
             "data",
             L=L,
-            front=front_matter(L.data, L.data),
             count=len(lines),
             feed=escape.Safe(urls.markdown_link("data/index.md", "feed.xml")),
             absolute=ctx.urls.site_url is not None,

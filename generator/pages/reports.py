@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 
-from ..model import Entry, Service, Status
+from ..model import Entry, Status
 from . import escape, urls
 from .context import PageContext
-from .memo import Later, Token
+from .parts import entry_part
 from .render import render_template
 from .stats import mean, median_wait
 from .trials import front_matter
@@ -30,14 +30,40 @@ def _month_title(ctx: PageContext, month: str) -> str:
     return ctx.labels.month_name(int(year), int(number))
 
 
+@dataclass(frozen=True)
+class Past:
+    """What a month's report holds its services against: every month before it."""
+
+    statuses: tuple[tuple[str, frozenset[Status]], ...] = ()
+    """Per service tried before, every status its attempts had."""
+    medians: tuple[tuple[str, str, timedelta], ...] = ()
+    """Per service, the last earlier month with a median wait, and that wait."""
+
+
+def report_pasts(ctx: PageContext) -> dict[str, Past]:
+    """Each month's `Past`, from one pass over the months in order."""
+    statuses: dict[str, frozenset[Status]] = {}
+    medians: dict[str, tuple[str, timedelta]] = {}
+    found = {}
+    for month, entries in ctx.groups.months.items():
+        found[month] = Past(
+            tuple(sorted(statuses.items())),
+            tuple((key, m, wait) for key, (m, wait) in sorted(medians.items())),
+        )
+        for key, items in _by_service(entries).items():
+            statuses[key] = statuses.get(key, frozenset()) | {e.status for e in items}
+            wait = median_wait(items)
+            if wait:
+                medians[key] = (month, wait)
+    return found
+
+
 def _changes(
-    ctx: PageContext,
-    page: str,
-    month: str,
-    now: dict[str, list[Entry]],
-    before: dict[str, list[Entry]] | None,
+    ctx: PageContext, page: str, month: str, now: dict[str, list[Entry]], past: Past
 ) -> list[str | escape.Safe]:
-    """What changed in access or speed since the previous report month."""
+    """What is new this month: dated changes in the registry, services tried for the first
+    time ever, statuses a service never had before, and median waits against the last month
+    that had one."""
     L = ctx.labels
     lines: list[str | escape.Safe] = []
     for key, stats in ctx.groups.services.items():
@@ -50,37 +76,42 @@ def _changes(
                         f"{escape.text(change.note + access)}"
                     )
                 )
-    if before is None:
-        return lines
+    seen = dict(past.statuses)
+    medians = {key: (m, wait) for key, m, wait in past.medians}
     for key, entries in now.items():
         link = ctx.service_link(page, key)
-        if key not in before:
+        if key not in seen:
             lines.append(escape.Safe(f"{link}: {escape.text(L.first_seen)}"))
             continue
-        seen_now = {e.status for e in entries}
-        seen_before = {e.status for e in before[key]}
-        for status in sorted(seen_now - seen_before):
+        for status in sorted({e.status for e in entries} - seen[key]):
             if status in (Status.WAITLISTED, Status.PAYWALLED, Status.REFUSED, Status.DELIVERED):
-                lines.append(escape.Safe(f"{link}: {escape.text(L.status_name(status))}"))
-        was, is_now = median_wait(before[key]), median_wait(entries)
-        if was and is_now and abs(is_now - was) > was * _MEANINGFUL:
-            trend = L.faster if is_now < was else L.slower
-            text = f"{L.median_wait} {L.duration(was)} → {L.duration(is_now)} ({trend})"
-            lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+                text = L.first_status.format(status=L.status_name(status))
+                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+        last, is_now = medians.get(key), median_wait(entries)
+        if last is not None and is_now:
+            then, was = last
+            if abs(is_now - was) > was * _MEANINGFUL:
+                trend = L.faster if is_now < was else L.slower
+                earlier = L.median_then.format(wait=L.duration(was), month=_month_title(ctx, then))
+                text = f"{L.median_wait} {earlier} → {L.duration(is_now)} ({trend})"
+                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
     return lines
 
 
-def _report_front(ctx: PageContext, month: str) -> str:
+def report_front(ctx: PageContext, month: str) -> str:
+    """The front matter of a month's report."""
     return front_matter(f"{ctx.labels.reports}: {_month_title(ctx, month)}", ctx.labels.reports)
 
 
-def _report(ctx: PageContext, month: str, before: str | None, after: str | None) -> str:
-    """The report of one month (`before` and `after`: the months with reports beside it)."""
+def render_report(
+    ctx: PageContext, month: str, past: Past, before: str | None, after: str | None
+) -> str:
+    """The report of one month, against every month before it (`past`); `before` and
+    `after` are the months with reports beside it."""
     L = ctx.labels
     page = urls.report_page(month)
     entries = ctx.groups.months[month]
     now = _by_service(entries)
-    previous = _by_service(ctx.groups.months[before]) if before is not None else None
     medians = [
         {
             "service": ctx.service_link(page, key),
@@ -95,14 +126,9 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
     return render_template(
         "report",
         L=L,
-        front=_report_front(ctx, month),
         title=_month_title(ctx, month),
-        tried=[
-            ctx.keep(("report row", page, e.slug), ctx.token(e), partial(_tried, ctx, page, e))
-            for e in entries
-        ],
-        changes=_changes(ctx, page, month, now, previous),
-        first=previous is None,
+        tried=[_tried(ctx, page, e) for e in entries],
+        changes=_changes(ctx, page, month, now, past),
         medians=medians,
         links={
             side: escape.Safe(
@@ -115,6 +141,7 @@ def _report(ctx: PageContext, month: str, before: str | None, after: str | None)
     )
 
 
+@entry_part
 def _tried(ctx: PageContext, page: str, e: Entry) -> dict[str, object]:
     return {
         "date": ctx.day_cell(e.submitted_at),
@@ -129,48 +156,25 @@ def _median_text(ctx: PageContext, value: timedelta | None) -> str:
     return ctx.labels.duration(value) if value is not None else "–"
 
 
-def _changed_services(ctx: PageContext, month: str) -> tuple[tuple[str, Token], ...]:
-    """The services whose registry records a change in `month`, with their tokens: what a
-    report shows of services beyond the month's entries (which carry their services' tokens)."""
-    found = []
-    for key, token in ctx.services.items():
-        months = token.fact("months", partial(_change_months, ctx.groups.service(key)))
-        if month in months:
-            found.append((key, token))
-    return tuple(found)
-
-
-def _change_months(service: Service) -> frozenset[str]:
-    return frozenset(f"{c.date.year:04d}-{c.date.month:02d}" for c in service.changes)
-
-
-def render_reports(ctx: PageContext) -> dict[str, str | Later]:
-    """`reports/YYYY-MM.md` for each month with entries, and `reports/index.md`."""
-    L = ctx.labels
+def report_months(ctx: PageContext) -> list[tuple[str, str | None, str | None]]:
+    """Each month with entries, with the months with reports before and after it."""
     months = list(ctx.groups.months)
-    files: dict[str, str | Later] = {}
-    for index, month in enumerate(months):
-        page = urls.report_page(month)
-        before = months[index - 1] if index > 0 else None
-        after = months[index + 1] if index + 1 < len(months) else None
-        inputs = (
-            month,
-            before,
-            after,
-            ctx.tokens_of(ctx.groups.months[month]),
-            ctx.tokens_of(ctx.groups.months[before]) if before is not None else None,
-            _changed_services(ctx, month),
-        )
-        files[page] = ctx.later_page(
-            page,
-            inputs,
-            partial(_report, ctx, month, before, after),
-            partial(_report_front, ctx, month),
-        )
-    files["reports/index.md"] = render_template(
+    return [
+        (month, months[i - 1] if i > 0 else None, months[i + 1] if i + 1 < len(months) else None)
+        for i, month in enumerate(months)
+    ]
+
+
+def report_index_front(ctx: PageContext) -> str:
+    """The front matter of the archive of reports."""
+    return front_matter(ctx.labels.reports, ctx.labels.archive)
+
+
+def render_report_index(ctx: PageContext) -> str:
+    """`reports/index.md`: every month's report, newest first."""
+    return render_template(
         "reports",
-        L=L,
-        front=front_matter(L.reports, L.archive),
+        L=ctx.labels,
         months=[
             {
                 "link": escape.Safe(
@@ -179,7 +183,6 @@ def render_reports(ctx: PageContext) -> dict[str, str | Later]:
                 ),
                 "count": len(ctx.groups.months[m]),
             }
-            for m in reversed(months)
+            for m in reversed(list(ctx.groups.months))
         ],
     )
-    return files

@@ -7,13 +7,12 @@ service with more has a second page, `services/<key>/attempts.md`, that lists ev
 
 from __future__ import annotations
 
-from functools import partial
-
-from ..model import Access, Criterion, Entry, Status
+from ..model import Access, Entry, Status
 from . import escape, urls
 from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
+from .parts import entry_part
 from .render import render_template
 from .stats import ServiceStats, entry_average
 from .trials import front_matter
@@ -140,6 +139,12 @@ def has_history(stats: ServiceStats) -> bool:
     return stats.attempts > RECENT_ATTEMPTS
 
 
+def service_front(ctx: PageContext, stats: ServiceStats) -> str:
+    """The front matter of a service's page."""
+    service = stats.service
+    return front_matter(service.name, service.description or service.name)
+
+
 def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     """The page of one service, listing its latest `RECENT_ATTEMPTS` attempts."""
     service = stats.service
@@ -156,7 +161,6 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
     return render_template(
         "service",
         L=L,
-        front=front_matter(service.name, service.description or service.name),
         service=service,
         description=escape.notes(service.description) if service.description else None,
         home=escape.url(service.url),
@@ -199,7 +203,6 @@ def render_service_history(ctx: PageContext, stats: ServiceStats) -> str:
     return render_template(
         "service_history",
         L=L,
-        front=service_history_front(ctx, stats),
         title=title,
         back=escape.Safe(f"[{escape.text(back)}]({target})"),
         score_chart=None,
@@ -222,21 +225,16 @@ def _sections(
         "criteria": [c.label_for(L.language) for c in criteria],
         "criterion_means": [ctx.mean_html(stats.ratings[c.key]) for c in criteria],
         "overall_cell": ctx.mean_html(stats.overall, per_attempt=True),
-        "attempts": [
-            ctx.keep(
-                ("service row", page, e.slug),
-                (ctx.token(e), shown),
-                partial(_attempt_row, ctx, page, e, criteria),
-            )
-            for e in entries
-        ],
+        "attempts": [_attempt_row(ctx, page, e, shown) for e in entries],
     }
 
 
+@entry_part
 def _attempt_row(
-    ctx: PageContext, page: str, e: Entry, criteria: list[Criterion]
+    ctx: PageContext, page: str, e: Entry, shown: tuple[str, ...]
 ) -> dict[str, object]:
-    """One attempt's row on its service's page (its scores in the columns of `criteria`)."""
+    """One attempt's row on its service's page (its scores in the columns of the criteria
+    `shown`)."""
     L = ctx.labels
     return {
         "thumb": thumbnail(ctx, page, e),
@@ -246,9 +244,14 @@ def _attempt_row(
         "wait": ctx.wait_cell(e),
         "promised": L.duration(e.promised_wait) if e.promised_wait else "–",
         "cost": ctx.cost_text(e.cost),
-        "scores": [str(e.ratings[c.key]) if c.key in e.ratings else "–" for c in criteria],
+        "scores": [str(e.ratings[key]) if key in e.ratings else "–" for key in shown],
         "average": (number(round(avg, 1)) if (avg := entry_average(e)) is not None else "–"),
     }
+
+
+def service_index_front(ctx: PageContext) -> str:
+    """The front matter of the index of services."""
+    return front_matter(ctx.labels.services, ctx.labels.services)
 
 
 def render_service_index(ctx: PageContext) -> str:
@@ -267,4 +270,4 @@ def render_service_index(ctx: PageContext) -> str:
         }
         for key, stats in ctx.groups.services.items()
     ]
-    return render_template("services", L=L, front=front_matter(L.services, L.services), rows=rows)
+    return render_template("services", L=L, rows=rows)

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 from decimal import Decimal
 
-from ..model import Comparison, Criterion, Entry, Magazine, Service, Status, group_comparisons
+from ..model import (
+    Comparison,
+    Criterion,
+    Entry,
+    Magazine,
+    Service,
+    Status,
+    group_comparisons,
+    superseded_attempts,
+)
 
 FEW = 3
 """Averages over fewer ratings than this are flagged rather than ranked as certain."""
@@ -149,6 +158,9 @@ class Groupings:
     months: Mapping[str, tuple[Entry, ...]]
     comparisons: tuple[Comparison, ...]
     comparison_by_key: Mapping[str, Comparison]
+    superseded: Mapping[str, Entry]
+    """Open attempts (by slug) that a later attempt of the same service at the same
+    comparison answered, with the latest such attempt: no longer waited on."""
 
     def service(self, key: str) -> Service:
         """The registry's service for a key (a bare one when the registry lacks it)."""
@@ -189,4 +201,5 @@ def group(
         months={month: tuple(items) for month, items in sorted(by_month.items())},
         comparisons=comparisons,
         comparison_by_key={c.key: c for c in comparisons},
+        superseded=superseded_attempts(comparisons),
     )

@@ -9,13 +9,12 @@ so Markdown leaves it alone; every writer- or server-supplied string goes throug
 
 from __future__ import annotations
 
-from functools import partial
-
 from ..media.renditions import ClipMedia, ClipRef, Role
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
+from .parts import entry_part
 
 SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
@@ -187,29 +186,18 @@ def _tile(
 
 
 def _tiles(
-    ctx: PageContext,
-    page: str,
-    entries: list[Entry],
-    T: TheaterLabels,
-    *,
-    family: str,
-    current: str = "",
+    ctx: PageContext, page: str, entries: list[Entry], T: TheaterLabels, *, current: str = ""
 ) -> list[str]:
-    """Every entry's tiles, each entry's kept under `family` and its slug for every page of
-    one folder (all entry pages are `trials/<slug>.md`, all comparisons `compare/<slug>.md`,
-    so a tile links alike from each of them)."""
+    """Every entry's tiles; `current`'s marked as the trial of the page."""
     tiles: list[str] = []
     for entry in entries:
-        mark = T.this_trial if entry.slug == current else ""
-        key = (family, entry.slug, mark)
-        made = ctx.keep(key, ctx.token(entry), partial(_entry_tiles, ctx, page, entry, T, mark))
-        tiles.extend(made)
+        tiles.extend(_entry_tiles(ctx, page, entry, T.this_trial if entry.slug == current else ""))
     return tiles
 
 
-def _entry_tiles(
-    ctx: PageContext, page: str, entry: Entry, T: TheaterLabels, mark: str
-) -> tuple[str, ...]:
+@entry_part
+def _entry_tiles(ctx: PageContext, page: str, entry: Entry, mark: str) -> tuple[str, ...]:
+    T = theater_labels(ctx.labels.language)
     if entry.status is Status.DELIVERED and entry.clips:
         return tuple(
             _tile(ctx, page, entry, i, T, mark=mark if i == 0 else "")
@@ -313,7 +301,7 @@ def comparison_theater(ctx: PageContext, page: str, comparison: Comparison) -> e
     T = theater_labels(ctx.labels.language)
     entries = list(comparison.entries)
     total, count = _longest(ctx, entries)
-    tiles = _tiles(ctx, page, entries, T, family="comparison page tiles")
+    tiles = _tiles(ctx, page, entries, T)
     body = _transport(T, total, small=False) + _wipe(T) if count else ""
     return escape.Safe(_root(T, tiles, body, total, small=False, clips=count))
 
@@ -336,7 +324,7 @@ def theater_html(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | Non
     shown = sorted(delivered, key=lambda e: e.slug != entry.slug)  # this trial first
     total, count = _longest(ctx, shown)
     services = {e.service for e in others if e.service != entry.service}
-    tiles = _tiles(ctx, page, shown, T, family="entry page tiles", current=entry.slug)
+    tiles = _tiles(ctx, page, shown, T, current=entry.slug)
     body = _transport(T, total, small=True) if count else ""
     link = urls.markdown_link(page, urls.comparison_page(comparison.slug))
     heading = escape.text(T.against.format(count=len(services)))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
-from .memo import Later, joined
+from .parts import entry_part
 from .render import render_template
 from .stats import entry_average
 from .theater import theater_html
@@ -81,34 +80,22 @@ def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> 
     return " · ".join(parts)
 
 
-def render_entry(ctx: PageContext, entry: Entry) -> str | Later:
-    """The page of one trial: the clip first, then the verdict, the score and the facts; then,
-    when it belongs to a comparison, the viewer and the other attempts.
-
-    The two halves are kept apart: an edit to another attempt at the same prompt (or a
-    renamed service of one) renders the second half again, not this trial's own, and the
-    preview makes that second half when the page is first asked for.
-    """
-    head = ctx.later_page(
-        ("entry head", entry.slug),
-        ctx.token(entry),
-        partial(_head, ctx, entry),
-        partial(_entry_front, ctx, entry),
-    )
-    comparison = ctx.groups.comparison_of(entry)
-    if comparison is None:
-        return head
-    inputs = ctx.comparison_inputs(comparison)
-    tail = ctx.later(
-        ("entry tail", entry.slug), inputs, partial(_comparison_part, ctx, entry, comparison)
-    )
-    return joined(head, tail)
-
-
-def _entry_front(ctx: PageContext, entry: Entry) -> str:
+def entry_front(ctx: PageContext, entry: Entry) -> str:
+    """The front matter of an entry's page: its title, description, tags and share picture."""
     return front_matter(
         entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
     )
+
+
+def render_entry(ctx: PageContext, entry: Entry) -> str:
+    """The page of one trial (after its front matter): the clip first, then the verdict, the
+    score and the facts; then, when it belongs to a comparison, the viewer and the other
+    attempts."""
+    own = _own(ctx, entry)
+    comparison = ctx.groups.comparison_of(entry)
+    if comparison is None:
+        return own
+    return own + _comparison_part(ctx, entry, comparison)
 
 
 def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> str:
@@ -119,12 +106,12 @@ def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> 
         "entry_comparison",
         L=ctx.labels,
         comparison=escape.Safe(urls.markdown_link(page, urls.comparison_page(comparison.slug))),
-        others=cards(ctx, page, others, family="entry page card") if others else None,
+        others=cards(ctx, page, others) if others else None,
         theater=theater_html(ctx, page, entry),
     )
 
 
-def _head(ctx: PageContext, entry: Entry) -> str:
+def _own(ctx: PageContext, entry: Entry) -> str:
     page = urls.entry_page(entry.slug)
     L = ctx.labels
     ratings = [
@@ -159,7 +146,7 @@ def _head(ctx: PageContext, entry: Entry) -> str:
     return render_template(
         "entry",
         L=L,
-        front=_entry_front(ctx, entry),
+        later=_later_attempt(ctx, page, entry),
         entry=entry,
         lang=lang,
         lang_attr=escape.Safe(lang_attribute(entry)),
@@ -181,18 +168,27 @@ def _head(ctx: PageContext, entry: Entry) -> str:
         facts=facts,
         ratings=ratings,
         notes=(
-            ctx.keep(
-                ("notes", entry.slug),
-                (entry.notes, entry.language),
-                partial(escape.notes, entry.notes, entry.language),
-            )
+            escape.notes(entry.notes, entry.language)
             if entry.notes and entry.notes.strip()
             else None
         ),
     )
 
 
+def _later_attempt(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | None:
+    """A link to the later round that answered this open attempt: `delivered on 7 Jun 2025`."""
+    later = ctx.groups.superseded.get(entry.slug)
+    if later is None:
+        return None
+    L = ctx.labels
+    moment = later.delivered_at or later.checked_at or later.submitted_at
+    text = L.later_on.format(status=L.status_name(later.status), date=ctx.day(moment))
+    return ctx.entry_link(page, later, text)
+
+
+@entry_part
 def list_row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
+    """One trial's row in a list of trials."""
     return {
         "date": ctx.day(entry.submitted_at),
         "day": ctx.day_cell(entry.submitted_at),
@@ -204,33 +200,24 @@ def list_row(ctx: PageContext, page: str, entry: Entry) -> dict[str, object]:
     }
 
 
-def render_trial_lists(ctx: PageContext) -> dict[str, str | Later]:
-    """All trials, newest first, `PAGE_SIZE` per page: `trials/index.md`, `trials/page-2.md`..."""
+def trial_chunks(ctx: PageContext) -> list[tuple[Entry, ...]]:
+    """All trials, newest first, `PAGE_SIZE` per page of the list (at least one page)."""
     newest = ctx.groups.entries[::-1]
-    chunks = [newest[i : i + PAGE_SIZE] for i in range(0, len(newest), PAGE_SIZE)] or [()]
-    files: dict[str, str | Later] = {}
-    for number, chunk in enumerate(chunks, start=1):
-        page = urls.trials_page(number)
-        inputs = (number, len(chunks), ctx.tokens_of(chunk))
-        render = partial(_trial_list, ctx, number, len(chunks), chunk)
-        files[page] = ctx.later_page(page, inputs, render, partial(_list_front, ctx))
-    return files
+    return [newest[i : i + PAGE_SIZE] for i in range(0, len(newest), PAGE_SIZE)] or [()]
 
 
-def _list_front(ctx: PageContext) -> str:
+def list_front(ctx: PageContext) -> str:
+    """The front matter of every page of the list of trials."""
     return front_matter(ctx.labels.trials, ctx.labels.all_entries, searched=False)
 
 
-def _trial_list(ctx: PageContext, number: int, pages: int, chunk: tuple[Entry, ...]) -> str:
+def render_trial_list(ctx: PageContext, number: int, pages: int, chunk: tuple[Entry, ...]) -> str:
+    """Page `number` of `pages` of the list of all trials (`trials/index.md`, `page-2.md`...)."""
     page = urls.trials_page(number)
     return render_template(
         "trials",
         L=ctx.labels,
-        front=_list_front(ctx),
-        rows=[
-            ctx.keep(("trial row", page, e.slug), ctx.token(e), partial(list_row, ctx, page, e))
-            for e in chunk
-        ],
+        rows=[list_row(ctx, page, e) for e in chunk],
         number=number,
         pages=pages,
         previous=(

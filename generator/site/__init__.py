@@ -7,21 +7,24 @@ the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds 
 page's work in `pagework`, in the order `renderqueue` gives), and `preview` serves through
 MkDocs' live-reload server (the modules that import MkDocs);
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
-to a gh-pages branch.
+to a gh-pages branch; `ranges` answers HTTP `Range` in the preview and serves a built site
+with them (`serve_built_site`).
 
 Public face: `build_site`, `serve_site`, `LiveStaging`, `source_date_epoch`, `write_staging`,
 `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
+`site_files`,
 `deploy_gh_pages`.
 """
 
 from __future__ import annotations
 
-from .budget import BudgetReport, check_budget, media_files
+from .budget import BudgetReport, check_budget, media_files, site_files
 from .builder import build_site, source_date_epoch
 from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
 from .livestaging import LiveStaging, StagingChanges
 from .preview import serve_site
+from .ranges import serve_built_site
 from .staging import write_media_folder, write_staging, writer_files
 
 __all__ = [
@@ -34,7 +37,9 @@ __all__ = [
     "hold_cache_folder",
     "make_cache_folder",
     "media_files",
+    "serve_built_site",
     "serve_site",
+    "site_files",
     "source_date_epoch",
     "write_media_folder",
     "write_staging",

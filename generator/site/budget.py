@@ -1,15 +1,20 @@
 """The size budget: what the published site weighs, and whether it fits where it goes.
 
 GitHub Pages publishes at most 1 GB per site, and git refuses files over 100 MiB; both limits
-live in `settings.limits`. The check runs before anything is published.
+live in `settings.limits`. The budget weighs the folder MkDocs built — HTML, theme assets,
+search index, feed, open data and media, exactly what is uploaded — before it is swapped in
+for the previous site (`site_files`); renditions alone are weighed earlier, so a site whose
+media is already too heavy stops before MkDocs runs (`media_files`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..errors import BudgetError
+from ..errors import BudgetError, inert
 from ..media.renditions import MediaIndex
 from ..settings import LimitSettings, Settings
 from ..sizes import format_bytes
@@ -33,9 +38,16 @@ class BudgetReport:
 
 
 def check_budget(
-    files: Iterable[tuple[str, int]], limits: LimitSettings, *, largest: int = LARGEST_SHOWN
+    files: Iterable[tuple[str, int]],
+    limits: LimitSettings,
+    *,
+    largest: int = LARGEST_SHOWN,
+    subject: str = "the site",
 ) -> BudgetReport:
     """Add up the site's files and fail if the site or any one file is over its limit.
+
+    `subject` names what the files are in the message (`the media alone` for the renditions
+    weighed before the site is built).
 
     Args:
         files: (path in the site, size in bytes) of every file that will be published.
@@ -54,14 +66,14 @@ def check_budget(
             f"{len(too_big)} file(s) over the {format_bytes(limits.file_bytes)} limit for one file "
             "(limits.file_bytes):"
         )
-        problems += [f"  {path}: {format_bytes(size)}" for path, size in too_big]
+        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in too_big]
     if total > limits.site_bytes:
         problems.append(
-            f"the site would weigh {format_bytes(total)}, "
-            f"over its {format_bytes(limits.site_bytes)} limit "
+            f"{subject} would weigh {format_bytes(total)}, "
+            f"over the site's {format_bytes(limits.site_bytes)} limit "
             "(limits.site_bytes); largest files:"
         )
-        problems += [f"  {path}: {format_bytes(size)}" for path, size in report.largest]
+        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in report.largest]
     if problems:
         problems.append(
             "lower media.max_height or raise media.crf, or serve media from another host "
@@ -83,3 +95,19 @@ def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:
         for rendition in clip.renditions:
             seen[rendition.url_path] = rendition.size_bytes
     return sorted(seen.items())
+
+
+def site_files(folder: Path) -> list[tuple[str, int]]:
+    """Every file under a built site folder, as (site path, bytes), sorted by path.
+
+    Links to folders are not followed (nothing the builder writes is one); a file is weighed
+    by what a copy of it would hold.
+    """
+    found: list[tuple[str, int]] = []
+    for here, folders, files in os.walk(folder):
+        folders.sort()
+        base = Path(here)
+        for name in files:
+            path = base / name
+            found.append((path.relative_to(folder).as_posix(), path.stat().st_size))
+    return sorted(found)

@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +38,8 @@ from ..model import Magazine
 from ..pages import RenderedSite
 from ..pages.labels import labels_for
 from ..settings import Settings
-from ..source.config import config_path
+from ..source.config import config_address_problems, config_path
+from ..source.yamlsource import field_name
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
 from .pagework import write_index
@@ -103,9 +104,28 @@ def write_site_config(
         site_url=settings.site_url,
         permalink_title=labels_for(settings.language).permalink,
     )
+    _check_addresses(root, config)
     path = cache / name
-    path.write_text(dump_config(config), encoding="utf-8")
+    path.write_text(dump_config(config), encoding="utf-8", newline="\n")
     return path
+
+
+def _check_addresses(root: Path, config: dict[str, Any]) -> None:
+    """Refuse addresses that reached the configuration only as MkDocs reads it.
+
+    mkdocs.yml itself is checked, located, when the magazine is loaded; a `site_url` or
+    `repo_url` that comes from an INHERIT file or an `!ENV` variable is seen only here.
+
+    Raises:
+        ContentError: one problem per address, at the field of mkdocs.yml.
+    """
+    wrong = config_address_problems(config, site_url=True)
+    if wrong:
+        name = config_path(root).name
+        raise ContentError(
+            Problem(name, 0, 0, field_name(loc), f"{message} (as read through INHERIT or !ENV)")
+            for loc, message in wrong
+        )
 
 
 def build_site(
@@ -117,6 +137,7 @@ def build_site(
     *,
     strict: bool = True,
     source_date_epoch: int | None = None,
+    before_publish: Callable[[Path], None] | None = None,
 ) -> tuple[str, ...]:
     """Build the staging docs into `site_dir`, replacing the previous site only on success.
 
@@ -124,6 +145,9 @@ def build_site(
         source_date_epoch: the time stamped into the sitemap when `SOURCE_DATE_EPOCH` is not
             set in the environment (use `source_date_epoch(magazine)`), so that two builds of
             the same input are byte-identical.
+        before_publish: called with the finished folder before it replaces the previous
+            site (the size budget weighs it there); whatever it raises leaves the previous
+            site as it was.
 
     Returns:
         MkDocs' warnings (always empty in strict mode, where a warning fails the build).
@@ -142,6 +166,7 @@ def build_site(
         strict=strict,
         source_date_epoch=source_date_epoch,
         work_name="site",
+        before_publish=before_publish,
     )
 
 
@@ -162,6 +187,7 @@ def build_into(
     strict: bool,
     source_date_epoch: int | None,
     work_name: str,
+    before_publish: Callable[[Path], None] | None = None,
 ) -> tuple[str, ...]:
     """Build into `site_dir` through a work folder named `work_name` in the cache folder."""
     # MkDocs runs inside the magazine root, so paths relative to the caller would go astray.
@@ -179,6 +205,8 @@ def build_into(
             root, derived, settings.docs_dir, generated, strict=strict, epoch=source_date_epoch
         )
         finish_site(build_dir)
+        if before_publish is not None:
+            before_publish(build_dir)
         replace_dir(build_dir, site_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)

@@ -5,28 +5,36 @@ all of which a build can make again. The folder ignores itself: it carries a `.g
 that matches everything in it, so `git status` stays clean after a build whether or not the
 writer's own `.gitignore` names it, and a `CACHEDIR.TAG` so that backup tools skip it.
 
-One command at a time works in it: `hold_cache_folder` takes an exclusive lock (`flock` on
-`<cache>/lock`, released by the kernel when the process ends, however it ends) for build,
-fetch, serve and deploy. A second command waits for it, saying so, up to
-`extra.magazine.lock_wait` seconds, then gives up with a clear message: two builds at once
-would otherwise swap each other's staging folder and site, and two fetches would append to the
-same partial download.
+One command at a time works in it: `hold_cache_folder` takes an exclusive lock on
+`<cache>/lock` for build, fetch, serve and deploy, through `filelock` (the only module that
+imports it): `flock` on Linux and macOS, `LockFileEx` on Windows, both released by the
+operating system when the process ends, however it ends. Who holds it is written beside it, in
+`<cache>/lock.holder`, because Windows forbids reading a locked byte. A second command waits,
+saying for whom, up to `extra.magazine.lock_wait` seconds, then gives up with a clear message:
+two builds at once would otherwise swap each other's staging folder and site, and two fetches
+would append to the same partial download.
 """
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import os
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BusyError
 from ..settings import Settings
 
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
 LOCK_NAME = "lock"
+HOLDER_NAME = "lock.holder"
 _POLL_SECONDS = 0.1
 _held = threading.local()
 
@@ -45,9 +53,7 @@ def make_cache_folder(root: Path, settings: Settings) -> Path:
     for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            partial = folder / f".{name}.{os.getpid()}.partial"
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, path)
+            _replace(folder / name, text)
     return folder
 
 
@@ -72,39 +78,61 @@ def hold_cache_folder(
     if key in holding:
         yield folder
         return
-    path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = _file_lock(folder / LOCK_NAME)
+    _acquire(lock, folder / HOLDER_NAME, settings, notify)
     try:
-        _acquire(fd, path, settings, notify)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"magazine {command} (process {os.getpid()})\n".encode(), 0)
+        # Only ever shown to a waiting command, so a holder file that cannot be replaced
+        # (another process reading it on Windows) costs a stale name, never the build.
+        with contextlib.suppress(OSError):
+            _replace(folder / HOLDER_NAME, f"magazine {command} (process {os.getpid()})\n")
         _held.folders = holding | {key}
         try:
             yield folder
         finally:
             _held.folders = holding
     finally:
-        os.close(fd)  # releases the lock
+        lock.release()
 
 
-def _acquire(fd: int, path: Path, settings: Settings, notify: Callable[[str], None]) -> None:
+def _file_lock(path: Path) -> BaseFileLock:
+    """The operating system's lock on `path` (a marker naming its process where it has none)."""
+    with warnings.catch_warnings():
+        # Where neither flock nor LockFileEx exists, filelock warns once and uses a marker
+        # file naming its process and host, broken when that process is gone: still a lock
+        # a killed command cannot leave behind, so the warning would only alarm the writer.
+        warnings.simplefilter("ignore")
+        import filelock
+
+        return filelock.FileLock(path)
+
+
+def _acquire(
+    lock: BaseFileLock,
+    holder: Path,
+    settings: Settings,
+    notify: Callable[[str], None],
+) -> None:
+    import filelock
+
     deadline = time.monotonic() + settings.lock_wait
     told = False
     while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the marker fallback again, on a file system
+                lock.acquire(timeout=0)  # without flock (see `_file_lock`)
             return
-        except BlockingIOError:
+        except filelock.Timeout:
             pass
-        holder = _holder(path)
+        who = _holder(holder)
         if time.monotonic() >= deadline:
             raise BusyError(
-                f"{holder} is using {settings.cache_dir}/ and did not finish within "
+                f"{who} is using {settings.cache_dir}/ and did not finish within "
                 f"{settings.lock_wait:g} s (extra.magazine.lock_wait); run this again when "
                 "it has finished"
             )
         if not told:
-            notify(f"waiting for {holder} to finish with {settings.cache_dir}/")
+            notify(f"waiting for {who} to finish with {settings.cache_dir}/")
             told = True
         time.sleep(_POLL_SECONDS)
 
@@ -115,3 +143,10 @@ def _holder(path: Path) -> str:
     except OSError:
         text = ""
     return text or "another magazine command"
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to `path` under a temporary name, then rename it over `path`."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(text.encode("utf-8"))
+    os.replace(partial, path)

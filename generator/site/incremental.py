@@ -53,7 +53,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from ..pages import Later, text_of
+from ..generated import GeneratedFile
 from .added import Sources, admitted, plugin_state, read_added, refill_listings, same_state
 from .buildplan import BuildCounts, Built, Plan
 from .livestaging import StagingChanges
@@ -100,9 +100,10 @@ class IncrementalSite:
         self._built: Built | None = None
         self._plugins: tuple[object, ...] = ()
         """The tags plugin's state as the last build left it (`added.plugin_state`)."""
-        self._pending: Mapping[str, str | Later] = {}
-        """Pages whose new text the staging step holds and has not written yet (a `Later`
-        is made when the page is read, so the one a reader waits for is made first)."""
+        self._pending: Mapping[str, GeneratedFile] = {}
+        """Pages whose new text the staging step holds and has not written yet (one left
+        for later is made when the page is read, so the one a reader waits for is made
+        first)."""
 
     def close(self) -> None:
         """Let the plugins shut down (the configuration is dropped)."""
@@ -159,7 +160,7 @@ class IncrementalSite:
     def _given(self, uri: str) -> str | None:
         """A page's new text when the staging step holds it (None: read it from its file)."""
         pending = self._pending.get(uri)
-        return text_of(pending) if pending is not None else None
+        return pending.text if pending is not None else None
 
     def _source(self, file: File) -> str:
         """A page's staged text: from the staging step when it is not written yet."""
@@ -170,7 +171,7 @@ class IncrementalSite:
         """How a page's staged text starts, its front matter at least, without making a page
         left for later."""
         pending = self._pending.get(file.src_uri)
-        if isinstance(pending, Later) and not pending.made:
+        if pending is not None and not pending.made:
             return pending.head
         return self._source(file)
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pages import Later
+from ..generated import GeneratedFile
 from ..pages.urls import SiteUrls
 from ..settings import Settings
 from .staging import (
@@ -40,7 +40,7 @@ from .staging import (
     writer_files,
 )
 
-Content = str | bytes | Later | Path
+Content = GeneratedFile | Path
 """What a staged file holds: generated text or bytes (or a page the generator left for later),
 or the rendition file it links to."""
 
@@ -55,9 +55,10 @@ class StagingChanges:
     """Of `written`, the files that were not there before."""
     removed: frozenset[str]
     """Files deleted."""
-    pending: Mapping[str, str | Later] = field(default_factory=dict)
+    pending: Mapping[str, GeneratedFile] = field(default_factory=dict)
     """Of `written`, pages whose new text is not in the folder yet: read them from here
-    (a `Later` is made when read, so the page a reader waits for is made first)."""
+    (a page left for later is made when read, so the page a reader waits for is made
+    first)."""
     write_pending: Callable[[], None] = field(default=lambda: None, compare=False)
     """Puts the `pending` pages in the folder (call it once the build no longer waits)."""
 
@@ -68,14 +69,14 @@ class LiveStaging:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._held: dict[str, Content] | None = None
-        self._pending: dict[str, str | Later] = {}
+        self._pending: dict[str, GeneratedFile] = {}
         self._checked: tuple[frozenset[str], ...] = ()
 
     def update(
         self,
         root: Path,
         settings: Settings,
-        files: Mapping[str, str | bytes | Later],
+        files: Mapping[str, GeneratedFile],
         media_files: Mapping[str, Path],
         snippets: Mapping[str, str] | None = None,
         *,
@@ -96,7 +97,7 @@ class LiveStaging:
             data = source.read_bytes()
             if snippets and "/" not in rel and rel.endswith(".md"):
                 data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
-            wanted[rel] = data
+            wanted[rel] = GeneratedFile(data)
         # Whether two files clash depends on their paths alone: check again when they change.
         paths = (frozenset(writer), frozenset(files), frozenset(media_files))
         if self._held is None:
@@ -113,12 +114,13 @@ class LiveStaging:
         held, self._held = self._held, None
         written = {rel for rel, content in wanted.items() if not _same(held.get(rel), content)}
         removed = held.keys() - wanted.keys()
-        pending: dict[str, str | Later] = {}
+        pending: dict[str, GeneratedFile] = {}
         for rel in sorted(written):
             content = wanted[rel]
             if (
                 defer_pages
-                and isinstance(content, (str, Later))
+                and isinstance(content, GeneratedFile)
+                and content.is_text
                 and rel.endswith(".md")
                 and rel in held
             ):
@@ -150,15 +152,12 @@ class LiveStaging:
 
 def _same(held: Content | None, content: Content) -> bool:
     # Pages the generator kept from the last save are the very same objects: `is` settles most.
-    if held is content:
-        return True
-    if isinstance(content, Later):
-        # Left for later because what it shows changed: written, even should it come out the
-        # same (the site stage then finds its page unchanged).
-        return False
-    if isinstance(held, Later):
-        held = held.text  # made by now: every pending page is written before an update
-    return held is not None and type(held) is type(content) and held == content
+    # A page left for later is written, even should it come out the same (the site stage then
+    # finds its page unchanged); one held is made by now (every pending page is written before
+    # an update).
+    if isinstance(content, Path) or isinstance(held, Path):
+        return held == content
+    return content.same_as(held)
 
 
 def _put(target: Path, content: Content) -> None:
@@ -166,10 +165,8 @@ def _put(target: Path, content: Content) -> None:
     as much again, and only MkDocs, after this update, reads the folder); a rendition, or
     a file that shares its data with another name, is replaced by a new file instead."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, Later):
-        content = content.text
     if not isinstance(content, Path):
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        data = content.data
         try:
             alone = os.stat(target).st_nlink == 1
         except FileNotFoundError:

@@ -293,7 +293,7 @@ def write_index(config: MkDocsConfig, chunks: Iterable[str] | None = None) -> No
     if chunks is None:
         chunks = (record_json(record) for record in index.entries)
     text = index_text(fields, chunks)
-    (Path(config.site_dir) / INDEX).write_text(text, encoding="utf-8")
+    (Path(config.site_dir) / INDEX).write_text(text, encoding="utf-8", newline="\n")
 
 
 class Listed:

@@ -32,7 +32,7 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from ..errors import MagazineError
+from ..errors import MagazineError, inert
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
@@ -40,6 +40,7 @@ from .builder import finish_site, mkdocs_running, write_site_config
 from .buildplan import BuildCounts
 from .incremental import IncrementalSite
 from .livestaging import StagingChanges
+from .ranges import answer_ranges
 from .renderqueue import RenderQueue
 
 MESSAGES = {
@@ -136,7 +137,7 @@ class _Server(LiveReloadServer):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         if not path.startswith("/livereload/"):
             self.queue.wait(_output_of(path))
-        return super()._serve_request(environ, start_response)
+        return answer_ranges(environ, start_response, super()._serve_request)
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Rebuild when a file under `path` is created, changed, moved or deleted.
@@ -234,7 +235,9 @@ class Preview:
         self.staging_docs = staging_docs.resolve()
         self.regenerate = regenerate
         self.first, self.epoch = first, source_date_epoch
-        self.report = report or (lambda text: print(text, file=sys.stderr, flush=True))
+        self.report = report or (
+            lambda text: print(inert(text, keep_lines=True), file=sys.stderr, flush=True)
+        )
         self.site_dir = settings.cache_path(self.root) / "preview"
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.last: BuildCounts | None = None

@@ -78,4 +78,4 @@ def wrap_worker(worker: Path) -> None:
     worker.replace(material)
     script = resources.files(__package__).joinpath("assets", "search-subwords.js")
     text = script.read_text(encoding="utf-8").replace("MATERIAL_WORKER", json.dumps(material.name))
-    worker.write_text(text, encoding="utf-8")
+    worker.write_text(text, encoding="utf-8", newline="\n")

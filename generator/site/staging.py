@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
-from ..pages import Later
+from ..generated import GeneratedFile
 from ..pages.urls import SiteUrls
 from ..settings import Settings
 from ..source.tree import walk_inside
@@ -35,7 +35,7 @@ _OLD = ".old-"
 def write_staging(
     root: Path,
     settings: Settings,
-    files: Mapping[str, str | bytes | Later],
+    files: Mapping[str, GeneratedFile],
     media_files: Mapping[str, Path],
     staging_dir: Path,
     snippets: Mapping[str, str] | None = None,
@@ -72,9 +72,7 @@ def write_staging(
         for rel, content in sorted(files.items()):
             target = fresh / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = content.text if isinstance(content, Later) else content
-            data = text.encode("utf-8") if isinstance(text, str) else text
-            _place(target, data, staging_dir / rel)
+            _place(target, content.data, staging_dir / rel)
         _link_all(media_files, fresh)
 
 
@@ -257,7 +255,7 @@ def check_clashes(
     root: Path,
     docs: Path,
     writer: Mapping[str, Path],
-    files: Mapping[str, str | bytes | Later],
+    files: Mapping[str, GeneratedFile],
     media_files: Mapping[str, Path],
     served: SiteUrls,
 ) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from ..addresses import address_problem
 from ..errors import ContentError, Problem, UsageError
 from ..settings import Settings
 from .validation import problems_from
-from .yamlsource import Loc, read_tolerant
+from .yamlsource import Document, Loc, read_tolerant
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 _FROM_TOP = {
@@ -64,6 +67,7 @@ def load_settings(root: Path) -> Settings:
         message = f"set {where} in mkdocs.yml instead of extra.magazine.{key}"
         problems.append(doc.problem(("extra", "magazine", key), message, "key"))
         del section[key]
+    problems.extend(_address_problems(config, doc))
     theme = config.get("theme")
     data = dict(section)
     for key, value in (
@@ -90,3 +94,56 @@ def load_settings(root: Path) -> Settings:
     if problems:
         raise ContentError(problems)
     return settings
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_RELATIVE_BASE = "https://relative.invalid/"
+"""Where a relative link is placed to check its characters the way an address's are."""
+
+
+def _address_problems(config: dict[str, Any], doc: Document) -> Iterable[Problem]:
+    """The theme's addresses of mkdocs.yml, located (see `config_address_problems`)."""
+    for loc, message in config_address_problems(config):
+        yield doc.problem(loc, message)
+
+
+def config_address_problems(
+    config: Mapping[str, Any], *, site_url: bool = False
+) -> list[tuple[Loc, str]]:
+    """Every address of an MkDocs configuration that MkDocs or Material publish, checked.
+
+    These are the theme's: the repository link (edit links append page paths to it), the
+    footer's social links (which may also be `mailto:`), the logo's home page and the language
+    switcher; with `site_url`, the site's address too (`Settings` checks the one written in
+    mkdocs.yml; the site adapter checks the configuration as MkDocs reads it, after INHERIT
+    and `!ENV`).
+    """
+    extra = config.get("extra")
+    extra = extra if isinstance(extra, dict) else {}
+    found: list[tuple[Loc, object, bool, bool]] = [
+        (("repo_url",), config.get("repo_url"), True, False),
+        (("edit_uri",), config.get("edit_uri"), False, False),
+        (("extra", "homepage"), extra.get("homepage"), False, False),
+    ]
+    if site_url:
+        found.insert(0, (("site_url",), config.get("site_url"), True, False))
+    for key, mailto in (("social", True), ("alternate", False)):
+        items = extra.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                found.append((("extra", key, index, "link"), item.get("link"), False, mailto))
+    problems: list[tuple[Loc, str]] = []
+    for loc, value, base, mailto in found:
+        if not isinstance(value, str) or not value:
+            # MkDocs refuses a value of another type itself; `!ENV [NAME, default]` is a
+            # list until MkDocs reads it, and is checked then (see `site.builder`).
+            continue
+        if mailto and value.lower().startswith("mailto:"):
+            wrong = address_problem(_RELATIVE_BASE + value.removeprefix("mailto:"))
+        elif _SCHEME.match(value):
+            wrong = address_problem(value, base=base)
+        else:
+            wrong = address_problem(_RELATIVE_BASE + value.lstrip("/"), base=base)
+        if wrong:
+            problems.append((loc, wrong))
+    return problems

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
+from ..filenames import name_problem, path_problem
 from ..model import (
     DEFAULT_CRITERIA,
     Clip,
@@ -30,10 +32,11 @@ from ..model import (
 from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .config import load_settings
+from .consistency import consistency_warnings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
-from .tree import Walk, link_problem, walk_inside
+from .tree import Walk, link_problem, on_disk, walk_inside
 from .validation import validate
-from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -100,7 +103,7 @@ class EntryCache:
         if clip.file is None:
             return clip_path(magazine, entry, clip)
         joined = os.path.join(os.path.dirname(os.path.join(magazine.root, entry.path)), clip.file)
-        state = file_state(joined)
+        state = file_state(str(on_disk(magazine.root, os.path.normpath(joined))))
         kept = self._paths.get(joined)
         if kept is not None and kept[0] == state:
             return kept[1]
@@ -119,7 +122,7 @@ def _rule_problems(rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
 def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
     doc = read_yaml(raw, shown, zone=zone)
     problems = list(doc.problems)
-    return doc, _guarded(doc, problems, partial(_entry, doc, problems)), problems
+    return doc, _guarded(doc, problems, partial(_entry, doc, problems, zone)), problems
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
@@ -164,6 +167,10 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     for file in files:
         shown = _inside(root, file)
         seen.add(shown)
+        unportable = path_problem(shown)
+        if unportable:
+            message = f"{unportable}; rename it (a magazine with it could not be cloned on Windows)"
+            problems.append(Problem(shown, 0, 0, "", message))
         raw = _read(file, shown, problems, settings.limits.entry_bytes)
         if raw is None:
             continue
@@ -194,6 +201,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
+    warnings = sorted(w for entry, doc in loaded for w in consistency_warnings(entry, doc))
     return Magazine(
         root=root,
         settings=settings,
@@ -201,6 +209,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         services=dict(sorted(services.items())),
         criteria=criteria,
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 
@@ -228,11 +237,24 @@ def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> lis
 
 def link_problems(root: Path, settings: Settings, walk: Walk | None = None) -> list[Problem]:
     """Links in the entries and docs folders that are not followed: to outside the magazine
-    folder, broken, or looping (clips are checked where an entry names them). `walk`: the
-    entries folder's, when the caller has it already."""
+    folder, broken, or looping (clips are checked where an entry names them); and files in the
+    docs folder whose names Windows cannot hold. `walk`: the entries folder's, when the caller
+    has it already."""
     walk = walk if walk is not None else walk_inside(root, settings.entries_dir)
     problems = [p for p in walk.refused if PurePosixPath(p.path).suffix in ("", ".yml", ".yaml")]
-    return problems + walk_inside(root, settings.docs_dir).refused
+    docs = walk_inside(root, settings.docs_dir)
+    return problems + docs.refused + _unportable(settings.docs_dir, docs)
+
+
+def _unportable(folder: str, walk: Walk) -> list[Problem]:
+    """The writer's pages and files whose names Windows cannot hold (they become site files)."""
+    problems = []
+    for rel in walk.files:
+        wrong = path_problem(rel)
+        if wrong:
+            message = f"{wrong}; rename it (a magazine with it could not be cloned on Windows)"
+            problems.append(Problem((PurePosixPath(folder) / rel).as_posix(), 0, 0, "", message))
+    return problems
 
 
 def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
@@ -243,7 +265,8 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     """
     if clip.file is None:
         raise ValueError(f"{entry.path}: clip {clip.source} is a URL, not a local file")
-    return ((magazine.root / entry.path).parent / clip.file).resolve()
+    joined = os.path.normpath((magazine.root / entry.path).parent / clip.file)
+    return on_disk(magazine.root, joined).resolve()
 
 
 def locate(root: Path, path: str, field: str, message: str, target: Target = "value") -> Problem:
@@ -342,6 +365,8 @@ def _load_registry(
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
+    if doc.node is None and [p.message for p in doc.problems] == [EMPTY_FILE]:
+        return {}, True  # nothing uncommented yet (as `magazine init` writes it): none
     problems.extend(doc.problems)
     if doc.data is None:
         return {}, False
@@ -355,6 +380,15 @@ def _load_registry(
             continue  # reported by the reader
         if not _KEY.match(key):
             message = "a key uses lowercase letters, digits, - and _ only (up to 64)"
+            problems.append(doc.problem((key,), message, "key"))
+            clean = False
+            continue
+        unportable = name_problem(key) if name == SERVICES else None
+        if unportable:
+            message = (
+                f"the service's page address {key!r}: {unportable}; choose another key "
+                "(a magazine with it could not be cloned or built on Windows)"
+            )
             problems.append(doc.problem((key,), message, "key"))
             clean = False
             continue
@@ -376,7 +410,28 @@ def _load_registry(
     return items, clean
 
 
-def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
+TIME_FIELDS = ("submitted_at", "delivered_at", "checked_at", "updated_at")
+
+
+def in_zone(fields: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
+    """The fields with every offset-less time read in the magazine's zone, however YAML typed
+    it: `2025-01-05T10:15` and `"2025-01-05 10:15:00"` are text to YAML, not timestamps."""
+    if zone is None:
+        return fields
+    out = dict(fields)
+    for name in TIME_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue  # validation says what is wrong with it
+        if isinstance(value, datetime) and value.tzinfo is None:
+            out[name] = value.replace(tzinfo=zone)
+    return out
+
+
+def _entry(doc: Document, problems: list[Problem], zone: tzinfo | None = None) -> Entry | None:
     if doc.data is None:
         return None
     if not isinstance(doc.data, dict):
@@ -384,10 +439,11 @@ def _entry(doc: Document, problems: list[Problem]) -> Entry | None:
         message = f"an entry is a mapping of fields (title: ..., service: ...), not {found}"
         problems.append(Problem(doc.path, 1, 1, "", message))
         return None
-    data, found_problems = validate(EntryData, doc.data, doc)
+    zoned = in_zone(doc.data, zone)
+    data, found_problems = validate(EntryData, zoned, doc, zoned=zone is not None)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        data = _without_unknown_keys(doc.data)
+        data = _without_unknown_keys(zoned)
         if data is None:
             return None
     stem = PurePosixPath(doc.path).stem

@@ -8,18 +8,21 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..addresses import address_problem
 from ..errors import Problem
+from ..filenames import name_problem, path_problem
 from ..model import (
     Comparison,
     Criterion,
     Entry,
     Service,
     Status,
+    comparison_slug,
 )
 from ..settings import Settings
 from .bounds import moment_problems, size_problems
+from .tree import on_disk
 from .yamlsource import Document
 
 
@@ -51,7 +54,7 @@ class Rules:
         """What `check` finds on disk for the entry's local clips (see `file_state`)."""
         folder = os.path.dirname(os.path.join(self.root, entry.path))
         return tuple(
-            file_state(os.path.normpath(os.path.join(folder, clip.file)))
+            file_state(str(on_disk(self.root, os.path.normpath(os.path.join(folder, clip.file)))))
             for clip in entry.clips
             if clip.file is not None
         )
@@ -66,6 +69,7 @@ class Rules:
             hint = did_you_mean(entry.service, self.services)
             message = f"unknown service {entry.service!r}{hint}; add it to entries/services.yml"
             yield doc.problem(("service",), message)
+        yield from self._names(entry, doc)
         yield from self._ratings(entry, doc)
         yield from self._times(entry, doc)
         yield from size_problems(entry, doc, self.settings.limits)
@@ -78,6 +82,28 @@ class Rules:
                 wrong = url_problem(clip.url, self.settings.allow_http)
                 if wrong:
                     yield doc.problem(("clips", index, "url"), wrong)
+
+    def _names(self, entry: Entry, doc: Document) -> Iterable[Problem]:
+        """Page addresses the entry chooses that Windows could not hold as file names."""
+        chosen = isinstance(doc.data, dict) and "slug" in doc.data
+        wrong = name_problem(entry.slug)
+        if wrong and chosen:
+            yield doc.problem(("slug",), f"the page address {entry.slug!r}: {wrong}; {_ELSE}")
+        elif wrong and not path_problem(entry.path):  # else the file name is reported
+            message = (
+                f"the page address {entry.slug!r}, made from the file name: {wrong}; "
+                f"rename the file or set slug: to another address ({_WINDOWS})"
+            )
+            yield Problem(entry.path, 0, 0, "", message)
+        if entry.experiment:
+            slug = comparison_slug(entry.comparison_key, entry.prompt)
+            wrong = name_problem(slug)
+            if wrong:
+                message = (
+                    f"the comparison's page address {slug!r}: {wrong}; choose another "
+                    f"experiment key ({_WINDOWS})"
+                )
+                yield doc.problem(("experiment",), message)
 
     def _ratings(self, entry: Entry, doc: Document) -> Iterable[Problem]:
         if self.criteria is None:
@@ -121,7 +147,10 @@ class Rules:
     def _file_problem(self, entry: Entry, text: str) -> str | None:
         """Why a local clip path cannot be used, or None."""
         if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
-            return "a file path cannot contain control characters (such as NUL)"
+            return (
+                "a file path cannot contain control characters (such as NUL; in double quotes, "
+                "\\t and \\n are escapes: write the path without quotes, with /)"
+            )
         try:
             return self._file_problem_on_disk(entry, text)
         except RuntimeError:  # Path.resolve on Python 3.11 and 3.12
@@ -138,10 +167,14 @@ class Rules:
             return "must be a path relative to this entry's folder, not an absolute path"
         if PureWindowsPath(text).drive or text.startswith("\\"):
             return "must be a path relative to this entry's folder, not an absolute path"
+        wrong = path_problem(text)
+        if wrong:
+            return f"{wrong}; rename the file ({_WINDOWS})"
         folder = (self.root / entry.path).parent
         joined = Path(os.path.normpath(folder / text))
         if not joined.is_relative_to(self.root):
             return "goes outside the magazine folder; keep clips inside it"
+        joined = on_disk(self.root, str(joined))
         real = joined.resolve()
         if not real.is_relative_to(self.root):
             return "is a link to a file outside the magazine folder; copy the file in instead"
@@ -153,6 +186,10 @@ class Rules:
         if not real.is_file():
             return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
         return None
+
+
+_WINDOWS = "a magazine with it could not be cloned or built on Windows"
+_ELSE = f"choose another slug ({_WINDOWS})"
 
 
 def file_state(path: str) -> tuple[object, object]:
@@ -175,23 +212,12 @@ def _stat(call: Callable[[str], os.stat_result], path: str) -> object:
 
 
 def url_problem(url: str, allow_http: bool) -> str | None:
-    """Why a clip URL cannot be fetched, or None. The message never repeats the URL."""
-    if any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in url):
-        return "a URL cannot contain spaces or control characters"
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
-        return "is not a valid URL"
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        got = f"{scheme}:" if scheme else "no scheme"
-        return f"must be an https:// URL (got {got})"
-    if not host:
-        return "has no host name"
-    if scheme == "http" and not allow_http:
-        return "http:// is not allowed: use https://, or set extra.magazine.allow_http: true"
-    return None
+    """Why a clip URL cannot be fetched, or None. The message never repeats the URL.
+
+    A clip URL may carry credentials and a query (signed links): it is fetched, and only its
+    public part (`public_url`) is ever shown or published.
+    """
+    return address_problem(url, allow_http=allow_http, credentials=True)
 
 
 def did_you_mean(name: str, known: Mapping[str, Any]) -> str:

@@ -9,6 +9,7 @@ nothing outside the magazine is ever read or published, and nothing is skipped s
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ BROKEN = "is a link that leads nowhere (a broken link or a loop); it is not read
 
 @dataclass
 class Walk:
-    """Files found under a folder, by folder-relative POSIX path, and the links refused."""
+    """Files found under a folder, by folder-relative POSIX path (NFC), and what was refused."""
 
     files: dict[str, Path] = field(default_factory=dict)
     refused: list[Problem] = field(default_factory=list)
@@ -49,6 +50,37 @@ def _has_link(root: Path, path: Path) -> bool:
         if current.is_symlink():
             return True
     return False
+
+
+def on_disk(root: Path, path: str) -> Path:
+    """`path` (under `root`, normalised) as the disk spells it, whichever Unicode form it holds.
+
+    macOS tools, zip archives and some sync tools store Korean names decomposed (NFD) while
+    writers type them composed (NFC); the two are the same text. Linux compares bytes, so a
+    name that is not found as written is looked for among its folder's names by its NFC form.
+    Case is left to the file system, as before. A path found as written costs one `lstat`.
+    """
+    if os.path.lexists(path) or path.isascii():
+        return Path(path)
+    try:
+        relative = Path(path).relative_to(root)
+    except ValueError:
+        return Path(path)
+    current = root
+    for part in relative.parts:
+        candidate = current / part
+        if not os.path.lexists(candidate):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = sorted(os.listdir(current))
+            except OSError:
+                return Path(path)
+            same = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+            if not same:
+                return Path(path)
+            candidate = current / same[0]
+        current = candidate
+    return current
 
 
 def walk_inside(root: Path, relative: str) -> Walk:
@@ -87,7 +119,9 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
     for item in items:
         name = item.name
         path = folder / name
-        rel = f"{prefix}{name}"
+        # Keys are NFC whatever form the disk holds (macOS tools and zip archives write Korean
+        # names decomposed), so that a writer's page is published at the address they typed.
+        rel = unicodedata.normalize("NFC", f"{prefix}{name}")
         if item.is_symlink():
             problem = link_problem(root, path)
             if problem is not None:
@@ -101,6 +135,12 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
                 )
                 continue
             _walk(root, path, f"{rel}/", walk, seen | {real})
+        elif _is_file(item) and rel in walk.files:
+            message = (
+                f"has the same name as {_shown(root, walk.files[rel])}, written in another "
+                "Unicode form (composed and decomposed letters); keep one of the two"
+            )
+            walk.refused.append(Problem(_shown(root, path), 0, 0, "", message))
         elif _is_file(item):
             walk.files[rel] = path
 

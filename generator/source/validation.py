@@ -17,16 +17,17 @@ _EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"
 
 
 def validate(
-    model: type[BaseModel], data: Any, doc: Document, prefix: Loc = ()
+    model: type[BaseModel], data: Any, doc: Document, prefix: Loc = (), *, zoned: bool = False
 ) -> tuple[BaseModel | None, list[Problem]]:
     """Validate `data` (found at `prefix` in `doc`) as `model`; problems are located in `doc`.
 
-    Errors at a field the reader already reported (a YAML surprise) are left out.
+    Errors at a field the reader already reported (a YAML surprise) are left out. `zoned`:
+    the magazine sets a time zone (a time without an offset then needs no advice about one).
     """
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, problems_from(exc, doc, prefix, model)
+        return None, problems_from(exc, doc, prefix, model, zoned=zoned)
 
 
 def problems_from(
@@ -36,6 +37,7 @@ def problems_from(
     model: type[BaseModel] | None = None,
     *,
     relocate: Callable[[Loc], Loc] | None = None,
+    zoned: bool = False,
 ) -> list[Problem]:
     """One Problem per pydantic error, at the key, the value or the parent mapping.
 
@@ -53,7 +55,7 @@ def problems_from(
         target: Target = (
             "key" if kind == "extra_forbidden" else "parent" if kind == "missing" else "value"
         )
-        message = _message(kind, item, doc.scalar_source(loc), model)
+        message = _message(kind, item, doc.scalar_source(loc), model, zoned)
         problems.append(doc.problem(loc, message, target))
     return problems
 
@@ -68,7 +70,9 @@ def _narrowed(loc: Loc, item: Any) -> tuple[Loc, Any]:
     return loc, item
 
 
-def _message(kind: str, item: Any, source: str | None, model: type[BaseModel] | None) -> str:
+def _message(
+    kind: str, item: Any, source: str | None, model: type[BaseModel] | None, zoned: bool = False
+) -> str:
     value = item["input"]
     if kind == "missing":
         return "is required but missing"
@@ -79,7 +83,11 @@ def _message(kind: str, item: Any, source: str | None, model: type[BaseModel] | 
         return f"must be text (got {_kind_of(value)}){hint}"
     if kind == "timezone_aware":
         if isinstance(value, date) and not isinstance(value, datetime):
+            if zoned:
+                return f"a date alone is not enough: add the time, like {_EXAMPLE_TIME[:16]}"
             return f"a date alone is not enough: add the time and UTC offset, like {_EXAMPLE_TIME}"
+        if zoned:
+            return f"has no UTC offset and cannot be read as a time; write it like {_EXAMPLE_TIME}"
         return (
             f"has no UTC offset: write it like {_EXAMPLE_TIME}, or set extra.magazine.timezone "
             "in mkdocs.yml to read such times in the magazine's zone"

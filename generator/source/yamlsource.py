@@ -36,6 +36,9 @@ MAX_DIGITS = 30
 """Longer whole numbers are refused: no field needs them, and past 4,300 digits Python's int()
 raises instead of reading them."""
 
+EMPTY_FILE = "the file is empty"
+"""The problem of a file with no data (only comments, or nothing)."""
+
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -236,7 +239,7 @@ def _read_text(text: str, path: str, zone: tzinfo | None, loader_class: type[Any
     try:
         node = loader.get_single_node()
         if node is None:
-            return Document(path, None, None, (Problem(path, 1, 1, "", "the file is empty"),))
+            return Document(path, None, None, (Problem(path, 1, 1, "", EMPTY_FILE),))
         surprises = list(_surprises(node, (), path, text.splitlines()))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
