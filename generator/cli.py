@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, publish
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .desk import MARKS, Desk, DeskReport
@@ -30,6 +31,7 @@ from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
+from .site import StoredObject
 from .sizes import format_bytes
 from .source import load_magazine, load_settings, locate
 from .starter import start_magazine
@@ -308,6 +310,14 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
     say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
     for path, size in budget.largest:
         say(f"  {format_bytes(size):>10}  {path}")
+    if report.store is not None:
+        say(
+            words.store_holds.format(
+                store=report.store.store,
+                objects=len(report.store.objects),
+                size=format_bytes(report.store.total_bytes),
+            )
+        )
 
 
 @main.command()
@@ -425,3 +435,55 @@ def resend(options: Options, entry: str, services: tuple[str, ...], at_text: str
 def _echo(report: DeskReport) -> None:
     for line in report.lines:
         say(line, lines=True)
+
+
+@main.group()
+def media() -> None:
+    """The media on S3-compatible object storage (extra.magazine.media_store)."""
+
+
+@media.command("push")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--if-configured",
+    is_flag=True,
+    help="Do nothing (exit 0) when mkdocs.yml sets no media_store (for CI workflows).",
+)
+@pass_options
+def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
+    """Upload what the last build's pages load from the store, then verify every object."""
+    if if_configured and not load_settings(options.root.resolve()).media_store:
+        say("no media_store in mkdocs.yml: nothing to push")
+        return
+    with progress_for(quiet=quiet) as progress:
+        report = publish.push(options.root, progress=progress)
+    say(publish.push_summary(report))
+
+
+@media.command("gc")
+@click.option("--delete", is_flag=True, help="Delete the objects listed (after asking).")
+@click.option("--yes", is_flag=True, help="With --delete: do not ask.")
+@pass_options
+def media_gc(options: Options, delete: bool, yes: bool) -> None:
+    """List the store's objects under the prefix that no page loads; delete them on request."""
+
+    def listed(garbage: Sequence[StoredObject]) -> bool:
+        for item in garbage:
+            say(f"{format_bytes(item.size):>10}  {item.key}")
+        return yes or click.confirm(f"delete these {len(garbage)} objects?", default=False)
+
+    with progress_for() as progress:
+        garbage, deleted = publish.collect_garbage(
+            options.root, delete=delete, confirm=listed, progress=progress
+        )
+    if not delete or not garbage:
+        for item in garbage:
+            say(f"{format_bytes(item.size):>10}  {item.key}")
+    total = format_bytes(sum(item.size for item in garbage))
+    if deleted:
+        say(f"deleted {deleted} objects ({total}) that no page loads")
+    elif garbage:
+        hint = "" if delete else "; `magazine media gc --delete` deletes them"
+        say(f"{len(garbage)} objects ({total}) that no page loads{hint}")
+    else:
+        say("every object under the prefix is loaded by a page")

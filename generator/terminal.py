@@ -26,6 +26,7 @@ class TerminalWords:
     clips: tuple[str, str]
     site_size: str  # "{size}", "{files}"
     warning: str
+    store_holds: str = ""  # "{store}", "{objects}", "{size}"
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
         """`1 entry`, `13 entries`, `체험기 13개`."""
@@ -43,6 +44,8 @@ _EN = TerminalWords(
     clips=("{count} clip", "{count} clips"),
     site_size="site size: {size} in {files} files",
     warning="warning",
+    store_holds="media store {store} will hold {size} in {objects} files "
+    "(`magazine media push` uploads what it lacks)",
 )
 
 _KO = TerminalWords(
@@ -56,6 +59,8 @@ _KO = TerminalWords(
     clips=("결과물 {count}개", "결과물 {count}개"),
     site_size="사이트 크기: 파일 {files}개, {size}",
     warning="경고",
+    store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
+    "(`magazine media push`가 없는 것만 올린다)",
 )
 
 
