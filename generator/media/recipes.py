@@ -426,3 +426,39 @@ def _double(rate: str) -> str:
     number = rate.rstrip("kKmMgG")
     unit = rate[len(number) :]
     return f"{float(number) * 2:g}{unit}"
+
+
+def analysis_size(facts: MediaFacts, long_side: int) -> tuple[int, int]:
+    """The fixed size a clip is measured at: `long_side` on its longer side, even, upright.
+
+    The same for every clip whatever it was delivered at (P.910 SI/TI change with size), so
+    it may enlarge a small clip as well as shrink a large one.
+    """
+    width, height = max(1, facts.width), max(1, facts.height)
+    scale = long_side / max(width, height)
+    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+
+
+def analysis_command(
+    ffmpeg_path: str,
+    source: Path,
+    facts: MediaFacts,
+    size: tuple[int, int],
+    *,
+    max_pixels: int | None = None,
+    max_seconds: float | None = None,
+) -> list[str]:
+    """Decode `source` once to raw 8-bit 4:2:0 frames of `size` on stdout, for measuring.
+
+    Every decoded frame is kept (`passthrough`: no frame is duplicated or dropped to fit a
+    rate, or repeated pictures could not be counted); HDR is tone-mapped like the renditions.
+    """
+    stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
+    stream = _upright_8bit(stream, facts, size)
+    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
+    if facts.kind == "image":
+        options["frames:v"] = 1
+    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
+        options["t"] = f"{max_seconds:g}"
+    out = ffmpeg.output(stream, "pipe:1", an=None, **options)
+    return [a for a in _global_args(ffmpeg_path) if a != "-y"] + list(out.compile(cmd="ffmpeg"))[1:]

@@ -27,6 +27,7 @@ from ..progress import Progress
 from ..settings import Settings
 from .archive import hash_file
 from .cache import RenditionCache
+from .measure import measure_clip
 from .originals import ORIGINAL_TYPES, clean_original
 from .probe import probe_file
 from .recipes import (
@@ -39,7 +40,7 @@ from .recipes import (
     recipes_for,
     video_command,
 )
-from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
+from .renditions import ClipMedia, ClipRef, Measured, MediaFacts, MediaIndex, Rendition, Role
 from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
 
 # Part of the original's file name, so that originals published before metadata was removed
@@ -55,6 +56,9 @@ class _Result:
     facts: MediaFacts
     renditions: tuple[Rendition, ...]
     warnings: tuple[str, ...] = ()
+    measured: Measured | None = None
+    clip_warnings: tuple[str, ...] = ()
+    """Warnings the build locates at each clip of this source (a measurement cut short)."""
 
 
 def process_media(
@@ -118,7 +122,14 @@ def process_media(
             failures[ref] = result
         else:
             digest, made_result = result
-            clips[ref] = ClipMedia(ref, digest, made_result.facts, made_result.renditions)
+            clips[ref] = ClipMedia(
+                ref,
+                digest,
+                made_result.facts,
+                made_result.renditions,
+                made_result.measured,
+                made_result.clip_warnings,
+            )
     return MediaIndex(clips=clips, failures=failures, warnings=tuple(warnings))
 
 
@@ -248,7 +259,21 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         ready.update(made)
     order = list(Role)
     renditions = tuple(sorted(ready.values(), key=lambda r: order.index(r.role)))
-    return _Result(facts, renditions, tuple(warnings))
+    measured: Measured | None = None
+    clip_warnings: tuple[str, ...] = ()
+    if settings.media.measure:
+        measured, partial = measure_clip(
+            settings.media.ffmpeg,
+            cache,
+            path,
+            facts,
+            timeout=settings.media.timeout,
+            max_pixels=limits.pixels,
+            max_seconds=limits.clip_seconds,
+            shown=shown,
+        )
+        clip_warnings = () if partial is None else (partial,)
+    return _Result(facts, renditions, tuple(warnings), measured, clip_warnings)
 
 
 def _make_video(
