@@ -1,0 +1,75 @@
+"""The example magazine's open data carries every clip's measurements, valid by the shipped
+JSON Schema, the same in JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from generator.build import prepare
+from generator.media.renditions import MEASURE_KEYS
+from generator.pages.opendata import MEASURED_SCHEMA, measured_schema
+from generator.progress import SilentProgress
+from tests.browser_fixtures import copy_example
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def example_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = copy_example(tmp_path_factory.mktemp("example") / "magazine", language="en")
+    _, _, rendered, warnings = prepare(root, offline=True, progress=SilentProgress())
+    assert not [w for w in warnings if "measured" in w]
+    return dict(rendered.files)
+
+
+def test_the_schema_is_a_valid_schema_naming_every_measure() -> None:
+    schema = json.loads(measured_schema())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert set(schema["required"]) == {*MEASURE_KEYS, "analysis"}
+
+
+def test_every_clip_of_the_example_is_measured_and_valid(example_files: dict[str, Any]) -> None:
+    schema = json.loads(example_files[MEASURED_SCHEMA])
+    validator = jsonschema.Draft202012Validator(schema)
+    records = json.loads(example_files["data/entries.json"])
+    measured = [
+        clip["media"]["measured"]
+        for record in records
+        for clip in record["clips"]
+        if clip["media"] is not None
+    ]
+    assert len(measured) >= 8
+    for value in measured:
+        errors = [error.message for error in validator.iter_errors(value)]
+        assert errors == [], errors
+    # Some of the example's clips move, some are images (no motion), none is all null.
+    assert any(m["motion"] for m in measured)
+    assert all(m["brightness"] is not None for m in measured)
+
+
+def test_the_csv_clips_cell_holds_the_same_measurements(example_files: dict[str, Any]) -> None:
+    records = {r["slug"]: r for r in json.loads(example_files["data/entries.json"])}
+    rows = list(csv.DictReader(io.StringIO(example_files["data/entries.csv"])))
+    checked = 0
+    for row in rows:
+        cell = json.loads(row["clips"])
+        record = records[row["slug"]]
+        assert len(cell) == len(record["clips"])
+        for from_csv, clip in zip(cell, record["clips"], strict=True):
+            assert from_csv["source"] == (clip["file"] or clip["url"])
+            media = clip["media"]
+            assert from_csv["measured"] == (media["measured"] if media else None)
+            checked += from_csv["measured"] is not None
+    assert checked >= 8
+
+
+def test_the_open_data_page_links_the_schema(example_files: dict[str, Any]) -> None:
+    assert "(measured.schema.json)" in example_files["data/index.md"]
+    assert Path(MEASURED_SCHEMA).name == "measured.schema.json"
