@@ -22,7 +22,7 @@ from typing import Any
 
 from ..addresses import public_url
 from ..media.renditions import ClipRef
-from ..model import Entry
+from ..model import Entry, ServiceClaim, claim_for
 from . import escape, urls
 from .context import PageContext
 from .render import render_template
@@ -140,6 +140,21 @@ def entry_record(ctx: PageContext, entry: Entry) -> dict[str, Any]:
         "page": page,
         "page_url": ctx.urls.absolute(page) or ctx.urls.served(page),
         "clips": [_clip(ctx, entry, i) for i in range(len(entry.clips))],
+        "claim": _claim(claim_for(entry, ctx.groups.service(entry.service), ctx.zone)),
+    }
+
+
+def _claim(claim: ServiceClaim | None) -> dict[str, Any] | None:
+    """The service's claim in force on the day the attempt was submitted."""
+    if claim is None:
+        return None
+    return {
+        "date": claim.date.isoformat(),
+        "max_resolution": claim.max_resolution,
+        "max_seconds": claim.max_seconds,
+        "fps": claim.fps,
+        "wait_seconds": claim.wait.total_seconds() if claim.wait is not None else None,
+        "source": public_url(claim.source) if claim.source else None,
     }
 
 
