@@ -338,34 +338,22 @@ class ServiceClaim(_Frozen):
     submitted that day or later is held against (until the next claim)."""
 
     date: date  # from when the claim was made (in force from then until the next)
-    max_resolution: str | None = Field(
-        None,
-        description="The largest picture promised: `1080p` (lines on the short side) or "
-        "`1920x1080`.",
-    )
+    max_resolution: str | None = Field(None, description="Largest picture: 1080p or 1920x1080.")
     max_seconds: ClaimNumber | None = Field(
         None, gt=0, le=86_400, description="The longest clip promised, in seconds."
     )
     fps: ClaimNumber | None = Field(
         None, gt=0, le=1_000, description="The frame rate promised (pictures a second)."
     )
-    wait: Duration | None = Field(
-        None,
-        description="What the service says a generation takes: 3h, 90m. An entry's own "
-        "`promised_wait` wins over it.",
-    )
-    source: Text | None = Field(
-        None, description="Where the claim was made: the https:// address of the page."
-    )
+    wait: Duration | None = Field(None, description="What it says a generation takes: 3h.")
+    source: Text | None = Field(None, description="Where it was claimed (https:// address).")
 
     @field_validator("max_resolution", mode="before")
     @classmethod
     def _resolution(cls, value: Any) -> Any:
-        if value is None:
-            return value
-        if not isinstance(value, str) or not _RESOLUTION.match(value.strip()):
+        if value is not None and not (isinstance(value, str) and _RESOLUTION.match(value.strip())):
             raise ValueError(f"write 1080p or 1920x1080 (got {value!r})")
-        return value.strip()
+        return value.strip() if isinstance(value, str) else value
 
     @field_validator("source")
     @classmethod
@@ -376,14 +364,9 @@ class ServiceClaim(_Frozen):
 
     @property
     def lines(self) -> int | None:
-        """The promised picture's short side in pixels (`1080p` and `1920x1080` give 1080)."""
-        if self.max_resolution is None:
-            return None
-        found = _RESOLUTION.match(self.max_resolution)
-        assert found is not None
-        if found.group(1):
-            return int(found.group(1))
-        return min(int(found.group(2)), int(found.group(3)))
+        """The promised picture's short side (`1080p` and `1920x1080` both give 1080)."""
+        sides = re.findall(r"[0-9]+", self.max_resolution or "")
+        return min(int(side) for side in sides) if sides else None
 
 
 class Service(_Frozen):
@@ -398,9 +381,8 @@ class Service(_Frozen):
     changes: tuple[ServiceChange, ...] = Field((), description="Dated changes, oldest first.")
     claims: tuple[ServiceClaim, ...] = Field(
         (),
-        description="What the service claimed about its output (resolution, length, frame "
-        "rate, wait), dated, oldest first; each attempt is held against the claim in force "
-        "on the day it was submitted.",
+        description="What it claimed of its output (resolution, length, frame rate, wait), "
+        "dated, oldest first; an attempt is held against the one in force when sent.",
     )
 
     @field_validator("claims")
@@ -412,34 +394,6 @@ class Service(_Frozen):
                     f"list claims oldest first, one a day ({later.date} follows {earlier.date})"
                 )
         return value
-
-    def claim_on(self, day: date) -> ServiceClaim | None:
-        """The claim in force on `day`: the latest made on or before it, or None."""
-        found = None
-        for claim in self.claims:
-            if claim.date <= day:
-                found = claim
-        return found
-
-
-def claim_for(
-    entry: EntryData, service: Service | None, zone: tzinfo | None
-) -> ServiceClaim | None:
-    """The claim an attempt is held against: the service's on the day it was submitted (in
-    the magazine's time zone when it has one)."""
-    if service is None:
-        return None
-    submitted = entry.submitted_at.astimezone(zone) if zone is not None else entry.submitted_at
-    return service.claim_on(submitted.date())
-
-
-def promise_for(entry: EntryData, service: Service | None, zone: tzinfo | None) -> timedelta | None:
-    """The wait an attempt was promised: the entry's own `promised_wait`, else the wait the
-    service claimed on the day it was submitted."""
-    if entry.promised_wait is not None:
-        return entry.promised_wait
-    claim = claim_for(entry, service, zone)
-    return claim.wait if claim is not None else None
 
 
 class Criterion(_Frozen):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.claimed import claim_for, claim_on, promise_for
 from generator.errors import ContentError
 from generator.media.renditions import MediaIndex
-from generator.model import claim_for, promise_for
 from generator.pages import render_pages
 from generator.source import load_magazine
 from tests.magazine_fixtures import DELIVERED, PENDING, SERVICES, write_magazine
@@ -42,10 +42,10 @@ def test_claims_load_and_the_claim_in_force_is_the_latest_before_the_day(tmp_pat
     kling = magazine.services["kling"]
     assert [c.date for c in kling.claims] == [date(2024, 12, 1), date(2025, 1, 4)]
     assert kling.claims[0].lines == 720 and kling.claims[1].lines == 1080
-    assert kling.claim_on(date(2024, 11, 30)) is None
-    assert kling.claim_on(date(2025, 1, 3)) == kling.claims[0]
-    assert kling.claim_on(date(2025, 1, 4)) == kling.claims[1]
-    assert kling.claim_on(date(2030, 1, 1)) == kling.claims[1]
+    assert claim_on(kling, date(2024, 11, 30)) is None
+    assert claim_on(kling, date(2025, 1, 3)) == kling.claims[0]
+    assert claim_on(kling, date(2025, 1, 4)) == kling.claims[1]
+    assert claim_on(kling, date(2030, 1, 1)) == kling.claims[1]
 
 
 def test_the_submission_day_is_taken_in_the_magazine_time_zone(tmp_path: Path) -> None:

@@ -73,3 +73,51 @@ def test_the_csv_clips_cell_holds_the_same_measurements(example_files: dict[str,
 def test_the_open_data_page_links_the_schema(example_files: dict[str, Any]) -> None:
     assert "(measured.schema.json)" in example_files["data/index.md"]
     assert Path(MEASURED_SCHEMA).name == "measured.schema.json"
+
+
+def test_the_entry_page_shows_each_measure_with_its_key_flags_and_claims(
+    example_files: dict[str, Any],
+) -> None:
+    page = str(example_files["trials/lighthouse-veo.md"])
+    panel = page[page.index("### Measured") :]
+    for key in MEASURE_KEYS:
+        assert f'data-measure="{key}"' in panel, key
+    # The stand-in shows each picture twice: a flag, and the claim beside what came.
+    assert "12 distinct pictures a second in a 24 fps file" in panel
+    assert "claimed 1920x1080 · delivered 1280×720 &#40;720p&#41;" in panel
+    assert "claimed 24 fps · delivered 12 distinct pictures a second" in panel
+    assert 'href="https://deepmind.google/technologies/veo/"' in panel
+
+
+def test_the_comparison_page_sets_measures_beside_ratings_with_timelines(
+    example_files: dict[str, Any],
+) -> None:
+    page = str(example_files["compare/storm-lighthouse.md"])
+    table = page[page.index("### Measured") :]
+    assert table.count('data-measure="motion"') == 8  # every clip of the eight delivered
+    assert 'class="magazine-notable"' in table
+    assert 'class="magazine-rating">(' in table  # the writer's rating beside the fact
+    assert table.count('<svg class="magazine-timeline"') == 8
+
+
+def test_the_service_page_shows_deliveries_against_claims(example_files: dict[str, Any]) -> None:
+    page = str(example_files["services/veo.md"])
+    section = page[page.index("## Delivered over time") :]
+    assert '<figure class="magazine-chart"' in section
+    assert "| 720p | 1920x1080 |" in section  # delivered beside the claim in force
+    assert "### Claimed" in section and ">deepmind&#46;google</a>" in section
+
+
+def test_the_leaderboard_sorts_by_measured_columns(example_files: dict[str, Any]) -> None:
+    page = str(example_files["leaderboard.md"])
+    assert '<th data-sort-type="number">Distinct pictures a second</th>' in page
+    assert 'data-measure="sharpness"' in page
+
+
+def test_measurements_are_never_called_scores() -> None:
+    from generator.pages.labels import labels_for
+
+    for language, word in (("en", "score"), ("ko", "점수")):
+        words = labels_for(language).measured
+        texts = [*words.names.values(), *words.tells.values(), words.heading, words.informs]
+        assert not [t for t in texts if word in t.casefold()], language

@@ -195,7 +195,8 @@ class Frames:
         if self.count < 2 or step <= 0:
             return ()
         buckets = min(_TIMELINE, self.count)
-        motion = [0.0, *self.ti]
+        # The first frame has no change of its own: it is drawn as moving like the second.
+        motion = [self.ti[0], *self.ti]
         out = []
         for number in range(buckets):
             start = number * self.count // buckets

@@ -52,6 +52,7 @@ class MeasureWords:
     length: str
     frame_rate: str
     date: str
+    delivered_dot: str  # chart legend: a delivered clip
 
 
 @dataclass(frozen=True)

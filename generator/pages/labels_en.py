@@ -212,7 +212,7 @@ EN = Labels(
         letterbox_flag="letterboxed",
         fps_flag="{distinct} distinct pictures a second in a {fps} fps file",
         cuts_none="none (one continuous shot)",
-        per_second="{value} a second",
+        per_second="{value} distinct pictures a second",
         claimed="claimed {claimed} · delivered {delivered}",
         claim_source="where it was claimed",
         claims="Claimed",
@@ -229,5 +229,6 @@ EN = Labels(
         length="Length",
         frame_rate="Frame rate",
         date="Date",
+        delivered_dot="delivered",
     ),
 )

@@ -210,7 +210,7 @@ KO = Labels(
         letterbox_flag="레터박스",
         fps_flag="{fps}fps 파일에 초당 서로 다른 화면 {distinct}개",
         cuts_none="없음 (한 번에 이어진 장면)",
-        per_second="초당 {value}",
+        per_second="초당 서로 다른 화면 {value}개",
         claimed="주장 {claimed} · 실제 {delivered}",
         claim_source="주장한 곳",
         claims="서비스의 주장",
@@ -227,5 +227,6 @@ KO = Labels(
         length="길이",
         frame_rate="프레임 레이트",
         date="날짜",
+        delivered_dot="실제 결과물",
     ),
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import escape, urls
 from .context import PageContext
+from .measured import leaderboard_cells, leaderboard_heads
 from .render import render_template
 from .services import rate_text
 from .stats import FEW, Mean, ServiceStats
@@ -53,6 +54,7 @@ def render_leaderboard(ctx: PageContext) -> str:
         f'<th data-sort-type="number">{escape.text(L.median_wait)}</th>',
         f'<th data-sort-type="number">{escape.text(L.delivery_rate)}</th>',
         f'<th data-sort-type="number">{escape.text(L.attempts)}</th>',
+        *leaderboard_heads(L),
     ]
     rows = []
     rank = 0
@@ -79,6 +81,7 @@ def render_leaderboard(ctx: PageContext) -> str:
             f'<span title="{escape.text(rate_text(ctx, stats))}">{stats.delivery_rate:.0%}</span>'
             "</td>",
             f'<td data-sort="{stats.attempts}">{stats.attempts}</td>',
+            *leaderboard_cells(ctx, stats.entries),
         ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     table = escape.Safe(

@@ -21,8 +21,9 @@ from importlib import resources
 from typing import Any
 
 from ..addresses import public_url
+from ..claimed import claim_for
 from ..media.renditions import ClipRef
-from ..model import Entry, ServiceClaim, claim_for
+from ..model import Entry, ServiceClaim
 from . import escape, urls
 from .context import PageContext
 from .render import render_template

@@ -10,6 +10,7 @@ from . import escape, urls
 from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
+from .measured import entry_panel
 from .memo import Later, joined
 from .render import render_template
 from .stats import entry_average
@@ -179,6 +180,7 @@ def _head(ctx: PageContext, entry: Entry) -> str:
         checked=ctx.moment(entry.checked_at) if entry.checked_at else None,
         clips=clips,
         facts=facts,
+        measured=entry_panel(ctx, entry),
         ratings=ratings,
         notes=(
             ctx.keep(
