@@ -56,8 +56,8 @@ class Frames:
     repeat: list[bool] = field(default_factory=list)
     scene: list[float | None] = field(default_factory=list)
     regions: list[npt.NDArray[np.float64]] = field(default_factory=list)
-    row_peak: npt.NDArray[np.float32] | None = None
-    column_peak: npt.NDArray[np.float32] | None = None
+    row_peak: npt.NDArray[np.uint8] | None = None
+    column_peak: npt.NDArray[np.uint8] | None = None
     _previous: Gray | None = None
     _distinct: Gray | None = None
     _mafd: float | None = None
@@ -71,9 +71,10 @@ class Frames:
         """Measure one raw yuv420p frame."""
         w, h = self.width, self.height
         planes = np.frombuffer(raw, dtype=np.uint8)
-        y = planes[: w * h].reshape(h, w).astype(np.float32)
-        full = np.clip((y - 16.0) * (1.0 / 219.0), 0.0, 1.0)
+        codes = planes[: w * h].reshape(h, w)
+        y = codes.astype(np.float32)
         if self.count % self.stride == 0:
+            full = np.clip((y - 16.0) * (1.0 / 219.0), 0.0, 1.0)
             u = planes[w * h : w * h * 5 // 4].reshape(h // 2, w // 2).astype(np.float32)
             v = planes[w * h * 5 // 4 :].reshape(h // 2, w // 2).astype(np.float32)
             self.si.append(_spatial_information(y))
@@ -82,12 +83,13 @@ class Frames:
             self.clipped.append(float(((full <= _CLIP_LOW) | (full >= _CLIP_HIGH)).mean()))
             self.colour.append(_colourfulness(_rgb(_pool(y, 2), u, v)))
         self.count += 1
-        self.luma.append(float(full.mean()))
-        black = bool((full <= _BLACK_PIXEL).mean() >= _BLACK_PICTURE)
-        self.black.append(black)
+        # Every frame: figures taken on the 8-bit codes, thresholds turned into codes.
+        self.luma.append(min(1.0, max(0.0, (float(codes.mean()) - 16.0) / 219.0)))
+        black = np.count_nonzero(codes <= _code(_BLACK_PIXEL)) >= _BLACK_PICTURE * codes.size
+        self.black.append(bool(black))
         self.regions.append(_flash_regions(_rgb(*_shrunk(planes, w, h))))
         if not black:
-            rows, columns = full.max(axis=1), full.max(axis=0)
+            rows, columns = codes.max(axis=1), codes.max(axis=0)
             if self.row_peak is None or self.column_peak is None:
                 self.row_peak, self.column_peak = rows, columns
             else:
@@ -99,14 +101,18 @@ class Frames:
             self._distinct = y
         else:
             assert self._distinct is not None
-            repeated = _repeats(y, self._distinct)
+            change = y - self._distinct
+            difference = np.abs(change)
+            repeated = _repeats(difference)
             self.repeat.append(repeated)
-            # A repeated picture has not moved: what an encoder leaves in it is not motion.
-            self.ti.append(0.0 if repeated else float((y - self._previous).std()))
             if repeated:
+                # A repeated picture has not moved: what an encoder leaves in it is not motion.
+                self.ti.append(0.0)
                 self.scene.append(None)
             else:
-                mafd = float(np.abs(y - self._distinct).mean()) * 100.0 / 256.0
+                since = change if self._previous is self._distinct else y - self._previous
+                self.ti.append(float(since.std()))
+                mafd = float(difference.mean()) * 100.0 / 256.0
                 score = None if self._mafd is None else min(mafd, abs(mafd - self._mafd))
                 self.scene.append(score)
                 self._mafd = mafd
@@ -223,13 +229,20 @@ def _laplacian_spread(y: Gray) -> float:
     return float(laplacian.std())
 
 
-def _repeats(y: Gray, distinct: Gray) -> bool:
-    h, w = (y.shape[0] // 8) * 8, (y.shape[1] // 8) * 8
-    difference = np.abs(y[:h, :w] - distinct[:h, :w])
-    blocks = difference.reshape(h // 8, 8, w // 8, 8).sum(axis=(1, 3))
+def _repeats(difference: Gray) -> bool:
+    """Whether a frame this far (absolute difference) from the last distinct one repeats it."""
+    h, w = (difference.shape[0] // 8) * 8, (difference.shape[1] // 8) * 8
+    # Summed along rows first (contiguous), then down the columns: the same sums, faster.
+    rows = difference[:h, :w].reshape(h, w // 8, 8).sum(axis=2)
+    blocks = rows.reshape(h // 8, 8, w // 8).sum(axis=1)
     if blocks.size == 0:
         return bool(difference.max(initial=0.0) == 0)
     return bool(blocks.max() <= _HI and (blocks > _LO).mean() < _FRAC)
+
+
+def _code(luma: float) -> int:
+    """The highest 8-bit video-range code at or below a luma of 0–1."""
+    return int(16 + luma * 219)
 
 
 def _shrunk(planes: npt.NDArray[np.uint8], w: int, h: int) -> tuple[Gray, Gray, Gray]:
@@ -329,8 +342,8 @@ def _most_in_window(changes: Sequence[int], window: int) -> int:
     return most
 
 
-def _edge_bars(peaks: npt.NDArray[np.float32]) -> int:
-    dark = peaks <= _BAR_LUMA
+def _edge_bars(peaks: npt.NDArray[np.uint8]) -> int:
+    dark = peaks <= _code(_BAR_LUMA)
     if bool(dark.all()):
         return int(dark.size)
     leading = int(np.argmin(dark))
