@@ -196,8 +196,11 @@ def _global_args(ffmpeg_path: str) -> list[str]:
     return [ffmpeg_path, "-nostdin", "-hide_banner", "-nostats", "-v", "error", "-xerror", "-y"]
 
 
-def _upright_8bit(stream: Any, facts: MediaFacts, size: tuple[int, int]) -> Any:
-    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709."""
+def _upright_8bit(
+    stream: Any, facts: MediaFacts, size: tuple[int, int], flags: str | None = None
+) -> Any:
+    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709
+    (with the scaler's `flags` when given: the analysis asks for `area`)."""
     width, height = size
     if facts.hdr:
         stream = (
@@ -218,6 +221,8 @@ def _upright_8bit(stream: Any, facts: MediaFacts, size: tuple[int, int]) -> Any:
         )
     else:
         options: dict[str, Any] = {"w": width, "h": height, "out_range": "tv"}
+        if flags is not None:
+            options["flags"] = flags
         if facts.color_matrix in _RGB_MATRICES and _is_rgb(facts.pix_fmt):
             # RGB in (PNG, GIF, libx264rgb): choose the matrix browsers assume for HD video.
             options["out_color_matrix"] = "bt709"
@@ -454,7 +459,9 @@ def analysis_command(
     rate, or repeated pictures could not be counted); HDR is tone-mapped like the renditions.
     """
     stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
-    stream = _upright_8bit(stream, facts, size)
+    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
+    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
+    stream = _upright_8bit(stream, facts, size, flags="area")
     options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
     if facts.kind == "image":
         options["frames:v"] = 1
