@@ -53,8 +53,10 @@ A still image gets only what applies to one picture: detail, sharpness, brightne
 clipped_share, colourfulness. A clip the analysis cannot finish (cut short, no frames, out of
 time) keeps what it could take, with a warning; nothing here fails a build.
 
-Results are cached beside the renditions by (source content hash, `ANALYSIS_VERSION`, size),
-written atomically, so a warm rebuild runs no analysis.
+When a video's renditions are made in the same build, its analysis is one more branch of
+their ffmpeg run (`recipes.video_command`): the source is decoded once for both. Results are
+cached beside the renditions by (source content hash, `ANALYSIS_VERSION`, size), written
+atomically, so a warm rebuild runs no analysis.
 """
 
 from __future__ import annotations
@@ -80,6 +82,54 @@ def measure_key(long_side: int = LONG_SIDE) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
+def _name() -> str:
+    return f"measured-{measure_key()}.json"
+
+
+def cached_measurement(cache: RenditionCache) -> tuple[Measured, str | None] | None:
+    """The measurements kept for this content by this analyser, with their warning, if any."""
+    kept = cache.load_json(_name())
+    if kept is None:
+        return None
+    measured = _from_json(kept.get("measured"))
+    if measured is None:
+        return None
+    warning = kept.get("warning")
+    return measured, warning if isinstance(warning, str) else None
+
+
+def new_frames(facts: MediaFacts) -> Frames:
+    """An empty gathering of frames at the clip's analysis size."""
+    width, height = analysis_size(facts, LONG_SIDE)
+    return Frames(width, height, stride=max(1, round((facts.fps or SAMPLED) / SAMPLED)))
+
+
+def finish(
+    frames: Frames,
+    facts: MediaFacts,
+    cache: RenditionCache | None,
+    error: MediaError | None = None,
+) -> tuple[Measured, str | None]:
+    """The measurements the gathered frames give, with a warning when the decode stopped
+    early (`error`) or gave nothing; kept in `cache` unless the run merely ran out of time
+    (the next build tries again; a clip cut short decodes no further next time)."""
+    warning: str | None = None
+    if error is not None:
+        tail = error.stderr_tail.splitlines()[-1:] if error.stderr_tail else []
+        warning = (
+            f"measured only {frames.count} frame{'s' if frames.count != 1 else ''}: "
+            + "; ".join([error.message, *tail])
+        )
+    elif frames.count == 0:
+        warning = "measured nothing: no frame could be decoded"
+    duration = _duration(facts, frames.count)
+    measured = frames.result(duration, still=facts.kind == "image")
+    timed_out = error is not None and "longer than" in error.message
+    if cache is not None and not timed_out:
+        cache.store_json(_name(), {"measured": _to_json(measured), "warning": warning})
+    return measured, warning
+
+
 def measure_clip(
     ffmpeg: str | None,
     cache: RenditionCache,
@@ -91,22 +141,16 @@ def measure_clip(
     max_seconds: float,
     shown: str,
 ) -> tuple[Measured, str | None]:
-    """The clip's measurements, from the cache or from one decode, and a warning if partial.
-
-    The warning (None when the analysis finished) says what stopped it; the measurements
-    then hold what the frames decoded so far show.
+    """The clip's measurements, from the cache or from a decode of its own, and a warning if
+    partial (what stopped it; the measurements then hold what the frames so far show).
 
     Args:
         ffmpeg: the configured binary (`media.ffmpeg`), looked for only when there is work.
     """
-    name = f"measured-{measure_key()}.json"
-    kept = cache.load_json(name)
+    kept = cached_measurement(cache)
     if kept is not None:
-        measured = _from_json(kept.get("measured"))
-        if measured is not None:
-            warning = kept.get("warning")
-            return measured, warning if isinstance(warning, str) else None
-    measured, warning, final = analyse(
+        return kept
+    frames, error = _decode(
         find_ffmpeg(ffmpeg),
         path,
         facts,
@@ -115,9 +159,7 @@ def measure_clip(
         max_seconds=max_seconds,
         shown=shown,
     )
-    if final:
-        cache.store_json(name, {"measured": _to_json(measured), "warning": warning})
-    return measured, warning
+    return finish(frames, facts, cache, error)
 
 
 def analyse(
@@ -129,19 +171,39 @@ def analyse(
     max_pixels: int,
     max_seconds: float,
     shown: str = "",
-) -> tuple[Measured, str | None, bool]:
-    """Decode and measure one clip: (measurements, warning or None, whether to keep them).
-
-    A run out of time is not kept (the next build tries again); a clip that cannot be decoded
-    to its end is, as it will not decode any further next time.
-    """
-    width, height = analysis_size(facts, LONG_SIDE)
-    command = analysis_command(
-        ffmpeg, path, facts, (width, height), max_pixels=max_pixels, max_seconds=max_seconds
+) -> tuple[Measured, str | None]:
+    """Decode and measure one clip, caching nothing: (measurements, warning or None)."""
+    frames, error = _decode(
+        ffmpeg,
+        path,
+        facts,
+        timeout=timeout,
+        max_pixels=max_pixels,
+        max_seconds=max_seconds,
+        shown=shown,
     )
-    frames = Frames(width, height, stride=max(1, round((facts.fps or SAMPLED) / SAMPLED)))
-    warning: str | None = None
-    final = True
+    return finish(frames, facts, None, error)
+
+
+def _decode(
+    ffmpeg: str,
+    path: Path,
+    facts: MediaFacts,
+    *,
+    timeout: float,
+    max_pixels: int,
+    max_seconds: float,
+    shown: str,
+) -> tuple[Frames, MediaError | None]:
+    frames = new_frames(facts)
+    command = analysis_command(
+        ffmpeg,
+        path,
+        facts,
+        (frames.width, frames.height),
+        max_pixels=max_pixels,
+        max_seconds=max_seconds,
+    )
     try:
         stream_ffmpeg(
             command,
@@ -151,17 +213,8 @@ def analyse(
             source=shown,
         )
     except MediaError as exc:
-        final = "longer than" not in exc.message
-        tail = exc.stderr_tail.splitlines()[-1:] if exc.stderr_tail else []
-        warning = (
-            f"measured only {frames.count} frame{'s' if frames.count != 1 else ''}: "
-            + "; ".join([exc.message, *tail])
-        )
-    if frames.count == 0 and warning is None:
-        warning = "measured nothing: no frame could be decoded"
-    duration = _duration(facts, frames.count)
-    still = facts.kind == "image"
-    return frames.result(duration, still=still), warning, final
+        return frames, exc
+    return frames, None
 
 
 def _duration(facts: MediaFacts, count: int) -> float:

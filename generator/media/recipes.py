@@ -257,6 +257,8 @@ def video_command(
     *,
     timestamps: bool = True,
     max_pixels: int | None = None,
+    analysis: tuple[int, int] | None = None,
+    analysis_seconds: float | None = None,
 ) -> list[str]:
     """One ffmpeg run that decodes `source` once and writes every requested rendition.
 
@@ -264,15 +266,22 @@ def video_command(
         outputs: for each role to make, its recipe and the path ffmpeg writes to.
         timestamps: stamp times on the contact sheet (needs drawtext and a font).
         max_pixels: the decoder refuses a larger frame (a stream can grow after its first).
+        analysis: also write the frames for measuring, at this size, to stdout (as
+            `analysis_command` does), from the same decode; `analysis_seconds` bounds them.
     """
     if not outputs:
         raise ValueError("nothing to make")
     source_in = ffmpeg.input(_input_path(source), **_input_cap(max_pixels))
+    decoded = source_in.video
+    measured = None
+    if analysis is not None:
+        both = decoded.filter_multi_output("split", 2)
+        decoded, measured = both[0], both[1]
     frame_size = max(
         (_frame_size(role, recipe, facts) for role, (recipe, _) in outputs.items()),
         key=lambda size: size[0] * size[1],
     )
-    base = _upright_8bit(source_in.video, facts, frame_size)
+    base = _upright_8bit(decoded, facts, frame_size)
     roles = sorted(outputs)
     branches = base.filter_multi_output("split", len(roles)) if len(roles) > 1 else None
     made = []
@@ -282,6 +291,8 @@ def video_command(
         made.append(
             _video_output(branch, source_in, role, recipe, facts, target, frame_size, timestamps)
         )
+    if measured is not None and analysis is not None:
+        made.append(_analysis_output(measured, facts, analysis, analysis_seconds))
     graph = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
     return _global_args(ffmpeg_path) + list(graph.compile(cmd="ffmpeg"))[1:]
 
@@ -331,6 +342,22 @@ def _video_output(
         branch = _contact_sheet(branch, recipe, facts, timestamps, resize)
         return ffmpeg.output(branch, path, **_still(recipe.quality))
     raise ValueError(f"{role} is not a video rendition")
+
+
+def _analysis_output(
+    stream: Any, facts: MediaFacts, size: tuple[int, int], max_seconds: float | None
+) -> Any:
+    """Raw 8-bit 4:2:0 frames of `size` on stdout, every decoded frame kept (`passthrough`:
+    none duplicated or dropped to fit a rate, or repeated pictures could not be counted)."""
+    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
+    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
+    stream = _upright_8bit(stream, facts, size, flags="area")
+    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
+    if facts.kind == "image":
+        options["frames:v"] = 1
+    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
+        options["t"] = f"{max_seconds:g}"
+    return ffmpeg.output(stream, "pipe:1", an=None, **options)
 
 
 def _still(quality: int) -> dict[str, Any]:
@@ -459,13 +486,5 @@ def analysis_command(
     rate, or repeated pictures could not be counted); HDR is tone-mapped like the renditions.
     """
     stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
-    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
-    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
-    stream = _upright_8bit(stream, facts, size, flags="area")
-    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
-    if facts.kind == "image":
-        options["frames:v"] = 1
-    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
-        options["t"] = f"{max_seconds:g}"
-    out = ffmpeg.output(stream, "pipe:1", an=None, **options)
+    out = _analysis_output(stream, facts, size, max_seconds)
     return [a for a in _global_args(ffmpeg_path) if a != "-y"] + list(out.compile(cmd="ffmpeg"))[1:]
