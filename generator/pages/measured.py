@@ -96,29 +96,26 @@ def flags(measured: Measured, facts: MediaFacts, L: Labels) -> list[str]:
     return found
 
 
-def claim_lines(claim: ServiceClaim | None, clip: ClipMedia, L: Labels) -> list[str]:
+def claim_lines(claim: ServiceClaim | None, clip: ClipMedia, L: Labels) -> dict[str, str]:
     """`claimed 1080p · delivered 720p`, `claimed 10 s · delivered 5 s`, `claimed 30 fps ·
-    15 distinct pictures a second`: what the claim in force says, beside what came."""
+    15 distinct pictures a second`: what the claim in force says beside what came, by what
+    they are about (`resolution`, `length`, `frame_rate`)."""
     if claim is None:
-        return []
+        return {}
     W, facts = L.measured, clip.facts
-    lines = []
+    lines = {}
     if claim.max_resolution is not None:
         delivered = f"{facts.width}×{facts.height} ({min(facts.width, facts.height)}p)"
-        lines.append(W.claimed.format(claimed=claim.max_resolution, delivered=delivered))
+        lines["resolution"] = W.claimed.format(claimed=claim.max_resolution, delivered=delivered)
     if claim.max_seconds is not None and facts.duration is not None:
-        lines.append(
-            W.claimed.format(
-                claimed=L.seconds.format(value=f"{claim.max_seconds:g}"),
-                delivered=L.seconds.format(value=f"{facts.duration:.1f}"),
-            )
+        lines["length"] = W.claimed.format(
+            claimed=L.seconds.format(value=f"{claim.max_seconds:g}"),
+            delivered=L.seconds.format(value=f"{facts.duration:.1f}"),
         )
     distinct = clip.measured.effective_fps if clip.measured is not None else None
     if claim.fps is not None and distinct is not None:
-        lines.append(
-            W.claimed.format(
-                claimed=f"{claim.fps:g} fps", delivered=W.per_second.format(value=f"{distinct:.0f}")
-            )
+        lines["frame_rate"] = W.claimed.format(
+            claimed=f"{claim.fps:g} fps", delivered=W.per_second.format(value=f"{distinct:.0f}")
         )
     return lines
 
@@ -158,7 +155,7 @@ def entry_panel(ctx: PageContext, entry: Entry) -> escape.Safe | None:
                 "number": position + 1,
                 "rows": rows,
                 "flags": flags(measured, media.facts, L),
-                "claims": claim_lines(claim, media, L),
+                "claims": list(claim_lines(claim, media, L).values()),
             }
         )
     source = escape.url(claim.source) if claim is not None else None
@@ -212,6 +209,20 @@ def comparison_table(ctx: PageContext, page: str, comparison: Comparison) -> esc
                 "cells": cells,
             }
         )
+    claims = [
+        claim_lines(claim_for(entry, ctx.magazine.services.get(entry.service), ctx.zone), media, L)
+        for entry, media, _ in columns
+    ]
+    W = L.measured
+    # Inserted at the top one by one, so the last named comes first: resolution.
+    for about, name in (
+        ("frame_rate", W.frame_rate),
+        ("length", W.length),
+        ("resolution", W.resolution),
+    ):
+        if any(about in found for found in claims):
+            cells = [escape.text(found.get(about, "–")) for found in claims]
+            rows.insert(0, {"name": f"{name} ({W.claims})", "informs": "–", "cells": cells})
     top = max((point[1] for _, _, m in columns for point in m.timeline), default=0.0)
     heads = [ctx.service_link(page, entry.service) for entry, _, _ in columns]
     names = [ctx.groups.service(entry.service).name for entry, _, _ in columns]
