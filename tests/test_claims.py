@@ -11,8 +11,10 @@ import pytest
 
 from generator.claimed import claim_for, claim_on, promise_for
 from generator.errors import ContentError
-from generator.media.renditions import MediaIndex
+from generator.media.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex
 from generator.pages import render_pages
+from generator.pages.labels import labels_for
+from generator.pages.measured import claim_lines
 from generator.source import load_magazine
 from tests.magazine_fixtures import DELIVERED, PENDING, SERVICES, write_magazine
 
@@ -145,3 +147,28 @@ def test_open_data_names_the_claim_each_attempt_is_held_against(tmp_path: Path) 
         "wait_seconds": 10800.0,
         "source": "https://klingai.com/release-notes",
     }
+
+
+def test_pages_set_the_claimed_wait_beside_the_real_one_unless_the_entry_has_its_own(
+    tmp_path: Path,
+) -> None:
+    services = SERVICES.replace(
+        "  kind: video\nkling:",
+        "  kind: video\n  claims:\n    - {date: 2024-12-01, wait: 3h}\nkling:",
+    )
+    clip = {"entries/media/sparks-sora.mp4": b"a stand-in"}
+    own = DELIVERED.replace("promised_wait: 3h\n", "")
+    magazine = load_magazine(
+        write_magazine(tmp_path / "m", {"s.yml": own}, services=services, files=clip)
+    )
+    [entry] = magazine.entries
+    sora = magazine.services["sora"]
+    claim = claim_for(entry, sora, magazine.timezone)
+    media = ClipMedia(
+        ClipRef(entry.slug, 0), "0" * 64, MediaFacts(kind="video", width=1280, height=720), ()
+    )
+    lines = claim_lines(claim, media, labels_for("en"), entry)
+    assert lines == {"wait": "claimed 3 h · delivered 40 min"}
+    assert promise_for(entry, sora, magazine.timezone) == timedelta(hours=3)
+    promised = entry.model_copy(update={"promised_wait": timedelta(hours=1)})
+    assert claim_lines(claim, media, labels_for("en"), promised) == {}  # the entry's own wins

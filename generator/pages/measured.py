@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..claimed import claim_for
 from ..media.renditions import MEASURE_KEYS, ClipMedia, ClipRef, Measured, MediaFacts
-from ..model import Comparison, Entry, Service, ServiceClaim
+from ..model import Comparison, Entry, Service, ServiceClaim, Status
 from . import escape
 from .context import PageContext
 from .labels import Labels
@@ -96,10 +96,13 @@ def flags(measured: Measured, facts: MediaFacts, L: Labels) -> list[str]:
     return found
 
 
-def claim_lines(claim: ServiceClaim | None, clip: ClipMedia, L: Labels) -> dict[str, str]:
+def claim_lines(
+    claim: ServiceClaim | None, clip: ClipMedia, L: Labels, entry: Entry | None = None
+) -> dict[str, str]:
     """`claimed 1080p · delivered 720p`, `claimed 10 s · delivered 5 s`, `claimed 30 fps ·
     15 distinct pictures a second`: what the claim in force says beside what came, by what
-    they are about (`resolution`, `length`, `frame_rate`)."""
+    they are about (`resolution`, `length`, `frame_rate`, and with `entry` the `wait`, unless
+    the entry records a promised wait of its own, which wins)."""
     if claim is None:
         return {}
     W, facts = L.measured, clip.facts
@@ -116,6 +119,17 @@ def claim_lines(claim: ServiceClaim | None, clip: ClipMedia, L: Labels) -> dict[
     if claim.fps is not None and distinct is not None:
         lines["frame_rate"] = W.claimed.format(
             claimed=f"{claim.fps:g} fps", delivered=W.per_second.format(value=f"{distinct:.0f}")
+        )
+    wait = entry.wait if entry is not None else None
+    if (
+        entry is not None
+        and entry.promised_wait is None
+        and claim.wait
+        and wait is not None
+        and entry.status is Status.DELIVERED
+    ):
+        lines["wait"] = W.claimed.format(
+            claimed=L.duration(claim.wait), delivered=L.duration(wait.duration)
         )
     return lines
 
@@ -155,7 +169,7 @@ def entry_panel(ctx: PageContext, entry: Entry) -> escape.Safe | None:
                 "number": position + 1,
                 "rows": rows,
                 "flags": flags(measured, media.facts, L),
-                "claims": list(claim_lines(claim, media, L).values()),
+                "claims": list(claim_lines(claim, media, L, entry).values()),
             }
         )
     source = escape.url(claim.source) if claim is not None else None
