@@ -207,9 +207,24 @@ def prepare(
     ]
     if failures:
         raise MediaFailures(failures)
+    warnings += clip_warnings(magazine, media)
     pages = memory.pages if memory is not None else None
     rendered = render_pages(magazine, media, home=not has_home(magazine), memo=pages)
     return magazine, media, rendered, warnings
+
+
+def clip_warnings(magazine: Magazine, media: MediaIndex) -> list[str]:
+    """Each clip's warnings (a measurement cut short), located at the clip's line."""
+    return [
+        str(
+            replace(
+                locate(magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), text),
+                severity="warning",
+            )
+        )
+        for ref, clip in sorted(media.clips.items())
+        for text in clip.warnings
+    ]
 
 
 def has_home(magazine: Magazine) -> bool:

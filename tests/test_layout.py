@@ -28,6 +28,7 @@ HOMES = {
     "watchdog": {"site.preview", "site.mkdocs_internals"},
     "jinja2": {"pages.render"},
     "av": {"media.probe"},
+    "numpy": {"media.frames"},
     "ffmpeg": {"media.recipes"},
     "imageio_ffmpeg": {"media.transcode"},
     "ghp_import": {"site.deploy"},

@@ -36,6 +36,7 @@ FIXED = {
     "data/index.md": "the open data page",
     "data/entries.json": "the open data file",
     "data/entries.csv": "the open data file",
+    "data/measured.schema.json": "the JSON Schema of the open data's measurements",
     "feed.xml": "the feed",
     "assets/magazine/magazine.css": "the magazine's style sheet",
     "assets/magazine/magazine.js": "the magazine's script",

@@ -6,6 +6,7 @@ from ..model import Comparison, Status
 from . import escape, urls
 from .cards import outcome, share_image
 from .context import PageContext, number
+from .measured import comparison_table
 from .render import macros, render_template
 from .stats import entry_average
 from .theater import comparison_theater
@@ -72,6 +73,7 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         theater=comparison_theater(ctx, page, comparison),
         criteria=[c.label_for(L.language) for c in criteria],
         rows=rows,
+        measured=comparison_table(ctx, page, comparison),
     )
 
 
