@@ -16,7 +16,9 @@ from .addresses import address_problem
 from .errors import (
     BusyError,
     ContentError,
+    FetchError,
     MagazineError,
+    MediaError,
     MediaFailures,
     Problem,
     UsageError,
@@ -29,6 +31,7 @@ from .media import (
     fetch_clips,
     process_media,
 )
+from .messages import Message
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
@@ -92,7 +95,10 @@ def check(root: Path) -> Magazine:
     if over:
         raise ContentError(
             locate(
-                magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)
+                magazine.root,
+                _entry_path(magazine, ref),
+                _clip_field(magazine, ref),
+                failure_message(error),
             )
             for ref, error in sorted(over.items())
         )
@@ -137,6 +143,21 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
     return replace(magazine, settings=settings)
 
 
+def failure_message(error: MagazineError) -> Message:
+    """A clip's failure as a catalogue message: its own words when it has them.
+
+    ffmpeg's command and words, and a server's reason, are quoted as they are.
+    """
+    if isinstance(error, FetchError):
+        return Message("fetch.failed", detail=error.detail)
+    if isinstance(error, MediaError) and error.words is not None:
+        _, _, more = str(error).partition("\n")
+        return Message(
+            "media.clip", source=error.source, reason=error.words, more=f"\n{more}" if more else ""
+        )
+    return Message("media.failed", detail=str(error))
+
+
 def check_site_url(site_url: str) -> None:
     """Refuse a `--site-url` that could not be published (see `address_problem`).
 
@@ -146,9 +167,7 @@ def check_site_url(site_url: str) -> None:
     """
     wrong = address_problem(site_url, base=True)
     if wrong:
-        raise UsageError(
-            f"--site-url: {wrong}; give the site's address such as https://user.github.io/repo/"
-        )
+        raise UsageError(Message("usage.site_url", reason=wrong))
 
 
 @dataclass
@@ -187,10 +206,16 @@ def prepare(
     warnings += media.warnings
     root = magazine.root
     failures: list[tuple[Problem, MagazineError]] = [
-        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+        (locate(root, error.entry, error.field, failure_message(error)), error)
+        for error in fetched.errors
     ]
     failures += [
-        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        (
+            locate(
+                root, _entry_path(magazine, ref), _clip_field(magazine, ref), failure_message(error)
+            ),
+            error,
+        )
         for ref, error in sorted(media.failures.items())
     ]
     if failures:

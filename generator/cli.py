@@ -29,6 +29,8 @@ from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
 from .sizes import format_bytes
 from .source import load_magazine, locate
+from .messages import Message
+from .source.config import site_language
 from .terminal import terminal_words
 
 
@@ -51,7 +53,7 @@ class _MagazineGroup(click.Group):
             return super().invoke(ctx)
         except MagazineError as exc:
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
-            report(exc, verbose=verbose)
+            report(exc, verbose=verbose, language=_language(ctx))
             ctx.exit(exc.exit_code)
         except OSError as exc:
             # A full or read-only disk surfaces wherever a write happens: one boundary here.
@@ -59,22 +61,32 @@ class _MagazineGroup(click.Group):
                 raise
             error = StorageError(exc)
             error.__cause__ = exc
-            report(error, verbose=isinstance(ctx.obj, Options) and ctx.obj.verbose)
+            verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
+            report(error, verbose=verbose, language=_language(ctx))
             ctx.exit(error.exit_code)
 
 
-def report(error: MagazineError, *, verbose: bool = False) -> None:
-    """Print an error for the writer on stderr: every problem, then the count."""
+def _language(ctx: click.Context) -> str:
+    """The magazine's language for a message, English when mkdocs.yml cannot say."""
+    return site_language(ctx.obj.root) if isinstance(ctx.obj, Options) else "en"
+
+
+def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
+    """Print an error for the writer on stderr, in `language`: every problem, then the count."""
     if verbose:
         say("".join(traceback.format_exception(error)), err=True, lines=True, nl=False)
     if isinstance(error, ContentError):
         for problem in error.problems:
-            say(str(problem), err=True, lines=True)
-        say(error.args[0], err=True)
+            say(problem.render(language), err=True, lines=True)
+        say(error.summary.render(language), err=True)
     else:
-        prefix = "usage error" if isinstance(error, UsageError) else "error"
+        # An error made from a plain string (not yet a catalogue message) stays English whole.
+        worded = len(error.args) == 1 and isinstance(error.args[0], Message)
+        words = terminal_words(language if worded else "en")
+        prefix = words.usage_error if isinstance(error, UsageError) else words.error
         # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
-        say(f"{prefix}: {error}", err=True, lines=not isinstance(error, UsageError))
+        text = error.render(language)
+        say(f"{prefix}: {text}", err=True, lines=not isinstance(error, UsageError))
 
 
 def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -232,8 +244,10 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     )
     if result.errors:
         root = options.root.resolve()
+        language = site_language(root)
         for error in result.errors:
-            say(str(locate(root, error.entry, error.field, error.detail)), err=True, lines=True)
+            problem = locate(root, error.entry, error.field, orchestrator.failure_message(error))
+            say(problem.render(language), err=True, lines=True)
         sys.exit(1)
 
 

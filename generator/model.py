@@ -32,6 +32,7 @@ from pydantic import (
 
 from .addresses import address_problem, public_url
 from .durations import parse_duration
+from .messages import Message, MessageError
 from .settings import Settings
 from .slugs import short_hash, slugify
 
@@ -88,10 +89,10 @@ def _duration(value: Any) -> Any:
     if isinstance(value, timedelta):
         return value
     if isinstance(value, bool | int | float):
-        raise ValueError("write a unit with the number, such as 3h, 90m or 2d")
+        raise MessageError(Message("duration.unit_missing"))
     if isinstance(value, str):
         return parse_duration(value)
-    raise ValueError("must be a duration such as 3h, 90m or 2d")
+    raise MessageError(Message("duration.not_a_duration"))
 
 
 Duration = Annotated[
@@ -147,7 +148,7 @@ class Clip(_Frozen):
     @model_validator(mode="after")
     def _one_source(self) -> Clip:
         if (self.file is None) == (self.url is None):
-            raise ValueError("a clip needs exactly one of `file` or `url`")
+            raise MessageError(Message("clip.one_source"))
         return self
 
     @property
@@ -170,7 +171,7 @@ class Cost(_Frozen):
     @classmethod
     def _number(cls, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("must be a number, such as 0, 10 or 0.5")
+            raise MessageError(Message("cost.not_a_number"))
         return value
 
     @field_validator("amount")
@@ -178,10 +179,10 @@ class Cost(_Frozen):
     def _bounded(cls, value: Decimal) -> Decimal:
         # 1e4300 is a valid Decimal, but formatting it for a page writes thousands of digits.
         if value.is_finite() and value >= COST_CEILING:
-            raise ValueError(f"is too large for a cost (less than {COST_CEILING:,} please)")
+            raise MessageError(Message("cost.too_large", ceiling=COST_CEILING))
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -COST_PLACES:
-            raise ValueError(f"use at most {COST_PLACES} decimal places")
+            raise MessageError(Message("cost.places", places=COST_PLACES))
         return value
 
 
@@ -249,7 +250,7 @@ class EntryData(_Frozen):
         if isinstance(value, dict):
             for key, score in value.items():
                 if isinstance(score, bool) or not isinstance(score, int):
-                    raise ValueError(f"{key}: must be a whole number (got {score!r})")
+                    raise MessageError(Message("rating.not_whole", got=repr(score)), field=str(key))
         return value
 
 
@@ -349,7 +350,7 @@ class Service(_Frozen):
         # not dropped silently when the page is rendered.
         wrong = None if value is None else address_problem(value)
         if wrong:
-            raise ValueError(wrong)
+            raise MessageError(wrong)
         return value
 
 

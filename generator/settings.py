@@ -24,13 +24,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .addresses import address_problem
+from .messages import Message, MessageError
 
 
 def _check_base_address(value: str) -> None:
     """Refuse an address pages are published under (see `address_problem`)."""
     wrong = address_problem(value, base=True)
     if wrong:
-        raise ValueError(wrong)
+        raise MessageError(wrong)
 
 
 class _Section(BaseModel):
@@ -149,9 +150,7 @@ class Settings(_Section):
             try:
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise ValueError(
-                    f"unknown time zone {value!r} (use a name like Asia/Seoul)"
-                ) from exc
+                raise MessageError(Message("settings.timezone", name=repr(value))) from exc
         return value
 
     @field_validator("media_base_url")
@@ -174,17 +173,18 @@ class Settings(_Section):
         # The build writes into the cache folder freely: it must be a folder of its own.
         cache = PurePosixPath(self.cache_dir.replace("\\", "/"))
         if cache.is_absolute() or not cache.parts or ".." in cache.parts:
-            raise ValueError(
-                f"cache_dir: {self.cache_dir!r} must be a folder inside the magazine, "
-                "such as .magazine"
-            )
+            message = Message("settings.cache_inside", value=repr(self.cache_dir))
+            raise MessageError(message, field="cache_dir")
         for name in ("docs_dir", "entries_dir"):
             other = PurePosixPath(str(getattr(self, name)).replace("\\", "/"))
             if cache == other or other in cache.parents or cache in other.parents:
-                raise ValueError(
-                    f"cache_dir: {self.cache_dir!r} overlaps {name} {str(other)!r}; "
-                    "use a folder of its own, such as .magazine"
+                message = Message(
+                    "settings.cache_overlaps",
+                    value=repr(self.cache_dir),
+                    name=name,
+                    other=repr(str(other)),
                 )
+                raise MessageError(message, field="cache_dir")
         return self
 
     @property

@@ -2,7 +2,7 @@
 
 Pages take their words from `pages.labels`; the terminal shares its status names and
 durations, and adds its own few words here. Messages about problems (`path:line:col: field:
-message`) stay in English: they quote field names and YAML, which are English too.
+message`), warnings and hints are catalogue messages (`messages`), worded where printed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ class TerminalWords:
     clips: tuple[str, str]
     site_size: str  # "{size}", "{files}"
     warning: str
+    error: str
+    usage_error: str
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
         """`1 entry`, `13 entries`, `체험기 13개`."""
@@ -43,6 +45,8 @@ _EN = TerminalWords(
     clips=("{count} clip", "{count} clips"),
     site_size="site size: {size} in {files} files",
     warning="warning",
+    error="error",
+    usage_error="usage error",
 )
 
 _KO = TerminalWords(
@@ -56,6 +60,8 @@ _KO = TerminalWords(
     clips=("결과물 {count}개", "결과물 {count}개"),
     site_size="사이트 크기: 파일 {files}개, {size}",
     warning="경고",
+    error="오류",
+    usage_error="사용법 오류",
 )
 
 

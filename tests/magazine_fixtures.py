@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -79,7 +81,28 @@ def pending_attempts(service: str, count: int) -> dict[str, str]:
 
 
 DEFAULT_ENTRIES = {"2025/01/sora.yml": DELIVERED, "2025/01/kling.yml": PENDING}
-DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": b"a stand-in, not a real video"}
+
+
+def tiny_png(width: int = 16, height: int = 16) -> bytes:
+    """A small orange PNG, made here: a stand-in clip that probing reads (`magazine check`
+    probes local clips, so bytes that are not media would be a problem)."""
+    rows = b"".join(b"\x00" + bytes((200, 120, 40)) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+STAND_IN = tiny_png()
+DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": STAND_IN}
 
 
 def write_magazine(

@@ -11,17 +11,21 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.schema import schema_text
-from tests.magazine_fixtures import DELIVERED, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, write_magazine
 
 
 def run(root: Path, *args: str, stdin: str | None = None) -> Result:
     return CliRunner().invoke(main, ["--root", str(root), *args], input=stdin)
 
 
-def broken(tmp_path: Path) -> Path:
+def broken(tmp_path: Path, language: str = "ko") -> Path:
     bad = DELIVERED.replace("service: sora", "service: sorra").replace("lighting: 5", "lighting: 7")
+    mkdocs = MKDOCS.replace("language: ko", f"language: {language}")
     return write_magazine(
-        tmp_path / "m", {"2025/01/bad.yml": bad, "2025/01/list.yml": "- a\n"}, files={}
+        tmp_path / "m",
+        {"2025/01/bad.yml": bad, "2025/01/list.yml": "- a\n"},
+        files={},
+        mkdocs=mkdocs,
     )
 
 
@@ -33,7 +37,7 @@ def test_check_ok(magazine_root: Path) -> None:
 
 
 def test_check_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None:
-    result = run(broken(tmp_path), "check")
+    result = run(broken(tmp_path, "en"), "check")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -49,6 +53,21 @@ def test_check_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None
     ]
 
 
+def test_a_korean_magazine_is_told_in_korean(tmp_path: Path) -> None:
+    result = run(broken(tmp_path), "check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "entries/2025/01/bad.yml:2:10: service: 알 수 없는 서비스 'sorra'입니다 "
+        "('sora'를 쓰려던 건가요?). entries/services.yml에 더하세요",
+        "entries/2025/01/bad.yml:10:11: clips[0].file: 파일이 없습니다: "
+        "entries/2025/01/media/sparks-sora.mp4(경로는 이 체험기 폴더 기준입니다)",
+        "entries/2025/01/bad.yml:11:33: ratings.lighting: 1부터 5까지의 정수여야 합니다(지금은 7)",
+        "entries/2025/01/list.yml:1:1: 체험기는 필드의 매핑(title: ..., service: ...)이어야 "
+        "합니다. 지금은 목록입니다",
+        "문제 4개",
+    ]
+
+
 def test_verbose_adds_the_traceback(tmp_path: Path) -> None:
     quiet = run(broken(tmp_path), "check")
     loud = CliRunner().invoke(main, ["--root", str(tmp_path / "m"), "-v", "check"])
@@ -56,7 +75,7 @@ def test_verbose_adds_the_traceback(tmp_path: Path) -> None:
     assert loud.exit_code == 1
     assert "Traceback (most recent call last)" in loud.stderr
     assert "generator.errors.ContentError" in loud.stderr
-    assert loud.stderr.endswith("4 problems found\n")
+    assert loud.stderr.endswith("문제 4개\n")
 
 
 def test_not_a_magazine_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -150,5 +169,5 @@ def test_python_dash_m_generator(tmp_path: Path) -> None:
         cwd=Path(__file__).parent.parent,
     )
     assert done.returncode == 1
-    assert done.stderr.endswith("4 problems found\n")
+    assert done.stderr.endswith("문제 4개\n")
     assert "Traceback" not in done.stderr
