@@ -120,13 +120,8 @@ def _exclusive(root: Path, command: str, progress: Progress) -> Iterator[None]:
         yield
 
 
-SITE_URL_UNSET = (
-    "site_url is not set in mkdocs.yml: the feed's links are relative, the sitemap is empty, "
-    "404.html loads /assets/ from the host's root (broken under a project path such as "
-    "user.github.io/repo/) and link previews have no image; set site_url, or build with "
-    "--site-url https://USER.github.io/REPO/"
-)
-"""The one warning a build without a site address gives."""
+SITE_URL_UNSET = Message("warning.site_url_unset")
+"""The one warning a build without a site address gives (in the magazine's language)."""
 
 
 def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
@@ -363,7 +358,7 @@ def _build(
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
     if not magazine.settings.site_url:
-        warnings += (SITE_URL_UNSET,)
+        warnings += (SITE_URL_UNSET.render(magazine.settings.language),)
     return BuildReport(
         target,
         len(magazine.entries),

@@ -23,13 +23,13 @@ from . import __version__
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .messages import Message
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
 from .sizes import format_bytes
 from .source import load_magazine, locate
-from .messages import Message
 from .source.config import site_language
 from .terminal import terminal_words
 

@@ -365,4 +365,11 @@ CATALOGUE: dict[str, str] = {
     "link.mkdocs_other": "{kind} {target}: {detail}",
     "hint.choice": "{item}",
     "hint.choices": "{first} or {last}",
+    # Warnings
+    "warning.site_url_unset": (
+        "site_url is not set in mkdocs.yml: the feed's links are relative, the sitemap is "
+        "empty, 404.html loads /assets/ from the host's root (broken under a project path "
+        "such as user.github.io/repo/) and link previews have no image; set site_url, or "
+        "build with --site-url https://USER.github.io/REPO/"
+    ),
 }

@@ -17,12 +17,12 @@ CATALOGUE: dict[str, str] = {
     "yaml.empty": "파일이 비어 있습니다",
     "yaml.too_deep": "중첩이 너무 깊습니다 ({levels}단계 초과)",
     "yaml.not_utf8": "UTF-8 텍스트가 아닙니다. UTF-8로 저장하세요",
-    "yaml.control_character": "제어 문자 {code}는 YAML에 쓸 수 없습니다. 지우세요",
+    "yaml.control_character": "제어 문자 {code}은(는) YAML에 쓸 수 없습니다. 지우세요",
     "yaml.anchor": "앵커와 별칭(&, *)은 쓸 수 없습니다. 값을 그대로 적으세요",
     "yaml.second_document": "두 번째 문서(---)는 쓸 수 없습니다. 한 파일에 체험기 하나입니다",
     "yaml.tab": "여기에는 탭 문자를 쓸 수 없습니다. 들여쓰기는 공백으로 하세요",
-    "yaml.tag": "태그 {tag}는 쓸 수 없습니다. 지우세요",
-    "yaml.not_a_date": "{value}는 있는 날짜나 시각이 아닙니다. 월, 일, 시를 확인하세요",
+    "yaml.tag": "태그 {tag}은(는) 쓸 수 없습니다. 지우세요",
+    "yaml.not_a_date": "{value}은(는) 있는 날짜나 시각이 아닙니다. 월, 일, 시를 확인하세요",
     "yaml.colon_in_value": (
         "값 안에 ': '가 있으면 따옴표로 감싸세요(또는 | 블록으로 쓰세요). 이 줄이 키라면 "
         "위의 키들과 들여쓰기를 맞추세요"
@@ -35,7 +35,7 @@ CATALOGUE: dict[str, str] = {
         "{start}행에서 시작한 값이 끝나기 전에 파일이 끝났습니다 — 저장 중이던 파일인가요?"
     ),
     "yaml.unclosed_bracket": (
-        "{start}행에서 시작한 괄호 목록이 닫히지 않았습니다. ] 또는 }}를 더하거나, ': '가 "
+        "{start}행에서 시작한 괄호 목록이 닫히지 않았습니다. ] 또는 }}을(를) 더하거나, ': '가 "
         "든 값을 따옴표로 감싸세요"
     ),
     "yaml.no_colon": (
@@ -46,25 +46,26 @@ CATALOGUE: dict[str, str] = {
         "이 줄의 들여쓰기가 위의 키들과 맞지 않습니다. 같은 단계의 키만큼 공백으로 들여 "
         "쓰세요(목록 항목은 '- '로 시작)"
     ),
-    "yaml.cannot_start": "값은 {char}로 시작할 수 없습니다. 값 전체를 따옴표로 감싸세요",
+    "yaml.cannot_start": "값은 {char}(으)로 시작할 수 없습니다. 값 전체를 따옴표로 감싸세요",
     "yaml.escape": (
         "큰따옴표 안의 역슬래시는 이스케이프입니다. 작은따옴표로 감싸거나 따옴표 없이 쓰세요"
     ),
     "yaml.syntax": "YAML로 읽을 수 없습니다 (파서: {detail})",
     "yaml.key_not_plain": "키는 평범한 텍스트여야 합니다",
-    "yaml.key_not_text": "키 {name}가 텍스트가 아닙니다. 따옴표로 감싸세요",
-    "yaml.duplicate_key": "키 {name}가 두 번 있습니다(처음은 {first}행). 하나만 남기세요",
+    "yaml.key_not_text": "키 {name}이(가) 텍스트가 아닙니다. 따옴표로 감싸세요",
+    "yaml.duplicate_key": "키 {name}이(가) 두 번 있습니다(처음은 {first}행). 하나만 남기세요",
     "yaml.surrogate": (
-        "{code}는 UTF-16 서로게이트 쌍의 절반일 뿐 문자가 아닙니다. 문자 자체를 쓰세요"
+        "{code}은(는) UTF-16 서로게이트 쌍의 절반일 뿐 문자가 아닙니다. 문자 자체를 쓰세요"
         "(또는 \\U와 여덟 자리 코드 포인트)"
     ),
     "yaml.boolean": (
-        "{text}는 {read}로 읽힙니다(YAML 1.1). 텍스트라면 {quoted}로, 아니면 true/false로 쓰세요"
+        "{text}은(는) {read}(으)로 읽힙니다(YAML 1.1). 텍스트라면 {quoted}(으)로, 아니면 "
+        "true/false로 쓰세요"
     ),
     "yaml.too_many_digits": "{digits:,}자리 숫자는 너무 깁니다(최대 {most}자리)",
-    "yaml.too_large": "{text}는 쓸 수 없을 만큼 큰 수입니다",
-    "yaml.octal": "{text}는 8진수 {number}로 읽힙니다. {quoted}로 쓰세요",
-    "yaml.base60": "{text}는 60진수로 읽힙니다. {quoted}로 쓰세요(대기 시간이라면 1h30m)",
+    "yaml.too_large": "{text}은(는) 쓸 수 없을 만큼 큰 수입니다",
+    "yaml.octal": "{text}은(는) 8진수 {number}(으)로 읽힙니다. {quoted}(으)로 쓰세요",
+    "yaml.base60": "{text}은(는) 60진수로 읽힙니다. {quoted}(으)로 쓰세요(대기 시간이라면 1h30m)",
     "yaml.cut_comment": (
         "' #'는 주석의 시작이라 이 값은 {text}에서 끊깁니다. 값 전체를 따옴표로 감싸거나 "
         "| 블록으로 쓰세요"
@@ -72,12 +73,12 @@ CATALOGUE: dict[str, str] = {
     # Fields (pydantic's error types)
     "field.missing": "꼭 있어야 하는데 없습니다",
     "field.unknown": "알 수 없는 필드 {name}입니다",
-    "field.unknown_near": "알 수 없는 필드 {name}입니다({near}를 쓰려던 건가요?)",
+    "field.unknown_near": "알 수 없는 필드 {name}입니다({near}을(를) 쓰려던 건가요?)",
     "field.not_text": "텍스트여야 합니다(지금은 {got})",
     "field.not_text_quote": "텍스트여야 합니다(지금은 {got}). 따옴표로 감싸세요: {quoted}",
     "field.one_of": "{expected} 중 하나여야 합니다(지금은 {got})",
     "field.one_of_literal": "{expected} 중 하나여야 합니다(지금은 {got})",
-    "field.pattern": "{got}는 여기에 쓸 수 없습니다: {hint}",
+    "field.pattern": "{got}은(는) 여기에 쓸 수 없습니다: {hint}",
     "field.bool": "true나 false여야 합니다(지금은 {got})",
     "field.whole_number": "정수여야 합니다(지금은 {got})",
     "field.number": "숫자여야 합니다(지금은 {got})",
@@ -138,9 +139,10 @@ CATALOGUE: dict[str, str] = {
     "duration.unit_missing": "숫자에 단위를 붙이세요. 3h, 90m, 2d, 3시간처럼",
     "duration.not_a_duration": "3h, 90m, 2d, 3시간 같은 시간 길이여야 합니다",
     "duration.unreadable": (
-        "{text}를 시간 길이로 읽을 수 없습니다. 3h, 90m, 2d, 1h30m, 3시간처럼 숫자와 단위를 쓰세요"
+        "{text}을(를) 시간 길이로 읽을 수 없습니다. 3h, 90m, 2d, 1h30m, 3시간처럼 숫자와 단위를 "
+        "쓰세요"
     ),
-    "duration.too_long": "{text}는 10년보다 깁니다. 숫자와 단위를 확인하세요",
+    "duration.too_long": "{text}은(는) 10년보다 깁니다. 숫자와 단위를 확인하세요",
     "duration.not_positive": "시간 길이는 0보다 길어야 합니다(지금은 {text})",
     # Entry fields
     "clip.one_source": "결과물마다 `file`과 `url` 중 정확히 하나를 쓰세요",
@@ -153,9 +155,9 @@ CATALOGUE: dict[str, str] = {
     "url.space": "URL에는 공백이나 제어 문자를 쓸 수 없습니다",
     "url.no_scheme": "https:// URL이어야 합니다(지금은 스킴이 없음)",
     "url.scheme": "https:// URL이어야 합니다(지금은 {got})",
-    "url.character": "URL에는 {char}를 쓸 수 없습니다. 퍼센트 인코딩하세요({code})",
+    "url.character": "URL에는 {char}을(를) 쓸 수 없습니다. 퍼센트 인코딩하세요({code})",
     "url.non_ascii": (
-        "URL에는 {char}를 쓸 수 없습니다. 퍼센트 인코딩하고, 호스트 이름은 퓨니코드(xn--...)로 "
+        "URL에는 {char}을(를) 쓸 수 없습니다. 퍼센트 인코딩하고, 호스트 이름은 퓨니코드(xn--...)로 "
         "쓰세요"
     ),
     "url.percent": "% 뒤에 16진수 두 자리가 없습니다(퍼센트 기호는 %25로 쓰세요)",
@@ -179,12 +181,12 @@ CATALOGUE: dict[str, str] = {
     ),
     "config.not_a_mapping": "mkdocs.yml은 설정의 매핑이어야 합니다",
     "config.section_mapping": "설정의 매핑이어야 합니다",
-    "config.from_top": "extra.magazine.{key} 대신 mkdocs.yml의 {where}를 정하세요",
+    "config.from_top": "extra.magazine.{key} 대신 mkdocs.yml의 {where}을(를) 정하세요",
     "config.through_inherit": "{reason} (INHERIT나 !ENV를 거쳐 읽은 값)",
     "settings.timezone": "알 수 없는 시간대 {name}입니다(Asia/Seoul 같은 이름을 쓰세요)",
-    "settings.cache_inside": "{value}는 .magazine처럼 매거진 안의 폴더여야 합니다",
+    "settings.cache_inside": "{value}은(는) .magazine처럼 매거진 안의 폴더여야 합니다",
     "settings.cache_overlaps": (
-        "{value}가 {name} {other}와 겹칩니다. .magazine처럼 따로 된 폴더를 쓰세요"
+        "{value}이(가) {name} {other}와(과) 겹칩니다. .magazine처럼 따로 된 폴더를 쓰세요"
     ),
     # Files, folders and names
     "file.unreadable": "파일을 읽을 수 없습니다: {reason}",
@@ -194,16 +196,16 @@ CATALOGUE: dict[str, str] = {
     "link.broken": "아무것도 가리키지 않는 링크(끊긴 링크나 순환)라 읽지 않습니다",
     "link.loop": "자기가 들어 있는 폴더를 가리키는 링크입니다",
     "name.forbidden": (
-        "{name}에 든 {chars}는 Windows 파일 이름에 쓸 수 없습니다"
+        "{name}에 든 {chars}은(는) Windows 파일 이름에 쓸 수 없습니다"
         '(< > : " / \\ | ? *와 제어 문자 모두 불가)'
     ),
     "name.device": (
-        "{name}는 Windows가 장치에 쓰는 이름({devices}, 대소문자와 확장자 무관)이라 파일이나 "
+        "{name}은(는) Windows가 장치에 쓰는 이름({devices}, 대소문자와 확장자 무관)이라 파일이나 "
         "폴더 이름으로 쓸 수 없습니다"
     ),
-    "name.trailing": "{name}는 점이나 공백으로 끝납니다. Windows는 파일 이름에서 이를 지웁니다",
+    "name.trailing": "{name}은(는) 점이나 공백으로 끝납니다. Windows는 파일 이름에서 이를 지웁니다",
     "name.unicode_twin": (
-        "{other}와 이름이 같고 유니코드 형태(조합형/완성형)만 다릅니다. 둘 중 하나만 남기세요"
+        "{other}와(과) 이름이 같고 유니코드 형태(조합형/완성형)만 다릅니다. 둘 중 하나만 남기세요"
     ),
     "name.file": "{reason}. 이름을 바꾸세요(이대로면 Windows에서 매거진을 복제할 수 없습니다)",
     "name.slug": (
@@ -222,9 +224,11 @@ CATALOGUE: dict[str, str] = {
         "서비스 페이지 주소 {key}: {reason}. 다른 키를 고르세요(이대로면 Windows에서 매거진을 "
         "복제하거나 빌드할 수 없습니다)"
     ),
-    "name.slug_taken": "페이지 주소 {slug}를 {others}도 씁니다. 둘 중 하나에 다른 slug:를 정하세요",
+    "name.slug_taken": (
+        "페이지 주소 {slug}을(를) {others}도 씁니다. 둘 중 하나에 다른 slug:를 정하세요"
+    ),
     "name.comparison_taken": (
-        "이 비교의 페이지 주소 {slug}를 {others}의 비교도 씁니다. - 와 _ 말고도 다른 "
+        "이 비교의 페이지 주소 {slug}을(를) {others}의 비교도 씁니다. - 와 _ 말고도 다른 "
         "experiment 키를 고르세요"
     ),
     # Limits
@@ -240,7 +244,7 @@ CATALOGUE: dict[str, str] = {
         "파일이 {limit:,}바이트(limits.entry_bytes)보다 커서 읽지 않습니다. 나누거나 "
         "extra.magazine에서 한도를 올리세요"
     ),
-    "time.outside_years": "{moment}는 {first}–{last}년 범위 밖입니다. 날짜를 확인하세요",
+    "time.outside_years": "{moment}은(는) {first}–{last}년 범위 밖입니다. 날짜를 확인하세요",
     "time.before_submitted": "submitted_at({submitted})보다 앞섭니다",
     # Rules between fields and files
     "status.delivered_no_clips": (
@@ -254,7 +258,7 @@ CATALOGUE: dict[str, str] = {
     "service.unknown": "알 수 없는 서비스 {name}입니다 {hint}. entries/services.yml에 더하세요",
     "rating.unknown": "알 수 없는 평가 기준 {name}입니다 {hint}",
     "rating.range": "1부터 {scale}까지의 정수여야 합니다(지금은 {got})",
-    "hint.did_you_mean": "({near}를 쓰려던 건가요?)",
+    "hint.did_you_mean": "({near}을(를) 쓰려던 건가요?)",
     "hint.known": "(있는 것: {listed})",
     "hint.none_known": "(아직 하나도 없음)",
     "registry.services_missing": (
@@ -284,20 +288,20 @@ CATALOGUE: dict[str, str] = {
     "clip.link_outside": "매거진 폴더 밖의 파일을 가리키는 링크입니다. 파일을 안으로 복사하세요",
     "clip.not_found": "파일이 없습니다: {shown}(경로는 이 체험기 폴더 기준입니다)",
     "clip.not_found_near": (
-        "파일이 없습니다: {shown}(경로는 이 체험기 폴더 기준입니다). {nearest}를 쓰려던 건가요?"
+        "파일이 없습니다: {shown}(경로는 이 체험기 폴더 기준입니다). {nearest}을(를) 쓰려던 건가요?"
     ),
-    "clip.folder": "{shown}는 파일이 아니라 폴더입니다",
+    "clip.folder": "{shown}은(는) 파일이 아니라 폴더입니다",
     "clip.not_regular": (
-        "{shown}는 일반 파일이 아닙니다(파이프, 소켓, 장치). 결과물은 파일이어야 합니다"
+        "{shown}은(는) 일반 파일이 아닙니다(파이프, 소켓, 장치). 결과물은 파일이어야 합니다"
     ),
     # Media, fetching and the lock file
     "media.empty": "빈 파일입니다(0바이트)",
     "media.unreadable": "ffmpeg이 읽을 수 있는 영상이나 이미지 파일이 아닙니다({detail})",
     "media.pixels_early": (
-        "그림이 {width}×{height}로 limits.pixels({limit:,}픽셀)보다 큽니다. 디코딩 전에 "
+        "그림이 {width}×{height}(으)로 limits.pixels({limit:,}픽셀)보다 큽니다. 디코딩 전에 "
         "거절했습니다"
     ),
-    "media.pixels": "그림이 {width}×{height}로 limits.pixels({limit:,}픽셀)보다 큽니다",
+    "media.pixels": "그림이 {width}×{height}(으)로 limits.pixels({limit:,}픽셀)보다 큽니다",
     "media.too_long": (
         "클립 길이가 {seconds:,.1f}초로 limits.clip_seconds({limit:,g}초)보다 깁니다. 자르거나 "
         "extra.magazine에서 한도를 올리세요"
@@ -347,24 +351,32 @@ CATALOGUE: dict[str, str] = {
     "claim.list_page": "전체 체험기 목록의 {number}쪽",
     "claim.reserved": "{what}(예약됨)",
     "claim.taken": (
-        "{what}의 페이지 주소 {path}는 {other}의 주소이기도 해서 하나가 다른 하나를 덮어씁니다. "
+        "{what}의 페이지 주소 {path}은(는) {other}의 주소이기도 해서 하나가 다른 하나를 "
+        "덮어씁니다. "
         "{remedy}"
     ),
     "claim.unportable": "{what}의 페이지 주소 {path}: {reason}. {remedy}",
     "claim.writer_page": (
-        "매거진이 같은 자리에 페이지 {rel}를 만듭니다. 이 파일의 이름을 바꾸거나 옮기세요"
+        "매거진이 같은 자리에 페이지 {rel}을(를) 만듭니다. 이 파일의 이름을 바꾸거나 옮기세요"
     ),
     "claim.writer_media": (
-        "매거진이 같은 자리에 미디어 파일 {rel}를 만듭니다. 이 파일의 이름을 바꾸거나 옮기세요"
+        "매거진이 같은 자리에 미디어 파일 {rel}을(를) 만듭니다. 이 파일의 이름을 바꾸거나 옮기세요"
     ),
     "remedy.slug": "다른 slug를 고르세요",
     "remedy.file": "파일 이름을 바꾸거나 slug:로 다른 주소를 정하세요",
     "remedy.experiment": "다른 experiment 키를 고르세요",
     "remedy.prompt": "experiment:로 다른 키를 정하세요",
     "remedy.service": "다른 서비스 키를 고르세요",
-    "link.no_page": "링크 {target}가 사이트의 어느 페이지로도 이어지지 않습니다",
+    "link.no_page": "링크 {target}이(가) 사이트의 어느 페이지로도 이어지지 않습니다",
     "link.mkdocs": "링크 {target}: {detail}",
     "link.mkdocs_other": "{kind} {target}: {detail}",
     "hint.choice": "{item}",
     "hint.choices": "{first}, {last}",
+    # Warnings
+    "warning.site_url_unset": (
+        "mkdocs.yml에 site_url이 없습니다. 피드의 링크는 상대 경로가 되고, 사이트맵은 비고, "
+        "404.html은 호스트 루트의 /assets/를 읽으며(user.github.io/repo/ 같은 프로젝트 "
+        "경로에서는 깨짐) 링크 미리보기에 그림이 없습니다. site_url을 정하거나 --site-url "
+        "https://USER.github.io/REPO/로 빌드하세요"
+    ),
 }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import struct
+import sys
 import zlib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -105,6 +107,21 @@ STAND_IN = tiny_png()
 DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": STAND_IN}
 
 
+MESSAGES_IN: str | None = None
+"""With `english_messages`, the language every magazine written here is set to (see there)."""
+
+
+@pytest.fixture
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Magazines written by this test are English (`theme.language: en`), whatever the fixture
+    text says, so its problems are worded in English.
+
+    For tests about *which* rule a problem names and where, written against the English
+    wording; `tests/test_messages.py` holds the Korean wording of every kind of mistake.
+    """
+    monkeypatch.setattr(sys.modules[__name__], "MESSAGES_IN", "en")
+
+
 def write_magazine(
     root: Path,
     entries: Mapping[str, str] | None = None,
@@ -120,6 +137,8 @@ def write_magazine(
     sharing a prompt; `files` paths are relative to `root`. Returns `root`.
     """
     root.mkdir(parents=True, exist_ok=True)
+    if MESSAGES_IN is not None:
+        mkdocs = re.sub(r"(?m)^(\s+language:) ko$", rf"\1 {MESSAGES_IN}", mkdocs)
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (root / "entries").mkdir(exist_ok=True)
     if services is not None:

@@ -58,7 +58,7 @@ def test_a_korean_magazine_is_told_in_korean(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "entries/2025/01/bad.yml:2:10: service: 알 수 없는 서비스 'sorra'입니다 "
-        "('sora'를 쓰려던 건가요?). entries/services.yml에 더하세요",
+        "('sora'을(를) 쓰려던 건가요?). entries/services.yml에 더하세요",
         "entries/2025/01/bad.yml:10:11: clips[0].file: 파일이 없습니다: "
         "entries/2025/01/media/sparks-sora.mp4(경로는 이 체험기 폴더 기준입니다)",
         "entries/2025/01/bad.yml:11:33: ratings.lighting: 1부터 5까지의 정수여야 합니다(지금은 7)",

@@ -99,7 +99,7 @@ def test_a_message_inside_a_message_takes_the_same_language() -> None:
     hint = Message("hint.did_you_mean", near="'sora'")
     message = Message("service.unknown", name="'sorra'", hint=hint)
     assert "(did you mean 'sora'?)" in message.render("en")
-    assert "('sora'를 쓰려던 건가요?)" in message.render("ko")
+    assert "('sora'을(를) 쓰려던 건가요?)" in message.render("ko")
 
 
 def test_a_validator_error_carries_its_message() -> None:
@@ -128,7 +128,7 @@ MEDIA = "entries/2025/01/media"
 MISTAKES = {
     # YAML the parser refuses, worded as advice
     "colon.yml": DELIVERED.replace("title: 금빛 불꽃이 사람으로", "title: 결과: 실망"),
-    "saving.yml": "title: ok\nservice: sora\nprompt: \"half a prompt\n  still going\n",
+    "saving.yml": 'title: ok\nservice: sora\nprompt: "half a prompt\n  still going\n',
     "tab.yml": DELIVERED.replace("  - file:", "\t- file:"),
     "bracket.yml": DELIVERED.replace("ratings: {quality: 4, lighting: 5}", "tags: [a, b"),
     # YAML 1.1 surprises
@@ -150,8 +150,9 @@ MISTAKES = {
     .replace("media/sparks-sora.mp4", "media/sparks-sora.mov")
     .replace("lighting: 5", "lightning: 5"),
     "url.yml": DELIVERED.replace("file: media/sparks-sora.mp4", "url: javascript:alert(1)"),
-    "order.yml": DELIVERED.replace("delivered_at: 2025-01-03T10:40", "delivered_at: 2025-01-02T10:40")
-    .replace("clips:\n  - file: media/sparks-sora.mp4\n", "")
+    "order.yml": DELIVERED.replace(
+        "delivered_at: 2025-01-03T10:40", "delivered_at: 2025-01-02T10:40"
+    ).replace("clips:\n  - file: media/sparks-sora.mp4\n", "")
     + "slug: Not_A_Slug\n",
     "list.yml": "- a\n- b\n",
 }
@@ -241,7 +242,7 @@ def test_a_missing_clip_suggests_the_nearest_name(mistakes: dict[str, list[str]]
         "entries/2025/01/media/sparks-sora.mov (paths are relative to this entry's folder); "
         "did you mean media/sparks-sora.mp4?"
     ) in mistakes["en"]
-    assert any("media/sparks-sora.mp4를 쓰려던 건가요?" in line for line in mistakes["ko"])
+    assert any("media/sparks-sora.mp4을(를) 쓰려던 건가요?" in line for line in mistakes["ko"])
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

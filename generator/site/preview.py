@@ -277,7 +277,7 @@ class Preview:
             rendered, changes = first if first is not None else self.regenerate()
             counts, warnings = self._build(rendered, changes)
         except MagazineError as exc:
-            self._show(str(exc))
+            self._show(exc.render(self.settings.language))
             return
         except OSError as exc:
             self._show(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from datetime import date, datetime
-import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
