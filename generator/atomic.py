@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -66,3 +67,23 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy `source` to a new file `target` atomically; never replaces an existing file.
+
+    Raises:
+        FileExistsError: `target` exists.
+        OSError: the copy failed (no space left, ...); no file or temporary file is left.
+    """
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with source.open("rb") as reader, temporary.open("xb") as handle:
+            shutil.copyfileobj(reader, handle, 1 << 20)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temporary, target)  # fails when the name is taken, like open("x")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    sync_folder(target.parent)

@@ -6,13 +6,13 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import address_problem
+from .collector import collector_paused, objects_set_aside
 from .errors import (
     BusyError,
     ContentError,
@@ -35,10 +35,12 @@ from .messages import Message
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
+from .publish import push_summary
 from .settings import Settings
 from .site import (
     BudgetReport,
     LiveStaging,
+    MediaManifest,
     StagingChanges,
     build_site,
     check_budget,
@@ -46,9 +48,14 @@ from .site import (
     hold_cache_folder,
     make_cache_folder,
     media_files,
+    media_manifest,
+    push_media,
+    referenced_media,
+    serve_built_site,
     serve_site,
     site_files,
     source_date_epoch,
+    write_manifest,
     write_media_folder,
     write_staging,
     writer_files,
@@ -68,6 +75,8 @@ class BuildReport:
     warnings: tuple[str, ...]
     language: str = "en"
     """The magazine's `theme.language`, which the summary is printed in."""
+    store: MediaManifest | None = None
+    """With `media_store`: what the store must hold for these pages (`magazine media push`)."""
 
 
 def local_sources(magazine: Magazine, cache: EntryCache | None = None) -> dict[ClipRef, Path]:
@@ -195,7 +204,9 @@ def prepare(
     magazine = with_site_url(load_magazine(root, entries), site_url)
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
-    warnings = list(fetched.warnings)
+    # Located like problems; the command line adds the word "warning" itself.
+    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
     warnings += media.warnings
@@ -252,6 +263,8 @@ class Staged:
     clips: int
     changes: StagingChanges | None = None
     """With the preview's memory: what this run changed in the staging folder (None: all)."""
+    store: MediaManifest | None = None
+    """With `media_store`: every object the pages load from the store."""
 
 
 def stage(
@@ -272,7 +285,7 @@ def stage(
             written).
         BusyError: another command held the cache folder for longer than `lock_wait`.
     """
-    with _exclusive(root, command, progress), _collector_paused():
+    with _exclusive(root, command, progress), collector_paused():
         magazine, media, rendered, warnings = prepare(
             root, offline=offline, progress=progress, site_url=site_url, memory=memory
         )
@@ -285,6 +298,13 @@ def stage(
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
+        store = None
+        if hosted_elsewhere and magazine.settings.media_store and memory is None:
+            # Exactly what the pages load: what `media push` uploads and `gc` keeps.
+            renditions = referenced_media(
+                str(magazine.settings.media_base_url), rendered.files.values(), renditions
+            )
+            store = media_manifest(magazine.settings, renditions)
         if hosted_elsewhere:
             write_media_folder(renditions, media_upload_dir(magazine))
         media_in_site = {} if hosted_elsewhere else renditions
@@ -307,7 +327,7 @@ def stage(
                 rendered.snippets,
                 defer_pages=True,
             )
-    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes)
+    return Staged(magazine, rendered, budget, tuple(warnings), len(media.clips), changes, store)
 
 
 def build(
@@ -345,7 +365,7 @@ def _build(
         # the previous site (a BudgetError here leaves that site as it was).
         weighed.append(check_budget(site_files(folder), magazine.settings.limits))
 
-    with _generator_objects_set_aside():
+    with objects_set_aside():
         build_site(
             root,
             magazine.settings,
@@ -355,6 +375,8 @@ def _build(
             source_date_epoch=source_date_epoch(magazine),
             before_publish=weigh,
         )
+    if staged.store is not None:
+        write_manifest(magazine.settings.cache_path(root), root, staged.store)
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
     if not magazine.settings.site_url:
@@ -367,6 +389,7 @@ def _build(
         weighed[0],
         warnings,
         magazine.settings.language,
+        staged.store,
     )
 
 
@@ -409,6 +432,20 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     )
 
 
+def serve_built(root: Path, *, host: str, port: int, site_dir: Path | None = None) -> None:
+    """`magazine serve --site`: the built site as it will be published, ranges answered.
+
+    Raises:
+        UsageError: the site has not been built yet.
+    """
+    root = root.resolve()
+    settings = load_settings(root)
+    site = site_dir if site_dir is not None else root / settings.site_dir
+    if not (site / "index.html").is_file():
+        raise UsageError(f"no built site in {site}: run magazine build first")
+    serve_built_site(site, host=host, port=port)
+
+
 def deploy(
     root: Path,
     *,
@@ -422,6 +459,12 @@ def deploy(
     """`magazine deploy`: build, then commit the site to the gh-pages branch and push it."""
     with _exclusive(root, "deploy", progress):
         report = build(root, offline=offline, progress=progress, site_url=site_url)
+        if report.store is not None:  # the media first: pages never point at missing media
+            progress.note(
+                push_summary(
+                    push_media(report.store, load_settings(root.resolve()), progress=progress)
+                )
+            )
         deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 
@@ -442,42 +485,6 @@ def _clip_field(magazine: Magazine, ref: ClipRef) -> str:
     except (KeyError, IndexError):
         return f"clips[{ref.position}]"
     return f"clips[{ref.position}].{'file' if clip.file is not None else 'url'}"
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold back Python's cycle collector while the stages build the magazine's objects.
-
-    Loading and rendering create hundreds of thousands of objects that all stay alive until
-    the pages are written (YAML nodes, models, page views). Each full collection walks all of
-    them, and collections come more often as they pile up: with 4,000 entries the collector
-    took a fifth of the generator's time, growing faster than the entry count. Reference
-    counting still frees everything that is not a cycle; the few cycles wait for the next
-    collection after the stage.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
-def _generator_objects_set_aside() -> Iterator[None]:
-    """Keep the collector from walking the generator's objects again while MkDocs builds.
-
-    The magazine and the rendered pages stay alive until the build report is made, and MkDocs
-    allocates enough to trigger many full collections, each of which would walk them all.
-    Freezing moves every object alive now out of the collector's reach until the site is
-    built; nothing is lost, they are collectable again afterwards.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _entry_path(magazine: Magazine, ref: ClipRef) -> str:

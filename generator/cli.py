@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,18 +20,23 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, publish
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
+from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
 from .messages import Message
+from .model import Status
+from .moments import read_moment
 from .pending import pending_lines, waiting
 from .progress import progress_for
 from .scaffold import new_entry
 from .schema import SCHEMA_FILE, schema_text
+from .site import StoredObject
 from .sizes import format_bytes
-from .source import load_magazine, locate
+from .source import load_magazine, load_settings, locate
 from .source.config import site_language
+from .starter import start_magazine
 from .terminal import terminal_words
 
 
@@ -120,6 +126,8 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = orchestrator.check(options.root)
+    for warning in magazine.warnings:
+        say(warning.render(magazine.settings.language), err=True, lines=True)
     counts = [
         _count(len(magazine.entries), "entry", "entries"),
         _count(len(magazine.services), "service", "services"),
@@ -140,6 +148,17 @@ def check(options: Options) -> None:
 @click.option(
     "--now", "now_text", metavar="TIME", help="Submission time (ISO 8601) instead of now."
 )
+@click.option("--experiment", metavar="KEY", help="Group it with other entries of this key.")
+@click.option("--model", help="Model or version as the service labels it.")
+@click.option("--plan", help="The access you had: free, trial, paid, credits, ...")
+@click.option("--promised-wait", metavar="DURATION", help="What the service promised: 3h, 2d.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in Status if s is not Status.DELIVERED]),
+    default=Status.PENDING.value,
+    show_default=True,
+    help="Where the attempt stands.",
+)
 @pass_options
 def new(
     options: Options,
@@ -148,6 +167,11 @@ def new(
     prompt_file: Path | None,
     title: str | None,
     now_text: str | None,
+    experiment: str | None,
+    model: str | None,
+    plan: str | None,
+    promised_wait: str | None,
+    status: str,
 ) -> None:
     """Write a new pending entry for a prompt just sent; print its path."""
     if prompt is not None and prompt_file is not None:
@@ -158,8 +182,19 @@ def new(
         if sys.stdin.isatty():
             raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
         prompt = sys.stdin.read()
-    now = _moment(now_text) if now_text else None
-    path = new_entry(options.root, service, prompt, title=title, now=now)
+    now = _at(options.root, now_text) if now_text else None
+    path = new_entry(
+        options.root,
+        service,
+        prompt,
+        title=title,
+        now=now,
+        experiment=experiment,
+        model=model,
+        plan=plan,
+        promised_wait=promised_wait,
+        status=Status(status),
+    )
     say(path.resolve().relative_to(options.root.resolve()).as_posix())
 
 
@@ -168,17 +203,13 @@ def new(
     "--now",
     "now_text",
     metavar="TIME",
-    help="Measure waits up to this time (ISO 8601) instead of each entry's checked_at.",
+    help="Measure waits up to this time (ISO 8601, or now) instead of each entry's checked_at.",
 )
 @pass_options
 def pending(options: Options, now_text: str | None) -> None:
     """List submissions still waiting, for how long (at least), against the promise."""
     magazine = load_magazine(options.root)
-    now = _moment(now_text) if now_text else None
-    if now is not None and now.tzinfo is None:
-        if magazine.timezone is None:
-            raise UsageError("--now needs a UTC offset (or extra.magazine.timezone)")
-        now = now.replace(tzinfo=magazine.timezone)
+    now = _at(options.root, now_text) if now_text else None
     for line in pending_lines(waiting(magazine, now), magazine):
         say(line)
 
@@ -218,13 +249,12 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def _moment(text: str) -> datetime:
+def _at(root: Path, text: str) -> datetime:
+    """A time given on the command line (`now`, `지금`, ISO 8601), read in the magazine's zone."""
     try:
-        return datetime.fromisoformat(text)
+        return read_moment(text, load_settings(root).tzinfo)
     except ValueError as exc:
-        raise UsageError(
-            f"cannot read {text!r} as a time; write it like 2025-01-05T10:00:00+09:00"
-        ) from exc
+        raise UsageError(str(exc)) from None
 
 
 @main.command()
@@ -294,15 +324,29 @@ def _print_build_summary(report: orchestrator.BuildReport) -> None:
     say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
     for path, size in budget.largest:
         say(f"  {format_bytes(size):>10}  {path}")
+    if report.store is not None:
+        say(
+            words.store_holds.format(
+                store=report.store.store,
+                objects=len(report.store.objects),
+                size=format_bytes(report.store.total_bytes),
+            )
+        )
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--offline", is_flag=True, help="Use archived copies of remote clips only.")
+@click.option(
+    "--site", "built", is_flag=True, help="Serve the built site/ as published (no rebuilding)."
+)
 @pass_options
-def serve(options: Options, host: str, port: int, offline: bool) -> None:
+def serve(options: Options, host: str, port: int, offline: bool, built: bool) -> None:
     """Live preview: saving an entry or a page updates the site in the browser."""
+    if built:
+        orchestrator.serve_built(options.root, host=host, port=port)
+        return
     with progress_for() as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
@@ -335,3 +379,125 @@ def deploy(
         )
     where = branch if no_push else f"{remote}/{branch}"
     say(f"published {report.site_dir} to {where}")
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True)
+@click.option("--timezone", "zone", default="Asia/Seoul", show_default=True, help="IANA zone.")
+@click.option("--title", help="The magazine's name (site_name).")
+@pass_options
+def init(options: Options, directory: Path | None, lang: str, zone: str, title: str | None) -> None:
+    """Start a magazine of your own in DIRECTORY (default: --root) that builds at once."""
+    target = directory if directory is not None else options.root
+    for line in start_magazine(target, language=lang, timezone=zone, title=title):
+        say(line)
+
+
+_AT_HELP = "When it happened (ISO 8601, or now; default now, in the magazine's zone)."
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--clip", "clips", multiple=True, type=click.Path(path_type=Path), help="A file.")
+@click.option("--url", "urls", multiple=True, help="A remote clip's address.")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def deliver(
+    options: Options, entry: str, clips: tuple[Path, ...], urls: tuple[str, ...], at_text: str
+) -> None:
+    """The result of ENTRY arrived: status, delivered_at and its clips (copied next to it)."""
+    desk = Desk(options.root)
+    found = desk.find(entry)
+    _echo(desk.deliver(found, _at(options.root, at_text), clips, urls))
+
+
+@main.command()
+@click.argument("entry")
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def checked(options: Options, entry: str, at_text: str) -> None:
+    """You looked and ENTRY is still open: checked_at, so the wait line advances."""
+    desk = Desk(options.root)
+    _echo(desk.checked(desk.find(entry), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.argument("status", type=click.Choice([s.value for s in MARKS]))
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def mark(options: Options, entry: str, status: str, at_text: str) -> None:
+    """ENTRY was waitlisted, paywalled, failed, refused or abandoned."""
+    desk = Desk(options.root)
+    _echo(desk.mark(desk.find(entry), Status(status), _at(options.root, at_text)))
+
+
+@main.command()
+@click.argument("entry")
+@click.option(
+    "--service", "services", multiple=True, metavar="KEY", help="Send to it (default: the same)."
+)
+@click.option("--at", "at_text", metavar="TIME", default="now", help=_AT_HELP)
+@pass_options
+def resend(options: Options, entry: str, services: tuple[str, ...], at_text: str) -> None:
+    """ENTRY's prompt sent again: a new pending attempt in the same comparison."""
+    desk = Desk(options.root)
+    _echo(desk.resend(desk.find(entry), services, _at(options.root, at_text)))
+
+
+def _echo(report: DeskReport) -> None:
+    for line in report.lines:
+        say(line, lines=True)
+
+
+@main.group()
+def media() -> None:
+    """The media on S3-compatible object storage (extra.magazine.media_store)."""
+
+
+@media.command("push")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--if-configured",
+    is_flag=True,
+    help="Do nothing (exit 0) when mkdocs.yml sets no media_store (for CI workflows).",
+)
+@pass_options
+def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
+    """Upload what the last build's pages load from the store, then verify every object."""
+    if if_configured and not load_settings(options.root.resolve()).media_store:
+        say("no media_store in mkdocs.yml: nothing to push")
+        return
+    with progress_for(quiet=quiet) as progress:
+        report = publish.push(options.root, progress=progress)
+    say(publish.push_summary(report))
+
+
+@media.command("gc")
+@click.option("--delete", is_flag=True, help="Delete the objects listed (after asking).")
+@click.option("--yes", is_flag=True, help="With --delete: do not ask.")
+@pass_options
+def media_gc(options: Options, delete: bool, yes: bool) -> None:
+    """List the store's objects under the prefix that no page loads; delete them on request."""
+
+    def listed(garbage: Sequence[StoredObject]) -> bool:
+        for item in garbage:
+            say(f"{format_bytes(item.size):>10}  {item.key}")
+        return yes or click.confirm(f"delete these {len(garbage)} objects?", default=False)
+
+    with progress_for() as progress:
+        garbage, deleted = publish.collect_garbage(
+            options.root, delete=delete, confirm=listed, progress=progress
+        )
+    if not delete or not garbage:
+        for item in garbage:
+            say(f"{format_bytes(item.size):>10}  {item.key}")
+    total = format_bytes(sum(item.size for item in garbage))
+    if deleted:
+        say(f"deleted {deleted} objects ({total}) that no page loads")
+    elif garbage:
+        hint = "" if delete else "; `magazine media gc --delete` deletes them"
+        say(f"{len(garbage)} objects ({total}) that no page loads{hint}")
+    else:
+        say("every object under the prefix is loaded by a page")

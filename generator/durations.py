@@ -20,7 +20,33 @@ _UNITS = {
     "분": 60,
     "초": 1,
 }
-_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s|주|일|시간|분|초)", re.IGNORECASE)
+_WORDS = {
+    "weeks": "w",
+    "week": "w",
+    "days": "d",
+    "day": "d",
+    "hours": "h",
+    "hour": "h",
+    "hrs": "h",
+    "hr": "h",
+    "minutes": "m",
+    "minute": "m",
+    "mins": "m",
+    "min": "m",
+    "seconds": "s",
+    "second": "s",
+    "secs": "s",
+    "sec": "s",
+}
+"""Units as services and writers spell them out (`3 hours`, `90 minutes`)."""
+_UNIT_NAMES = sorted([*_UNITS, *_WORDS], key=len, reverse=True)  # longest first: `hours`, `h`
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(_UNIT_NAMES) + ")", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"^(?:약|대략|about|around|approximately|approx\.?|roughly|ca\.|circa|~|≈|≃)\s*",
+    re.IGNORECASE,
+)
+"""What a promise starts with when it is an estimate (`약 3시간`, `about 3h`, `~3h`): the wait
+is compared with the number either way."""
 LONGEST = timedelta(days=3660)
 """Longer durations are refused: no service promises ten years, and dates past 9999 overflow."""
 _LONGEST_SECONDS = LONGEST.total_seconds()
@@ -31,12 +57,13 @@ _ISO = re.compile(
 
 
 def parse_duration(text: str) -> timedelta:
-    """Read a duration such as `3h`, `1h30m`, `2d 4h`, `90m`, `3시간`, or ISO 8601 `PT3H`.
+    """Read a duration such as `3h`, `1h30m`, `2d 4h`, `90m`, `3시간`, `3 hours`, ISO 8601
+    `PT3H`, also as an estimate: `약 3시간`, `about 3h`, `~3h`.
 
     Raises:
         ValueError: with a message a writer can act on.
     """
-    raw = text.strip()
+    raw = _ABOUT.sub("", text.strip(), count=1)
     iso = _ISO.match(raw.upper())
     if iso and any(iso.groupdict().values()):
         parts = {k: float(v) for k, v in iso.groupdict().items() if v}
@@ -48,7 +75,8 @@ def parse_duration(text: str) -> timedelta:
     for match in _PART.finditer(compact):
         if match.start() != pos:
             break
-        seconds += float(match.group(1)) * _UNITS[match.group(2).lower()]
+        unit = match.group(2).lower()
+        seconds += float(match.group(1)) * _UNITS[_WORDS.get(unit, unit)]
         pos = match.end()
     if not compact or pos != len(compact):
         raise MessageError(Message("duration.unreadable", text=repr(text)))

@@ -13,13 +13,16 @@ MagazineError                 anything the writer can act on; the CLI prints it 
 ├── BudgetError               the site would exceed its size limits
 ├── SiteError                 MkDocs refused to build the generated pages
 ├── BusyError                 another magazine command holds the cache folder
-└── StorageError              the disk is full, read-only, or a file may not be written
+├── StorageError              the disk is full, read-only, or a file may not be written
+└── StoreError                the media store (S3) refused, failed or lied; nothing was published
+    └── TransientStoreError   ... in a way worth another attempt (429, 5xx, lost connection)
 ```
 
 A library's own exception becomes one of these at exactly one boundary (`raise ... from exc`):
 httpx in `media/fetch`, ffmpeg in `media/transcode`, PyAV in `media/probe`, MkDocs in
-`site/builder`. Failures of single clips travel as `FetchError` and `MediaError` values until
-the build gathers them, located, into one `MediaFailures` that the CLI prints.
+`site/builder`, boto3 in `site/store`. Failures of single clips travel as `FetchError` and
+`MediaError` values until the build gathers them, located, into one `MediaFailures` that the
+CLI prints.
 
 Built-in exceptions mean something else: a `ValueError` inside a pydantic validator becomes a
 located Problem there, an `OSError` of a full, read-only or size-limited disk (or a missing
@@ -270,3 +273,15 @@ class StorageError(MagazineError):
             f"cannot write{where}: {reason}; nothing was published, and the previous site "
             "and your files are unchanged"
         )
+
+
+class StoreError(MagazineError):
+    """The media store refused a request, failed, or reported what was not sent.
+
+    The message is one line, names the object as `s3://bucket/key` at most and never a
+    credential or the endpoint's user-info; pages are published only after a push succeeds.
+    """
+
+
+class TransientStoreError(StoreError):
+    """A store failure worth another attempt: 429, a 5xx, a lost or refused connection."""

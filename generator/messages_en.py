@@ -136,7 +136,7 @@ CATALOGUE: dict[str, str] = {
     "duration.not_a_duration": "must be a duration such as 3h, 90m or 2d",
     "duration.unreadable": (
         "cannot read {text} as a duration; write a number and a unit, such as 3h, 90m, 2d, "
-        "1h30m or 3시간"
+        "1h30m, 3 hours, 3시간 or 약 3시간"
     ),
     "duration.too_long": "{text} is longer than ten years; check the number and the unit",
     "duration.not_positive": "a duration must be longer than zero (got {text})",
@@ -372,4 +372,46 @@ CATALOGUE: dict[str, str] = {
         "such as user.github.io/repo/) and link previews have no image; set site_url, or "
         "build with --site-url https://USER.github.io/REPO/"
     ),
+    "time.date_only_zoned": "a date alone is not enough: add the time, like {example}",
+    "time.no_offset_zoned": (
+        "has no UTC offset and cannot be read as a time; write it like {example}"
+    ),
+    # Consistency warnings and the media store
+    "consistency.pending_delivered": (
+        "is set but the status is pending: set status: delivered (magazine deliver), or "
+        "remove delivered_at"
+    ),
+    "consistency.pending_clips": (
+        "are listed but the status is pending: set status: delivered (magazine deliver), or "
+        "remove them"
+    ),
+    "consistency.delivered_is_submitted": (
+        "equals submitted_at, so the wait reads 0 s: was it copied from submitted_at?"
+    ),
+    "consistency.checked_after": (
+        "is after delivered_at: a check after the delivery says nothing; remove checked_at "
+        "(the wait is delivered_at − submitted_at)"
+    ),
+    "consistency.checked_is_submitted": (
+        "equals submitted_at, so the {status} wait reads ≥ 0 s: set it to the last time you "
+        "looked (magazine checked), or remove it"
+    ),
+    "store.needs_base_url": (
+        "needs media_base_url: the public address readers load these objects from (a public "
+        "bucket or a CDN in front of it)"
+    ),
+    "store.needs_store": (
+        "needs media_store: the s3://BUCKET/PREFIX that `magazine media push` uploads the "
+        "media to and verifies"
+    ),
+    "store.address": "must be an address like s3://bucket/prefix",
+    "store.credentials": (
+        "must not hold credentials or a port: the store's keys and endpoint come from "
+        "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ENDPOINT_URL_S3 or a profile"
+    ),
+    "store.query": "must not have a query or fragment: write s3://bucket/prefix",
+    "store.bucket": "the bucket name must be 3 to 63 lowercase letters, digits, dots and hyphens",
+    "store.prefix": "the prefix must be a plain path such as magazine/media-root",
+    "settings.language": "must be ko or en, the languages of the magazine's words",
+    "settings.language_near": "must be ko or en, the languages of the magazine's words {hint}",
 }

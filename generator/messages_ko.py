@@ -139,8 +139,8 @@ CATALOGUE: dict[str, str] = {
     "duration.unit_missing": "숫자에 단위를 붙이세요. 3h, 90m, 2d, 3시간처럼",
     "duration.not_a_duration": "3h, 90m, 2d, 3시간 같은 시간 길이여야 합니다",
     "duration.unreadable": (
-        "{text}을(를) 시간 길이로 읽을 수 없습니다. 3h, 90m, 2d, 1h30m, 3시간처럼 숫자와 단위를 "
-        "쓰세요"
+        "{text}을(를) 시간 길이로 읽을 수 없습니다. 3h, 90m, 2d, 1h30m, 3 hours, 3시간, "
+        "약 3시간처럼 숫자와 단위를 쓰세요"
     ),
     "duration.too_long": "{text}은(는) 10년보다 깁니다. 숫자와 단위를 확인하세요",
     "duration.not_positive": "시간 길이는 0보다 길어야 합니다(지금은 {text})",
@@ -379,4 +379,44 @@ CATALOGUE: dict[str, str] = {
         "경로에서는 깨짐) 링크 미리보기에 그림이 없습니다. site_url을 정하거나 --site-url "
         "https://USER.github.io/REPO/로 빌드하세요"
     ),
+    "time.date_only_zoned": "날짜만으로는 부족합니다. {example}처럼 시각을 더하세요",
+    "time.no_offset_zoned": "UTC 오프셋이 없고 시각으로 읽을 수 없습니다. {example}처럼 쓰세요",
+    # Consistency warnings and the media store
+    "consistency.pending_delivered": (
+        "값이 있는데 상태가 pending입니다. status: delivered로 바꾸거나(magazine deliver) "
+        "delivered_at을 지우세요"
+    ),
+    "consistency.pending_clips": (
+        "결과물이 있는데 상태가 pending입니다. status: delivered로 바꾸거나(magazine deliver) "
+        "결과물을 지우세요"
+    ),
+    "consistency.delivered_is_submitted": (
+        "submitted_at과 같아서 대기 시간이 0초로 보입니다. submitted_at에서 복사한 값인가요?"
+    ),
+    "consistency.checked_after": (
+        "delivered_at보다 뒤입니다. 도착한 뒤의 확인은 의미가 없으니 checked_at을 지우세요"
+        "(대기 시간은 delivered_at − submitted_at)"
+    ),
+    "consistency.checked_is_submitted": (
+        "submitted_at과 같아서 {status} 대기 시간이 ≥ 0초로 보입니다. 마지막으로 확인한 때로 "
+        "바꾸거나(magazine checked) 지우세요"
+    ),
+    "store.needs_base_url": (
+        "media_base_url이 필요합니다. 독자가 이 객체들을 읽어 갈 공개 주소입니다(공개 버킷이나 "
+        "그 앞의 CDN)"
+    ),
+    "store.needs_store": (
+        "media_store가 필요합니다. `magazine media push`가 미디어를 올리고 확인할 "
+        "s3://BUCKET/PREFIX입니다"
+    ),
+    "store.address": "s3://bucket/prefix 같은 주소여야 합니다",
+    "store.credentials": (
+        "자격 증명이나 포트를 넣으면 안 됩니다. 저장소의 키와 엔드포인트는 AWS_ACCESS_KEY_ID, "
+        "AWS_SECRET_ACCESS_KEY, AWS_ENDPOINT_URL_S3나 프로필에서 옵니다"
+    ),
+    "store.query": "쿼리나 프래그먼트를 넣으면 안 됩니다. s3://bucket/prefix처럼 쓰세요",
+    "store.bucket": "버킷 이름은 영문 소문자, 숫자, 점, 하이픈 3~63자여야 합니다",
+    "store.prefix": "접두어는 magazine/media-root 같은 평범한 경로여야 합니다",
+    "settings.language": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다",
+    "settings.language_near": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다 {hint}",
 }

@@ -32,6 +32,7 @@ from pydantic import (
 
 from .addresses import address_problem, public_url
 from .durations import parse_duration
+from .errors import Problem
 from .messages import Message, MessageError
 from .settings import Settings
 from .slugs import short_hash, slugify
@@ -101,8 +102,10 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*(\d+(\.\d+)?\s*(w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
-            "examples": ["3h", "90m", "2d", "1h30m", "3시간"],
+            "pattern": r"^\s*(약|대략|about|around|approximately|approx\.?|roughly|ca\.|circa"
+            r"|~|≈|≃)?\s*(\d+(\.\d+)?\s*(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+            r"|w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
+            "examples": ["3h", "90m", "2d", "1h30m", "3시간", "약 3시간", "about 3 hours"],
         }
     ),
 ]
@@ -208,7 +211,9 @@ class EntryData(_Frozen):
         description="When the prompt was sent. With a UTC offset, or in extra.magazine.timezone."
     )
     promised_wait: Duration | None = Field(
-        None, description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간."
+        None,
+        description="What the service said it would take: 3h, 90m, 2d, 1h30m, 3시간, "
+        "3 hours, also as an estimate: 약 3시간, about 3h, ~3h.",
     )
     delivered_at: AwareDatetime | None = Field(None, description="When the result arrived.")
     status: Status = Field(description="Where the submission stands.")
@@ -440,6 +445,9 @@ class Magazine:
     services: Mapping[str, Service]
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     comparisons: tuple[Comparison, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """Located warnings about entries that are valid but probably not meant (`check` and
+    `build` print them and go on)."""
 
     @property
     def timezone(self) -> tzinfo | None:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .atomic import write_file
+from .durations import parse_duration
 from .errors import UsageError, inert
-from .model import Status
+from .model import Plan, Status, normalize_prompt
 from .schema import SCHEMA_FILE, schema_text
 from .settings import Settings
 from .slugs import slugify
 from .source.config import load_settings
-from .source.entries import entry_files
+from .source.entries import entry_files, in_zone
 from .source.yamlsource import read_yaml, unprintable
+from .yamledit import scalar_text
 
 _TITLE_LENGTH = 60
 
@@ -26,6 +29,12 @@ def new_entry(
     prompt: str,
     title: str | None = None,
     now: datetime | None = None,
+    *,
+    experiment: str | None = None,
+    model: str | None = None,
+    plan: str | None = None,
+    promised_wait: str | None = None,
+    status: Status = Status.PENDING,
 ) -> Path:
     """Write `entries/YYYY/MM/<service>-<title>.yml` for a prompt just sent; return its path.
 
@@ -34,8 +43,12 @@ def new_entry(
     name is taken. `entries/schema.json` is written too when it does not exist yet, so the
     editor comment at the top of the entry points at a real file.
 
+    A second entry for the same service, prompt and minute is refused, naming the first:
+    running the same command twice records one attempt, not two.
+
     Raises:
-        UsageError: unknown service, empty prompt, or text YAML cannot hold.
+        UsageError: unknown service, empty prompt, text YAML cannot hold, a bad optional
+            field, or the same attempt recorded already.
     """
     settings = load_settings(root)
     entries_dir = root / settings.entries_dir
@@ -47,16 +60,23 @@ def new_entry(
     if unprintable(title) is not None:
         raise UsageError("the title contains a control character")
     moment = _moment(now, settings)
+    extra = _extra_fields(experiment, model, plan, promised_wait, status)
 
     folder = entries_dir / f"{moment:%Y}" / f"{moment:%m}"
     schema = entries_dir / SCHEMA_FILE
     schema_ref = Path(os.path.relpath(schema, folder)).as_posix()
-    text = entry_text(service, prompt, title, moment, schema_ref)
+    text = entry_text(service, prompt, title, moment, schema_ref, extra, status)
 
+    taken, attempts = _existing(root, settings)
+    same = attempts.get((service, normalize_prompt(prompt), _minute(moment)))
+    if same is not None:
+        raise UsageError(
+            f"{same} already records this attempt ({service}, the same prompt, "
+            f"{moment:%Y-%m-%d %H:%M}); edit that file, or give another --now"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     if not schema.exists():
         write_file(schema, schema_text())
-    taken = _taken_slugs(root, settings)
     base = slugify(f"{service} {title}", max_length=50) or service
     for number in range(1, 1000):
         name = base if number == 1 else f"{base}-{number}"
@@ -71,19 +91,45 @@ def new_entry(
     raise UsageError(f"no free file name for {base!r} in {folder}")
 
 
-def entry_text(service: str, prompt: str, title: str, moment: datetime, schema_ref: str) -> str:
-    """The YAML of a new pending entry; the prompt as a `|` block when that keeps it exact."""
+def entry_text(
+    service: str,
+    prompt: str,
+    title: str,
+    moment: datetime,
+    schema_ref: str,
+    extra: dict[str, str] | None = None,
+    status: Status = Status.PENDING,
+) -> str:
+    """The YAML of a new entry (pending unless told); the prompt as a `|` block when that keeps
+    it exact. `extra`: optional fields already written as YAML values (model, plan,
+    experiment, promised_wait)."""
     stamp = moment.isoformat(timespec="seconds")
+    extra = extra or {}
+    # Only a pending attempt is checked at once: a waitlisted or paywalled one would read
+    # "for at least 0 s" (checked_at is what the writer sets once time has passed).
+    checked = (
+        f"checked_at: {stamp}  # the last time you looked; update it while you wait"
+        if status is Status.PENDING
+        else f"# checked_at: {stamp}  # the last time you looked"
+    )
+    promised = (
+        f"promised_wait: {extra['promised_wait']}"
+        if "promised_wait" in extra
+        else "# promised_wait: 3h  # what the service said it would take"
+    )
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
         f"title: {json.dumps(title, ensure_ascii=False)}",
         f"service: {service}",
+        *(f"{key}: {extra[key]}" for key in ("model", "plan") if key in extra),
         f"prompt: {_prompt_block(prompt)}",
+        *(f"{key}: {extra[key]}" for key in ("experiment",) if key in extra),
         f"submitted_at: {stamp}",
-        f"status: {Status.PENDING.value}",
-        f"checked_at: {stamp}  # the last time you looked; update it while you wait",
-        "# promised_wait: 3h  # what the service said it would take",
-        "# When the result arrives: status: delivered, delivered_at, and clips:",
+        promised,
+        f"status: {status.value}",
+        checked,
+        "# When the result arrives: magazine deliver THIS-FILE --clip FILE (or set status:",
+        "# delivered, delivered_at and clips: by hand)",
         "# delivered_at: " + stamp,
         "# clips:",
         "#   - file: media/clip.mp4  # relative to this file's folder",
@@ -151,12 +197,73 @@ def _check_service(entries_dir: Path, service: str) -> None:
     raise UsageError(f"{entries_dir.name}/services.yml is missing: list the service there first")
 
 
-def _taken_slugs(root: Path, settings: Settings) -> set[str]:
-    """Slugs already used: from file names and from explicit `slug:` fields."""
+def _existing(
+    root: Path, settings: Settings
+) -> tuple[set[str], dict[tuple[str, str, datetime], str]]:
+    """Slugs already used (file names and explicit `slug:` fields), and the attempts already
+    recorded by (service, normalised prompt, minute submitted), each with its file."""
     taken: set[str] = set()
+    attempts: dict[tuple[str, str, datetime], str] = {}
+    zone = settings.tzinfo
     for path in entry_files(root, settings):
         taken.add(slugify(path.stem))
-        data = read_yaml(path.read_bytes(), path.name).data
-        if isinstance(data, dict) and isinstance(data.get("slug"), str):
+        data = read_yaml(path.read_bytes(), path.name, zone=zone).data
+        if not isinstance(data, dict):
+            continue
+        data = in_zone(data, zone)
+        if isinstance(data.get("slug"), str):
             taken.add(data["slug"])
-    return taken
+        service, prompt, submitted = (
+            data.get("service"),
+            data.get("prompt"),
+            data.get("submitted_at"),
+        )
+        known = isinstance(service, str) and isinstance(prompt, str)
+        if known and isinstance(submitted, datetime) and submitted.tzinfo is not None:
+            shown = path.resolve().relative_to(root.resolve()).as_posix()
+            attempts[(str(service), normalize_prompt(str(prompt)), _minute(submitted))] = shown
+    return taken, attempts
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def _extra_fields(
+    experiment: str | None,
+    model: str | None,
+    plan: str | None,
+    promised_wait: str | None,
+    status: Status,
+) -> dict[str, str]:
+    """The optional fields of `magazine new`, checked and written as YAML values."""
+    out: dict[str, str] = {}
+    if status is Status.DELIVERED:
+        raise UsageError("a new entry cannot start delivered: record it, then magazine deliver")
+    if experiment is not None:
+        if not _KEY.match(experiment):
+            raise UsageError(
+                f"--experiment {experiment!r}: use lowercase letters, digits, - and _ only"
+            )
+        out["experiment"] = experiment
+    if model is not None:
+        model = " ".join(model.split())
+        if not model or unprintable(model) is not None:
+            raise UsageError("--model is empty or contains a control character")
+        out["model"] = json.dumps(model, ensure_ascii=False)
+    if plan is not None:
+        try:
+            out["plan"] = Plan(plan).value
+        except ValueError:
+            known = ", ".join(p.value for p in Plan)
+            raise UsageError(f"--plan {plan!r}: must be one of {known}") from None
+    if promised_wait is not None:
+        try:
+            parse_duration(promised_wait)
+        except ValueError as exc:
+            raise UsageError(f"--promised-wait: {exc}") from None
+        out["promised_wait"] = scalar_text(promised_wait.strip())
+    return out

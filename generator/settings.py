@@ -9,6 +9,7 @@ extra:
     timezone: Asia/Seoul          # read offset-less timestamps in this zone; dates shown in it
     allow_http: false             # accept http:// clip URLs (https:// always)
     media_base_url: null          # serve renditions from another host, e.g. https://media.example/
+    media_store: null             # the bucket behind it, s3://BUCKET/PREFIX (`magazine media push`)
     media: {max_height: 720, crf: 23}
     fetch: {concurrency: 4, deadline: 600}
     limits: {site_bytes: 1000000000, file_bytes: 104857600, notes_chars: 100000, tags: 50}
@@ -17,8 +18,11 @@ extra:
 
 from __future__ import annotations
 
+import difflib
+import re
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -32,6 +36,16 @@ def _check_base_address(value: str) -> None:
     wrong = address_problem(value, base=True)
     if wrong:
         raise MessageError(wrong)
+
+
+LANGUAGES = ("ko", "en")
+"""The values of `theme.language` the generator has words for."""
+
+_LANGUAGE_GUESSES = {
+    **dict.fromkeys(("kr", "kor", "korean", "ko-kr", "kr-ko", "한국어", "ko_kr"), "ko"),
+    **dict.fromkeys(("eng", "english", "en-us", "en-gb", "us", "uk", "gb"), "en"),
+}
+"""What writers type for the two languages instead of their codes."""
 
 
 class _Section(BaseModel):
@@ -106,6 +120,53 @@ class LimitSettings(_Section):
     )
 
 
+class StoreSettings(_Section):
+    """How `magazine media push` talks to the media store (`media_store`)."""
+
+    concurrency: int = Field(8, ge=1, le=64, description="Uploads at once.")
+    retries: int = Field(4, ge=0, le=10, description="Retries after 429, 5xx or a lost connection.")
+    backoff: float = Field(1.0, ge=0, description="First retry delay in seconds (doubles).")
+    connect_timeout: float = Field(10, gt=0, description="Seconds to connect.")
+    read_timeout: float = Field(60, gt=0, description="Seconds without an answer before giving up.")
+    multipart_bytes: int = Field(
+        64 * 1024**2, ge=5 * 1024**2, description="Files this large or larger go up in parts."
+    )
+    part_bytes: int = Field(
+        16 * 1024**2,
+        ge=5 * 1024**2,
+        le=5 * 1024**3,
+        description="Size of one part of a multipart upload (S3 allows 5 MiB to 5 GiB).",
+    )
+
+
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+
+
+def store_address(value: str) -> tuple[str, str]:
+    """(bucket, key prefix ending in `/` or empty) of an `s3://BUCKET/PREFIX` address.
+
+    Raises:
+        ValueError: not such an address; the message never repeats the value, which may hold
+            a secret the writer pasted by mistake.
+    """
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise MessageError(Message("store.address")) from None
+    if parts.scheme != "s3":
+        raise MessageError(Message("store.address"))
+    if "@" in parts.netloc or ":" in parts.netloc:
+        raise MessageError(Message("store.credentials"))
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        raise MessageError(Message("store.query"))
+    if not _BUCKET.match(parts.netloc):
+        raise MessageError(Message("store.bucket"))
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if any(segment in (".", "..") for segment in segments) or "//" in parts.path.strip("/"):
+        raise MessageError(Message("store.prefix"))
+    return parts.netloc, "".join(f"{segment}/" for segment in segments)
+
+
 class Settings(_Section):
     """Magazine-wide settings (`extra.magazine`) plus what the builder reads from mkdocs.yml."""
 
@@ -128,6 +189,12 @@ class Settings(_Section):
         description="Serve renditions from this URL instead of the site itself; checked like "
         "site_url.",
     )
+    media_store: str | None = Field(
+        None,
+        description="The S3-compatible bucket and prefix (s3://BUCKET/PREFIX) that "
+        "media_base_url serves; `magazine media push` uploads there. Credentials and endpoint "
+        "come from the AWS SDK's usual places (environment, profiles), never from here.",
+    )
     docs_dir: str = Field("docs", description="From mkdocs.yml `docs_dir`: the writer's pages.")
     site_dir: str = Field("site", description="From mkdocs.yml `site_dir`: the built site.")
     entries_dir: str = Field("entries", description="Folder of entries and registries.")
@@ -142,6 +209,7 @@ class Settings(_Section):
     media: MediaSettings = MediaSettings()
     fetch: FetchSettings = FetchSettings()
     limits: LimitSettings = LimitSettings()
+    store: StoreSettings = StoreSettings()
 
     @field_validator("timezone")
     @classmethod
@@ -151,6 +219,21 @@ class Settings(_Section):
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError) as exc:
                 raise MessageError(Message("settings.timezone", name=repr(value))) from exc
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        # Every word the generator writes exists in these; Material would also fail on an
+        # unknown code (`kr`), deep in a template, as a traceback.
+        if value not in LANGUAGES:
+            guess = _LANGUAGE_GUESSES.get(value.strip().casefold().replace("_", "-"))
+            if guess is None:
+                guess = next(iter(difflib.get_close_matches(value, LANGUAGES, n=1, cutoff=0.5)), "")
+            if guess:
+                hint = Message("hint.did_you_mean", near=repr(guess))
+                raise MessageError(Message("settings.language_near", hint=hint))
+            raise MessageError(Message("settings.language"))
         return value
 
     @field_validator("media_base_url")
@@ -167,6 +250,14 @@ class Settings(_Section):
         if value:
             _check_base_address(value)
         return value
+
+    @field_validator("media_store")
+    @classmethod
+    def _s3_address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        bucket, prefix = store_address(value)
+        return f"s3://{bucket}/{prefix}"
 
     @model_validator(mode="after")
     def _cache_apart(self) -> Settings:
@@ -191,6 +282,11 @@ class Settings(_Section):
     def tzinfo(self) -> tzinfo | None:
         """The zone as a tzinfo, or None when the magazine sets none."""
         return ZoneInfo(self.timezone) if self.timezone else None
+
+    @property
+    def store_bucket_prefix(self) -> tuple[str, str] | None:
+        """(bucket, key prefix) of `media_store`, or None when the media stays in the site."""
+        return store_address(self.media_store) if self.media_store else None
 
     def cache_path(self, root: Path) -> Path:
         """The git-ignored folder for everything the build makes."""

@@ -28,6 +28,7 @@ class TerminalWords:
     warning: str
     error: str
     usage_error: str
+    store_holds: str = ""  # "{store}", "{objects}", "{size}"
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
         """`1 entry`, `13 entries`, `체험기 13개`."""
@@ -47,6 +48,8 @@ _EN = TerminalWords(
     warning="warning",
     error="error",
     usage_error="usage error",
+    store_holds="media store {store} will hold {size} in {objects} files "
+    "(`magazine media push` uploads what it lacks)",
 )
 
 _KO = TerminalWords(
@@ -62,6 +65,8 @@ _KO = TerminalWords(
     warning="경고",
     error="오류",
     usage_error="사용법 오류",
+    store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
+    "(`magazine media push`가 없는 것만 올린다)",
 )
 
 

@@ -10,7 +10,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The one-way pipeline: a module may import only from its own rank or a lower one.
 RANKS = {"source": 1, "media": 2, "pages": 3, "site": 4}
-COMMANDS = {"build", "cli", "pending", "scaffold", "schema", "terminal", "__main__"}
+COMMANDS = {"build", "cli", "pending", "publish", "scaffold", "schema", "terminal", "__main__"}
+COMMANDS |= {"desk", "starter", "yamledit"}
 
 # Each third-party library is imported in these modules only.
 HOMES = {
@@ -29,12 +30,15 @@ HOMES = {
     "ffmpeg": {"media.recipes"},
     "imageio_ffmpeg": {"media.transcode"},
     "ghp_import": {"site.deploy"},
+    "boto3": {"site.store"},
+    "botocore": {"site.store"},
     "nh3": {"pages.escape"},
     "markdown": {"pages.escape"},
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},
     "filelock": {"site.cachefolder"},
+    "ruamel": {"yamledit"},
 }
 
 

@@ -15,6 +15,7 @@ from tests.magazine_fixtures import MKDOCS, write_magazine
 HOSTED = MKDOCS.replace(
     "    timezone: Asia/Seoul\n",
     "    timezone: Asia/Seoul\n    media_base_url: https://media.example.org/mag\n"
+    "    media_store: s3://media-bucket/mag\n"
     "    media: {preset: ultrafast}\n",
 )
 

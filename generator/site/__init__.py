@@ -7,12 +7,15 @@ the cache folder (`cachefolder`); `config` derives the mkdocs.yml MkDocs builds 
 page's work in `pagework`, in the order `renderqueue` gives), and `preview` serves through
 MkDocs' live-reload server (the modules that import MkDocs);
 `search` adds Korean subwords to the index; `budget` weighs the result; `deploy` pushes it
-to a gh-pages branch.
+to a gh-pages branch; `ranges` answers HTTP `Range` in the preview and serves a built site
+with them (`serve_built_site`). With `media_store`, `manifest` records what the pages load
+from the store, `push` uploads and verifies it (and finds what no page needs), through
+`store`, the only module that imports boto3.
 
 Public face: `build_site`, `serve_site`, `LiveStaging`, `source_date_epoch`, `write_staging`,
 `write_media_folder`, `writer_files`, `make_cache_folder`, `hold_cache_folder`, `check_budget`,
-`site_files`,
-`deploy_gh_pages`.
+`site_files`, `deploy_gh_pages`, `serve_built_site`, `push_media`, `unreferenced`,
+`delete_objects`, `read_manifest`.
 """
 
 from __future__ import annotations
@@ -22,22 +25,37 @@ from .builder import build_site, source_date_epoch
 from .cachefolder import hold_cache_folder, make_cache_folder
 from .deploy import deploy_gh_pages
 from .livestaging import LiveStaging, StagingChanges
+from .manifest import MediaManifest, media_manifest, read_manifest, referenced_media, write_manifest
 from .preview import serve_site
+from .push import PushReport, delete_objects, push_media, unreferenced
+from .ranges import serve_built_site
 from .staging import write_media_folder, write_staging, writer_files
+from .store import StoredObject
 
 __all__ = [
     "BudgetReport",
     "LiveStaging",
+    "MediaManifest",
+    "PushReport",
     "StagingChanges",
+    "StoredObject",
     "build_site",
     "check_budget",
+    "delete_objects",
     "deploy_gh_pages",
     "hold_cache_folder",
     "make_cache_folder",
     "media_files",
+    "media_manifest",
+    "push_media",
+    "read_manifest",
+    "referenced_media",
+    "serve_built_site",
     "serve_site",
     "site_files",
     "source_date_epoch",
+    "unreferenced",
+    "write_manifest",
     "write_media_folder",
     "write_staging",
     "writer_files",

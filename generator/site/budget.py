@@ -77,7 +77,7 @@ def check_budget(
     if problems:
         problems.append(
             "lower media.max_height or raise media.crf, or serve media from another host "
-            "(media_base_url)"
+            "(media_store and media_base_url)"
         )
         raise BudgetError("\n".join(problems))
     return report
@@ -86,9 +86,10 @@ def check_budget(
 def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:
     """The renditions the site itself publishes, as (site path, bytes), each file once.
 
-    With `media_base_url` the renditions are published elsewhere and count for nothing here.
+    With `media_base_url` (and `media_store`) the renditions are published elsewhere and
+    count for nothing here: the budget weighs the pages only.
     """
-    if settings.media_base_url:
+    if settings.media_base_url or settings.media_store:
         return []
     seen: dict[str, int] = {}
     for clip in index.clips.values():

@@ -40,6 +40,7 @@ from .builder import finish_site, mkdocs_running, write_site_config
 from .buildplan import BuildCounts
 from .incremental import IncrementalSite
 from .livestaging import StagingChanges
+from .ranges import answer_ranges
 from .renderqueue import RenderQueue
 
 MESSAGES = {
@@ -136,7 +137,7 @@ class _Server(LiveReloadServer):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         if not path.startswith("/livereload/"):
             self.queue.wait(_output_of(path))
-        return super()._serve_request(environ, start_response)
+        return answer_ranges(environ, start_response, super()._serve_request)
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Rebuild when a file under `path` is created, changed, moved or deleted.

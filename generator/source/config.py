@@ -104,6 +104,7 @@ def load_settings(root: Path) -> Settings:
     except ValidationError as exc:
         problems.extend(problems_from(exc, doc, model=Settings, relocate=relocate))
         raise ContentError(problems) from None
+    problems += _store_pairing(settings, doc)
     if problems:
         raise ContentError(problems)
     return settings
@@ -160,3 +161,29 @@ def config_address_problems(
         if wrong:
             problems.append((loc, wrong))
     return problems
+
+
+def _store_pairing(settings: Settings, doc: Document) -> list[Problem]:
+    """`media_store` and `media_base_url` name two sides of one place: each needs the other.
+
+    A store without its public address would be pushed to and never read; an address without
+    its store would be read and never verified (`magazine media push` checks every object
+    the pages point at).
+    """
+    if settings.media_store and not settings.media_base_url:
+        return [
+            doc.problem(
+                ("extra", "magazine", "media_store"),
+                Message("store.needs_base_url"),
+                "key",
+            )
+        ]
+    if settings.media_base_url and not settings.media_store:
+        return [
+            doc.problem(
+                ("extra", "magazine", "media_base_url"),
+                Message("store.needs_store"),
+                "key",
+            )
+        ]
+    return []

@@ -11,12 +11,12 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import ContentError, Problem
 from ..filenames import name_problem, path_problem
@@ -33,11 +33,13 @@ from ..model import (
 )
 from ..settings import Settings
 from ..slugs import short_hash, slugify
+from .aside import set_aside
 from .config import load_settings
+from .consistency import consistency_warnings
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
 from .tree import Walk, link_problem, on_disk, walk_inside
 from .validation import validate
-from .yamlsource import Document, Target, field_loc, read_tolerant, read_yaml
+from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, read_yaml
 
 SERVICES = "services"
 CRITERIA = "criteria"
@@ -130,7 +132,7 @@ def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | No
     doc = read_yaml(raw, shown, zone=zone)
     problems = list(doc.problems)
     aside: set[str] = set()
-    entry = _guarded(doc, problems, partial(_entry, doc, problems, aside))
+    entry = _guarded(doc, problems, partial(_entry, doc, problems, aside, zone))
     if aside:
         doc = replace(doc, flagged=doc.flagged | {(name,) for name in aside})
     return doc, entry, problems
@@ -212,6 +214,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
+    warnings = sorted(w for entry, doc in loaded for w in consistency_warnings(entry, doc))
     return Magazine(
         root=root,
         settings=settings,
@@ -219,6 +222,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         services=dict(sorted(services.items())),
         criteria=criteria,
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 
@@ -375,6 +379,8 @@ def _load_registry(
     if raw is None:
         return {}, False
     doc = read_yaml(raw, _relative(root, path))
+    if doc.node is None and [p.message for p in doc.problems] == [EMPTY_FILE]:
+        return {}, True  # nothing uncommented yet (as `magazine init` writes it): none
     problems.extend(doc.problems)
     if doc.data is None:
         return {}, False
@@ -415,7 +421,30 @@ def _load_registry(
     return items, clean
 
 
-def _entry(doc: Document, problems: list[Problem], aside: set[str]) -> Entry | None:
+TIME_FIELDS = ("submitted_at", "delivered_at", "checked_at", "updated_at")
+
+
+def in_zone(fields: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
+    """The fields with every offset-less time read in the magazine's zone, however YAML typed
+    it: `2025-01-05T10:15` and `"2025-01-05 10:15:00"` are text to YAML, not timestamps."""
+    if zone is None:
+        return fields
+    out = dict(fields)
+    for name in TIME_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue  # validation says what is wrong with it
+        if isinstance(value, datetime) and value.tzinfo is None:
+            out[name] = value.replace(tzinfo=zone)
+    return out
+
+
+def _entry(
+    doc: Document, problems: list[Problem], aside: set[str], zone: tzinfo | None = None
+) -> Entry | None:
     if doc.data is None:
         return None
     if not isinstance(doc.data, dict):
@@ -423,58 +452,14 @@ def _entry(doc: Document, problems: list[Problem], aside: set[str]) -> Entry | N
         message = Message("entry.not_a_mapping", got=found)
         problems.append(Problem(doc.path, 1, 1, "", message))
         return None
-    data, found_problems = validate(EntryData, doc.data, doc)
+    zoned = in_zone(doc.data, zone)
+    data, found_problems = validate(EntryData, zoned, doc, zoned=zone is not None)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        data = _set_aside(doc.data, aside)
+        data = set_aside(zoned, aside)
         if data is None:
             return None
     stem = PurePosixPath(doc.path).stem
     slug = data.slug or slugify(stem) or short_hash(doc.path)
     fields: dict[str, Any] = {**dict(data), "path": doc.path, "slug": slug}
     return Entry.model_validate(fields)
-
-
-_STAND_INS: dict[str, Any] = {
-    "title": "?",
-    "service": "unknown",
-    "prompt": "?",
-    "submitted_at": datetime(2000, 1, 1, tzinfo=UTC),
-    "status": "abandoned",
-}
-"""What a required field that failed is replaced with, for the rules to run on the rest."""
-
-_JUDGED_WITH = {
-    "submitted_at": ("delivered_at", "checked_at"),
-    "delivered_at": ("status",),
-    "checked_at": ("status",),
-    "clips": ("status",),
-}
-"""Fields whose rules read another field: when that one is set aside, they are not judged."""
-
-
-def _set_aside(fields: dict[str, Any], aside: set[str]) -> EntryData | None:
-    """The entry with its failed top-level fields (already reported) set aside, so the rules
-    still find the other problems in the same run: a misspelt key or `status: '도착'` must not
-    hide `ratings: {camera: 9}`. A failed optional field is left out, a required one replaced
-    by a stand-in; their names (and the fields whose rules read them) go into `aside`, whose
-    rules are then not run. None when the entry as a whole failed.
-
-    Such an entry only ever reaches the rules: its file has problems, so nothing is built.
-    """
-    try:
-        return EntryData.model_validate(fields)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        if any(not e["loc"] for e in errors):
-            return None
-        failed = {str(e["loc"][0]) for e in errors}
-    kept = {k: v for k, v in fields.items() if k not in failed}
-    kept.update({k: v for k, v in _STAND_INS.items() if k in failed})
-    try:
-        data = EntryData.model_validate(kept)
-    except ValidationError:
-        return None
-    aside.update(failed)
-    aside.update(other for name in failed for other in _JUDGED_WITH.get(name, ()))
-    return data

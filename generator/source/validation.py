@@ -18,16 +18,17 @@ _EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"
 
 
 def validate(
-    model: type[BaseModel], data: Any, doc: Document, prefix: Loc = ()
+    model: type[BaseModel], data: Any, doc: Document, prefix: Loc = (), *, zoned: bool = False
 ) -> tuple[BaseModel | None, list[Problem]]:
     """Validate `data` (found at `prefix` in `doc`) as `model`; problems are located in `doc`.
 
-    Errors at a field the reader already reported (a YAML surprise) are left out.
+    Errors at a field the reader already reported (a YAML surprise) are left out. `zoned`:
+    the magazine sets a time zone (a time without an offset then needs no advice about one).
     """
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, problems_from(exc, doc, prefix, model)
+        return None, problems_from(exc, doc, prefix, model, zoned=zoned)
 
 
 def problems_from(
@@ -37,6 +38,7 @@ def problems_from(
     model: type[BaseModel] | None = None,
     *,
     relocate: Callable[[Loc], Loc] | None = None,
+    zoned: bool = False,
 ) -> list[Problem]:
     """One Problem per pydantic error, at the key, the value or the parent mapping.
 
@@ -57,13 +59,18 @@ def problems_from(
         target: Target = (
             "key" if kind == "extra_forbidden" else "parent" if kind == "missing" else "value"
         )
-        message = _message(kind, item, loc, doc.scalar_source(loc), model)
+        message = _message(kind, item, loc, doc.scalar_source(loc), model, zoned)
         problems.append(doc.problem(loc, message, target))
     return problems
 
 
 def _message(
-    kind: str, item: Any, loc: Loc, source: str | None, model: type[BaseModel] | None
+    kind: str,
+    item: Any,
+    loc: Loc,
+    source: str | None,
+    model: type[BaseModel] | None,
+    zoned: bool = False,
 ) -> Message:
     """The catalogue message for one pydantic error, chosen by its `type`, never its words."""
     value = item["input"]
@@ -84,7 +91,11 @@ def _message(
         return Message("field.not_text", got=_kind_of(value))
     if kind == "timezone_aware":
         if isinstance(value, date) and not isinstance(value, datetime):
+            if zoned:
+                return Message("time.date_only_zoned", example=_EXAMPLE_TIME[:16])
             return Message("time.date_only", example=_EXAMPLE_TIME)
+        if zoned:
+            return Message("time.no_offset_zoned", example=_EXAMPLE_TIME)
         return Message("time.no_offset", example=_EXAMPLE_TIME)
     if kind == "enum":
         return Message("field.one_of", expected=_choices(ctx), got=repr(value))

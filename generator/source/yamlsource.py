@@ -37,6 +37,9 @@ MAX_DIGITS = 30
 """Longer whole numbers are refused: no field needs them, and past 4,300 digits Python's int()
 raises instead of reading them."""
 
+EMPTY_FILE = Message("yaml.empty")
+"""The problem of a file with no data (only comments, or nothing)."""
+
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -237,8 +240,7 @@ def _read_text(text: str, path: str, zone: tzinfo | None, loader_class: type[Any
     try:
         node = loader.get_single_node()
         if node is None:
-            empty = Problem(path, 1, 1, "", Message("yaml.empty"))
-            return Document(path, None, None, (empty,))
+            return Document(path, None, None, (Problem(path, 1, 1, "", EMPTY_FILE),))
         surprises = list(_surprises(node, (), path, text.splitlines()))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,70 @@
+"""`magazine media push` and `magazine media gc`: the media store commands, in order.
+
+Each holds the cache folder (as build, fetch and serve do), so the renditions and the last
+build's manifest cannot change under it, then hands the work to the site stage's `push`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .progress import Progress
+from .site import (
+    PushReport,
+    StoredObject,
+    delete_objects,
+    hold_cache_folder,
+    push_media,
+    read_manifest,
+    unreferenced,
+)
+from .sizes import format_bytes
+from .source import load_settings
+
+Confirm = Callable[[Sequence[StoredObject]], bool]
+
+
+def push(
+    root: Path, *, progress: Progress, sleep: Callable[[float], None] = time.sleep
+) -> PushReport:
+    """Upload what the last build's pages load from the store, then verify all of it.
+
+    Raises:
+        StoreError: no build for this store yet, or the store refused, failed or lied.
+    """
+    root = root.resolve()
+    settings = load_settings(root)
+    with hold_cache_folder(root, settings, "media push", notify=progress.note) as cache:
+        manifest = read_manifest(cache, root, settings)
+        return push_media(manifest, settings, progress=progress, sleep=sleep)
+
+
+def push_summary(report: PushReport) -> str:
+    """One line: what was sent, what was there, that everything was verified."""
+    sent = (
+        f"uploaded {report.uploaded} object{'s' if report.uploaded != 1 else ''} "
+        f"({format_bytes(report.uploaded_bytes)})"
+        if report.uploaded
+        else "uploaded nothing"
+    )
+    return (
+        f"{report.store}: {sent}, {report.present} already there "
+        f"({format_bytes(report.present_bytes)}); all {report.verified} verified"
+    )
+
+
+def collect_garbage(
+    root: Path, *, delete: bool, confirm: Confirm, progress: Progress
+) -> tuple[list[StoredObject], int]:
+    """The store's objects under the prefix that no page of the last build loads, and how many
+    were deleted (only with `delete`, and only when `confirm` agrees)."""
+    root = root.resolve()
+    settings = load_settings(root)
+    with hold_cache_folder(root, settings, "media gc", notify=progress.note) as cache:
+        manifest = read_manifest(cache, root, settings)
+        store, garbage = unreferenced(manifest, settings)
+        if not delete or not garbage or not confirm(garbage):
+            return garbage, 0
+        return garbage, delete_objects(store, garbage, settings, progress=progress)
