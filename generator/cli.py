@@ -25,7 +25,6 @@ from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
-from .messages import Message
 from .model import Status
 from .moments import read_moment
 from .pending import pending_lines, waiting
@@ -86,9 +85,7 @@ def report(error: MagazineError, *, verbose: bool = False, language: str = "en")
             say(problem.render(language), err=True, lines=True)
         say(error.summary.render(language), err=True)
     else:
-        # An error made from a plain string (not yet a catalogue message) stays English whole.
-        worded = len(error.args) == 1 and isinstance(error.args[0], Message)
-        words = terminal_words(language if worded else "en")
+        words = terminal_words(language if error.worded else "en")
         prefix = words.usage_error if isinstance(error, UsageError) else words.error
         # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
         text = error.render(language)
@@ -274,10 +271,9 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     )
     if result.errors:
         root = options.root.resolve()
-        language = site_language(root)
         for error in result.errors:
             problem = locate(root, error.entry, error.field, orchestrator.failure_message(error))
-            say(problem.render(language), err=True, lines=True)
+            say(problem.render(site_language(root)), err=True, lines=True)
         sys.exit(1)
 
 

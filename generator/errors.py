@@ -121,6 +121,11 @@ class MagazineError(Exception):
 
     exit_code = 1
 
+    @property
+    def worded(self) -> bool:
+        """Made from a catalogue Message: worded in any language (else English, whole)."""
+        return len(self.args) == 1 and isinstance(self.args[0], Message)
+
     def render(self, language: str) -> str:
         """The error for the writer, in `language` where it was made from a Message."""
         if len(self.args) == 1 and isinstance(self.args[0], Message):
