@@ -414,4 +414,5 @@ CATALOGUE: dict[str, str] = {
     "store.prefix": "the prefix must be a plain path such as magazine/media-root",
     "settings.language": "must be ko or en, the languages of the magazine's words",
     "settings.language_near": "must be ko or en, the languages of the magazine's words {hint}",
+    "yaml.cut_short": "the file stops in the middle of a value. Was the file still being saved?",
 }

@@ -419,4 +419,5 @@ CATALOGUE: dict[str, str] = {
     "store.prefix": "접두어는 magazine/media-root 같은 평범한 경로여야 합니다",
     "settings.language": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다",
     "settings.language_near": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다 {hint}",
+    "yaml.cut_short": "값이 끝나기 전에 파일이 끝났습니다 — 저장 중이던 파일인가요?",
 }

@@ -331,8 +331,8 @@ def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
         "entries/a.yml:1:1: an entry is a mapping of fields (title: ..., service: ...), not a list",
         "entries/b/empty.yaml:1:1: the file is empty",
         "entries/c.yml:3:1: service: duplicate key 'service' (first at line 2); keep one of them",
-        "entries/d.yml:2:1: the file stops before what starts at line 1 ends. Was the file still "
-        "being saved?",
+        "entries/d.yml:2:1: the file stops in the middle of a value. Was the file still being "
+        "saved?",
     ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..messages import Message, MessageError
+from ..messages import CATALOGUES, Message, MessageError, placeholders
 from .yamlsource import Document, Loc, Target
 
 _EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"
@@ -109,7 +109,8 @@ def _message(
         args = {k: ctx[k] for k in _CTX.get(kind, ()) if k in ctx}
         if kind == "literal_error":
             args["expected"] = _choices(ctx)
-        return Message(simple, got=_kind_of(value), **args)
+        if placeholders(CATALOGUES["en"][simple]) <= {"got", *args}:
+            return Message(simple, got=_kind_of(value), **args)
     return Message("field.invalid", detail=str(item["msg"]).removeprefix("Value error, "))
 
 

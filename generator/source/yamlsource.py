@@ -368,6 +368,9 @@ def _advice(text: str, exc: yaml.MarkedYAMLError, start: int) -> Message:
     if "found unexpected end of stream" in text and "quoted scalar" in context:
         return Message("yaml.unclosed_quote", start=start)
     if "'<stream end>'" in text or "found unexpected end of stream" in text:
+        end, _ = _position(exc.problem_mark)
+        if exc.problem_mark is not None and start >= end:
+            return Message("yaml.cut_short")  # the parser knows no earlier start
         return Message("yaml.unfinished", start=start)
     if "expected ',' or ']'" in text or "expected ',' or '}'" in text:
         return Message("yaml.unclosed_bracket", start=start)
