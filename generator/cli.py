@@ -25,6 +25,7 @@ from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .messages import Message, as_message
 from .model import Status
 from .moments import read_moment
 from .pending import pending_lines, waiting
@@ -172,12 +173,12 @@ def new(
 ) -> None:
     """Write a new pending entry for a prompt just sent; print its path."""
     if prompt is not None and prompt_file is not None:
-        raise UsageError("give either --prompt or --prompt-file, not both")
+        raise UsageError(Message("usage.prompt_twice"))
     if prompt_file is not None:
         prompt = prompt_file.read_text(encoding="utf-8")
     elif prompt is None:
         if sys.stdin.isatty():
-            raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
+            raise UsageError(Message("usage.prompt_missing"))
         prompt = sys.stdin.read()
     now = _at(options.root, now_text) if now_text else None
     path = new_entry(
@@ -230,7 +231,7 @@ def schema(options: Options, write_to: str | None) -> None:
         return
     target = options.root / write_to
     if not target.parent.is_dir():
-        raise UsageError(f"no folder {target.parent} to write {target.name} into")
+        raise UsageError(Message("usage.no_folder", folder=str(target.parent), name=target.name))
     write_file(target, text)
     say(f"wrote {write_to}")
 
@@ -251,7 +252,7 @@ def _at(root: Path, text: str) -> datetime:
     try:
         return read_moment(text, load_settings(root).tzinfo)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(as_message(exc) or str(exc)) from None
 
 
 @main.command()

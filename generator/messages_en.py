@@ -415,4 +415,46 @@ CATALOGUE: dict[str, str] = {
     "settings.language": "must be ko or en, the languages of the magazine's words",
     "settings.language_near": "must be ko or en, the languages of the magazine's words {hint}",
     "yaml.cut_short": "the file stops in the middle of a value. Was the file still being saved?",
+    # The desk commands
+    "desk.not_an_entry": "{text} is not an entry file of this magazine",
+    "desk.open_attempts": "{text} has {count} open attempts ({listed}); name one",
+    "desk.no_open_attempt": "{text} has no open attempt; name the entry by its slug or path",
+    "desk.nothing_named": "no entry, slug or service {text} in this magazine",
+    "desk.delivery_before": "{shown}: the delivery time is before submitted_at",
+    "desk.time_before": "{shown}: the time is before submitted_at",
+    "desk.unknown_service": "unknown service {name} (known: {listed})",
+    "desk.delivered_already": (
+        "{shown} is delivered; to change that, edit its status, delivered_at and clips by hand"
+    ),
+    "desk.submitted_offset": "{shown}: submitted_at needs a time with a UTC offset first",
+    "desk.no_clip_file": "no clip file {source}",
+    "desk.no_free_name": "no free name for {name} in {folder}",
+    "time.unreadable": (
+        "cannot read {text} as a time; write it like {example}, 2025-01-03 10:00 or now"
+    ),
+    "time.option_no_offset": (
+        "{text} has no UTC offset: write it like {example}, or set extra.magazine.timezone in "
+        "mkdocs.yml to read such times in the magazine's zone"
+    ),
+    "usage.prompt_twice": "give either --prompt or --prompt-file, not both",
+    "usage.prompt_missing": "give --prompt, --prompt-file, or pipe the prompt on stdin",
+    "usage.no_folder": "no folder {folder} to write {name} into",
+    # magazine new
+    "new.title_empty": "the title is empty",
+    "new.title_control": "the title contains a control character",
+    "new.same_attempt": (
+        "{same} already records this attempt ({service}, the same prompt, {when}); edit that "
+        "file, or give another --now"
+    ),
+    "new.no_free_name": "no free file name for {base} in {folder}",
+    "new.prompt_empty": "the prompt is empty",
+    "new.prompt_control": "the prompt contains a control character ({code})",
+    "new.no_offset": "the time given has no UTC offset (and no extra.magazine.timezone)",
+    "new.unknown_service": "unknown service {name} (known: {listed}); add it to {file} first",
+    "new.no_services": "{folder}/services.yml is missing: list the service there first",
+    "new.delivered": "a new entry cannot start delivered: record it, then magazine deliver",
+    "new.experiment": "--experiment {value}: use lowercase letters, digits, - and _ only",
+    "new.model": "--model is empty or contains a control character",
+    "new.plan": "--plan {value}: must be one of {known}",
+    "new.promised_wait": "--promised-wait: {reason}",
 }

@@ -420,4 +420,50 @@ CATALOGUE: dict[str, str] = {
     "settings.language": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다",
     "settings.language_near": "매거진의 말로 쓸 수 있는 ko나 en이어야 합니다 {hint}",
     "yaml.cut_short": "값이 끝나기 전에 파일이 끝났습니다 — 저장 중이던 파일인가요?",
+    # The desk commands
+    "desk.not_an_entry": "{text}은(는) 이 매거진의 체험기 파일이 아닙니다",
+    "desk.open_attempts": "{text}에 열린 시도가 {count}개 있습니다({listed}). 하나를 고르세요",
+    "desk.no_open_attempt": "{text}에 열린 시도가 없습니다. 체험기를 slug나 경로로 가리키세요",
+    "desk.nothing_named": "이 매거진에 {text}(이)라는 체험기, slug, 서비스가 없습니다",
+    "desk.delivery_before": "{shown}: 도착 시각이 submitted_at보다 앞섭니다",
+    "desk.time_before": "{shown}: 시각이 submitted_at보다 앞섭니다",
+    "desk.unknown_service": "알 수 없는 서비스 {name}입니다(있는 것: {listed})",
+    "desk.delivered_already": (
+        "{shown}은(는) 이미 도착했습니다. 바꾸려면 status, delivered_at, clips를 직접 고치세요"
+    ),
+    "desk.submitted_offset": "{shown}: submitted_at에 먼저 UTC 오프셋이 있는 시각을 쓰세요",
+    "desk.no_clip_file": "결과물 파일 {source}이(가) 없습니다",
+    "desk.no_free_name": "{folder}에 {name}(으)로 쓸 빈 이름이 없습니다",
+    "time.unreadable": (
+        "{text}을(를) 시각으로 읽을 수 없습니다. {example}, 2025-01-03 10:00, now처럼 쓰세요"
+    ),
+    "time.option_no_offset": (
+        "{text}에 UTC 오프셋이 없습니다. {example}처럼 쓰거나, mkdocs.yml에 "
+        "extra.magazine.timezone을 정해 이런 시각을 매거진의 시간대로 읽게 하세요"
+    ),
+    "usage.prompt_twice": "--prompt와 --prompt-file 중 하나만 주세요",
+    "usage.prompt_missing": "--prompt나 --prompt-file을 주거나, 프롬프트를 표준 입력으로 넘기세요",
+    "usage.no_folder": "{name}을(를) 쓸 폴더 {folder}이(가) 없습니다",
+    # magazine new
+    "new.title_empty": "제목이 비어 있습니다",
+    "new.title_control": "제목에 제어 문자가 있습니다",
+    "new.same_attempt": (
+        "{same}에 이 시도({service}, 같은 프롬프트, {when})가 이미 있습니다. 그 파일을 고치거나 "
+        "다른 --now를 주세요"
+    ),
+    "new.no_free_name": "{folder}에 {base}(으)로 쓸 빈 파일 이름이 없습니다",
+    "new.prompt_empty": "프롬프트가 비어 있습니다",
+    "new.prompt_control": "프롬프트에 제어 문자({code})가 있습니다",
+    "new.no_offset": "준 시각에 UTC 오프셋이 없습니다(extra.magazine.timezone도 없음)",
+    "new.unknown_service": (
+        "알 수 없는 서비스 {name}입니다(있는 것: {listed}). 먼저 {file}에 더하세요"
+    ),
+    "new.no_services": "{folder}/services.yml이 없습니다. 먼저 거기에 서비스를 적으세요",
+    "new.delivered": (
+        "새 체험기는 delivered로 시작할 수 없습니다. 기록한 뒤 magazine deliver를 쓰세요"
+    ),
+    "new.experiment": "--experiment {value}: 영문 소문자, 숫자, -, _만 쓰세요",
+    "new.model": "--model이 비어 있거나 제어 문자가 있습니다",
+    "new.plan": "--plan {value}: {known} 중 하나여야 합니다",
+    "new.promised_wait": "--promised-wait: {reason}",
 }

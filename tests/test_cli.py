@@ -129,9 +129,10 @@ def test_new_usage_errors(magazine_root: Path, tmp_path: Path) -> None:
     unknown = run(magazine_root, "new", "--service", "runway", "--prompt", "x")
     bad_time = run(magazine_root, "new", "--service", "sora", "--prompt", "x", "--now", "soon")
     assert [r.exit_code for r in (both, unknown, bad_time)] == [2, 2, 2]
-    assert both.stderr == "usage error: give either --prompt or --prompt-file, not both\n"
-    assert unknown.stderr.startswith("usage error: unknown service 'runway'")
-    assert "cannot read 'soon' as a time" in bad_time.stderr
+    # A Korean magazine: the command line's mistakes are told in Korean too.
+    assert both.stderr == "사용법 오류: --prompt와 --prompt-file 중 하나만 주세요\n"
+    assert unknown.stderr.startswith("사용법 오류: 알 수 없는 서비스 'runway'입니다")
+    assert "'soon'을(를) 시각으로 읽을 수 없습니다" in bad_time.stderr
 
 
 def test_pending(magazine_root: Path) -> None:

@@ -40,6 +40,7 @@ def test_every_korean_sentence_is_korean() -> None:
         "link.mkdocs_other",
         "hint.choice",
         "hint.choices",
+        "new.promised_wait",
     }
     english = [
         key
