@@ -24,6 +24,10 @@ httpx in `media/fetch`, ffmpeg in `media/transcode`, PyAV in `media/probe`, MkDo
 `MediaError` values until the build gathers them, located, into one `MediaFailures` that the
 CLI prints.
 
+What the writer reads is a catalogue `Message` (`messages`), worded in the magazine's language
+where it is printed: every `Problem`'s message, and the one argument of an error made from one
+(`MagazineError.worded`); an error made from a plain string prints it, in English, whole.
+
 Built-in exceptions mean something else: a `ValueError` inside a pydantic validator becomes a
 located Problem there, an `OSError` of a full, read-only or size-limited disk (or a missing
 permission) becomes a `StorageError` at the CLI, wherever the write happened, and any other
