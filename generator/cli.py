@@ -126,12 +126,11 @@ def check(options: Options) -> None:
     magazine = orchestrator.check(options.root)
     for warning in magazine.warnings:
         say(warning.render(magazine.settings.language), err=True, lines=True)
-    counts = [
-        _count(len(magazine.entries), "entry", "entries"),
-        _count(len(magazine.services), "service", "services"),
-        _count(len(magazine.comparisons), "comparison", "comparisons"),
-    ]
-    say(f"ok: {', '.join(counts)}")
+    words = terminal_words(magazine.settings.language)
+    found = (magazine.entries, magazine.services, magazine.comparisons)
+    forms = (words.entries, words.services, words.comparisons)
+    counts = (words.count(len(items), form) for items, form in zip(found, forms, strict=True))
+    say(words.check_ok.format(counts=", ".join(counts)))
 
 
 @main.command()

@@ -28,6 +28,9 @@ class TerminalWords:
     warning: str
     error: str
     usage_error: str
+    services: tuple[str, str]
+    comparisons: tuple[str, str]
+    check_ok: str  # "{counts}"
     store_holds: str = ""  # "{store}", "{objects}", "{size}"
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
@@ -48,6 +51,9 @@ _EN = TerminalWords(
     warning="warning",
     error="error",
     usage_error="usage error",
+    services=("{count} service", "{count} services"),
+    comparisons=("{count} comparison", "{count} comparisons"),
+    check_ok="ok: {counts}",
     store_holds="media store {store} will hold {size} in {objects} files "
     "(`magazine media push` uploads what it lacks)",
 )
@@ -65,6 +71,9 @@ _KO = TerminalWords(
     warning="경고",
     error="오류",
     usage_error="사용법 오류",
+    services=("서비스 {count}개", "서비스 {count}개"),
+    comparisons=("비교 {count}개", "비교 {count}개"),
+    check_ok="이상 없음: {counts}",
     store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
     "(`magazine media push`가 없는 것만 올린다)",
 )

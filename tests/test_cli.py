@@ -32,7 +32,7 @@ def broken(tmp_path: Path, language: str = "ko") -> Path:
 def test_check_ok(magazine_root: Path) -> None:
     result = run(magazine_root, "check")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 2 entries, 2 services, 1 comparison\n"
+    assert result.stdout == "이상 없음: 체험기 2개, 서비스 2개, 비교 1개\n"  # a Korean magazine
     assert result.stderr == ""
 
 
@@ -110,7 +110,7 @@ def test_new_from_option_file_and_stdin_then_check(magazine_root: Path, tmp_path
     ]
     check = run(magazine_root, "check")
     assert check.exit_code == 0, check.stderr
-    assert check.stdout == "ok: 5 entries, 2 services, 1 comparison\n"
+    assert check.stdout == "이상 없음: 체험기 5개, 서비스 2개, 비교 1개\n"
 
 
 def test_new_usage_errors(magazine_root: Path, tmp_path: Path) -> None:
