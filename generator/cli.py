@@ -242,10 +242,6 @@ def _site_url(value: str | None) -> str | None:
     return value
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def _at(root: Path, text: str) -> datetime:
     """A time given on the command line (`now`, `지금`, ISO 8601), read in the magazine's zone."""
     try:
@@ -263,12 +259,11 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     """Download and archive remote clips; record them in magazine.lock."""
     with progress_for(quiet=quiet) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
+    words = terminal_words(site_language(options.root))
     for warning in result.warnings:
-        say(f"warning: {warning}", err=True)
-    say(
-        f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
-        f"{result.reused} from the archive, {len(result.errors)} failed"
-    )
+        say(f"{words.warning}: {warning}", err=True)
+    clips = words.count(result.downloaded, words.clips)
+    say(words.fetched.format(clips=clips, reused=result.reused, failed=len(result.errors)))
     if result.errors:
         root = options.root.resolve()
         for error in result.errors:

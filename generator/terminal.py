@@ -31,6 +31,7 @@ class TerminalWords:
     services: tuple[str, str]
     comparisons: tuple[str, str]
     check_ok: str  # "{counts}"
+    fetched: str  # "{clips}", "{reused}", "{failed}"
     store_holds: str = ""  # "{store}", "{objects}", "{size}"
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
@@ -54,6 +55,7 @@ _EN = TerminalWords(
     services=("{count} service", "{count} services"),
     comparisons=("{count} comparison", "{count} comparisons"),
     check_ok="ok: {counts}",
+    fetched="{clips} downloaded, {reused} from the archive, {failed} failed",
     store_holds="media store {store} will hold {size} in {objects} files "
     "(`magazine media push` uploads what it lacks)",
 )
@@ -74,6 +76,7 @@ _KO = TerminalWords(
     services=("서비스 {count}개", "서비스 {count}개"),
     comparisons=("비교 {count}개", "비교 {count}개"),
     check_ok="이상 없음: {counts}",
+    fetched="{clips} 내려받음, 보관본 {reused}개, 실패 {failed}개",
     store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
     "(`magazine media push`가 없는 것만 올린다)",
 )
