@@ -334,7 +334,7 @@ CATALOGUE: dict[str, str] = {
     "claim.style": "the magazine's style sheet",
     "claim.script": "the magazine's script",
     "claim.viewer_style": "the comparison viewer's style sheet",
-    "claim.viewer_script": "the comparison viewer's script",
+    "claim.viewer_script": "a module of the comparison viewer's script",
     "claim.home": "the home page",
     "claim.entry": "the page of {path}",
     "claim.comparison": "the comparison of {path}",

@@ -340,7 +340,7 @@ CATALOGUE: dict[str, str] = {
     "claim.style": "매거진 스타일시트",
     "claim.script": "매거진 스크립트",
     "claim.viewer_style": "비교 뷰어 스타일시트",
-    "claim.viewer_script": "비교 뷰어 스크립트",
+    "claim.viewer_script": "비교 뷰어 스크립트의 모듈",
     "claim.home": "첫 페이지",
     "claim.entry": "{path}의 페이지",
     "claim.comparison": "{path}의 비교",

@@ -12,6 +12,7 @@ from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext
 from .parts import entry_part
+from .render import markdown_macros
 from .stats import entry_average
 
 CARD_WIDTH = 480
@@ -49,20 +50,32 @@ def image_source(ctx: PageContext, page: str, rendition: Rendition) -> str:
     return urls.markdown_link(page, rendition.url_path.lstrip("/"))
 
 
-def _size(rendition: Rendition, width: int) -> str:
+def _size(rendition: Rendition, width: int) -> tuple[int, int]:
+    """`rendition` laid out `width` wide: (width, height), or (0, 0) when its shape is unknown."""
     if not (rendition.width and rendition.height):
-        return ""
-    height = max(1, round(rendition.height * width / rendition.width))
-    return f' width="{width}" height="{height}"'
+        return 0, 0
+    return width, max(1, round(rendition.height * width / rendition.width))
+
+
+def poster_top(
+    ctx: PageContext, page: str, entry: Entry, *, width: int | None = None
+) -> escape.Safe:
+    """The top of a card: the entry's poster linking to it (laid out `width` wide, else at its
+    own size), or its status in the poster's place."""
+    still = poster(ctx, entry)
+    shown = (0, 0) if still is None else _size(still, still.width if width is None else width)
+    return markdown_macros("cards").poster_top(
+        src=image_source(ctx, page, still) if still is not None else "",
+        width=shown[0],
+        height=shown[1],
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+        status=ctx.labels.status_name(entry.status),
+    )
 
 
 def status_badge(ctx: PageContext, entry: Entry) -> escape.Safe:
     """The status as a small coloured badge (its words carry the meaning, not the colour)."""
-    status = entry.status
-    return escape.Safe(
-        f'<span class="magazine-badge magazine-status-{status.value}">'
-        f"{escape.text(ctx.labels.status_name(status))}</span>"
-    )
+    return ctx.status_badge(entry.status)
 
 
 def lang_attribute(entry: Entry) -> str:
@@ -75,11 +88,12 @@ def thumbnail(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     still = poster(ctx, entry)
     if still is None:
         return escape.Safe("")
-    src = escape.attribute(image_source(ctx, page, still))
-    target = urls.markdown_link(page, urls.entry_page(entry.slug))
-    return escape.Safe(
-        f'[![]({src}){{ .magazine-thumb loading="lazy" decoding="async"'
-        f'{_size(still, THUMB_WIDTH)} }}]({target}){{ tabindex="-1" aria-hidden="true" }}'
+    width, height = _size(still, THUMB_WIDTH)
+    return markdown_macros("cards").thumbnail(
+        src=image_source(ctx, page, still),
+        width=width,
+        height=height,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
     )
 
 
@@ -98,43 +112,22 @@ def figures(ctx: PageContext, entry: Entry) -> str:
 def card(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     """One entry as an item of a Material `grid cards` list: poster, badge and service,
     title, verdict, figures. Indented four spaces under the list marker."""
-    target = urls.markdown_link(page, urls.entry_page(entry.slug))
-    still = poster(ctx, entry)
-    if still is not None:
-        src = escape.attribute(image_source(ctx, page, still))
-        top = (
-            f'[![]({src}){{ loading="lazy" decoding="async"{_size(still, CARD_WIDTH)} }}]'
-            f'({target}){{ .magazine-card-poster tabindex="-1" aria-hidden="true" }}'
-        )
-    else:
-        top = (
-            f'<span class="magazine-card-poster magazine-card-empty" aria-hidden="true">'
-            f"{escape.text(ctx.labels.status_name(entry.status))}</span>"
-        )
-    lines = [
-        f"-   {top}",
-        "",
-        f"    {status_badge(ctx, entry)} {ctx.service_link(page, entry.service)}",
-        "",
-        f'    <span class="magazine-card-title"{lang_attribute(entry)}>'
-        f"[{escape.text(entry.title)}]({target})</span>",
-        "",
-    ]
-    if entry.verdict:
-        lines += [
-            f'    <span class="magazine-card-verdict"{lang_attribute(entry)}>'
-            f"{escape.text(entry.verdict)}</span>",
-            "",
-        ]
-    numbers = escape.text(figures(ctx, entry))
-    lines += [f'    <span class="magazine-card-figures">{numbers}</span>', ""]
-    return escape.Safe("\n".join(lines))
+    return markdown_macros("cards").card(
+        top=poster_top(ctx, page, entry, width=CARD_WIDTH),
+        badge=status_badge(ctx, entry),
+        service=ctx.service_link(page, entry.service),
+        lang=escape.Safe(lang_attribute(entry)),
+        title=entry.title,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+        verdict=entry.verdict,
+        figures=figures(ctx, entry),
+    )
 
 
 def cards(ctx: PageContext, page: str, entries: list[Entry] | tuple[Entry, ...]) -> escape.Safe:
     """A grid of entry cards."""
     body = "\n".join(card(ctx, page, e) for e in entries)
-    return escape.Safe(f'<div class="grid cards magazine-cards" markdown>\n\n{body}\n</div>\n')
+    return markdown_macros("cards").grid(escape.Safe(body))
 
 
 def outcome(ctx: PageContext, comparison: Comparison) -> str:

@@ -1,7 +1,8 @@
 """SVG charts drawn at build time, inline, with a title and label for screen readers.
 
-Each chart is one line of HTML (a `<figure>` holding the `<svg role="img">`), so Markdown passes
-it through as a raw block; pages put a table of the same numbers next to it. Charts are drawn
+Each chart is one line of HTML (a `<figure>` holding the `<svg role="img">`, from
+`templates/fragments/chart.html.j2`; the shapes inside are laid out here), so Markdown passes it
+through as a raw block; pages put a table of the same numbers next to it. Charts are drawn
 640 units wide with 11-unit text and never shown narrower than 640 px (the stylesheet), so their
 text is at least 11 px at any width: on a phone the figure scrolls sideways instead. Colours
 come from CSS custom properties of the theme, so charts follow light and dark schemes.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import escape
+from .render import render_fragment
 
 _WIDTH = 640
 _LEFT = 150
@@ -53,14 +55,8 @@ def _number(value: float) -> str:
 
 
 def _svg(title: str, height: int, body: list[str]) -> escape.Safe:
-    label = escape.text(title)
-    return escape.Safe(
-        # Focusable: on a phone the chart scrolls sideways rather than shrinking its text.
-        '<figure class="magazine-chart" tabindex="0">'
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
-        f'viewBox="0 0 {_WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
-        f"<title>{label}</title>" + "".join(body) + f"</svg><figcaption>{label}</figcaption>"
-        "</figure>"
+    return render_fragment(
+        "chart", title=title, width=_WIDTH, height=height, body=escape.Safe("".join(body))
     )
 
 

@@ -25,6 +25,7 @@ from . import urls
 from .services import has_history
 from .stats import Groupings, group
 from .trials import PAGE_SIZE
+from .viewerjs import viewer_script_paths
 
 FIXED = {
     "latest.md": "claim.latest",
@@ -40,7 +41,7 @@ FIXED = {
     "assets/magazine/magazine.css": "claim.style",
     "assets/magazine/magazine.js": "claim.script",
     "assets/magazine/theater.css": "claim.viewer_style",
-    "assets/magazine/theater.js": "claim.viewer_script",
+    **dict.fromkeys(viewer_script_paths(), "claim.viewer_script"),
 }
 """Generated files whose address no writer chooses, with the catalogue key naming each."""
 

@@ -1,7 +1,7 @@
 """One clip as HTML: a lazy video with its poster, a lazy image, or a note saying why not.
 
-Each block is one line of raw HTML so Markdown leaves it alone; every writer- or server-supplied
-string in it goes through `escape`.
+Each block is one line of raw HTML so Markdown leaves it alone, made by the macros of
+`templates/fragments/clips.html.j2` from the views here.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..model import Entry
 from ..sizes import format_bytes
 from . import escape
 from .context import PageContext, number
+from .render import macros
 
 
 @dataclass(frozen=True)
@@ -28,64 +29,58 @@ class FactRow:
     bytes: str
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What a clip's figure shows: a video, an image, or why neither (`failure`, if known)."""
+
+    kind: str
+    """`video`, `image` or `none`."""
+    slug: str = ""
+    src: str = ""
+    mime: str = ""
+    poster: str = ""
+    width: int = 0
+    height: int = 0
+    alt: str = ""
+    failure: str | None = None
+
+
 def clip_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe:
     """The clip's figure: stand-in label, video or image, caption; or why nothing is shown."""
     clip = entry.clips[position]
     ref = ClipRef(entry.slug, position)
-    media = ctx.media.get(ref)
-    L = ctx.labels
-    parts = ['<figure class="magazine-clip">']
-    if clip.stand_in:
-        parts.append(f'<p class="magazine-stand-in"><strong>{escape.text(L.stand_in)}</strong></p>')
-    parts.append(_media_html(ctx, page, entry, media, ref))
-    if clip.caption:
-        parts.append(f"<figcaption>{escape.text(clip.caption)}</figcaption>")
-    parts.append("</figure>")
-    return escape.Safe("".join(parts))
+    shown = _shown(ctx, page, entry, ctx.media.get(ref), ref)
+    return macros("clips").clip(ctx.labels, shown, clip.stand_in, clip.caption)
 
 
-def _media_html(
+def _shown(
     ctx: PageContext, page: str, entry: Entry, media: ClipMedia | None, ref: ClipRef
-) -> str:
-    L = ctx.labels
+) -> Shown:
     if media is None:
         failure = ctx.media.failures.get(ref)
-        if failure is not None:
-            return (
-                f'<p class="magazine-no-media">{escape.text(L.media_failed)}: '
-                f"{escape.text(failure.message)}</p>"
-            )
-        return f'<p class="magazine-no-media">{escape.text(L.no_media)}</p>'
+        return Shown("none", failure=failure.message if failure is not None else None)
     video = media.get(Role.VIDEO)
     if video is not None:
         poster = media.get(Role.POSTER)
-        poster_attr = (
-            f' poster="{escape.attribute(ctx.urls.media(page, poster))}"' if poster else ""
-        )
-        size = (
-            f' width="{video.width}" height="{video.height}"'
-            if video.width and video.height
-            else ""
-        )
-        return (
-            f'<video controls preload="none" playsinline{poster_attr}{size} '
-            f'data-magazine-clip="{escape.attribute(entry.slug)}">'
-            f'<source src="{escape.attribute(ctx.urls.media(page, video))}" '
-            f'type="{escape.attribute(video.mime)}"></video>'
+        return Shown(
+            "video",
+            slug=entry.slug,
+            src=ctx.urls.media(page, video),
+            mime=video.mime,
+            poster=ctx.urls.media(page, poster) if poster else "",
+            width=video.width,
+            height=video.height,
         )
     image = media.get(Role.IMAGE) or media.get(Role.POSTER)
     if image is not None:
-        alt = entry.clips[ref.position].caption or entry.title
-        size = (
-            f' width="{image.width}" height="{image.height}"'
-            if image.width and image.height
-            else ""
+        return Shown(
+            "image",
+            src=ctx.urls.media(page, image),
+            width=image.width,
+            height=image.height,
+            alt=entry.clips[ref.position].caption or entry.title,
         )
-        return (
-            f'<img src="{escape.attribute(ctx.urls.media(page, image))}" '
-            f'alt="{escape.text(alt)}" loading="lazy" decoding="async"{size}>'
-        )
-    return f'<p class="magazine-no-media">{escape.text(L.no_media)}</p>'
+    return Shown("none")
 
 
 def sheet_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe | None:
@@ -94,13 +89,9 @@ def sheet_html(ctx: PageContext, page: str, entry: Entry, position: int) -> esca
     sheet = media.get(Role.SHEET) if media else None
     if sheet is None:
         return None
-    size = f' width="{sheet.width}" height="{sheet.height}"' if sheet.width else ""
-    label = escape.text(f"{ctx.labels.contact_sheet} {position + 1}")
-    return escape.Safe(
-        f'<details class="magazine-sheet"><summary>{label}</summary>'
-        f'<img src="{escape.attribute(ctx.urls.media(page, sheet))}" alt="{label}" '
-        f'loading="lazy" decoding="async"{size}></details>'
-    )
+    label = f"{ctx.labels.contact_sheet} {position + 1}"
+    src = ctx.urls.media(page, sheet)
+    return macros("clips").sheet(label, src, sheet.width, sheet.height)
 
 
 def original_link(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe | None:
@@ -109,11 +100,8 @@ def original_link(ctx: PageContext, page: str, entry: Entry, position: int) -> e
     original = media.get(Role.ORIGINAL) if media else None
     if original is None:
         return None
-    href = escape.attribute(ctx.urls.media(page, original))
-    return escape.Safe(
-        f'<p class="magazine-original"><a href="{href}" download>'
-        f"{escape.text(ctx.labels.original)}</a></p>"
-    )
+    href = ctx.urls.media(page, original)
+    return macros("clips").original(ctx.labels.original, href)
 
 
 def fact_row(ctx: PageContext, entry: Entry, position: int) -> FactRow | None:

@@ -6,7 +6,7 @@ from ..model import Comparison, Status
 from . import escape, urls
 from .cards import outcome, share_image
 from .context import PageContext, number
-from .render import render_template
+from .render import macros, render_template
 from .stats import entry_average
 from .theater import comparison_theater
 from .trials import front_matter
@@ -48,24 +48,15 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
             if score is None:
                 scores.append(escape.Safe("–"))
             elif score == best[c.key]:
-                scores.append(
-                    escape.Safe(
-                        f'<strong class="magazine-best" title="{escape.text(L.best)}">'
-                        f"{score} ★</strong>"
-                    )
-                )
+                scores.append(macros("cells", kept=True).best(score, L.best))
             else:
                 scores.append(escape.Safe(str(score)))
         average = entry_average(entry)
         rows.append(
             {
-                "service": ctx.service_link(page, entry.service),
-                "entry": escape.Safe(
-                    f"[{ctx.day_cell(entry.submitted_at)}]"
-                    f"({urls.markdown_link(page, urls.entry_page(entry.slug))})"
-                ),
+                "attempt": entry,
+                "target": escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
                 "status": L.status_name(entry.status),
-                "wait": ctx.wait_cell(entry),
                 "cost": ctx.cost_text(entry.cost),
                 "scores": scores,
                 "average": number(round(average, 1)) if average is not None else "–",
@@ -73,6 +64,8 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         )
     return render_template(
         "comparison",
+        ctx=ctx,
+        page=page,
         L=L,
         title=comparison_title(comparison),
         prompt=escape.fence(comparison.prompt),
@@ -97,9 +90,10 @@ def render_comparison_index(ctx: PageContext) -> str:
 def _comparison_row(ctx: PageContext, page: str, c: Comparison) -> dict[str, object]:
     return {
         "date": ctx.day(c.entries[0].submitted_at),
-        "link": escape.Safe(
-            f"[{escape.text(comparison_title(c))}]"
-            f"({urls.markdown_link(page, urls.comparison_page(c.slug))})"
+        "link": escape.fill(
+            "[{}]({})",
+            comparison_title(c),
+            escape.Safe(urls.markdown_link(page, urls.comparison_page(c.slug))),
         ),
         "services": escape.Safe(", ".join(ctx.service_link(page, k) for k in c.services)),
         "delivered": sum(1 for e in c.entries if e.status is Status.DELIVERED),

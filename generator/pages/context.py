@@ -12,6 +12,7 @@ from ..media.renditions import MediaIndex
 from ..model import Cost, Criterion, Entry, Magazine, Service, Status
 from . import escape, urls
 from .labels import Labels, labels_for
+from .render import macros
 from .stats import FEW, Groupings, Mean, ServiceStats, group, service_stats
 
 T = TypeVar("T")
@@ -144,18 +145,13 @@ class PageContext:
 
     def wait_cell(self, entry: Entry) -> escape.Safe:
         """The compact wait with the full sentence (and last check) in its tooltip."""
-        return escape.Safe(
-            f'<span class="magazine-wait" title="{escape.text(self.wait_full(entry))}">'
-            f"{escape.text(self.wait_compact(entry))}</span>"
-        )
+        return macros("cells", kept=True).wait_cell(self.wait_full(entry), self.wait_compact(entry))
 
     def day_cell(self, value: datetime) -> escape.Safe:
         """The day of a moment as a `<time>` element, which tables keep on one line."""
         local = value.astimezone(self.zone) if self.zone is not None else value
-        return escape.Safe(
-            f'<time datetime="{local.date().isoformat()}">'
-            f"{escape.text(self.labels.day(local.date()))}</time>"
-        )
+        day = local.date()
+        return macros("cells", kept=True).day_cell(day.isoformat(), self.labels.day(day))
 
     def mean_html(self, found: Mean | None, *, per_attempt: bool = False) -> escape.Safe:
         """A mean alone (`4.2`), how many values it rests on in its tooltip; faded when few.
@@ -167,24 +163,25 @@ class PageContext:
             return escape.Safe("–")
         L = self.labels
         tip = (L.mean_of_attempts if per_attempt else L.mean_of_ratings).format(count=found.count)
-        css = "magazine-mean"
         if found.few:
             tip += f" ({L.few_hint.format(few=FEW)})"
-            css += " magazine-few"
-        return escape.Safe(
-            f'<span class="{css}" title="{escape.text(tip)}">{found.value:.1f}</span>'
-        )
+        return macros("cells", kept=True).mean(found.value, tip, found.few)
+
+    def status_badge(self, status: Status) -> escape.Safe:
+        """A status as a small coloured badge (its words carry the meaning, not the colour)."""
+        name = self.labels.status_name(status)
+        return macros("cells", kept=True).status_badge(status.value, name)
 
     def service_link(self, page: str, key: str) -> escape.Safe:
         """A Markdown link to a service page, its display name escaped."""
-        name = escape.text(self.groups.service(key).name)
         target = urls.markdown_link(page, urls.service_page(key))
-        return escape.Safe(f"[{name}]({target})")
+        return escape.fill("[{}]({})", self.groups.service(key).name, escape.Safe(target))
 
     def entry_link(self, page: str, entry: Entry, text: str | None = None) -> escape.Safe:
         """A Markdown link to an entry page, its title (or `text`) escaped."""
-        label = escape.text(entry.title if text is None else text)
-        return escape.Safe(f"[{label}]({urls.markdown_link(page, urls.entry_page(entry.slug))})")
+        label = entry.title if text is None else text
+        target = urls.markdown_link(page, urls.entry_page(entry.slug))
+        return escape.fill("[{}]({})", label, escape.Safe(target))
 
 
 def number(value: Decimal | float) -> str:

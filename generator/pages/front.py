@@ -11,10 +11,10 @@ from typing import Any
 
 from ..model import OPEN, Comparison, Entry
 from . import escape, urls
-from .cards import cards, image_source, outcome, poster, status_badge
+from .cards import cards, outcome, poster_top, status_badge
 from .comparisons import comparison_title
 from .context import PageContext
-from .render import render_template
+from .render import markdown_macros, render_template
 from .trials import front_matter
 
 LATEST = 12
@@ -38,26 +38,12 @@ def _newest(comparison: Comparison) -> tuple[Any, ...]:
 
 
 def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
-    target = urls.markdown_link(page, urls.entry_page(entry.slug))
-    still = poster(ctx, entry)
-    if still is not None:
-        size = (
-            f' width="{still.width}" height="{still.height}"'
-            if still.width and still.height
-            else ""
-        )
-        top = (
-            f"[![]({escape.attribute(image_source(ctx, page, still))})"
-            f'{{ loading="lazy" decoding="async"{size} }}]({target})'
-            '{ .magazine-card-poster tabindex="-1" aria-hidden="true" }'
-        )
-    else:
-        top = (
-            '<span class="magazine-card-poster magazine-card-empty" aria-hidden="true">'
-            f"{escape.text(ctx.labels.status_name(entry.status))}</span>"
-        )
-    name = escape.text(ctx.groups.service(entry.service).name)
-    return f"-   {top}\n\n    {status_badge(ctx, entry)} [{name}]({target})\n"
+    return markdown_macros("cards").poster_item(
+        top=poster_top(ctx, page, entry),
+        badge=status_badge(ctx, entry),
+        name=ctx.groups.service(entry.service).name,
+        target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
+    )
 
 
 def render_lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
@@ -82,16 +68,7 @@ def still_waiting(ctx: PageContext) -> list[Entry]:
 
 def render_waiting(ctx: PageContext, page: str, waiting: list[Entry]) -> str:
     """The pending board: what is still waiting, and for how long."""
-    rows = [
-        {
-            "service": ctx.service_link(page, e.service),
-            "link": ctx.entry_link(page, e),
-            "wait": ctx.wait_cell(e),
-            "since": ctx.day_cell(e.submitted_at),
-        }
-        for e in waiting
-    ]
-    return render_template("waiting", L=ctx.labels, rows=rows)
+    return render_template("waiting", ctx=ctx, page=page, L=ctx.labels, waiting=waiting)
 
 
 def latest_entries(ctx: PageContext) -> tuple[Entry, ...]:

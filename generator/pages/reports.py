@@ -71,9 +71,11 @@ def _changes(
             if f"{change.date.year:04d}-{change.date.month:02d}" == month:
                 access = f" ({L.access_name(change.access)})" if change.access else ""
                 lines.append(
-                    escape.Safe(
-                        f"{ctx.service_link(page, key)}: {escape.text(L.day(change.date))} "
-                        f"{escape.text(change.note + access)}"
+                    escape.fill(
+                        "{}: {} {}",
+                        ctx.service_link(page, key),
+                        L.day(change.date),
+                        change.note + access,
                     )
                 )
     seen = dict(past.statuses)
@@ -81,12 +83,12 @@ def _changes(
     for key, entries in now.items():
         link = ctx.service_link(page, key)
         if key not in seen:
-            lines.append(escape.Safe(f"{link}: {escape.text(L.first_seen)}"))
+            lines.append(escape.fill("{}: {}", link, L.first_seen))
             continue
         for status in sorted({e.status for e in entries} - seen[key]):
             if status in (Status.WAITLISTED, Status.PAYWALLED, Status.REFUSED, Status.DELIVERED):
                 text = L.first_status.format(status=L.status_name(status))
-                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+                lines.append(escape.fill("{}: {}", link, text))
         last, is_now = medians.get(key), median_wait(entries)
         if last is not None and is_now:
             then, was = last
@@ -94,7 +96,7 @@ def _changes(
                 trend = L.faster if is_now < was else L.slower
                 earlier = L.median_then.format(wait=L.duration(was), month=_month_title(ctx, then))
                 text = f"{L.median_wait} {earlier} → {L.duration(is_now)} ({trend})"
-                lines.append(escape.Safe(f"{link}: {escape.text(text)}"))
+                lines.append(escape.fill("{}: {}", link, text))
     return lines
 
 
@@ -131,9 +133,10 @@ def render_report(
         changes=_changes(ctx, page, month, now, past),
         medians=medians,
         links={
-            side: escape.Safe(
-                f"[{escape.text(_month_title(ctx, m))}]"
-                f"({urls.markdown_link(page, urls.report_page(m))})"
+            side: escape.fill(
+                "[{}]({})",
+                _month_title(ctx, m),
+                escape.Safe(urls.markdown_link(page, urls.report_page(m))),
             )
             for side, m in neighbours.items()
             if m is not None
@@ -177,9 +180,10 @@ def render_report_index(ctx: PageContext) -> str:
         L=ctx.labels,
         months=[
             {
-                "link": escape.Safe(
-                    f"[{escape.text(_month_title(ctx, m))}]"
-                    f"({urls.markdown_link('reports/index.md', urls.report_page(m))})"
+                "link": escape.fill(
+                    "[{}]({})",
+                    _month_title(ctx, m),
+                    escape.Safe(urls.markdown_link("reports/index.md", urls.report_page(m))),
                 ),
                 "count": len(ctx.groups.months[m]),
             }

@@ -13,7 +13,7 @@ from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
 from .parts import entry_part
-from .render import render_template
+from .render import macros, render_template
 from .stats import ServiceStats, entry_average
 from .trials import front_matter
 
@@ -38,9 +38,8 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
                 0,
                 "",
                 {
-                    "date": escape.Safe(
-                        f'<time datetime="{change.date.isoformat()}">'
-                        f"{escape.text(L.day(change.date))}</time>"
+                    "date": macros("cells", kept=True).day_cell(
+                        change.date.isoformat(), L.day(change.date)
                     ),
                     "access": L.access_name(change.access) if change.access else "–",
                     "what": change.note,
@@ -157,7 +156,7 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         history = urls.markdown_link(page, urls.service_history_page(service.key))
         latest = L.latest_attempts.format(shown=RECENT_ATTEMPTS, total=stats.attempts)
         more = L.every_attempt_link.format(total=stats.attempts)
-        note = escape.Safe(f"{escape.text(latest)} [{escape.text(more)}]({history})")
+        note = escape.fill("{} [{}]({})", latest, more, escape.Safe(history))
     return render_template(
         "service",
         L=L,
@@ -168,11 +167,15 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         attempts_count=stats.attempts,
         rate=rate_text(ctx, stats),
         median=L.duration(stats.median_wait) if stats.median_wait else "–",
-        overall=escape.Safe(
-            f"{ctx.mean_html(stats.overall, per_attempt=True)}"
-            f" ({escape.text(L.rated_attempts)}: {stats.overall.count})"
+        overall=(
+            escape.fill(
+                "{} ({}: {})",
+                ctx.mean_html(stats.overall, per_attempt=True),
+                L.rated_attempts,
+                stats.overall.count,
+            )
             if stats.overall is not None
-            else "–"
+            else escape.Safe("–")
         ),
         costs=_cost_lines(ctx, stats),
         history=_access_history(ctx, stats),
@@ -204,7 +207,7 @@ def render_service_history(ctx: PageContext, stats: ServiceStats) -> str:
         "service_history",
         L=L,
         title=title,
-        back=escape.Safe(f"[{escape.text(back)}]({target})"),
+        back=escape.fill("[{}]({})", back, escape.Safe(target)),
         score_chart=None,
         note=None,
         **_sections(ctx, stats, page, stats.entries),

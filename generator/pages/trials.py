@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
-from .cards import cards, lang_attribute, share_image, status_badge, thumbnail
+from .cards import cards, lang_attribute, share_image, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .parts import entry_part
@@ -156,7 +156,7 @@ def _own(ctx: PageContext, entry: Entry) -> str:
         service=ctx.service_link(page, entry.service),
         plan=L.plan_name(entry.plan),
         cost=ctx.cost_text(entry.cost),
-        status_badge=status_badge(ctx, entry),
+        ctx=ctx,
         wait=ctx.wait_text(entry),
         prompt=escape.fence(entry.prompt),
         submitted=ctx.moment(entry.submitted_at),
