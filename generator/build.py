@@ -149,17 +149,12 @@ def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
 
 
 def failure_message(error: MagazineError) -> Message:
-    """A clip's failure as a catalogue message: its own words when it has them.
-
-    ffmpeg's command and words, and a server's reason, are quoted as they are.
-    """
+    """A clip's failure as a catalogue message (ffmpeg's and a server's words quoted as said)."""
     if isinstance(error, FetchError):
         return Message("fetch.failed", detail=error.detail)
     if isinstance(error, MediaError) and error.words is not None:
-        _, _, more = str(error).partition("\n")
-        return Message(
-            "media.clip", source=error.source, reason=error.words, more=f"\n{more}" if more else ""
-        )
+        more = "".join(f"\n{line}" for line in str(error).split("\n")[1:])
+        return Message("media.clip", source=error.source, reason=error.words, more=more)
     return Message("media.failed", detail=str(error))
 
 
