@@ -16,7 +16,7 @@ from generator.pages import render_pages
 from generator.pages.labels import labels_for
 from generator.pages.measured import claim_lines
 from generator.source import load_magazine
-from tests.magazine_fixtures import DELIVERED, PENDING, SERVICES, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, SERVICES, write_magazine
 
 CLAIMS = (
     SERVICES
@@ -172,3 +172,23 @@ def test_pages_set_the_claimed_wait_beside_the_real_one_unless_the_entry_has_its
     assert promise_for(entry, sora, magazine.timezone) == timedelta(hours=3)
     promised = entry.model_copy(update={"promised_wait": timedelta(hours=1)})
     assert claim_lines(claim, media, labels_for("en"), promised) == {}  # the entry's own wins
+
+
+def test_without_a_promise_of_its_own_an_attempt_is_held_against_the_claimed_wait(
+    tmp_path: Path,
+) -> None:
+    # Kling claimed 3 h until 4 January; this attempt, still pending after 2 days, recorded
+    # no promise of its own: the claimed wait is the promise it is measured against.
+    english = MKDOCS.replace("language: ko", "language: en")
+    own = PENDING.replace("promised_wait: 3h\n", "")
+    root = write_magazine(tmp_path / "m", {"k.yml": own}, services=CLAIMS, mkdocs=english)
+    rendered = render_pages(load_magazine(root), MediaIndex())
+    assert "16× the promise" in rendered.files["trials/k.md"].text
+    [record] = json.loads(rendered.files["data/entries.json"].text)
+    assert record["ratio"] == 16.0 and record["promised_wait_seconds"] is None
+    without = CLAIMS.replace("      wait: 3h\n", "")
+    root = write_magazine(tmp_path / "n", {"k.yml": own}, services=without, mkdocs=english)
+    assert (
+        "× the promise"
+        not in render_pages(load_magazine(root), MediaIndex()).files["trials/k.md"].text
+    )

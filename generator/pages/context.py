@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
+from ..claimed import promise_for
 from ..media.renditions import MediaIndex
-from ..model import Cost, Criterion, Entry, Magazine, Service, Status
+from ..model import Cost, Criterion, Entry, Magazine, Service, Status, Wait
 from . import escape, urls
 from .labels import Labels, labels_for
 from .render import macros
@@ -60,6 +61,15 @@ class PageContext:
     reuse: Reuse = make_now
     """How entry parts are made (`parts.entry_part`); the preview's render reuses them."""
 
+    def wait_of(self, entry: Entry) -> Wait | None:
+        """The attempt's wait, held against its own promised wait or, without one, the wait
+        its service claimed on the day it was sent (`claimed.promise_for`)."""
+        wait = entry.wait
+        if wait is None or entry.promised_wait is not None:
+            return wait
+        claimed = promise_for(entry, self.magazine.services.get(entry.service), self.zone)
+        return wait if claimed is None else replace(wait, promised=claimed)
+
     @property
     def zone(self) -> tzinfo | None:
         """The magazine's time zone."""
@@ -79,7 +89,7 @@ class PageContext:
         after 2 d (16× the promise)`, `failed after 40 min (8× the promise)`, `refused`,
         `abandoned after 3 d`, `paywalled`, `waitlisted for at least 3 d`."""
         status = entry.status
-        wait = entry.wait
+        wait = self.wait_of(entry)
         L = self.labels
         if status in (Status.REFUSED, Status.PAYWALLED):
             return L.status_name(status)
@@ -104,7 +114,7 @@ class PageContext:
     def wait_full(self, entry: Entry) -> str:
         """The wait with, while the attempt is open, the date of the last check."""
         text = self.wait_text(entry)
-        wait = entry.wait
+        wait = self.wait_of(entry)
         if (
             wait is not None
             and not wait.settled
@@ -124,7 +134,7 @@ class PageContext:
         """The wait for a table cell (its status is beside it): `40 min · 0.2×`, `≥ 2 d · 16×`,
         `failed · 40 min`, `refused`, or `—` when unknown."""
         status = entry.status
-        wait = entry.wait
+        wait = self.wait_of(entry)
         L = self.labels
         if status in (Status.REFUSED, Status.PAYWALLED):
             return L.status_name(status)

@@ -107,7 +107,7 @@ def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
 
 def entry_record(ctx: PageContext, entry: Entry) -> dict[str, Any]:
     """One entry as plain data: the writer's fields plus what the generator derived."""
-    wait = entry.wait
+    wait = ctx.wait_of(entry)
     comparison = ctx.groups.comparison_of(entry)
     page = urls.entry_page(entry.slug)
     return {

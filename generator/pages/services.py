@@ -76,7 +76,7 @@ def _access_history(ctx: PageContext, stats: ServiceStats) -> list[dict[str, obj
 def _wait_bars(ctx: PageContext, entries: tuple[Entry, ...]) -> list[WaitBar]:
     bars = []
     for entry in entries:
-        wait = entry.wait
+        wait = ctx.wait_of(entry)
         if wait is None:
             continue
         promised = wait.promised.total_seconds() / 3600 if wait.promised else None
