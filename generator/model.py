@@ -389,6 +389,24 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = tuple(
 )
 
 
+class Experiment(_Frozen):
+    """A comparison's title and introduction, from entries/experiments.yml (optional)."""
+
+    key: Key
+    title: Text | dict[str, Text] | None = Field(
+        None, description="The comparison's title: plain, or per language {ko: ..., en: ...}."
+    )
+    introduction: str | None = Field(
+        None, description="A paragraph shown before the result box (Markdown)."
+    )
+
+    def title_for(self, language: str) -> str | None:
+        """The title in a language, falling back to English, then to any title."""
+        if self.title is None or isinstance(self.title, str):
+            return self.title
+        return self.title.get(language) or self.title.get("en") or next(iter(self.title.values()))
+
+
 @dataclass(frozen=True)
 class Comparison:
     """One prompt (or experiment) and every entry that received it."""
@@ -402,6 +420,31 @@ class Comparison:
     def services(self) -> tuple[str, ...]:
         """Service keys in the comparison, in entry order, each once."""
         return tuple(dict.fromkeys(e.service for e in self.entries))
+
+    @property
+    def experiment(self) -> str | None:
+        """The experiment key its entries share, if they are grouped by one."""
+        return self.key.removeprefix("experiment:") if self.key.startswith("experiment:") else None
+
+
+ROUND_WINDOW = timedelta(days=7)
+"""Attempts sent within this long of a round's first attempt belong to that round."""
+
+
+def comparison_rounds(comparison: Comparison) -> tuple[tuple[Entry, ...], ...]:
+    """The comparison's attempts in rounds, oldest first: one round unless some service got
+    the prompt more than once (a prompt re-sent later); then a round is the attempts sent
+    within `ROUND_WINDOW` of its first one."""
+    entries = comparison.entries
+    if len(comparison.services) == len(entries):
+        return (entries,)
+    rounds: list[list[Entry]] = []
+    for entry in entries:  # sorted by submission
+        if rounds and entry.submitted_at - rounds[-1][0].submitted_at <= ROUND_WINDOW:
+            rounds[-1].append(entry)
+        else:
+            rounds.append([entry])
+    return tuple(tuple(r) for r in rounds)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -444,6 +487,8 @@ class Magazine:
     services: Mapping[str, Service]
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     comparisons: tuple[Comparison, ...] = field(default=())
+    experiments: Mapping[str, Experiment] = field(default_factory=dict)
+    """Titles and introductions of comparisons, by experiment key (entries/experiments.yml)."""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     """Located warnings about entries that are valid but probably not meant (`check` and
     `build` print them and go on)."""

@@ -19,6 +19,7 @@ from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
 from .parts import entry_part
 from .render import macros, render_template
+from .stats import entry_average
 
 SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
@@ -129,7 +130,18 @@ def _tile(
         status_key=entry.status.value,
         day=ctx.day_cell(entry.submitted_at),
         wait=ctx.wait_full(entry),
+        score=_score(ctx, entry),
+        verdict=entry.verdict or "",
     )
+
+
+def _score(ctx: PageContext, entry: Entry) -> str:
+    """`4.3 / 5`: the attempt's mean score, or nothing when it has no ratings."""
+    average = entry_average(entry)
+    if average is None:
+        return ""
+    scale = max((c.scale for c in ctx.magazine.criteria), default=5)
+    return f"{average:.1f} / {scale}"
 
 
 def _tiles(

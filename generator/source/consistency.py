@@ -7,10 +7,10 @@ was copied or left behind when the status changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..errors import Problem
-from ..model import Entry, Status
+from ..model import Entry, Status, normalize_prompt
 from .yamlsource import Document, Loc
 
 WARNING = "warning"
@@ -56,6 +56,33 @@ def _found(entry: Entry) -> Iterator[tuple[Loc, str]]:
             f"equals submitted_at, so the {status.value} wait reads ≥ 0 s: set it to the last "
             "time you looked (magazine checked), or remove it",
         )
+
+
+def split_prompts(entries: tuple[Entry, ...], docs: Mapping[str, Document]) -> list[Problem]:
+    """One prompt split into several comparisons by different `experiment` keys (or a key on
+    some entries and none on others): each split-off group's first entry is warned, naming
+    where the prompt's first group is (entries in submission order)."""
+    first: dict[str, dict[str, Entry]] = {}
+    for entry in entries:
+        groups = first.setdefault(normalize_prompt(entry.prompt), {})
+        groups.setdefault(entry.comparison_key, entry)
+    found = []
+    for groups in first.values():
+        if len(groups) < 2:
+            continue
+        keys = list(groups)
+        lead = groups[keys[0]]
+        for key in keys[1:]:
+            entry = groups[key]
+            shown = f"experiment: {entry.experiment}" if entry.experiment else "no experiment key"
+            theirs = f"experiment: {lead.experiment}" if lead.experiment else "no experiment key"
+            message = (
+                f"has the prompt of {lead.path} but {shown} ({theirs} there), so they form two "
+                "comparisons: give both the same experiment key (magazine resend does)"
+            )
+            loc = ("experiment",) if entry.experiment else ("prompt",)
+            found.append(_warning(docs[entry.path], loc, message))
+    return found
 
 
 def _warning(doc: Document, loc: Loc, message: str) -> Problem:
