@@ -159,6 +159,8 @@ class Labels:
     went_up: str
     went_down: str
     same_service_attempts: str
+    rounds_shown: str
+    all_rounds: str
     download_json: str
     download_csv: str
     feed: str
