@@ -284,3 +284,14 @@ def test_the_viewer_can_show_one_round_or_all() -> None:
     assert '.theater:has([data-round-choice="2"]:checked) .theater-tile[data-round]' in css
     one = to_html(_page(magazine("ko"), SPARKS_PAGE))
     assert one.select_one(".theater-rounds") is None and one.select_one("[data-round]") is None
+
+
+def test_best_marks_compare_every_round_and_need_two_ratings() -> None:
+    page = _page(_resent("en"), SPARKS_PAGE)
+    first, second = page.split("### Round 1")[1].split("### Round 2")
+    sora = next(r for r in first.splitlines() if r.startswith("| [Sora]"))
+    kling = next(r for r in second.splitlines() if r.startswith("| [Kling]"))
+    # quality 4 both (best, tied), composition 3 < 4, lighting 5 > 4.
+    assert sora.count("★") == 2 and kling.count("★") == 2
+    lone = _page(magazine("en"), SPARKS_PAGE)  # only Sora rated: no best of one
+    assert "★" not in lone.split("## Comparisons")[1]

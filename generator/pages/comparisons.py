@@ -39,10 +39,11 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         c for c in ctx.magazine.criteria if any(c.key in e.ratings for e in comparison.entries)
     ]
     rounds = comparison_rounds(comparison)
+    best = _best(comparison.entries, criteria)
     tables = [
         {
             "heading": round_heading(ctx, number, attempts) if len(rounds) > 1 else "",
-            "rows": _rows(ctx, page, attempts, criteria),
+            "rows": _rows(ctx, page, attempts, criteria, best),
         }
         for number, attempts in enumerate(rounds, start=1)
     ]
@@ -66,15 +67,26 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
     )
 
 
+def _best(entries: tuple[Entry, ...], criteria: list[Criterion]) -> dict[str, int]:
+    """The best rating of each criterion over every round, where two attempts or more were
+    rated on it (a lone rating is best of nothing)."""
+    best = {}
+    for c in criteria:
+        rated = [e.ratings[c.key] for e in entries if c.key in e.ratings]
+        if len(rated) >= 2:
+            best[c.key] = max(rated)
+    return best
+
+
 def _rows(
-    ctx: PageContext, page: str, attempts: tuple[Entry, ...], criteria: list[Criterion]
+    ctx: PageContext,
+    page: str,
+    attempts: tuple[Entry, ...],
+    criteria: list[Criterion],
+    best: dict[str, int],
 ) -> list[dict[str, object]]:
     """A round's table rows, best mean score first; attempts without one after, as sent."""
     L = ctx.labels
-    best = {
-        c.key: max((e.ratings[c.key] for e in attempts if c.key in e.ratings), default=None)
-        for c in criteria
-    }
     averages = {e.slug: entry_average(e) for e in attempts}
     ranked = sorted(
         attempts,
@@ -87,7 +99,7 @@ def _rows(
             score = entry.ratings.get(c.key)
             if score is None:
                 scores.append(escape.Safe("–"))
-            elif score == best[c.key]:
+            elif score == best.get(c.key):
                 scores.append(macros("cells", kept=True).best(score, L.best))
             else:
                 scores.append(escape.Safe(str(score)))
