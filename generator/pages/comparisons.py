@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Comparison, Criterion, Entry, Status, comparison_rounds
+from ..model import Comparison, Criterion, Entry, Status
+from ..rounds import comparison_rounds
 from . import escape, urls
 from .cards import outcome, share_image
 from .context import PageContext

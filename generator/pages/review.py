@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Comparison, Entry, Status, comparison_rounds
+from ..model import Comparison, Entry, Status
+from ..rounds import comparison_rounds
 from .context import PageContext
 from .render import macros
 from .stats import entry_average

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..media.renditions import ClipMedia, ClipRef, Role
-from ..model import Comparison, Entry, Status, comparison_rounds
+from ..model import Comparison, Entry, Status
+from ..rounds import comparison_rounds
 from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
