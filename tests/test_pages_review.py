@@ -95,7 +95,7 @@ def test_the_title_is_the_experiments_then_the_shared_one_never_the_cut_prompt()
 def test_the_result_box_comes_before_the_viewer_and_names_best_fastest_and_never() -> None:
     page = _page(magazine("en"), SPARKS_PAGE)
     soup = to_html(page)
-    box = soup.select_one("aside.magazine-result")
+    box = soup.select_one("section.magazine-result")
     assert box is not None
     lines = {
         dt.get_text(): dd.get_text()
