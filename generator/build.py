@@ -38,6 +38,7 @@ from .site import (
     BudgetReport,
     LiveStaging,
     MediaManifest,
+    Regenerated,
     StagingChanges,
     build_site,
     check_budget,
@@ -206,9 +207,24 @@ def prepare(
     ]
     if failures:
         raise MediaFailures(failures)
+    warnings += clip_warnings(magazine, media)
     pages = memory.pages if memory is not None else None
     rendered = render_pages(magazine, media, home=not has_home(magazine), memo=pages)
     return magazine, media, rendered, warnings
+
+
+def clip_warnings(magazine: Magazine, media: MediaIndex) -> list[str]:
+    """Each clip's warnings (a measurement cut short), located at the clip's line."""
+    return [
+        str(
+            replace(
+                locate(magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), text),
+                severity="warning",
+            )
+        )
+        for ref, clip in sorted(media.clips.items())
+        for text in clip.warnings
+    ]
 
 
 def has_home(magazine: Magazine) -> bool:
@@ -289,6 +305,8 @@ def stage(
             write_media_folder(renditions, media_upload_dir(magazine))
         media_in_site = {} if hosted_elsewhere else renditions
         folder = staging_dir(magazine)
+        if memory is not None:
+            folder = preview_staging_dir(magazine.root, magazine.settings)
         changes = None
         if memory is None:
             write_staging(
@@ -377,36 +395,35 @@ def serve(root: Path, *, host: str, port: int, offline: bool, progress: Progress
     """`magazine serve`: a live preview; saving an entry or a page rebuilds what it affects.
 
     Media already made is reused from the cache, so a rebuild after an edit runs no ffmpeg
-    unless a clip changed.
+    unless a clip changed. The preview stages into a folder of its own, so a `magazine build`
+    run meanwhile (which waits for the cache folder while a save is staged) neither reads nor
+    writes the preview's files, and the preview none of the build's.
     """
     memory = Memory()
     settings = load_settings(root.resolve())
 
-    def regenerate() -> tuple[RenderedSite, StagingChanges | None]:
-        again = stage(
-            root, offline=offline, progress=SilentProgress(), command="serve", memory=memory
-        )
+    def staged(progress: Progress) -> Regenerated:
+        again = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
         epoch = source_date_epoch(again.magazine)
-        return replace(again.rendered, source_date_epoch=epoch), again.changes
+        rendered = replace(again.rendered, source_date_epoch=epoch)
+        return Regenerated(rendered, again.changes, again.magazine.settings)
 
-    first: tuple[RenderedSite, StagingChanges | None] | None = None
-    try:
-        staged = stage(root, offline=offline, progress=progress, command="serve", memory=memory)
-    except (UsageError, BusyError):
-        raise
-    except MagazineError:
-        # The preview stages again as it starts, which reports the problem in the terminal
-        # and on every page, and builds once the writer has fixed it.
-        pass
-    else:
-        epoch = source_date_epoch(staged.magazine)
-        first = replace(staged.rendered, source_date_epoch=epoch), staged.changes
+    def first() -> Regenerated | None:
+        try:
+            return staged(progress)
+        except (UsageError, BusyError):
+            raise
+        except MagazineError:
+            # The preview stages again as it starts, which reports the problem in the
+            # terminal and on every page, and builds once the writer has fixed it.
+            return None
+
     serve_site(
         root,
         settings,
-        staging_dir_of(root.resolve(), settings),
+        preview_staging_dir(root.resolve(), settings),
         first,
-        regenerate=regenerate,
+        regenerate=lambda: staged(SilentProgress()),
         host=host,
         port=port,
     )
@@ -452,6 +469,11 @@ def deploy(
 def staging_dir(magazine: Magazine) -> Path:
     """The generated docs folder MkDocs builds from."""
     return staging_dir_of(magazine.root, magazine.settings)
+
+
+def preview_staging_dir(root: Path, settings: Settings) -> Path:
+    """The preview's own generated docs folder, apart from the one builds use."""
+    return settings.cache_path(root) / "preview-staging" / "docs"
 
 
 def staging_dir_of(root: Path, settings: Settings) -> Path:

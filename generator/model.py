@@ -8,6 +8,7 @@ pages need (wait, ratio to the promise, comparison key). Nothing here reads file
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -336,6 +337,54 @@ class ServiceChange(_Frozen):
     note: Text = Field(description="What changed, e.g. `video now paid only`.")
 
 
+_RESOLUTION = re.compile(r"^(?:([1-9][0-9]{1,4})p|([1-9][0-9]{1,4})\s*[x×]\s*([1-9][0-9]{1,4}))$")
+
+
+def _claim_number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError("must be a number, such as 10 or 29.97")
+    return value
+
+
+ClaimNumber = Annotated[float, BeforeValidator(_claim_number)]
+
+
+class ServiceClaim(_Frozen):
+    """What a service said about what it makes, from a date on: the claim an attempt
+    submitted that day or later is held against (until the next claim)."""
+
+    date: date  # from when the claim was made (in force from then until the next)
+    max_resolution: str | None = Field(None, description="Largest picture: 1080p or 1920x1080.")
+    max_seconds: ClaimNumber | None = Field(
+        None, gt=0, le=86_400, description="The longest clip promised, in seconds."
+    )
+    fps: ClaimNumber | None = Field(
+        None, gt=0, le=1_000, description="The frame rate promised (pictures a second)."
+    )
+    wait: Duration | None = Field(None, description="What it says a generation takes: 3h.")
+    source: Text | None = Field(None, description="Where it was claimed (https:// address).")
+
+    @field_validator("max_resolution", mode="before")
+    @classmethod
+    def _resolution(cls, value: Any) -> Any:
+        if value is not None and not (isinstance(value, str) and _RESOLUTION.match(value.strip())):
+            raise ValueError(f"write 1080p or 1920x1080 (got {value!r})")
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("source")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must be a web address starting with https://")
+        return value
+
+    @property
+    def lines(self) -> int | None:
+        """The promised picture's short side (`1080p` and `1920x1080` both give 1080)."""
+        sides = re.findall(r"[0-9]+", self.max_resolution or "")
+        return min(int(side) for side in sides) if sides else None
+
+
 class Service(_Frozen):
     """One generative service, from entries/services.yml."""
 
@@ -346,6 +395,21 @@ class Service(_Frozen):
     kind: ServiceKind = Field(ServiceKind.VIDEO, description="video or image.")
     description: str | None = Field(None, description="A paragraph about the service (Markdown).")
     changes: tuple[ServiceChange, ...] = Field((), description="Dated changes, oldest first.")
+    claims: tuple[ServiceClaim, ...] = Field(
+        (),
+        description="What it claimed of its output (resolution, length, frame rate, wait), "
+        "dated, oldest first; an attempt is held against the one in force when sent.",
+    )
+
+    @field_validator("claims")
+    @classmethod
+    def _claims_in_order(cls, value: tuple[ServiceClaim, ...]) -> tuple[ServiceClaim, ...]:
+        for earlier, later in itertools.pairwise(value):
+            if later.date <= earlier.date:
+                raise ValueError(
+                    f"list claims oldest first, one a day ({later.date} follows {earlier.date})"
+                )
+        return value
 
     @field_validator("url")
     @classmethod

@@ -70,6 +70,12 @@ class MediaSettings(_Section):
     )
     timeout: float = Field(600, gt=0, description="Seconds one ffmpeg run may take.")
     jobs: int | None = Field(None, ge=1, description="Parallel ffmpeg runs (default: cores).")
+    measure: bool = Field(
+        True,
+        description="Measure every clip (frame rate really delivered, frozen stretches, "
+        "motion, detail, sharpness, flicker and flash risk, exposure, colour, black frames, "
+        "letterboxing, cuts) and show the measurements beside the writer's ratings.",
+    )
 
 
 class FetchSettings(_Section):

@@ -30,6 +30,7 @@ from generator.model import (
     Plan,
     Service,
     ServiceChange,
+    ServiceClaim,
     ServiceKind,
     Status,
     group_comparisons,
@@ -91,6 +92,20 @@ SERVICE_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "url": st.none() | st.sampled_from(["https://a.test", "https://b.test/x"]),
     "kind": st.sampled_from(list(ServiceKind)),
     "description": st.none() | st.sampled_from(["Now with *sound*.", "Plain."]),
+    "claims": st.lists(
+        st.builds(
+            ServiceClaim,
+            date=st.dates(date(2024, 12, 1), date(2025, 6, 30)),
+            max_resolution=st.none() | st.sampled_from(["720p", "1080p", "1920x1080"]),
+            max_seconds=st.none() | st.sampled_from([5, 10]),
+            fps=st.none() | st.sampled_from([24, 30]),
+            wait=st.none() | st.timedeltas(timedelta(minutes=1), timedelta(hours=6)),
+            source=st.none() | st.just("https://claims.test/a"),
+        ),
+        max_size=2,
+    )
+    .map(lambda claims: tuple(sorted(claims, key=lambda c: c.date)))
+    .filter(lambda claims: len({c.date for c in claims}) == len(claims)),
     "changes": st.lists(
         st.builds(
             ServiceChange,

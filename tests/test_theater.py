@@ -8,6 +8,7 @@ go to the git-ignored `artifacts/` folder for a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -620,9 +621,28 @@ def test_entry_page_plays_its_clip_against_the_others(
     assert link is not None and "storm-lighthouse" in link
 
 
+def test_the_viewer_modules_load_only_on_a_page_with_a_viewer(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        _open(watched, example_ko, "leaderboard/")
+        elsewhere = [r for r in watched.requests if "/viewer/" in r]
+        watched.requests.clear()
+        _open(watched, example_ko)
+        here = sorted(r.rsplit("/", 1)[1] for r in watched.requests if "/viewer/" in r)
+        errors = list(watched.console_errors) + list(watched.failures)
+    assert elsewhere == []
+    assert "viewer.js" in here and "engine.js" in here and "wipe.js" in here, here
+    assert errors == []
+
+
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The example magazine with Material's instant navigation turned on."""
+    """The example magazine with Material's instant navigation turned on.
+
+    Instant navigation takes over only links to pages its sitemap lists, at the address it is
+    served from: without a `site_url` of that address every click is a full load.
+    """
     from generator.build import build
     from generator.progress import SilentProgress
 
@@ -634,10 +654,13 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSit
         text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1),
         encoding="utf-8",
     )
-    site = folder / "site"
-    build(root, site_dir=site, offline=True, progress=SilentProgress())
-    with serve_folder(site) as base:
-        yield ServedSite(root, site, base)
+    served = folder / "served"
+    served.mkdir()
+    site = served / "site"
+    with serve_folder(served) as base:
+        url = base + "site/"
+        build(root, site_dir=site, offline=True, progress=SilentProgress(), site_url=url)
+        yield ServedSite(root, site, url)
 
 
 def test_viewer_works_after_instant_navigation(instant_site: ServedSite, chromium: Browser) -> None:
@@ -657,6 +680,73 @@ def test_viewer_works_after_instant_navigation(instant_site: ServedSite, chromiu
         _wait_playing(page, 0.3)
         errors = list(watched.console_errors)
     assert reloaded == 1  # one document: Material swapped the page in
+    assert errors == []
+
+
+# Records every listener the viewer's modules add (told apart by the script in the call
+# stack) and marks each one taken off again.
+LISTENER_LEDGER = """(() => {
+    const added = [];
+    window.__viewerListeners = added;
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const capture = (options) =>
+        typeof options === "boolean" ? options : !!(options && options.capture);
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+        if ((new Error().stack || "").includes("/assets/magazine/viewer/")) {
+            added.push({target: this, type, listener, capture: capture(options), off: false});
+        }
+        return add.call(this, type, listener, options);
+    };
+    EventTarget.prototype.removeEventListener = function (type, listener, options) {
+        for (const r of added) {
+            if (r.target === this && r.type === type && r.listener === listener
+                && r.capture === capture(options)) { r.off = true; }
+        }
+        return remove.call(this, type, listener, options);
+    };
+})()"""
+
+
+def test_leaving_a_page_by_instant_navigation_disposes_its_viewer(
+    instant_site: ServedSite, chromium: Browser
+) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with watched_page(chromium) as watched:
+        page = watched.page
+        page.add_init_script(LISTENER_LEDGER)
+        page.goto(instant_site.url("compare/"), wait_until="networkidle")
+        page.evaluate("() => { window.__firstDocument = true; }")
+        page.locator("article a[href*='storm-lighthouse']").first.click()
+        page.wait_for_selector(".theater--full[data-theater-ready]", timeout=20_000)
+        _button(page, "[data-theater-play]").click()
+        _wait_playing(page, 0.3)
+        _button(page, "[data-theater-wipe-toggle]").click()
+        _button(page, "[data-theater-enlarge]").first.click()
+        page.evaluate(
+            "() => { window.__oldVideos = [...document.querySelectorAll("
+            "'.theater video, .theater-wipe-video')]; }"
+        )
+        added = page.evaluate("() => window.__viewerListeners.length")
+        page.go_back()
+        page.wait_for_selector("article a[href*='storm-lighthouse']")
+        # On a timeout, the assertion below names what is left.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "() => window.__viewerListeners.every(r => r.off)", timeout=10_000, polling=100
+            )
+        left = page.evaluate(
+            "() => window.__viewerListeners.filter(r => !r.off)"
+            ".map(r => `${r.type} on ${r.target.nodeName || r.target}`)"
+        )
+        playing = page.evaluate("() => window.__oldVideos.filter(v => !v.paused).length")
+        same = page.evaluate("() => window.__firstDocument === true")
+        errors = list(watched.console_errors)
+    assert same  # one document: Material swapped the pages in
+    assert added > 40  # tiles, transport, speed, loop, large view, sound, wipe, keys
+    assert left == []
+    assert playing == 0
     assert errors == []
 
 

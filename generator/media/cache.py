@@ -85,6 +85,22 @@ class RenditionCache:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
 
+    def load_json(self, name: str) -> dict[str, object] | None:
+        """A JSON object kept for this content under `name` (written whole, or absent)."""
+        try:
+            data = json.loads((self.folder / name).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("sha256") != self.source_sha256:
+            return None
+        return data
+
+    def store_json(self, name: str, data: dict[str, object]) -> None:
+        """Keep a JSON object for this content, atomically (a killed build leaves no half)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        whole = {**data, "sha256": self.source_sha256}
+        _write_atomically(self.folder / name, json.dumps(whole, sort_keys=True))
+
     def load_facts(self) -> MediaFacts | None:
         """The probe result cached for this content, if any."""
         try:

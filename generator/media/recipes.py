@@ -196,8 +196,11 @@ def _global_args(ffmpeg_path: str) -> list[str]:
     return [ffmpeg_path, "-nostdin", "-hide_banner", "-nostats", "-v", "error", "-xerror", "-y"]
 
 
-def _upright_8bit(stream: Any, facts: MediaFacts, size: tuple[int, int]) -> Any:
-    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709."""
+def _upright_8bit(
+    stream: Any, facts: MediaFacts, size: tuple[int, int], flags: str | None = None
+) -> Any:
+    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709
+    (with the scaler's `flags` when given: the analysis asks for `area`)."""
     width, height = size
     if facts.hdr:
         stream = (
@@ -218,6 +221,8 @@ def _upright_8bit(stream: Any, facts: MediaFacts, size: tuple[int, int]) -> Any:
         )
     else:
         options: dict[str, Any] = {"w": width, "h": height, "out_range": "tv"}
+        if flags is not None:
+            options["flags"] = flags
         if facts.color_matrix in _RGB_MATRICES and _is_rgb(facts.pix_fmt):
             # RGB in (PNG, GIF, libx264rgb): choose the matrix browsers assume for HD video.
             options["out_color_matrix"] = "bt709"
@@ -252,6 +257,8 @@ def video_command(
     *,
     timestamps: bool = True,
     max_pixels: int | None = None,
+    analysis: tuple[int, int] | None = None,
+    analysis_seconds: float | None = None,
 ) -> list[str]:
     """One ffmpeg run that decodes `source` once and writes every requested rendition.
 
@@ -259,15 +266,22 @@ def video_command(
         outputs: for each role to make, its recipe and the path ffmpeg writes to.
         timestamps: stamp times on the contact sheet (needs drawtext and a font).
         max_pixels: the decoder refuses a larger frame (a stream can grow after its first).
+        analysis: also write the frames for measuring, at this size, to stdout (as
+            `analysis_command` does), from the same decode; `analysis_seconds` bounds them.
     """
     if not outputs:
         raise ValueError("nothing to make")
     source_in = ffmpeg.input(_input_path(source), **_input_cap(max_pixels))
+    decoded = source_in.video
+    measured = None
+    if analysis is not None:
+        both = decoded.filter_multi_output("split", 2)
+        decoded, measured = both[0], both[1]
     frame_size = max(
         (_frame_size(role, recipe, facts) for role, (recipe, _) in outputs.items()),
         key=lambda size: size[0] * size[1],
     )
-    base = _upright_8bit(source_in.video, facts, frame_size)
+    base = _upright_8bit(decoded, facts, frame_size)
     roles = sorted(outputs)
     branches = base.filter_multi_output("split", len(roles)) if len(roles) > 1 else None
     made = []
@@ -277,6 +291,8 @@ def video_command(
         made.append(
             _video_output(branch, source_in, role, recipe, facts, target, frame_size, timestamps)
         )
+    if measured is not None and analysis is not None:
+        made.append(_analysis_output(measured, facts, analysis, analysis_seconds))
     graph = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
     return _global_args(ffmpeg_path) + list(graph.compile(cmd="ffmpeg"))[1:]
 
@@ -326,6 +342,22 @@ def _video_output(
         branch = _contact_sheet(branch, recipe, facts, timestamps, resize)
         return ffmpeg.output(branch, path, **_still(recipe.quality))
     raise ValueError(f"{role} is not a video rendition")
+
+
+def _analysis_output(
+    stream: Any, facts: MediaFacts, size: tuple[int, int], max_seconds: float | None
+) -> Any:
+    """Raw 8-bit 4:2:0 frames of `size` on stdout, every decoded frame kept (`passthrough`:
+    none duplicated or dropped to fit a rate, or repeated pictures could not be counted)."""
+    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
+    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
+    stream = _upright_8bit(stream, facts, size, flags="area")
+    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
+    if facts.kind == "image":
+        options["frames:v"] = 1
+    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
+        options["t"] = f"{max_seconds:g}"
+    return ffmpeg.output(stream, "pipe:1", an=None, **options)
 
 
 def _still(quality: int) -> dict[str, Any]:
@@ -426,3 +458,33 @@ def _double(rate: str) -> str:
     number = rate.rstrip("kKmMgG")
     unit = rate[len(number) :]
     return f"{float(number) * 2:g}{unit}"
+
+
+def analysis_size(facts: MediaFacts, long_side: int) -> tuple[int, int]:
+    """The fixed size a clip is measured at: `long_side` on its longer side, even, upright.
+
+    The same for every clip whatever it was delivered at (P.910 SI/TI change with size), so
+    it may enlarge a small clip as well as shrink a large one.
+    """
+    width, height = max(1, facts.width), max(1, facts.height)
+    scale = long_side / max(width, height)
+    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+
+
+def analysis_command(
+    ffmpeg_path: str,
+    source: Path,
+    facts: MediaFacts,
+    size: tuple[int, int],
+    *,
+    max_pixels: int | None = None,
+    max_seconds: float | None = None,
+) -> list[str]:
+    """Decode `source` once to raw 8-bit 4:2:0 frames of `size` on stdout, for measuring.
+
+    Every decoded frame is kept (`passthrough`: no frame is duplicated or dropped to fit a
+    rate, or repeated pictures could not be counted); HDR is tone-mapped like the renditions.
+    """
+    stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
+    out = _analysis_output(stream, facts, size, max_seconds)
+    return [a for a in _global_args(ffmpeg_path) if a != "-y"] + list(out.compile(cmd="ffmpeg"))[1:]

@@ -73,14 +73,79 @@ class Rendition:
     size_bytes: int = 0
 
 
+MEASURE_KEYS = (
+    "effective_fps",
+    "frozen_share",
+    "motion",
+    "detail",
+    "sharpness",
+    "flicker",
+    "flash_risk",
+    "brightness",
+    "contrast",
+    "clipped_share",
+    "colourfulness",
+    "black_share",
+    "letterbox",
+    "cuts",
+)
+"""The measures of the open data contract, in the order pages show them."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What the analysis measured in one clip (see `media/measure.py` for each measure).
+
+    None where a measure does not apply (a still image has no motion, a clip under a second
+    no flash window) or the analysis could not take it; never NaN.
+    """
+
+    effective_fps: float | None = None
+    frozen_share: float | None = None
+    motion: float | None = None
+    detail: float | None = None
+    sharpness: float | None = None
+    flicker: float | None = None
+    flash_risk: bool | None = None
+    brightness: float | None = None
+    contrast: float | None = None
+    clipped_share: float | None = None
+    colourfulness: float | None = None
+    black_share: float | None = None
+    letterbox: bool | None = None
+    cuts: tuple[float, ...] | None = None
+    width: int = 0
+    """Width of the analysis size, in pixels."""
+    height: int = 0
+    version: int = 0
+    """The analyser's version: values of different versions are not comparable."""
+    frames: int = 0
+    """Frames analysed."""
+    timeline: tuple[tuple[float, float, float], ...] = ()
+    """(start in seconds, mean motion, mean brightness) per stretch of the clip, for charts."""
+
+    def record(self) -> dict[str, object]:
+        """The open data object: every contract key, plus `analysis` and `frames`."""
+        out: dict[str, object] = {key: getattr(self, key) for key in MEASURE_KEYS}
+        out["cuts"] = None if self.cuts is None else list(self.cuts)
+        out["analysis"] = {"width": self.width, "height": self.height, "version": self.version}
+        out["frames"] = self.frames
+        return out
+
+
 @dataclass(frozen=True)
 class ClipMedia:
-    """Facts and renditions of one clip."""
+    """Facts and renditions of one clip, and what was measured in it."""
 
     ref: ClipRef
     source_sha256: str
     facts: MediaFacts
     renditions: tuple[Rendition, ...]
+    measured: Measured | None = None
+    """None when measuring is off (`media.measure: false`)."""
+    warnings: tuple[str, ...] = ()
+    """What went wrong with this clip without failing it (the build locates each at the
+    clip's line)."""
 
     def get(self, role: Role) -> Rendition | None:
         """The rendition for a role, if made."""

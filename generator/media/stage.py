@@ -27,6 +27,8 @@ from ..progress import Progress
 from ..settings import Settings
 from .archive import hash_file
 from .cache import RenditionCache
+from .frames import Frames
+from .measure import cached_measurement, finish, measure_clip, new_frames
 from .originals import ORIGINAL_TYPES, clean_original
 from .probe import probe_file
 from .recipes import (
@@ -39,8 +41,14 @@ from .recipes import (
     recipes_for,
     video_command,
 )
-from .renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Rendition, Role
-from .transcode import find_ffmpeg, remove_quietly, run_ffmpeg, supports_drawtext
+from .renditions import ClipMedia, ClipRef, Measured, MediaFacts, MediaIndex, Rendition, Role
+from .transcode import (
+    find_ffmpeg,
+    remove_quietly,
+    run_ffmpeg,
+    stream_ffmpeg,
+    supports_drawtext,
+)
 
 # Part of the original's file name, so that originals published before metadata was removed
 # are never reused from an older cache.
@@ -55,6 +63,9 @@ class _Result:
     facts: MediaFacts
     renditions: tuple[Rendition, ...]
     warnings: tuple[str, ...] = ()
+    measured: Measured | None = None
+    clip_warnings: tuple[str, ...] = ()
+    """Warnings the build locates at each clip of this source (a measurement cut short)."""
 
 
 def process_media(
@@ -118,7 +129,14 @@ def process_media(
             failures[ref] = result
         else:
             digest, made_result = result
-            clips[ref] = ClipMedia(ref, digest, made_result.facts, made_result.renditions)
+            clips[ref] = ClipMedia(
+                ref,
+                digest,
+                made_result.facts,
+                made_result.renditions,
+                made_result.measured,
+                made_result.clip_warnings,
+            )
     return MediaIndex(clips=clips, failures=failures, warnings=tuple(warnings))
 
 
@@ -234,6 +252,10 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         else:
             ready[role] = _rendition(cache, role, name, cached.width, cached.height)
     warnings: list[str] = []
+    measured: tuple[Measured, str | None] | None = None
+    to_measure = settings.media.measure
+    if to_measure:
+        measured = cached_measurement(cache)
     if facts.kind == "image":
         original = _original(cache, path, facts)
         if original is not None:
@@ -244,11 +266,35 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         if facts.kind == "image":
             made = _make_image(ffmpeg, settings, cache, path, shown, facts, missing)
         else:
-            made, warnings = _make_video(ffmpeg, settings, cache, path, shown, facts, missing)
+            # The renditions' decode feeds the measurements too, when they are wanted.
+            frames = new_frames(facts) if to_measure and measured is None else None
+            made, warnings = _make_video(
+                ffmpeg, settings, cache, path, shown, facts, missing, frames
+            )
+            if frames is not None:
+                measured = finish(frames, facts, cache)
         ready.update(made)
     order = list(Role)
     renditions = tuple(sorted(ready.values(), key=lambda r: order.index(r.role)))
-    return _Result(facts, renditions, tuple(warnings))
+    if to_measure and measured is None:
+        measured = measure_clip(
+            settings.media.ffmpeg,
+            cache,
+            path,
+            facts,
+            timeout=settings.media.timeout,
+            max_pixels=limits.pixels,
+            max_seconds=limits.clip_seconds,
+            shown=shown,
+        )
+    clip_warnings = () if measured is None or measured[1] is None else (measured[1],)
+    return _Result(
+        facts,
+        renditions,
+        tuple(warnings),
+        measured[0] if measured is not None else None,
+        clip_warnings,
+    )
 
 
 def _make_video(
@@ -259,7 +305,9 @@ def _make_video(
     shown: str,
     facts: MediaFacts,
     missing: Mapping[Role, Recipe],
+    frames: Frames | None = None,
 ) -> tuple[dict[Role, Rendition], list[str]]:
+    """Every missing rendition from one decode; with `frames`, the analysis's frames too."""
     warnings: list[str] = []
     timestamps = True
     if Role.SHEET in missing:
@@ -270,10 +318,26 @@ def _make_video(
     temporaries = {role: cache.temporary(names[role]) for role in missing}
     outputs = {role: (missing[role], temporaries[role]) for role in missing}
     command = video_command(
-        ffmpeg, path, facts, outputs, timestamps=timestamps, max_pixels=settings.limits.pixels
+        ffmpeg,
+        path,
+        facts,
+        outputs,
+        timestamps=timestamps,
+        max_pixels=settings.limits.pixels,
+        analysis=(frames.width, frames.height) if frames is not None else None,
+        analysis_seconds=settings.limits.clip_seconds,
     )
     try:
-        run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
+        if frames is None:
+            run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
+        else:
+            stream_ffmpeg(
+                command,
+                timeout=settings.media.timeout,
+                chunk_bytes=frames.frame_bytes,
+                consume=frames.add,
+                source=shown,
+            )
         if Role.VIDEO in temporaries:
             _check_complete(temporaries[Role.VIDEO], facts, shown, command)
         made: dict[Role, Rendition] = {}

@@ -11,7 +11,7 @@ import os
 import subprocess
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -99,6 +99,87 @@ def run_ffmpeg(command: Sequence[str], *, timeout: float, source: str = "") -> N
             source=source,
             command=command,
             stderr_tail="\n".join(tail),
+        )
+
+
+def stream_ffmpeg(
+    command: Sequence[str],
+    *,
+    timeout: float,
+    chunk_bytes: int,
+    consume: Callable[[bytes], None],
+    source: str = "",
+) -> None:
+    """Run one ffmpeg command that writes fixed-size records to stdout, handing each to
+    `consume` as it arrives (decoded frames for the analysis, never held all at once).
+
+    The same discipline as `run_ffmpeg`: stderr drained by a thread, a wall-clock limit (a
+    timer kills ffmpeg, so a blocked read ends), no orphan left behind. Records already
+    consumed stay consumed when the run fails: the caller keeps what it could take.
+
+    Raises:
+        MediaError: ffmpeg could not start, exited non-zero, ran out of time, or stopped in
+            the middle of a record.
+    """
+    global _spawned
+    with _spawn_lock:
+        _spawned += 1
+    try:
+        process = subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as exc:
+        raise MediaError(
+            f"cannot start ffmpeg: {exc.strerror}", source=source, command=command
+        ) from exc
+    tail: deque[str] = deque(maxlen=_STDERR_LINES)
+    assert process.stderr is not None and process.stdout is not None
+    reader = threading.Thread(target=_drain, args=(process.stderr, tail), daemon=True)
+    reader.start()
+    expired = threading.Event()
+
+    def expire() -> None:
+        expired.set()
+        process.kill()
+
+    timer = threading.Timer(timeout, expire)
+    timer.start()
+    leftover = 0
+    try:
+        with process.stdout:
+            while True:
+                record = process.stdout.read(chunk_bytes)
+                if len(record) < chunk_bytes:
+                    leftover = len(record)
+                    break
+                consume(record)
+        code = process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:  # consume raised, or an interrupt: leave no orphan behind
+            process.kill()
+            process.wait()
+    reader.join()
+    if expired.is_set():
+        raise MediaError(
+            f"ffmpeg took longer than {timeout:g} s (settings.media.timeout)",
+            source=source,
+            command=command,
+            stderr_tail="\n".join(tail),
+        )
+    if code != 0:
+        raise MediaError(
+            f"ffmpeg failed (exit {code})",
+            source=source,
+            command=command,
+            stderr_tail="\n".join(tail),
+        )
+    if leftover:
+        raise MediaError(
+            f"ffmpeg stopped {leftover} bytes into a frame", source=source, command=command
         )
 
 

@@ -20,11 +20,11 @@ from .claims import check_addresses
 from .kinds import TAGS_PAGE, render_kinds
 from .labels import labels_for
 from .memo import PageMemo
+from .viewerjs import viewer_scripts
 
 CSS = "assets/magazine/magazine.css"
 JAVASCRIPT = "assets/magazine/magazine.js"
 THEATER_CSS = "assets/magazine/theater.css"
-THEATER_JAVASCRIPT = "assets/magazine/theater.js"
 
 
 __all__ = ["GeneratedFile", "PageMemo", "RenderedSite", "check_addresses", "render_pages"]
@@ -52,7 +52,6 @@ ASSETS = (
     (CSS, "magazine.css"),
     (JAVASCRIPT, "magazine.js"),
     (THEATER_CSS, "theater.css"),
-    (THEATER_JAVASCRIPT, "theater.js"),
 )
 
 
@@ -93,13 +92,14 @@ def render_pages(
     files = made.files
     for path, name in ASSETS:
         files[path] = GeneratedFile(_asset(name))
+    files.update((path, GeneratedFile(text)) for path, text in viewer_scripts().items())
     if home:
         nav.insert(0, "index.md")
     rendered = RenderedSite(
         files=dict(sorted(files.items())),
         nav=nav,
         extra_css=(CSS, THEATER_CSS),
-        extra_javascript=(JAVASCRIPT, THEATER_JAVASCRIPT),
+        extra_javascript=(JAVASCRIPT,),
         snippets=made.snippets,
     )
     memo.sweep()

@@ -24,6 +24,7 @@ from . import urls
 from .services import has_history
 from .stats import Groupings, group
 from .trials import PAGE_SIZE
+from .viewerjs import viewer_script_paths
 
 FIXED = {
     "latest.md": "the latest trials",
@@ -35,11 +36,12 @@ FIXED = {
     "data/index.md": "the open data page",
     "data/entries.json": "the open data file",
     "data/entries.csv": "the open data file",
+    "data/measured.schema.json": "the JSON Schema of the open data's measurements",
     "feed.xml": "the feed",
     "assets/magazine/magazine.css": "the magazine's style sheet",
     "assets/magazine/magazine.js": "the magazine's script",
     "assets/magazine/theater.css": "the comparison viewer's style sheet",
-    "assets/magazine/theater.js": "the comparison viewer's script",
+    **dict.fromkeys(viewer_script_paths(), "a module of the comparison viewer's script"),
 }
 """Generated files whose address no writer chooses."""
 

@@ -7,6 +7,7 @@ from ..rounds import comparison_rounds
 from . import escape, urls
 from .cards import outcome, share_image
 from .context import PageContext
+from .measured import comparison_table
 from .render import macros, render_template
 from .review import (
     comparison_title,
@@ -65,6 +66,7 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         criteria=[c.label_for(L.language) for c in criteria],
         tables=tables,
         changes=round_changes(ctx, comparison),
+        measured=comparison_table(ctx, page, comparison),
     )
 
 

@@ -108,11 +108,7 @@ def _text(value: str) -> Safe:
     return Safe(flat.translate(_REFERENCES))
 
 
-def _prepared(value: object) -> str:
-    return value if isinstance(value, Safe) else _text(str(value))
-
-
-def fill(template: str, /, *args: object, **kwargs: object) -> Safe:
+def fill(template: str, /, *args: object) -> Safe:
     """`template`, Markdown or HTML the generator wrote, with each `{}` filled by an argument
     escaped with `text` unless it is already prepared (`Safe`).
 
@@ -121,11 +117,7 @@ def fill(template: str, /, *args: object, **kwargs: object) -> Safe:
     (with `str.format`: links and cells fill hundreds of thousands of these in a large
     magazine), so a format spec meets text: format numbers before passing them.
     """
-    return Safe(
-        template.format(
-            *[_prepared(a) for a in args], **{k: _prepared(v) for k, v in kwargs.items()}
-        )
-    )
+    return Safe(template.format(*[a if isinstance(a, Safe) else _text(str(a)) for a in args]))
 
 
 def fence(value: str, language: str = "text") -> Safe:

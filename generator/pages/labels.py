@@ -10,9 +10,16 @@ from dataclasses import dataclass
 
 from .labels_en import EN
 from .labels_ko import KO
-from .wording import Labels
+from .wording import Labels, MeasureWords
 
-__all__ = ["LANGUAGES", "Labels", "TheaterLabels", "labels_for", "theater_labels"]
+__all__ = [
+    "LANGUAGES",
+    "Labels",
+    "MeasureWords",
+    "TheaterLabels",
+    "labels_for",
+    "theater_labels",
+]
 
 
 def labels_for(language: str) -> Labels:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .wording import Labels
+from .wording import Labels, MeasureWords
 
 KO = Labels(
     language="ko",
@@ -187,4 +187,67 @@ KO = Labels(
         "closed": "서비스 종료",
     },
     months=tuple(f"{n}월" for n in range(1, 13)),
+    measured=MeasureWords(
+        heading="측정값",
+        intro="생성기가 모델 없이 한 가지 크기(긴 변 640px)로 잰 값입니다. 글쓴이의 판단 곁에 "
+        "놓는 사실이지, 점수가 아닙니다.",
+        names={
+            "effective_fps": "초당 서로 다른 화면 수",
+            "frozen_share": "멈춘 구간",
+            "motion": "움직임",
+            "detail": "디테일",
+            "sharpness": "선명도",
+            "flicker": "깜빡임",
+            "flash_risk": "섬광 위험",
+            "brightness": "밝기",
+            "contrast": "대비",
+            "clipped_share": "뭉개지거나 날아간 픽셀",
+            "colourfulness": "색의 풍부함",
+            "black_share": "검은 화면",
+            "letterbox": "레터박스",
+            "cuts": "컷 전환",
+        },
+        tells={
+            "effective_fps": "품질: 움직임이 얼마나 부드러울 수 있는지. "
+            "파일이 같은 화면을 되풀이할 수 있습니다.",
+            "frozen_share": "일관성: 클립 중 얼마나 멈춰 있는지.",
+            "motion": "카메라: 화면에서 화면으로 얼마나 바뀌는지 (ITU-T P.910 TI).",
+            "detail": "품질: 화면마다 담긴 세밀한 구조의 양 (ITU-T P.910 SI).",
+            "sharpness": "품질: 윤곽이 얼마나 또렷한지. 흐린 사본은 더 낮게 나옵니다.",
+            "flicker": "일관성: 움직임 없이 튀는 밝기.",
+            "flash_risk": "조명: 1초에 세 번 넘는 섬광 (WCAG 2.3.1).",
+            "brightness": "조명: 화면 전체의 밝기, 0에서 1.",
+            "contrast": "조명: 밝은 곳과 어두운 곳의 차이, 0에서 1.",
+            "clipped_share": "조명: 완전한 검정이나 흰색으로 잃은 디테일.",
+            "colourfulness": "색감: 색이 얼마나 선명한지 (Hasler–Süsstrunk). 0은 회색.",
+            "black_share": "일관성: 검은 화면에 머문 시간.",
+            "letterbox": "구도: 검은 띠가 화면 일부를 차지함.",
+            "cuts": "카메라: 장면이 한순간에 바뀌는 곳.",
+        },
+        value="값",
+        what_it_tells="알 수 있는 것",
+        frozen_flag="클립의 {share} 동안 멈춤",
+        flash_flag="섬광 위험: 1초에 세 번 넘는 섬광",
+        letterbox_flag="레터박스",
+        fps_flag="{fps}fps 파일에 초당 서로 다른 화면 {distinct}개",
+        cuts_none="없음 (한 번에 이어진 장면)",
+        per_second="초당 서로 다른 화면 {value}개",
+        claimed="주장 {claimed} · 실제 {delivered}",
+        claim_source="주장한 곳",
+        claims="서비스의 주장",
+        delivered="시간에 따른 실제 결과물",
+        timeline="클립의 움직임과 밝기",
+        motion_line="움직임",
+        brightness_line="밝기",
+        cut_mark="컷",
+        writer_rating="글쓴이의 평가",
+        informs="관련 기준",
+        schema="측정값의 JSON Schema",
+        not_measured="측정 안 됨",
+        resolution="해상도",
+        length="길이",
+        frame_rate="프레임 레이트",
+        date="날짜",
+        delivered_dot="실제 결과물",
+    ),
 )

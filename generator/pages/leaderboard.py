@@ -8,8 +8,9 @@ overall score rests on `FEW` rated attempts take a rank (the others follow them,
 
 from __future__ import annotations
 
-from . import urls
+from . import escape, urls
 from .context import PageContext
+from .measured import leaderboard_cells, leaderboard_heads
 from .render import render_fragment, render_template
 from .services import rate_text
 from .stats import FEW, ServiceStats
@@ -58,6 +59,7 @@ def render_leaderboard(ctx: PageContext) -> str:
                 "rate": stats.delivery_rate,
                 "rate_text": rate_text(ctx, stats),
                 "attempts": stats.attempts,
+                "measured": [escape.Safe(c) for c in leaderboard_cells(ctx, stats.entries)],
             }
         )
     table = render_fragment(
@@ -65,6 +67,7 @@ def render_leaderboard(ctx: PageContext) -> str:
         ctx=ctx,
         L=L,
         criteria=[c.label_for(L.language) for c in criteria],
+        measured_heads=[escape.Safe(h) for h in leaderboard_heads(L)],
         rows=rows,
     )
     return render_template(

@@ -5,6 +5,9 @@ prefixes each line of a text cell that starts with `=`, `+`, `-`, `@`, a tab or 
 forms (`＝＋－＠`) with an apostrophe, so a spreadsheet shows it instead of running it as a
 formula, and no line of a cell can pass for a row of its own.
 Remote clip URLs lose their query strings (service links carry signatures).
+
+Each clip's `media.measured` (what the media stage measured) is in both, the CSV's `clips`
+cell holding `{source, measured}` per clip; `data/measured.schema.json` is its JSON Schema.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import csv
 import io
 import json
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 from ..addresses import public_url
+from ..claimed import claim_for
 from ..media.renditions import ClipRef
-from ..model import Entry
+from ..model import Entry, ServiceClaim
 from . import escape, urls
 from .context import PageContext
 from .parts import entry_part
@@ -53,6 +58,19 @@ CSV_COLUMNS = (
 )
 
 
+MEASURED_SCHEMA = "data/measured.schema.json"
+"""Where the JSON Schema of a clip's `media.measured` object is published, beside the data."""
+
+
+def measured_schema() -> str:
+    """The JSON Schema of a clip's `media.measured` object, as shipped with the generator."""
+    return (
+        resources.files(__package__)
+        .joinpath("assets", "measured.schema.json")
+        .read_text(encoding="utf-8")
+    )
+
+
 def _amount(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -82,6 +100,7 @@ def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
             "audio_codec": facts.audio_codec,
             "size_bytes": facts.size_bytes,
             "renditions": {r.role.value: r.url_path for r in media.renditions},
+            "measured": media.measured.record() if media.measured is not None else None,
         }
     return record
 
@@ -124,6 +143,21 @@ def entry_record(ctx: PageContext, entry: Entry) -> dict[str, Any]:
         "page": page,
         "page_url": ctx.urls.absolute(page) or ctx.urls.served(page),
         "clips": [_clip(ctx, entry, i) for i in range(len(entry.clips))],
+        "claim": _claim(claim_for(entry, ctx.groups.service(entry.service), ctx.zone)),
+    }
+
+
+def _claim(claim: ServiceClaim | None) -> dict[str, Any] | None:
+    """The service's claim in force on the day the attempt was submitted."""
+    if claim is None:
+        return None
+    return {
+        "date": claim.date.isoformat(),
+        "max_resolution": claim.max_resolution,
+        "max_seconds": claim.max_seconds,
+        "fps": claim.fps,
+        "wait_seconds": claim.wait.total_seconds() if claim.wait is not None else None,
+        "source": public_url(claim.source) if claim.source else None,
     }
 
 
@@ -176,7 +210,13 @@ def csv_row(record: dict[str, Any]) -> str:
     flat = dict(record)
     flat["cost_amount"] = record["cost"]["amount"] if record["cost"] else None
     flat["cost_unit"] = record["cost"]["unit"] if record["cost"] else None
-    flat["clips"] = [c["file"] or c["url"] for c in record["clips"]]
+    flat["clips"] = [
+        {
+            "source": c["file"] or c["url"],
+            "measured": c["media"]["measured"] if c["media"] is not None else None,
+        }
+        for c in record["clips"]
+    ]
     return _csv_lines([[_cell(flat[column]) for column in CSV_COLUMNS]])
 
 
@@ -208,6 +248,7 @@ def render_open_data(ctx: PageContext) -> dict[str, str]:
     ]
     L = ctx.labels
     return {
+        MEASURED_SCHEMA: measured_schema(),
         JSON: _json_array([line for line, _ in lines]),
         "data/entries.csv": _csv_lines([CSV_COLUMNS]) + "".join(row for _, row in lines),
         "data/index.md": render_template(
@@ -216,5 +257,6 @@ def render_open_data(ctx: PageContext) -> dict[str, str]:
             count=len(lines),
             feed=escape.Safe(urls.markdown_link("data/index.md", "feed.xml")),
             absolute=ctx.urls.site_url is not None,
+            schema=escape.Safe(urls.markdown_link("data/index.md", MEASURED_SCHEMA)),
         ),
     }

@@ -166,24 +166,20 @@ class Macros:
     """The macros of one fragment template, for Python views: `macros("cells").wait_cell(...)`
     returns what the macro makes, as `escape.Safe` (its arguments were escaped inside)."""
 
-    __slots__ = ("_calls", "_kept", "_module")
-
     def __init__(self, module: Any, *, kept: bool = False) -> None:
         self._module = module
         self._kept = kept
-        self._calls: dict[str, Callable[..., escape.Safe]] = {}
 
     def __getattr__(self, name: str) -> Callable[..., escape.Safe]:
-        call = self._calls.get(name)
-        if call is None:
-            macro = getattr(self._module, name)
+        # Only for a macro not asked for yet: the call made here is then an attribute.
+        macro = getattr(self._module, name)
 
-            def call(*args: Any, **kwargs: Any) -> escape.Safe:
-                return escape.Safe(macro(*args, **kwargs))
+        def call(*args: Any, **kwargs: Any) -> escape.Safe:
+            return escape.Safe(macro(*args, **kwargs))
 
-            if self._kept:
-                call = lru_cache(maxsize=1 << 14)(call)
-            self._calls[name] = call
+        if self._kept:
+            call = lru_cache(maxsize=1 << 14)(call)
+        setattr(self, name, call)
         return call
 
 

@@ -12,6 +12,7 @@ from . import escape, urls
 from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
+from .measured import service_deliveries
 from .parts import entry_part
 from .render import macros, render_template
 from .stats import ServiceStats, entry_average
@@ -181,6 +182,7 @@ def render_service(ctx: PageContext, stats: ServiceStats) -> str:
         history=_access_history(ctx, stats),
         score_chart=(score_chart(points, scale, L.chart_score_title) if len(points) > 0 else None),
         note=note,
+        measured=service_deliveries(ctx, page, service, stats.entries[-RECENT_ATTEMPTS:]),
         **_sections(ctx, stats, page, stats.entries[-RECENT_ATTEMPTS:]),
     )
 

@@ -2,7 +2,7 @@
 
 The markup is complete without script: each clip sits in a tile of the same shape with a lazy
 poster behind a `preload="none"` video that has its own controls, and attempts with no clip say
-why. `assets/theater.js` then hides those controls, shows the shared transport and keeps the
+why. `assets/viewer/` then hides those controls, shows the shared transport and keeps the
 clips frame-aligned; `assets/theater.css` lays the tiles out. Each block is one line of raw HTML
 so Markdown leaves it alone, made by `templates/fragments/theater.html.j2` and
 `theater_tile.html.j2` from the views here, which escape every writer- or server-supplied string.

@@ -9,6 +9,7 @@ from . import escape, urls
 from .cards import cards, lang_attribute, share_image, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
+from .measured import entry_panel
 from .parts import entry_part
 from .render import render_template
 from .stats import entry_average
@@ -169,6 +170,7 @@ def _own(ctx: PageContext, entry: Entry) -> str:
         checked=ctx.moment(entry.checked_at) if entry.checked_at else None,
         clips=clips,
         facts=facts,
+        measured=entry_panel(ctx, entry),
         ratings=ratings,
         notes=(
             escape.notes(entry.notes, entry.language)

@@ -19,6 +19,44 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass(frozen=True)
+class MeasureWords:
+    """The words of clip measurements and service claims (`pages/measured.py`).
+
+    Never "score": these are facts measured beside the writer's judgement.
+    """
+
+    heading: str  # "Measured"
+    intro: str  # one line: how and at what size, and that these are not scores
+    names: dict[str, str]  # measure key → plain name
+    tells: dict[str, str]  # measure key → "what this tells you", naming the criterion
+    value: str  # column head
+    what_it_tells: str  # column head
+    frozen_flag: str  # "{share} of the clip frozen"
+    flash_flag: str
+    letterbox_flag: str
+    fps_flag: str  # "{distinct} distinct pictures a second in a {fps} fps file"
+    cuts_none: str
+    per_second: str  # "{value} a second"
+    claimed: str  # "claimed {claimed} · delivered {delivered}"
+    claim_source: str
+    claims: str  # section heading on the service page
+    delivered: str  # section heading: what it delivered over time
+    timeline: str  # "Motion and brightness over the clip"
+    motion_line: str
+    brightness_line: str
+    cut_mark: str
+    writer_rating: str  # "Writer's rating"
+    informs: str  # column head: the criterion a measure informs
+    schema: str  # link text of the JSON Schema on the open data page
+    not_measured: str
+    resolution: str
+    length: str
+    frame_rate: str
+    date: str
+    delivered_dot: str  # chart legend: a delivered clip
+
+
+@dataclass(frozen=True)
 class Labels:
     """The generator's words in one language."""
 
@@ -177,6 +215,7 @@ class Labels:
     plans: dict[str, str]
     access: dict[str, str]
     months: tuple[str, ...]
+    measured: MeasureWords
 
     def status_name(self, status: Status) -> str:
         """A status in this language."""

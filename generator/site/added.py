@@ -11,7 +11,7 @@ them unchanged. What a walk would change for an added file, and how it is found 
   itself reads again every page that does);
 - tag listings: when a new page has tags, the listing pages are read and converted again and
   the tags plugin fills them from every page's tags, kept in site order, as long as the plugin
-  holds what the last build of this site gave it (`plugin_state`);
+  holds what the last build of this site gave it (`mkdocs_internals.tag_state`);
 - the sitemap: written again, with every page.
 
 Anything else (a removed file, a new page that holds a listing, a file that takes a theme
@@ -29,7 +29,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 
-from .pagework import PageState, PageWarnings, capture, convert, listing_pages, read, unread_state
+from .mkdocs_internals import forget_listings, listing_pages, reorder_tag_mappings
+from .pagework import PageState, PageWarnings, capture, convert, read, unread_state
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def refill_listings(
     states: dict[str, PageState] = {}
     for page in listing:
         uri, source = page.file.src_uri, sources.source(page.file)
-        _forget_listings(config, page)
+        forget_listings(config, page)
         read(page, config, files, sources.given(uri))
         convert(page, config, files)
         states[uri] = capture(page, source)
@@ -111,39 +112,12 @@ def refill_listings(
 def _relist(config: MkDocsConfig, docs: Iterable[File]) -> None:
     """Put the tags plugin's pages back in site order, as a walk would have added them (a
     listing lists pages of equal rank in that order)."""
-    for plugin in _tags_plugins(config):
-        kept = plugin.mappings.data
-        urls = [file.page.url for file in docs if file.page is not None]
-        ordered = {url: kept[url] for url in urls if url in kept}
-        ordered.update((url, mapping) for url, mapping in kept.items() if url not in ordered)
-        plugin.mappings.data = ordered
-
-
-def _forget_listings(config: MkDocsConfig, page: Page) -> None:
-    """Drop the tag listings the tags plugin found on `page`: reading it again adds them anew."""
-    for plugin in _tags_plugins(config):
-        listings = plugin.listings
-        listings.data = {listing for listing in listings.data if listing.page is not page}
-
-
-def plugin_state(config: MkDocsConfig) -> tuple[object, ...]:
-    """What the tags plugin knows of every page now: compare with `is` to the state a build
-    left, since MkDocs hands the same plugin to every build in the process, and another
-    build would have started it afresh on its own pages."""
-    return tuple(
-        part for plugin in _tags_plugins(config) for part in (plugin.mappings, plugin.listings)
-    )
+    reorder_tag_mappings(config, [file.page.url for file in docs if file.page is not None])
 
 
 def same_state(now: tuple[object, ...], kept: tuple[object, ...]) -> bool:
     """Whether the plugin state is still the one `kept` was taken from."""
     return len(now) == len(kept) and all(a is b for a, b in zip(now, kept, strict=True))
-
-
-def _tags_plugins(config: MkDocsConfig) -> Iterator[Any]:
-    for plugin in config.plugins.values():
-        if hasattr(plugin, "mappings") and hasattr(plugin, "listings"):
-            yield plugin
 
 
 def _nav_paths(items: Any) -> Iterator[str]:

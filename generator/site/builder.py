@@ -82,14 +82,23 @@ def write_site_config(
     rendered: RenderedSite,
     *,
     name: str = "mkdocs.yml",
+    theme_sources: list[Path] | None = None,
 ) -> Path:
-    """Write the derived configuration into the cache folder and return its path."""
+    """Write the derived configuration into the cache folder and return its path.
+
+    Each configuration (`name`) gets a theme folder of its own, so that the preview and a
+    build running beside it never read each other's. The writer's `theme.custom_dir`, when
+    there is one, is added to `theme_sources`.
+    """
     cache = make_cache_folder(root, settings)
     writer = read_writer_config(root, cache)
     writer_theme = writer.get("theme")
     custom = writer_theme.get("custom_dir") if isinstance(writer_theme, dict) else None
-    theme_dir = cache / "theme"
-    write_theme(theme_dir, settings.language, root / custom if isinstance(custom, str) else None)
+    theme_dir = theme_folder(root, settings, name)
+    writer_dir = root / custom if isinstance(custom, str) else None
+    if writer_dir is not None and theme_sources is not None:
+        theme_sources.append(writer_dir)
+    write_theme(theme_dir, settings.language, writer_dir)
     config = derive_config(
         writer,
         root=root,
@@ -126,6 +135,12 @@ def _check_addresses(root: Path, config: dict[str, Any]) -> None:
             Problem(name, 0, 0, field_name(loc), f"{message} (as read through INHERIT or !ENV)")
             for loc, message in wrong
         )
+
+
+def theme_folder(root: Path, settings: Settings, name: str = "mkdocs.yml") -> Path:
+    """The theme folder the derived configuration `name` uses, in the cache folder."""
+    stem = Path(name).stem
+    return settings.cache_path(root) / ("theme" if name == "mkdocs.yml" else f"{stem}-theme")
 
 
 def build_site(

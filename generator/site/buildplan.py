@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .pagework import PageState
+from .pagework import PageState, PageWarnings, check_links
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class BuildCounts:
     """Only the changed pages were touched (the search index is already finished)."""
     warnings: tuple[str, ...] = ()
     """Every warning the site stands under: this build's, and those of pages it kept."""
+    stopped: bool = False
+    """The build stopped before its end for a newer save (the next build finishes it)."""
 
 
 @dataclass
@@ -56,3 +59,24 @@ class Plan:
     """A first build: every page is written, whatever its fingerprint says."""
     deferred: set[str] = field(default_factory=set)
     """Of those, the ones still to read as well (their front matter is unchanged)."""
+
+
+def recheck_links(
+    plan: Plan, states: dict[str, PageState], config: MkDocsConfig, found: PageWarnings
+) -> None:
+    """Check again the links of every changed page, and of every page that links to an
+    anchor of a page whose anchors changed; their warnings go to their states."""
+    files = plan.files
+    moved = {
+        files.get_file_from_path(uri)
+        for uri, before in plan.anchors.items()
+        if states[uri].anchors != before
+    }
+    for file in plan.docs:
+        linker = file.page
+        if linker is None:
+            continue
+        linked = linker.links_to_anchors or {}
+        if file.src_uri in plan.anchors or moved.intersection(linked):
+            check_links(linker, config, files)
+            states[file.src_uri].link_warnings = found.take(file.src_uri)

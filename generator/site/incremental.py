@@ -40,12 +40,11 @@ any other plugin every build is a full one.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
@@ -54,25 +53,33 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from ..generated import GeneratedFile
-from .added import Sources, admitted, plugin_state, read_added, refill_listings, same_state
-from .buildplan import BuildCounts, Built, Plan
+from .added import Sources, admitted, read_added, refill_listings, same_state
+from .buildplan import BuildCounts, Built, Plan, recheck_links
 from .livestaging import StagingChanges
+from .mkdocs_internals import (
+    build_extra_template,
+    build_page,
+    build_theme_template,
+    listing_pages,
+    search_index,
+    tag_state,
+)
 from .pagework import (
     Listed,
     PageState,
     PageWarnings,
     capture,
-    check_links,
     convert,
     fingerprint,
     front_matter,
-    listing_pages,
+    listed_of,
     page_warnings,
     read,
     restore,
-    search_index,
     setting,
     shared_setting,
+    shown_by,
+    shown_elsewhere_changed,
     shown_of,
     tags_of,
     unread_state,
@@ -99,7 +106,7 @@ class IncrementalSite:
         self._templates: list[str] = []
         self._built: Built | None = None
         self._plugins: tuple[object, ...] = ()
-        """The tags plugin's state as the last build left it (`added.plugin_state`)."""
+        """The tags plugin's state as the last build left it (`mkdocs_internals.tag_state`)."""
         self._pending: Mapping[str, GeneratedFile] = {}
         """Pages whose new text the staging step holds and has not written yet (one left
         for later is made when the page is read, so the one a reader waits for is made
@@ -115,18 +122,27 @@ class IncrementalSite:
         self._pages.clear()
 
     def build(
-        self, changes: StagingChanges | None = None, queue: RenderQueue | None = None
+        self,
+        changes: StagingChanges | None = None,
+        queue: RenderQueue | None = None,
+        *,
+        stop: Callable[[], bool] | None = None,
+        identity: str = "",
     ) -> BuildCounts:
         """Bring the site folder up to date with the staging folder and configuration.
 
         Args:
             changes: what the staging step changed since the last build, when it knows.
             queue: where the build announces its plan and learns which page to write next.
+            stop: asked between the pages a walk writes: yes stops it (`stopped`), and the
+                next build goes on from the pages it made.
+            identity: what pages depend on besides the configuration file (the theme's
+                digest); a change starts over clean.
 
         Must run inside the build environment (working folder, SOURCE_DATE_EPOCH) that a full
         build uses. On any failure the kept state is dropped, so the next build is a clean one.
         """
-        text = self.config_path.read_text(encoding="utf-8")
+        text = self.config_path.read_text(encoding="utf-8") + "\0" + identity
         if self._config is None or text != self._config_text:
             self.close()
             config = load_config(config_file=str(self.config_path), strict=False)
@@ -142,8 +158,8 @@ class IncrementalSite:
                 if plan is None:
                     self._built = None
                     plan = self._plan_walk(config, found, changes)
-                counts = self._write(config, plan, queue or RenderQueue(), found)
-                self._plugins = plugin_state(config)
+                counts = self._write(config, plan, queue or RenderQueue(), found, stop)
+                self._plugins = tag_state(config)
             standing = [
                 text
                 for file in plan.docs
@@ -223,6 +239,7 @@ class IncrementalSite:
             if (
                 state is not None
                 and state.source == source
+                and state.converted
                 and not state.listing
                 and not any(name in source for name in moved)
             ):
@@ -251,9 +268,9 @@ class IncrementalSite:
         self._env = config.plugins.on_env(self._env, config=config, files=files)
         files.copy_static_files(dirty=incremental, inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
-            _build_theme_template(template, self._env, files, config, nav)
+            build_theme_template(template, self._env, files, config, nav)
         for template in config.extra_templates:
-            _build_extra_template(template, files, config, nav)
+            build_extra_template(template, files, config, nav)
 
         shared = shared_setting(config, nav)
         write: dict[str, Page] = {}
@@ -298,7 +315,7 @@ class IncrementalSite:
             return None
         files, docs, new = built.files, built.docs, []
         if changes.added:
-            if not same_state(plugin_state(config), self._plugins):
+            if not same_state(tag_state(config), self._plugins):
                 return None  # another build in this process started the plugins afresh
             unchanged = {u: s.source for u, s in self._pages.items() if u not in changes.written}
             taken = admitted(config, files, changes.added, unchanged)
@@ -324,14 +341,8 @@ class IncrementalSite:
                 pages.append(file.page)
             elif file.inclusion.is_included():  # type: ignore[no-untyped-call]
                 assets.append(file)
-        shown = {page.file.src_uri: (str(page.title), tags_of(page)) for page in pages}
+        shown = {page.file.src_uri: shown_by(page) for page in pages}
         in_nav = {page.file.src_uri for page in built.nav.pages}
-
-        def shows_title(page: Page) -> bool:
-            """Whether other pages show this page's title: the nav and its neighbours' links
-            do for a page in the nav, and the tag listings for a tagged page."""
-            return page.file.src_uri in in_nav or tags_of(page) != repr(None)
-
         read_now: dict[str, PageState] = {}
         unread: set[str] = set()
         deferred: set[str] = set()
@@ -341,7 +352,7 @@ class IncrementalSite:
             start = self._start(page.file)
             if "title" in page.meta and (
                 front_matter(start) == front_matter(self._pages[uri].source)
-                or shown_of(start) == (page.meta["title"], tags_of(page))
+                or shown_of(start) == (page.meta["title"], listed_of(page.meta))
             ):
                 # The same title and tags: read it (and make it, when it was left for later)
                 # when it is written. Its source is taken then.
@@ -354,10 +365,9 @@ class IncrementalSite:
             titled = "title" in page.meta
             if not titled:  # its title is its first heading: convert to know it
                 convert(page, config, files)
-            title, tags = shown[uri]
-            if tags_of(page) != tags or (str(page.title) != title and shows_title(page)):
-                # Other pages show this title or these tags: the walk over every page is
-                # needed (and finds these pages' sources changed, as the kept states are).
+            if shown_elsewhere_changed(page, shown[uri], in_nav):
+                # The walk over every page is needed (and finds these pages' sources changed,
+                # as the kept states are).
                 return None
             if titled:
                 read_now[uri] = unread_state(source, self._pages[uri].anchors)
@@ -380,7 +390,7 @@ class IncrementalSite:
                 pages += listing
                 self._env = config.plugins.on_env(self._env, config=config, files=files)
             for template in config.theme.static_templates:  # the sitemap lists every page
-                _build_theme_template(template, self._env, files, config, built.nav)
+                build_theme_template(template, self._env, files, config, built.nav)
             self._built = replace(built, files=files, docs=docs)
             self._outputs.update(file.dest_uri for file in new)
         self._pages.update(read_now)
@@ -403,7 +413,12 @@ class IncrementalSite:
         )
 
     def _write(
-        self, config: MkDocsConfig, plan: Plan, queue: RenderQueue, found: PageWarnings
+        self,
+        config: MkDocsConfig,
+        plan: Plan,
+        queue: RenderQueue,
+        found: PageWarnings,
+        stop: Callable[[], bool] | None = None,
     ) -> BuildCounts:
         """Convert and write the planned pages, the one a reader waits for first, then finish."""
         finished_later = [INDEX]
@@ -416,7 +431,18 @@ class IncrementalSite:
         states, files = plan.states, plan.files
         remaining = dict(plan.write)
         converted, rendered = plan.converted, 0
+        written = 0
         while remaining:
+            # Not before a page is written: a build that saves keep stopping still gets on.
+            if written and stop is not None and not plan.patched and stop():
+                # Kept for the next walk, which goes on from here and finishes the site: a
+                # page written keeps its setting, one not converted is read again.
+                known = set(config.plugins) <= KNOWN_PLUGINS
+                self._pages = dict(plan.states) if known else {}
+                self._outputs |= {file.dest_uri for file in plan.files}
+                self._built = None
+                return BuildCounts(len(plan.docs), converted, rendered, stopped=True)
+            written += 1
             output = queue.take(remaining)
             page = remaining.pop(output)
             uri = page.file.src_uri
@@ -438,7 +464,7 @@ class IncrementalSite:
             ):
                 if search is not None:
                     search.entries = []
-                _build_page(page, config, plan.docs, plan.nav, self._env)
+                build_page(page, config, plan.docs, plan.nav, self._env)
                 if search is not None:
                     state.set_search(search.entries)
                 state.built = mark
@@ -446,21 +472,7 @@ class IncrementalSite:
             state.setting = setting(page, _dated(config, page, plan.shared))
             queue.done(output)
 
-        # A page that links to an anchor of a changed page is checked again, as are the
-        # changed pages' own links.
-        moved = {
-            files.get_file_from_path(uri)
-            for uri, before in plan.anchors.items()
-            if states[uri].anchors != before
-        }
-        for file in plan.docs:
-            linker = file.page
-            if linker is None:
-                continue
-            linked = linker.links_to_anchors or {}
-            if file.src_uri in plan.anchors or moved.intersection(linked):
-                check_links(linker, config, files)
-                states[file.src_uri].link_warnings = found.take(file.src_uri)
+        recheck_links(plan, states, config, found)
 
         records = [r for file in plan.docs for r in states[file.src_uri].search]
         if search is not None:

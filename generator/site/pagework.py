@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,16 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from .mkdocs_internals import (
+    current_page,
+    listing_pages,
+    search_index,
+    set_current_page,
+    set_title_from_render,
+    title_from_render,
+)
 from .search import INDEX, index_text, record_json
+from .theme import LISTING_META
 
 _log = logging.getLogger("mkdocs.commands.build")
 
@@ -52,6 +61,8 @@ class PageState:
     """The page's `setting` when it was last written (its content then is this state's)."""
     link_warnings: tuple[str, ...] = ()
     """What checking the page's links to anchors warned, the last time they were checked."""
+    converted: bool = True
+    """False for a page read but not converted yet (`unread_state`): never restored."""
     _parsed: tuple[str, dict[str, Any]] | None = None
     _chunk: str | None = None
 
@@ -103,7 +114,7 @@ def convert(page: Page, config: MkDocsConfig, files: Files) -> None:
 @contextmanager
 def _current(page: Page, config: MkDocsConfig) -> Iterator[None]:
     """The page MkDocs is working on, for the plugins and warnings; a failure names it."""
-    config._current_page = page
+    set_current_page(config, page)
     try:
         yield
     except Exception as error:
@@ -111,7 +122,7 @@ def _current(page: Page, config: MkDocsConfig) -> Iterator[None]:
         _log.error(f"Error reading page '{page.file.src_uri}':{detail}")
         raise
     finally:
-        config._current_page = None
+        set_current_page(config, None)
 
 
 class PageWarnings(logging.Handler):
@@ -128,7 +139,7 @@ class PageWarnings(logging.Handler):
         # as a warning) in other threads while the build runs.
         if record.thread != self.builder:
             return
-        page = self.config._current_page
+        page = current_page(self.config)
         uri = page.file.src_uri if page is not None else None
         self.found.setdefault(uri, []).append(f"{record.levelname}: {record.getMessage()}")
 
@@ -166,7 +177,7 @@ def capture(page: Page, source: str) -> PageState:
         source=source,
         content=page.content or "",
         toc=page.toc,
-        title_from_render=page._title_from_render,
+        title_from_render=title_from_render(page),
         anchors=page.present_anchor_ids,
         links_to_anchors=(
             None if links is None else {f.src_uri: dict(v) for f, v in links.items()}
@@ -184,7 +195,7 @@ def restore(page: Page, state: PageState, config: MkDocsConfig, files: Files) ->
             page.markdown, page=page, config=config, files=files
         )
         page.content, page.toc = state.content, state.toc
-        page._title_from_render = state.title_from_render
+        set_title_from_render(page, state.title_from_render)
         page.present_anchor_ids = state.anchors
         if state.links_to_anchors is not None:
             linked: dict[File, dict[str, str]] = {}
@@ -248,36 +259,39 @@ def front_matter(source: str) -> str:
 
 
 def shown_of(source: str) -> tuple[object, str]:
-    """The title and tags a page source's front matter gives (what other pages show of it),
-    comparable with a page's (`page.meta`'s title, `tags_of`)."""
+    """The title and what the tag listings show a page source's front matter gives (what
+    other pages show of it), comparable with a page's (`page.meta`'s title, `listed_of`)."""
     _, meta = get_data(front_matter(source))
-    return meta.get("title"), repr(meta.get("tags"))
+    return meta.get("title"), listed_of(meta)
+
+
+def shown_by(page: Page) -> tuple[str, str, str]:
+    """What other pages may show of a page: its title, its tags, and `listed_of` its meta."""
+    return str(page.title), tags_of(page), listed_of(page.meta)
+
+
+def shown_elsewhere_changed(page: Page, before: tuple[str, str, str], in_nav: set[str]) -> bool:
+    """Whether what other pages show of `page` differs from `before` (its `shown_by` then):
+    its tags; its title, where the nav (it is in it) or the tag listings (it is tagged) show
+    it; what the tag listings show of a tagged page (its poster)."""
+    title, tags, listed = before
+    tagged = tags_of(page) != repr(None)
+    return (
+        tags_of(page) != tags
+        or (str(page.title) != title and (page.file.src_uri in in_nav or tagged))
+        or (tags != repr(None) and listed_of(page.meta) != listed)
+    )
+
+
+def listed_of(meta: Mapping[str, Any]) -> str:
+    """What the tag listings show of a page's front matter besides its title (its tags and
+    `theme.LISTING_META`), comparable."""
+    return repr([meta.get(key) for key in ("tags", *LISTING_META)])
 
 
 def tags_of(page: Page) -> str:
     """What the tags plugin reads from a page (its front matter's tags), comparable."""
     return repr(page.meta.get("tags"))
-
-
-def listing_pages(config: MkDocsConfig) -> list[Page]:
-    """Pages where the tags plugin renders a listing (they show every page's tags)."""
-    pages: dict[str, Page] = {}
-    for plugin in config.plugins.values():
-        listings = getattr(plugin, "listings", None)
-        for listing in getattr(listings, "data", ()) or ():
-            page = getattr(listing, "page", None)
-            if isinstance(page, Page):
-                pages[page.file.src_uri] = page
-    return list(pages.values())
-
-
-def search_index(config: MkDocsConfig) -> Any:
-    """Material's (or MkDocs') search index object, whose records are kept per page."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None and isinstance(getattr(index, "entries", None), list):
-            return index
-    return None
 
 
 def write_index(config: MkDocsConfig, chunks: Iterable[str] | None = None) -> None:
@@ -324,6 +338,7 @@ def unread_state(source: str, anchors: set[str] | None) -> PageState:
         title_from_render=None,
         anchors=anchors,
         links_to_anchors=None,
+        converted=False,
     )
 
 

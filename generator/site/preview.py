@@ -26,22 +26,29 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer
 
 from ..errors import MagazineError, inert
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
-from .builder import finish_site, mkdocs_running, write_site_config
+from .builder import (
+    build_into,
+    finish_site,
+    mkdocs_running,
+    theme_folder,
+    write_site_config,
+)
 from .buildplan import BuildCounts
 from .incremental import IncrementalSite
 from .livestaging import StagingChanges
+from .mkdocs_internals import ReloadServer, internals_notice, usable
 from .ranges import answer_ranges
 from .renderqueue import RenderQueue
+from .theme import folder_digest
 
 MESSAGES = {
     "ko": {
@@ -61,8 +68,15 @@ MESSAGES = {
 
 BANNER_ID = "magazine-preview-error"
 
-Regenerated = tuple[RenderedSite, StagingChanges | None]
-"""What staging the magazine again gives: the rendered site and what changed in the folder."""
+
+class Regenerated(NamedTuple):
+    """What staging the magazine again gives: the rendered site and what changed in the folder."""
+
+    rendered: RenderedSite
+    changes: StagingChanges | None
+    settings: Settings | None = None
+    """The settings this staging read from mkdocs.yml (None: the ones the preview has)."""
+
 
 _BARE_PAGE = (
     b"<!doctype html><html><head><meta charset=utf-8><title>magazine</title></head>"
@@ -101,7 +115,7 @@ def message(settings: Settings, name: str) -> str:
     return MESSAGES.get(language, MESSAGES["en"])[name]
 
 
-class _Server(LiveReloadServer):
+class _Server(ReloadServer):
     """MkDocs' live-reload server that shows the current build problem on every page.
 
     Watches through the platform's file events where it can (MkDocs' own server polls every
@@ -115,29 +129,30 @@ class _Server(LiveReloadServer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._polling: Any = self.observer
-        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
+        if usable():
+            self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
         self.error_handler = self._missing
         self.queue = RenderQueue(on_plan=self.show_planned)
         """Set its `on_plan` to do more when a build has planned."""
+        self.saves = 0
+        """How many changes to the watched files were seen so far."""
 
     def show_planned(self) -> None:
         """Let browsers reload now: from here on every request waits for its own page only."""
         # MkDocs' server holds every request while a build runs and reloads browsers at the
-        # end; its two epochs say so. The render queue holds requests page by page instead.
-        with self._epoch_cond:
-            self._visible_epoch = self._wanted_epoch
-            self._epoch_cond.notify_all()
+        # end; the render queue holds requests page by page instead.
+        self.reload_now()
 
     def reload_again(self) -> None:
         """Make the end of this build reload browsers even if they reloaded at its plan."""
-        with self._epoch_cond:
-            self._wanted_epoch = max(self._wanted_epoch, self._visible_epoch) + 1
+        self.reload_later()
 
-    def _serve_request(self, environ: Any, start_response: Any) -> Any:
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if not path.startswith("/livereload/"):
-            self.queue.wait(_output_of(path))
-        return answer_ranges(environ, start_response, super()._serve_request)
+    def hold(self, path: str) -> None:
+        self.queue.wait(_output_of(path))
+
+    def respond(self, environ: Any, start_response: Any, answer: Any) -> Any:
+        # MkDocs' server answers no byte ranges; a browser cannot seek a video without them.
+        return answer_ranges(environ, start_response, answer)
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Rebuild when a file under `path` is created, changed, moved or deleted.
@@ -145,41 +160,22 @@ class _Server(LiveReloadServer):
         Not when one is only opened or read: file events report those too, and every build
         reads every entry.
         """
-        path = os.path.abspath(path)
-        self._watched_paths[path] = self._watched_paths.get(path, 0) + 1
-        if self._watched_paths[path] > 1:
-            return
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._changed  # type: ignore[method-assign]
-        try:
-            self._watch_refs[path] = self.observer.schedule(
-                handler, path, recursive=recursive, event_filter=_WATCHED
-            )
-        except OSError:
-            # No file events here (or too many folders for them): poll every folder instead.
-            self.observer = self._polling
-            self._watch_refs = {
-                watched: self.observer.schedule(
-                    handler, watched, recursive=recursive, event_filter=_WATCHED
-                )
-                for watched in self._watched_paths
-            }
+        # No file events here (or too many folders for them): poll every folder instead.
+        self.watch_events(path, self._changed, _WATCHED, fallback=lambda: self._polling)
 
     def _changed(self, event: watchdog.events.FileSystemEvent) -> None:
         if event.is_directory or event.event_type not in _CHANGES:
             return
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
+        self.saves += 1
+        self.request_rebuild()
 
     def _missing(self, code: int) -> bytes:
         """The site's own 404 page (or a bare one), reloading and with the banner."""
         page = Path(self.root) / "404.html"
         content = page.read_bytes() if code == 404 and page.is_file() else _BARE_PAGE
-        return self._inject_js_into_html(content, self._visible_epoch)
+        return self.with_reload_script(content)
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+    def decorate(self, page: bytes) -> bytes:
         if self.problem is None:
             return page
         colour = ("#8a5300", "#fff") if self.warning else ("#b00020", "#fff")
@@ -214,6 +210,11 @@ class Preview:
     returns what it rendered and what it changed in the staging folder; this class then
     brings the site in the cache folder up to date and the browser reloads. Build problems
     are reported through `report` and on the page, and the last good site stays on screen.
+
+    Everything the site stage reads of mkdocs.yml (language, `site_url`, theme, folders)
+    comes from the settings of the latest staging, never from those the preview started
+    with. A save seen while a build walks every page stops that build: the next one starts
+    from the pages it had made, and makes the page a reader waits for first.
     """
 
     def __init__(
@@ -221,9 +222,9 @@ class Preview:
         root: Path,
         settings: Settings,
         staging_docs: Path,
-        first: Regenerated | None,
+        first: Regenerated | tuple[RenderedSite, StagingChanges | None] | None,
         *,
-        regenerate: Callable[[], Regenerated],
+        regenerate: Callable[[], Regenerated | tuple[RenderedSite, StagingChanges | None]],
         host: str = "127.0.0.1",
         port: int = 8000,
         source_date_epoch: int | None = None,
@@ -245,11 +246,28 @@ class Preview:
         self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self._server.heading = message(settings, "banner")
         self._server.queue.on_plan = self._planned
+        self._notice = internals_notice()
+        self._watched: set[str] = set()
+        self._watch(settings)
+        self.first_seen = 0
+        """How many saves had been seen when `first` was staged (a later one makes it stale)."""
+        # Until the first build has planned, a request waits for it (as in every build).
+        self._server.queue.begin()
+
+    def _watch(self, settings: Settings, more: list[Path] | None = None) -> None:
+        """Watch the writer's folders and mkdocs.yml (again where the settings moved them),
+        and `more` (the writer's theme folder)."""
         watched = [self.root / settings.entries_dir, self.root / settings.docs_dir]
         watched += [self.root / name for name in CONFIG_NAMES]
-        for path in watched:
-            if path.exists():
+        for path in [*watched, *(more or [])]:
+            if path.exists() and os.path.abspath(path) not in self._watched:
+                self._watched.add(os.path.abspath(path))
                 self._server.watch(str(path))
+
+    def start_watching(self) -> int:
+        """Notice saves from now on, before serving; how many were seen so far."""
+        self._server.start_watching()
+        return self._server.saves
 
     @property
     def url(self) -> str:
@@ -265,24 +283,34 @@ class Preview:
         """Stage the magazine again and bring the preview site up to date."""
         queue = self._server.queue
         queue.begin()
+        stopped = False
         try:
-            self._rebuild()
+            stopped = self._rebuild(self._server.saves)
         finally:
-            # Only now, with the terminal and the banner up to date, does nothing wait.
-            queue.end()
+            # Only now, with the terminal and the banner up to date, does nothing wait; after
+            # a build stopped for a save, requests wait for the next one (it starts at once).
+            if not stopped:
+                queue.end()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, saves: int) -> bool:
+        """One build; whether it stopped early for a newer save."""
         start = time.perf_counter()
         first, self.first = self.first, None
+        if first is not None and self.first_seen != self._server.saves:
+            first = None  # a save since it was staged: stage again
         try:
-            rendered, changes = first if first is not None else self.regenerate()
-            counts, warnings = self._build(rendered, changes)
+            staged = Regenerated(*(first if first is not None else self.regenerate()))
+            if staged.settings is not None:
+                self._follow(staged.settings)
+            counts, warnings = self._build(staged.rendered, staged.changes, saves)
         except MagazineError as exc:
             self._show(str(exc))
-            return
+            return False
         except OSError as exc:
             self._show(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
-            return
+            return False
+        if counts.stopped:
+            return True
         self.last = counts
         for warning in warnings:
             self.report(warning)
@@ -293,6 +321,15 @@ class Preview:
         )
         if warnings:
             self._show("\n".join(warnings), warning=True, told=True)
+        return False
+
+    def _follow(self, settings: Settings) -> None:
+        """Take the settings of the latest staging: the site is built as they say."""
+        if settings == self.settings:
+            return
+        self.settings = settings
+        self._server.heading = message(settings, "warned" if self._server.warning else "banner")
+        self._watch(settings)
 
     def _planned(self) -> None:
         """The magazine staged and the site planned: the last problem is gone, so browsers
@@ -309,8 +346,11 @@ class Preview:
             self.report(problem)
 
     def _build(
-        self, rendered: RenderedSite, changes: StagingChanges | None
+        self, rendered: RenderedSite, changes: StagingChanges | None, saves: int = 0
     ) -> tuple[BuildCounts, tuple[str, ...]]:
+        if self._notice is not None:
+            return self._build_whole(rendered, changes)
+        theme: list[Path] = []
         try:
             config_path = write_site_config(
                 self.root,
@@ -319,7 +359,9 @@ class Preview:
                 self.site_dir,
                 rendered,
                 name="preview.yml",
+                theme_sources=theme,
             )
+            self._watch(self.settings, theme)
         except BaseException:
             # The site never saw these changes: the next build cannot go by the next ones.
             if self._site is not None:
@@ -333,8 +375,13 @@ class Preview:
         gc.freeze()
         try:
             with mkdocs_running(self.root, epoch if epoch is not None else self.epoch):
-                counts = self._site.build(changes, self._server.queue)
-                if not counts.patched:
+                counts = self._site.build(
+                    changes,
+                    self._server.queue,
+                    stop=lambda: self._server.saves != saves,
+                    identity=folder_digest(theme_folder(self.root, self.settings, "preview.yml")),
+                )
+                if not counts.patched and not counts.stopped:
                     finish_site(self.site_dir)
         finally:
             gc.unfreeze()
@@ -345,6 +392,30 @@ class Preview:
         # Not only this build's warnings: those of pages it kept stand too.
         return counts, counts.warnings
 
+    def _build_whole(
+        self, rendered: RenderedSite, changes: StagingChanges | None
+    ) -> tuple[BuildCounts, tuple[str, ...]]:
+        """Outside the MkDocs and Material versions the incremental build was tested with:
+        every save builds the whole site, as `magazine build` does (without strict mode)."""
+        if self._notice:
+            self.report(self._notice)
+            self._notice = ""  # said once; whole builds go on
+        if changes is not None:
+            changes.write_pending()
+        epoch = rendered.source_date_epoch
+        warnings = build_into(
+            self.root,
+            self.settings,
+            self.staging_docs,
+            self.site_dir,
+            rendered,
+            strict=False,
+            source_date_epoch=epoch if epoch is not None else self.epoch,
+            work_name="preview",
+        )
+        pages = sum(1 for path in rendered.files if path.endswith(".md"))
+        return BuildCounts(pages, pages, pages, warnings=warnings), warnings
+
     def serve(self) -> None:
         """Serve at once, build, then rebuild on changes until `shutdown` (blocks).
 
@@ -352,9 +423,11 @@ class Preview:
         which is made first.
         """
         try:
-            with self._server._rebuild_cond:
-                self._server._want_rebuild = True
-            self._server.serve()  # type: ignore[no-untyped-call]
+            if usable():
+                self._server.request_rebuild()
+            else:
+                self.rebuild()  # MkDocs' own server: the first build before serving
+            self._server.serve()
         finally:
             # Here, in the thread that builds, so that no build is cut off half-way.
             if self._site is not None:
@@ -363,6 +436,7 @@ class Preview:
 
     def shutdown(self) -> None:
         """Stop serving and watching (from another thread, or after `serve` returned)."""
+        self._server.queue.end()
         self._server.shutdown(wait=self._server.serve_thread.is_alive())
 
 
@@ -370,26 +444,33 @@ def serve_site(
     root: Path,
     settings: Settings,
     staging_docs: Path,
-    first: Regenerated | None,
+    first: Callable[[], Regenerated | None],
     *,
     regenerate: Callable[[], Regenerated],
     host: str = "127.0.0.1",
     port: int = 8000,
     source_date_epoch: int | None = None,
 ) -> None:
-    """Serve a live preview until interrupted (Ctrl-C)."""
+    """Serve a live preview until interrupted (Ctrl-C).
+
+    `first` stages the magazine for the first build (None when that failed: the preview
+    shows the problem); saves are noticed from before it starts.
+    """
     preview = Preview(
         root,
         settings,
         staging_docs,
-        first,
+        None,
         regenerate=regenerate,
         host=host,
         port=port,
         source_date_epoch=source_date_epoch,
     )
-    print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
     try:
+        # A save from here on, before the first build starts, makes it stage again.
+        preview.first_seen = preview.start_watching()
+        preview.first = first()
+        print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
         preview.serve()
     except KeyboardInterrupt:
         pass

@@ -17,6 +17,7 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..pages.labels import labels_for
@@ -102,6 +103,10 @@ TAG_LISTING = """\
 {{ render(listing) }}
 """
 
+LISTING_META = ("magazine_image",)
+"""What `TAG_LISTING` shows of a listed page's front matter besides its title and tags: a
+page whose tags list it must be shown again in the listings when one of these changes."""
+
 _LOCALES = {"ko": "ko_KR", "en": "en_US"}
 
 
@@ -142,3 +147,17 @@ def write_theme(target: Path, language: str, writer_dir: Path | None) -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+
+
+def folder_digest(folder: Path) -> str:
+    """A digest of every file's path and bytes under `folder` (the theme a build renders
+    with: a change means every page may look different)."""
+    digest = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass"))
+                digest.update(b"\0")
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
+    return digest.hexdigest()

@@ -1,6 +1,12 @@
-/* Served from the site itself: sortable tables. */
+/* Served from the site itself, on every page: sortable tables, scrolling tables a keyboard can
+   reach, and the start of the comparison viewer (viewer/*.js, ES modules loaded only on a page
+   that has one). This is the site's one start-up path. */
 (function () {
   "use strict";
+
+  // Relative to this script, wherever the site is published (a project site lives under /<repo>/).
+  var VIEWER = document.currentScript ? new URL("viewer/viewer.js", document.currentScript.src).href : null;
+  var viewer = null;
 
   function sortKey(cell, numeric) {
     var raw = cell.getAttribute("data-sort");
@@ -44,9 +50,18 @@
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
   }
 
+  // The viewer's modules load on the first page with a viewer; from then on every page shown
+  // goes to them, so the viewers of a page left by instant navigation are disposed.
+  function viewers() {
+    if (!VIEWER || (!viewer && !document.querySelector("[data-theater]"))) { return; }
+    viewer = viewer || import(VIEWER);
+    viewer.then(function (module) { module.mount(document); });
+  }
+
   function start() {
     document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
+    viewers();
   }
 
   // Material's instant navigation swaps pages without a full load; document$ announces each.
