@@ -295,3 +295,25 @@ def test_best_marks_compare_every_round_and_need_two_ratings() -> None:
     assert sora.count("★") == 2 and kling.count("★") == 2
     lone = _page(magazine("en"), SPARKS_PAGE)  # only Sora rated: no best of one
     assert "★" not in lone.split("## Comparisons")[1]
+
+
+def test_a_hostile_experiment_title_and_introduction_stay_text() -> None:
+    base = magazine("en")
+    keyed = tuple(
+        e.model_copy(update={"experiment": "sparks"}) if e.slug.startswith("sparks") else e
+        for e in base.entries
+    )
+    record = Experiment(
+        key="sparks",
+        title='<script>alert(1)</script> "quoted"\n# heading',
+        introduction='<script>alert(2)</script>\n\n[x](javascript:alert(3)) <img src="https://t.example/p.gif">',
+    )
+    mag = replace(
+        base, entries=keyed, comparisons=group_comparisons(keyed), experiments={"sparks": record}
+    )
+    site = render_pages(mag, media_index(), home=True)
+    for text in (site.files["compare/sparks.md"].data.decode(), site.snippets["lead"]):
+        assert "<script" not in text and "javascript:" not in text and "t.example" not in text
+        assert "\n# heading" not in text
+    soup = to_html(site.files["compare/sparks.md"].data.decode())
+    assert soup.find("h1").get_text().startswith('<script>alert(1)</script> "quoted"')  # type: ignore[union-attr]
