@@ -16,6 +16,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
+from .messages import Message
+
 
 def public_url(url: str) -> str:
     """The URL without query string, fragment, user name or password: safe to print and store.
@@ -46,7 +48,7 @@ def address_problem(
     base: bool = False,
     allow_http: bool = True,
     credentials: bool = False,
-) -> str | None:
+) -> Message | None:
     """Why `url` may not be used as an address a page links to or fetches, or None.
 
     Every address a writer or the command line supplies passes here where it enters: an
@@ -59,45 +61,38 @@ def address_problem(
     """
     for char in url:
         if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs"):
-            return "a URL cannot contain spaces or control characters"
+            return Message("url.space")
     written = _SCHEME.match(url)
     scheme = written.group(1).lower() if written else ""
     if scheme not in ("http", "https"):
-        got = f"{scheme}:" if scheme else "no scheme"
-        return f"must be an https:// URL (got {got})"
+        if not scheme:
+            return Message("url.no_scheme")
+        return Message("url.scheme", got=f"{scheme}:")
     for char in url:
         if char not in _URL_CHARS:
             if ord(char) < 0x80:
-                return f"a URL cannot contain {char!r}: percent-encode it (%{ord(char):02X})"
-            return (
-                f"a URL cannot contain {char!r}: percent-encode it, and write a host name "
-                "in punycode (xn--...)"
-            )
+                return Message("url.character", char=repr(char), code=f"%{ord(char):02X}")
+            return Message("url.non_ascii", char=repr(char))
     if _BAD_PERCENT.search(url):
-        return "has a % not followed by two hex digits (write %25 for a percent sign)"
+        return Message("url.percent")
     try:
         parts = urlsplit(url)
         host = parts.hostname
         parts.port  # noqa: B018 - urllib checks the port only when it is asked for
     except ValueError:
-        return "is not a valid URL (a bracket or the port is wrong)"
+        return Message("url.invalid")
     if not host:
-        return "has no host name"
+        return Message("url.no_host")
     if "@" in parts.netloc and not credentials:
-        return (
-            "must not carry a user name or password (user:password@): "
-            "they would be published on every page"
-        )
+        return Message("url.credentials")
     if not _valid_host(host):
-        return "has no valid host name (letters, digits, hyphens and dots, or [IPv6])"
+        return Message("url.bad_host")
     if any(char in "[]" for char in parts.path + parts.query + parts.fragment):
-        return "a URL cannot contain '[' or ']' after its host: percent-encode them"
+        return Message("url.brackets")
     if scheme == "http" and not allow_http:
-        return "http:// is not allowed: use https://, or set extra.magazine.allow_http: true"
+        return Message("url.http")
     if base and ("?" in url or "#" in url):
-        return (
-            "must not have a query string (?...) or fragment (#...): page paths are appended to it"
-        )
+        return Message("url.query")
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import address_problem
+from .clipproblems import clip_problem, clip_warnings, failure_message
 from .collector import collector_paused, objects_set_aside
 from .errors import (
     BusyError,
@@ -29,6 +30,7 @@ from .media import (
     fetch_clips,
     process_media,
 )
+from .messages import Message
 from .model import Magazine
 from .pages import PageMemo, RenderedSite, check_addresses, render_pages
 from .progress import Progress, SilentProgress
@@ -101,9 +103,7 @@ def check(root: Path) -> Magazine:
     over = clips_over_limits(magazine, local_sources(magazine))
     if over:
         raise ContentError(
-            locate(
-                magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)
-            )
+            clip_problem(magazine, ref, failure_message(error))
             for ref, error in sorted(over.items())
         )
     return magazine
@@ -124,13 +124,8 @@ def _exclusive(root: Path, command: str, progress: Progress) -> Iterator[None]:
         yield
 
 
-SITE_URL_UNSET = (
-    "site_url is not set in mkdocs.yml: the feed's links are relative, the sitemap is empty, "
-    "404.html loads /assets/ from the host's root (broken under a project path such as "
-    "user.github.io/repo/) and link previews have no image; set site_url, or build with "
-    "--site-url https://USER.github.io/REPO/"
-)
-"""The one warning a build without a site address gives."""
+SITE_URL_UNSET = Message("warning.site_url_unset")
+"""The one warning a build without a site address gives (in the magazine's language)."""
 
 
 def with_site_url(magazine: Magazine, site_url: str | None) -> Magazine:
@@ -156,9 +151,7 @@ def check_site_url(site_url: str) -> None:
     """
     wrong = address_problem(site_url, base=True)
     if wrong:
-        raise UsageError(
-            f"--site-url: {wrong}; give the site's address such as https://user.github.io/repo/"
-        )
+        raise UsageError(Message("usage.site_url", reason=wrong))
 
 
 @dataclass
@@ -199,10 +192,11 @@ def prepare(
     warnings += media.warnings
     root = magazine.root
     failures: list[tuple[Problem, MagazineError]] = [
-        (locate(root, error.entry, error.field, error.detail), error) for error in fetched.errors
+        (locate(root, error.entry, error.field, failure_message(error)), error)
+        for error in fetched.errors
     ]
     failures += [
-        (locate(root, _entry_path(magazine, ref), _clip_field(magazine, ref), str(error)), error)
+        (clip_problem(magazine, ref, failure_message(error)), error)
         for ref, error in sorted(media.failures.items())
     ]
     if failures:
@@ -211,20 +205,6 @@ def prepare(
     pages = memory.pages if memory is not None else None
     rendered = render_pages(magazine, media, home=not has_home(magazine), memo=pages)
     return magazine, media, rendered, warnings
-
-
-def clip_warnings(magazine: Magazine, media: MediaIndex) -> list[str]:
-    """Each clip's warnings (a measurement cut short), located at the clip's line."""
-    return [
-        str(
-            replace(
-                locate(magazine.root, _entry_path(magazine, ref), _clip_field(magazine, ref), text),
-                severity="warning",
-            )
-        )
-        for ref, clip in sorted(media.clips.items())
-        for text in clip.warnings
-    ]
 
 
 def has_home(magazine: Magazine) -> bool:
@@ -378,7 +358,7 @@ def _build(
     pages = sum(1 for path in rendered.files if path.endswith(".md"))
     warnings = staged.warnings
     if not magazine.settings.site_url:
-        warnings += (SITE_URL_UNSET,)
+        warnings += (SITE_URL_UNSET.render(magazine.settings.language),)
     return BuildReport(
         target,
         len(magazine.entries),
@@ -479,18 +459,3 @@ def preview_staging_dir(root: Path, settings: Settings) -> Path:
 def staging_dir_of(root: Path, settings: Settings) -> Path:
     """The generated docs folder of the magazine at `root`."""
     return settings.cache_path(root) / "staging" / "docs"
-
-
-def _clip_field(magazine: Magazine, ref: ClipRef) -> str:
-    try:
-        clip = magazine.entry(ref.entry).clips[ref.position]
-    except (KeyError, IndexError):
-        return f"clips[{ref.position}]"
-    return f"clips[{ref.position}].{'file' if clip.file is not None else 'url'}"
-
-
-def _entry_path(magazine: Magazine, ref: ClipRef) -> str:
-    try:
-        return magazine.entry(ref.entry).path
-    except KeyError:
-        return ref.entry

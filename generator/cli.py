@@ -23,8 +23,10 @@ import click
 from . import __version__, publish
 from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
+from .clipproblems import failure_message
 from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .messages import Message, as_message
 from .model import Status
 from .moments import read_moment
 from .pending import pending_lines, waiting
@@ -34,6 +36,7 @@ from .schema import SCHEMA_FILE, schema_text
 from .site import StoredObject
 from .sizes import format_bytes
 from .source import load_magazine, load_settings, locate
+from .source.config import site_language
 from .starter import start_magazine
 from .terminal import terminal_words
 
@@ -57,7 +60,7 @@ class _MagazineGroup(click.Group):
             return super().invoke(ctx)
         except MagazineError as exc:
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
-            report(exc, verbose=verbose)
+            report(exc, verbose=verbose, language=_language(ctx))
             ctx.exit(exc.exit_code)
         except OSError as exc:
             # A full or read-only disk surfaces wherever a write happens: one boundary here.
@@ -65,22 +68,30 @@ class _MagazineGroup(click.Group):
                 raise
             error = StorageError(exc)
             error.__cause__ = exc
-            report(error, verbose=isinstance(ctx.obj, Options) and ctx.obj.verbose)
+            verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
+            report(error, verbose=verbose, language=_language(ctx))
             ctx.exit(error.exit_code)
 
 
-def report(error: MagazineError, *, verbose: bool = False) -> None:
-    """Print an error for the writer on stderr: every problem, then the count."""
+def _language(ctx: click.Context) -> str:
+    """The magazine's language for a message, English when mkdocs.yml cannot say."""
+    return site_language(ctx.obj.root) if isinstance(ctx.obj, Options) else "en"
+
+
+def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
+    """Print an error for the writer on stderr, in `language`: every problem, then the count."""
     if verbose:
         say("".join(traceback.format_exception(error)), err=True, lines=True, nl=False)
     if isinstance(error, ContentError):
         for problem in error.problems:
-            say(str(problem), err=True, lines=True)
-        say(error.args[0], err=True)
+            say(problem.render(language), err=True, lines=True)
+        say(error.summary.render(language), err=True)
     else:
-        prefix = "usage error" if isinstance(error, UsageError) else "error"
+        words = terminal_words(language if error.worded else "en")
+        prefix = words.usage_error if isinstance(error, UsageError) else words.error
         # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
-        say(f"{prefix}: {error}", err=True, lines=not isinstance(error, UsageError))
+        text = error.render(language)
+        say(f"{prefix}: {text}", err=True, lines=not isinstance(error, UsageError))
 
 
 def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -115,13 +126,12 @@ def check(options: Options) -> None:
     """Validate mkdocs.yml, the registries and every entry; fetch nothing."""
     magazine = orchestrator.check(options.root)
     for warning in magazine.warnings:
-        say(str(warning), err=True, lines=True)
-    counts = [
-        _count(len(magazine.entries), "entry", "entries"),
-        _count(len(magazine.services), "service", "services"),
-        _count(len(magazine.comparisons), "comparison", "comparisons"),
-    ]
-    say(f"ok: {', '.join(counts)}")
+        say(warning.render(magazine.settings.language), err=True, lines=True)
+    words = terminal_words(magazine.settings.language)
+    found = (magazine.entries, magazine.services, magazine.comparisons)
+    forms = (words.entries, words.services, words.comparisons)
+    counts = (words.count(len(items), form) for items, form in zip(found, forms, strict=True))
+    say(words.check_ok.format(counts=", ".join(counts)))
 
 
 @main.command()
@@ -163,12 +173,12 @@ def new(
 ) -> None:
     """Write a new pending entry for a prompt just sent; print its path."""
     if prompt is not None and prompt_file is not None:
-        raise UsageError("give either --prompt or --prompt-file, not both")
+        raise UsageError(Message("usage.prompt_twice"))
     if prompt_file is not None:
         prompt = prompt_file.read_text(encoding="utf-8")
     elif prompt is None:
         if sys.stdin.isatty():
-            raise UsageError("give --prompt, --prompt-file, or pipe the prompt on stdin")
+            raise UsageError(Message("usage.prompt_missing"))
         prompt = sys.stdin.read()
     now = _at(options.root, now_text) if now_text else None
     path = new_entry(
@@ -221,7 +231,7 @@ def schema(options: Options, write_to: str | None) -> None:
         return
     target = options.root / write_to
     if not target.parent.is_dir():
-        raise UsageError(f"no folder {target.parent} to write {target.name} into")
+        raise UsageError(Message("usage.no_folder", folder=str(target.parent), name=target.name))
     write_file(target, text)
     say(f"wrote {write_to}")
 
@@ -233,16 +243,12 @@ def _site_url(value: str | None) -> str | None:
     return value
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def _at(root: Path, text: str) -> datetime:
     """A time given on the command line (`now`, `지금`, ISO 8601), read in the magazine's zone."""
     try:
         return read_moment(text, load_settings(root).tzinfo)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(as_message(exc) or str(exc)) from None
 
 
 @main.command()
@@ -254,16 +260,16 @@ def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     """Download and archive remote clips; record them in magazine.lock."""
     with progress_for(quiet=quiet) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
+    words = terminal_words(site_language(options.root))
     for warning in result.warnings:
-        say(f"warning: {warning}", err=True)
-    say(
-        f"{_count(result.downloaded, 'clip', 'clips')} downloaded, "
-        f"{result.reused} from the archive, {len(result.errors)} failed"
-    )
+        say(f"{words.warning}: {warning}", err=True)
+    clips = words.count(result.downloaded, words.clips)
+    say(words.fetched.format(clips=clips, reused=result.reused, failed=len(result.errors)))
     if result.errors:
         root = options.root.resolve()
         for error in result.errors:
-            say(str(locate(root, error.entry, error.field, error.detail)), err=True, lines=True)
+            problem = locate(root, error.entry, error.field, failure_message(error))
+            say(problem.render(site_language(root)), err=True, lines=True)
         sys.exit(1)
 
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .atomic import copy_file
 from .errors import UsageError
+from .messages import Message
 from .model import Entry, Status, comparison_slug, normalize_prompt
 from .pages.labels import Labels, labels_for
 from .scaffold import new_entry
@@ -96,7 +97,7 @@ class Desk:
                 for found in self.entries:
                     if found.path == resolved:
                         return found
-                raise UsageError(f"{text} is not an entry file of this magazine")
+                raise UsageError(Message("desk.not_an_entry", text=text))
         by_slug = [f for f in self.entries if f.slug == text]
         if by_slug:
             return by_slug[0]
@@ -106,10 +107,12 @@ class Desk:
             return open_ones[0]
         if len(open_ones) > 1:
             listed = ", ".join(f.slug for f in open_ones)
-            raise UsageError(f"{text} has {len(open_ones)} open attempts ({listed}); name one")
+            raise UsageError(
+                Message("desk.open_attempts", text=text, count=len(open_ones), listed=listed)
+            )
         if by_service:
-            raise UsageError(f"{text} has no open attempt; name the entry by its slug or path")
-        raise UsageError(f"no entry, slug or service {text!r} in this magazine")
+            raise UsageError(Message("desk.no_open_attempt", text=text))
+        raise UsageError(Message("desk.nothing_named", text=repr(text)))
 
     def deliver(
         self, found: Found, at: datetime, clips: Sequence[Path], urls: Sequence[str]
@@ -117,7 +120,7 @@ class Desk:
         """Status delivered, `delivered_at`, clips copied next to the entry, `checked_at` gone."""
         edit = self._edit(found)
         if at < self._submitted(found):
-            raise UsageError(f"{found.shown}: the delivery time is before submitted_at")
+            raise UsageError(Message("desk.delivery_before", shown=found.shown))
         edit.set("status", Status.DELIVERED.value)
         edit.set("delivered_at", at, after=("promised_wait", "submitted_at"))
         edit.remove("checked_at")
@@ -136,7 +139,7 @@ class Desk:
         """`checked_at` at `at`: the wait line advances."""
         self._open_only(found)
         if at < self._submitted(found):
-            raise UsageError(f"{found.shown}: the time is before submitted_at")
+            raise UsageError(Message("desk.time_before", shown=found.shown))
         edit = self._edit(found)
         edit.set("checked_at", at, after=("status",))
         edit.write()
@@ -146,7 +149,7 @@ class Desk:
         """A new status, and `checked_at` (when the writer found out)."""
         self._open_only(found)
         if at < self._submitted(found):
-            raise UsageError(f"{found.shown}: the time is before submitted_at")
+            raise UsageError(Message("desk.time_before", shown=found.shown))
         edit = self._edit(found)
         edit.set("status", status.value)
         edit.set("checked_at", at, after=("status",))
@@ -177,7 +180,7 @@ class Desk:
         unknown = [key for key in chosen if known is not None and key not in known]
         if unknown:
             listed = ", ".join(sorted(known or ())) or "none yet"
-            raise UsageError(f"unknown service {unknown[0]!r} (known: {listed})")
+            raise UsageError(Message("desk.unknown_service", name=repr(unknown[0]), listed=listed))
         # The key is the comparison's slug as it stands, so writing it into the earlier entries
         # first changes neither the comparison nor its address, whatever happens next.
         report = DeskReport()
@@ -213,10 +216,7 @@ class Desk:
 
     def _open_only(self, found: Found) -> None:
         if str(found.data.get("status")) == Status.DELIVERED.value:
-            raise UsageError(
-                f"{found.shown} is delivered; to change that, edit its status, delivered_at "
-                "and clips by hand"
-            )
+            raise UsageError(Message("desk.delivered_already", shown=found.shown))
 
     def _edit(self, found: Found) -> EntryEdit:
         return EntryEdit(found.path, found.shown, self.zone)
@@ -224,7 +224,7 @@ class Desk:
     def _submitted(self, found: Found) -> datetime:
         submitted = in_zone(found.data, self.zone).get("submitted_at")
         if not isinstance(submitted, datetime) or submitted.tzinfo is None:
-            raise UsageError(f"{found.shown}: submitted_at needs a time with a UTC offset first")
+            raise UsageError(Message("desk.submitted_offset", shown=found.shown))
         return submitted
 
     def _report(self, found: Found, edit: EntryEdit) -> DeskReport:
@@ -264,7 +264,7 @@ class Desk:
         folder = found.path.parent / "media"
         for number, source in enumerate(clips, start=1):
             if not source.is_file():
-                raise UsageError(f"no clip file {source}")
+                raise UsageError(Message("desk.no_clip_file", source=str(source)))
             inside = _relative_to(source.resolve(), found.path.parent)
             if inside is not None:
                 names.append(inside)  # already beside the entry: listed where it is
@@ -287,7 +287,9 @@ class Desk:
                     continue
                 break
             else:
-                raise UsageError(f"no free name for {base}{suffix} in {folder}")
+                raise UsageError(
+                    Message("desk.no_free_name", name=f"{base}{suffix}", folder=str(folder))
+                )
             names.append(PurePosixPath("media", target.name).as_posix())
         return names
 

@@ -6,6 +6,8 @@ import math
 import re
 from datetime import timedelta
 
+from .messages import Message, MessageError
+
 _UNITS = {
     "w": 7 * 86400,
     "d": 86400,
@@ -77,10 +79,7 @@ def parse_duration(text: str) -> timedelta:
         seconds += float(match.group(1)) * _UNITS[_WORDS.get(unit, unit)]
         pos = match.end()
     if not compact or pos != len(compact):
-        raise ValueError(
-            f"cannot read {text!r} as a duration; write a number and a unit, such as 3h, 90m, "
-            "2d, 1h30m, 3 hours, 3시간 or 약 3시간"
-        )
+        raise MessageError(Message("duration.unreadable", text=repr(text)))
     return _bounded(seconds, text)
 
 
@@ -88,9 +87,9 @@ def _bounded(seconds: float, text: str) -> timedelta:
     """The duration, or a ValueError when it is zero or longer than `LONGEST` (even infinite)."""
     if not math.isfinite(seconds) or seconds > _LONGEST_SECONDS:
         shown = text if len(text) <= 40 else text[:37] + "..."
-        raise ValueError(f"{shown!r} is longer than ten years; check the number and the unit")
+        raise MessageError(Message("duration.too_long", text=repr(shown)))
     if seconds <= 0:
-        raise ValueError(f"a duration must be longer than zero (got {text!r})")
+        raise MessageError(Message("duration.not_positive", text=repr(text)))
     return timedelta(seconds=seconds)
 
 

@@ -24,6 +24,10 @@ httpx in `media/fetch`, ffmpeg in `media/transcode`, PyAV in `media/probe`, MkDo
 `MediaError` values until the build gathers them, located, into one `MediaFailures` that the
 CLI prints.
 
+What the writer reads is a catalogue `Message` (`messages`), worded in the magazine's language
+where it is printed: every `Problem`'s message, and the one argument of an error made from one
+(`MagazineError.worded`); an error made from a plain string prints it, in English, whole.
+
 Built-in exceptions mean something else: a `ValueError` inside a pydantic validator becomes a
 located Problem there, an `OSError` of a full, read-only or size-limited disk (or a missing
 permission) becomes a `StorageError` at the CLI, wherever the write happened, and any other
@@ -36,6 +40,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .messages import Message
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -43,24 +49,39 @@ class Problem:
 
     `path` is relative to the magazine root, `line` and `column` are 1-based (0 when unknown),
     `field` is the dotted path inside the entry (`ratings.lighting`, `clips[1].url`).
+    `message` is a catalogue `Message`, worded in the magazine's language when printed; a
+    plain string is refused, so every sentence the writer reads has a Korean and an English
+    wording.
     """
 
     path: str
     line: int
     column: int
     field: str
-    message: str
+    message: Message
     severity: str = "error"
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):
+            raise TypeError(
+                f"a Problem's message must be a catalogue Message, not {self.message!r}"
+            )
+
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, language: str) -> str:
+        """`path:line:col: field: message`, the message worded in `language`."""
         where = self.path
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
         field = f" {inert(self.field)}:" if self.field else ""
-        level = "" if self.severity == "error" else f" {self.severity}:"
-        first, *rest = inert(self.message, keep_lines=True).split("\n")
+        level = (
+            "" if self.severity == "error" else f" {Message('severity.warning').render(language)}:"
+        )
+        first, *rest = inert(self.message.render(language), keep_lines=True).split("\n")
         # Only the first line may read as a problem: a message naming a writer's file whose
         # name holds a line feed continues on an indented line.
         more = "".join(f"\n{line if line[:1].isspace() else '  ' + line}" for line in rest)
@@ -96,9 +117,24 @@ def inert(text: str, *, keep_lines: bool = False) -> str:
 
 
 class MagazineError(Exception):
-    """Base of every error meant for the writer rather than for a developer."""
+    """Base of every error meant for the writer rather than for a developer.
+
+    Made with a catalogue `Message` as its one argument, it is worded in the magazine's
+    language by `render`; made with a string, it prints that string in every language.
+    """
 
     exit_code = 1
+
+    @property
+    def worded(self) -> bool:
+        """Made from a catalogue Message: worded in any language (else English, whole)."""
+        return len(self.args) == 1 and isinstance(self.args[0], Message)
+
+    def render(self, language: str) -> str:
+        """The error for the writer, in `language` where it was made from a Message."""
+        if len(self.args) == 1 and isinstance(self.args[0], Message):
+            return self.args[0].render(language)
+        return str(self)
 
 
 class UsageError(MagazineError):
@@ -113,10 +149,15 @@ class ContentError(MagazineError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))
         count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+        self.summary = Message("count.problem" if count == 1 else "count.problems", count=count)
+        super().__init__(str(self.summary))
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+    def render(self, language: str) -> str:
+        """Every problem, one a line, worded in `language`."""
+        return "\n".join(p.render(language) for p in self.problems)
 
 
 class FetchError(MagazineError):
@@ -157,12 +198,15 @@ class MediaError(MagazineError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         source: str = "",
         command: Iterable[str] = (),
         stderr_tail: str = "",
     ) -> None:
+        self.words: Message | None = message if isinstance(message, Message) else None
+        """The message as a catalogue entry, when it was made as one (worded when printed)."""
+        message = str(message)
         self.message = message
         self.source = source
         self.command = tuple(command)
@@ -206,7 +250,10 @@ class MediaFailures(ContentError):
         super().__init__(problem for problem, _ in pairs)
         self.failures: tuple[MagazineError, ...] = tuple(error for _, error in pairs)
         count = len(self.problems)
-        self.args = (f"{count} clip{'s' if count != 1 else ''} failed; the site was not published",)
+        self.summary = Message(
+            "count.clip_failed" if count == 1 else "count.clips_failed", count=count
+        )
+        self.args = (str(self.summary),)
 
 
 class BudgetError(MagazineError):

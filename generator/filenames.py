@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .messages import Message
+
 DEVICES = ("CON", "PRN", "AUX", "NUL", "COM0-COM9", "LPT0-LPT9")
 """The names Windows keeps for devices, in any case and with any extension (`nul.txt`)."""
 
@@ -19,7 +21,7 @@ _DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|c
 _FORBIDDEN = '<>:"/\\|?*'
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str) -> Message | None:
     """Why Windows cannot hold `name` as a file or folder name, or None when it can.
 
     The message names the rule, so that the writer knows what to change.
@@ -27,22 +29,16 @@ def name_problem(name: str) -> str | None:
     bad = sorted({char for char in name if char in _FORBIDDEN or ord(char) < 0x20})
     if bad:
         shown = " ".join(repr(char) for char in bad)
-        return (
-            f"{name!r} contains {shown}, which Windows does not allow in file names "
-            f'(none of < > : " / \\ | ? * or control characters)'
-        )
+        return Message("name.forbidden", name=repr(name), chars=shown)
     base = name.split(".", 1)[0].rstrip(" ")
     if _DEVICE.match(base.casefold()):
-        return (
-            f"{name!r} is a name Windows keeps for a device ({', '.join(DEVICES)}, in any case "
-            "and with any extension), so no file or folder there may take it"
-        )
+        return Message("name.device", name=repr(name), devices=", ".join(DEVICES))
     if name.endswith((".", " ")) and name not in (".", ".."):
-        return f"{name!r} ends with a dot or a space, which Windows drops from file names"
+        return Message("name.trailing", name=repr(name))
     return None
 
 
-def path_problem(path: str) -> str | None:
+def path_problem(path: str) -> Message | None:
     """`name_problem` of the first name in a `/`-separated relative path that has one."""
     for part in path.split("/"):
         if part in ("", ".", ".."):

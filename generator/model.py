@@ -18,22 +18,21 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import (
     AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from .addresses import address_problem, public_url
-from .durations import parse_duration
+from .claim import ServiceClaim as ServiceClaim
 from .errors import Problem
+from .fields import Duration, Key, Sha256, Text
+from .fields import Frozen as _Frozen
+from .messages import Message, MessageError
 from .settings import Settings
 from .slugs import short_hash, slugify
 
@@ -86,38 +85,6 @@ class ServiceKind(StrEnum):
     IMAGE = "image"
 
 
-def _duration(value: Any) -> Any:
-    if isinstance(value, timedelta):
-        return value
-    if isinstance(value, bool | int | float):
-        raise ValueError("write a unit with the number, such as 3h, 90m or 2d")
-    if isinstance(value, str):
-        return parse_duration(value)
-    raise ValueError("must be a duration such as 3h, 90m or 2d")
-
-
-Duration = Annotated[
-    timedelta,
-    BeforeValidator(_duration),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\s*(약|대략|about|around|approximately|approx\.?|roughly|ca\.|circa"
-            r"|~|≈|≃)?\s*(\d+(\.\d+)?\s*(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
-            r"|w|d|h|m|s|주|일|시간|분|초)\s*)+$|^P",
-            "examples": ["3h", "90m", "2d", "1h30m", "3시간", "약 3시간", "about 3 hours"],
-        }
-    ),
-]
-Text = Annotated[str, Field(min_length=1)]
-Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
-
-
 class Clip(_Frozen):
     """One output of a service: a local file or a remote URL (exactly one of the two)."""
 
@@ -151,7 +118,7 @@ class Clip(_Frozen):
     @model_validator(mode="after")
     def _one_source(self) -> Clip:
         if (self.file is None) == (self.url is None):
-            raise ValueError("a clip needs exactly one of `file` or `url`")
+            raise MessageError(Message("clip.one_source"))
         return self
 
     @property
@@ -174,7 +141,7 @@ class Cost(_Frozen):
     @classmethod
     def _number(cls, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("must be a number, such as 0, 10 or 0.5")
+            raise MessageError(Message("cost.not_a_number"))
         return value
 
     @field_validator("amount")
@@ -182,10 +149,10 @@ class Cost(_Frozen):
     def _bounded(cls, value: Decimal) -> Decimal:
         # 1e4300 is a valid Decimal, but formatting it for a page writes thousands of digits.
         if value.is_finite() and value >= COST_CEILING:
-            raise ValueError(f"is too large for a cost (less than {COST_CEILING:,} please)")
+            raise MessageError(Message("cost.too_large", ceiling=COST_CEILING))
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -COST_PLACES:
-            raise ValueError(f"use at most {COST_PLACES} decimal places")
+            raise MessageError(Message("cost.places", places=COST_PLACES))
         return value
 
 
@@ -255,7 +222,7 @@ class EntryData(_Frozen):
         if isinstance(value, dict):
             for key, score in value.items():
                 if isinstance(score, bool) or not isinstance(score, int):
-                    raise ValueError(f"{key}: must be a whole number (got {score!r})")
+                    raise MessageError(Message("rating.not_whole", got=repr(score)), field=str(key))
         return value
 
 
@@ -337,54 +304,6 @@ class ServiceChange(_Frozen):
     note: Text = Field(description="What changed, e.g. `video now paid only`.")
 
 
-_RESOLUTION = re.compile(r"^(?:([1-9][0-9]{1,4})p|([1-9][0-9]{1,4})\s*[x×]\s*([1-9][0-9]{1,4}))$")
-
-
-def _claim_number(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise ValueError("must be a number, such as 10 or 29.97")
-    return value
-
-
-ClaimNumber = Annotated[float, BeforeValidator(_claim_number)]
-
-
-class ServiceClaim(_Frozen):
-    """What a service said about what it makes, from a date on: the claim an attempt
-    submitted that day or later is held against (until the next claim)."""
-
-    date: date  # from when the claim was made (in force from then until the next)
-    max_resolution: str | None = Field(None, description="Largest picture: 1080p or 1920x1080.")
-    max_seconds: ClaimNumber | None = Field(
-        None, gt=0, le=86_400, description="The longest clip promised, in seconds."
-    )
-    fps: ClaimNumber | None = Field(
-        None, gt=0, le=1_000, description="The frame rate promised (pictures a second)."
-    )
-    wait: Duration | None = Field(None, description="What it says a generation takes: 3h.")
-    source: Text | None = Field(None, description="Where it was claimed (https:// address).")
-
-    @field_validator("max_resolution", mode="before")
-    @classmethod
-    def _resolution(cls, value: Any) -> Any:
-        if value is not None and not (isinstance(value, str) and _RESOLUTION.match(value.strip())):
-            raise ValueError(f"write 1080p or 1920x1080 (got {value!r})")
-        return value.strip() if isinstance(value, str) else value
-
-    @field_validator("source")
-    @classmethod
-    def _web_address(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError("must be a web address starting with https://")
-        return value
-
-    @property
-    def lines(self) -> int | None:
-        """The promised picture's short side (`1080p` and `1920x1080` both give 1080)."""
-        sides = re.findall(r"[0-9]+", self.max_resolution or "")
-        return min(int(side) for side in sides) if sides else None
-
-
 class Service(_Frozen):
     """One generative service, from entries/services.yml."""
 
@@ -406,8 +325,8 @@ class Service(_Frozen):
     def _claims_in_order(cls, value: tuple[ServiceClaim, ...]) -> tuple[ServiceClaim, ...]:
         for earlier, later in itertools.pairwise(value):
             if later.date <= earlier.date:
-                raise ValueError(
-                    f"list claims oldest first, one a day ({later.date} follows {earlier.date})"
+                raise MessageError(
+                    Message("service_claim.order", later=str(later.date), earlier=str(earlier.date))
                 )
         return value
 
@@ -418,7 +337,7 @@ class Service(_Frozen):
         # not dropped silently when the page is rendered.
         wrong = None if value is None else address_problem(value)
         if wrong:
-            raise ValueError(wrong)
+            raise MessageError(wrong)
         return value
 
 

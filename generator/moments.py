@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from .messages import Message, MessageError
+
 NOW_WORDS = frozenset({"now", "지금"})
 EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"
 
@@ -29,15 +31,12 @@ def read_moment(text: str, zone: tzinfo | None, *, clock: datetime | None = None
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        raise ValueError(
-            f"cannot read {text!r} as a time; write it like {EXAMPLE_TIME}, 2025-01-03 10:00 or now"
-        ) from None
+        message = Message("time.unreadable", text=repr(text), example=EXAMPLE_TIME)
+        raise MessageError(message) from None
     if moment.tzinfo is None:
         if zone is None:
-            raise ValueError(
-                f"{text!r} has no UTC offset: write it like {EXAMPLE_TIME}, or set "
-                "extra.magazine.timezone in mkdocs.yml to read such times in the magazine's zone"
-            )
+            message = Message("time.option_no_offset", text=repr(text), example=EXAMPLE_TIME)
+            raise MessageError(message)
         moment = moment.replace(tzinfo=zone)
     return moment.replace(microsecond=0)
 

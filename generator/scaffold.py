@@ -11,6 +11,7 @@ from pathlib import Path
 from .atomic import write_file
 from .durations import parse_duration
 from .errors import UsageError, inert
+from .messages import Message, as_message
 from .model import Plan, Status, normalize_prompt
 from .schema import SCHEMA_FILE, schema_text
 from .settings import Settings
@@ -56,9 +57,9 @@ def new_entry(
     prompt = _clean_prompt(prompt)
     title = " ".join((title or _title_from(prompt)).split())
     if not title:
-        raise UsageError("the title is empty")
+        raise UsageError(Message("new.title_empty"))
     if unprintable(title) is not None:
-        raise UsageError("the title contains a control character")
+        raise UsageError(Message("new.title_control"))
     moment = _moment(now, settings)
     extra = _extra_fields(experiment, model, plan, promised_wait, status)
 
@@ -70,10 +71,8 @@ def new_entry(
     taken, attempts = _existing(root, settings)
     same = attempts.get((service, normalize_prompt(prompt), _minute(moment)))
     if same is not None:
-        raise UsageError(
-            f"{same} already records this attempt ({service}, the same prompt, "
-            f"{moment:%Y-%m-%d %H:%M}); edit that file, or give another --now"
-        )
+        when = f"{moment:%Y-%m-%d %H:%M}"
+        raise UsageError(Message("new.same_attempt", same=str(same), service=service, when=when))
     folder.mkdir(parents=True, exist_ok=True)
     if not schema.exists():
         write_file(schema, schema_text())
@@ -88,7 +87,7 @@ def new_entry(
         except FileExistsError:
             continue
         return path
-    raise UsageError(f"no free file name for {base!r} in {folder}")
+    raise UsageError(Message("new.no_free_name", base=repr(base), folder=str(folder)))
 
 
 def entry_text(
@@ -154,10 +153,10 @@ def _prompt_block(prompt: str) -> str:
 def _clean_prompt(prompt: str) -> str:
     text = prompt.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n").rstrip()
     if not text.strip():
-        raise UsageError("the prompt is empty")
+        raise UsageError(Message("new.prompt_empty"))
     index = unprintable(text)
     if index is not None:
-        raise UsageError(f"the prompt contains a control character (U+{ord(text[index]):04X})")
+        raise UsageError(Message("new.prompt_control", code=f"U+{ord(text[index]):04X}"))
     return text
 
 
@@ -175,7 +174,7 @@ def _moment(now: datetime | None, settings: Settings) -> datetime:
         moment = datetime.now(zone) if zone else datetime.now().astimezone()
     elif now.tzinfo is None:
         if zone is None:
-            raise UsageError("the time given has no UTC offset (and no extra.magazine.timezone)")
+            raise UsageError(Message("new.no_offset"))
         moment = now.replace(tzinfo=zone)
     else:
         moment = now.astimezone(zone) if zone else now
@@ -190,11 +189,12 @@ def _check_service(entries_dir: Path, service: str) -> None:
             known = sorted(k for k in data if isinstance(k, str)) if isinstance(data, dict) else []
             if service not in known:
                 listed = ", ".join(inert(key) for key in known) or "none yet"
-                raise UsageError(
-                    f"unknown service {service!r} (known: {listed}); add it to {path.name} first"
+                message = Message(
+                    "new.unknown_service", name=repr(service), listed=listed, file=path.name
                 )
+                raise UsageError(message)
             return
-    raise UsageError(f"{entries_dir.name}/services.yml is missing: list the service there first")
+    raise UsageError(Message("new.no_services", folder=entries_dir.name))
 
 
 def _existing(
@@ -242,28 +242,27 @@ def _extra_fields(
     """The optional fields of `magazine new`, checked and written as YAML values."""
     out: dict[str, str] = {}
     if status is Status.DELIVERED:
-        raise UsageError("a new entry cannot start delivered: record it, then magazine deliver")
+        raise UsageError(Message("new.delivered"))
     if experiment is not None:
         if not _KEY.match(experiment):
-            raise UsageError(
-                f"--experiment {experiment!r}: use lowercase letters, digits, - and _ only"
-            )
+            raise UsageError(Message("new.experiment", value=repr(experiment)))
         out["experiment"] = experiment
     if model is not None:
         model = " ".join(model.split())
         if not model or unprintable(model) is not None:
-            raise UsageError("--model is empty or contains a control character")
+            raise UsageError(Message("new.model"))
         out["model"] = json.dumps(model, ensure_ascii=False)
     if plan is not None:
         try:
             out["plan"] = Plan(plan).value
         except ValueError:
             known = ", ".join(p.value for p in Plan)
-            raise UsageError(f"--plan {plan!r}: must be one of {known}") from None
+            raise UsageError(Message("new.plan", value=repr(plan), known=known)) from None
     if promised_wait is not None:
         try:
             parse_duration(promised_wait)
         except ValueError as exc:
-            raise UsageError(f"--promised-wait: {exc}") from None
+            reason = as_message(exc) or Message("field.invalid", detail=str(exc))
+            raise UsageError(Message("new.promised_wait", reason=reason)) from None
         out["promised_wait"] = scalar_text(promised_wait.strip())
     return out

@@ -28,13 +28,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .addresses import address_problem
+from .messages import Message, MessageError
 
 
 def _check_base_address(value: str) -> None:
     """Refuse an address pages are published under (see `address_problem`)."""
     wrong = address_problem(value, base=True)
     if wrong:
-        raise ValueError(wrong)
+        raise MessageError(wrong)
 
 
 LANGUAGES = ("ko", "en")
@@ -157,23 +158,18 @@ def store_address(value: str) -> tuple[str, str]:
     try:
         parts = urlsplit(value)
     except ValueError:
-        raise ValueError("must be an address like s3://bucket/prefix") from None
+        raise MessageError(Message("store.address")) from None
     if parts.scheme != "s3":
-        raise ValueError("must be an address like s3://bucket/prefix")
+        raise MessageError(Message("store.address"))
     if "@" in parts.netloc or ":" in parts.netloc:
-        raise ValueError(
-            "must not hold credentials or a port: the store's keys and endpoint come from "
-            "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ENDPOINT_URL_S3 or a profile"
-        )
+        raise MessageError(Message("store.credentials"))
     if parts.query or parts.fragment or "?" in value or "#" in value:
-        raise ValueError("must not have a query or fragment: write s3://bucket/prefix")
+        raise MessageError(Message("store.query"))
     if not _BUCKET.match(parts.netloc):
-        raise ValueError(
-            "the bucket name must be 3 to 63 lowercase letters, digits, dots and hyphens"
-        )
+        raise MessageError(Message("store.bucket"))
     segments = [segment for segment in parts.path.split("/") if segment]
     if any(segment in (".", "..") for segment in segments) or "//" in parts.path.strip("/"):
-        raise ValueError("the prefix must be a plain path such as magazine/media-root")
+        raise MessageError(Message("store.prefix"))
     return parts.netloc, "".join(f"{segment}/" for segment in segments)
 
 
@@ -228,9 +224,7 @@ class Settings(_Section):
             try:
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise ValueError(
-                    f"unknown time zone {value!r} (use a name like Asia/Seoul)"
-                ) from exc
+                raise MessageError(Message("settings.timezone", name=repr(value))) from exc
         return value
 
     @field_validator("language")
@@ -242,8 +236,10 @@ class Settings(_Section):
             guess = _LANGUAGE_GUESSES.get(value.strip().casefold().replace("_", "-"))
             if guess is None:
                 guess = next(iter(difflib.get_close_matches(value, LANGUAGES, n=1, cutoff=0.5)), "")
-            hint = f" (did you mean {guess!r}?)" if guess else ""
-            raise ValueError(f"must be ko or en, the languages of the magazine's words{hint}")
+            if guess:
+                hint = Message("hint.did_you_mean", near=repr(guess))
+                raise MessageError(Message("settings.language_near", hint=hint))
+            raise MessageError(Message("settings.language"))
         return value
 
     @field_validator("media_base_url")
@@ -274,17 +270,18 @@ class Settings(_Section):
         # The build writes into the cache folder freely: it must be a folder of its own.
         cache = PurePosixPath(self.cache_dir.replace("\\", "/"))
         if cache.is_absolute() or not cache.parts or ".." in cache.parts:
-            raise ValueError(
-                f"cache_dir: {self.cache_dir!r} must be a folder inside the magazine, "
-                "such as .magazine"
-            )
+            message = Message("settings.cache_inside", value=repr(self.cache_dir))
+            raise MessageError(message, field="cache_dir")
         for name in ("docs_dir", "entries_dir"):
             other = PurePosixPath(str(getattr(self, name)).replace("\\", "/"))
             if cache == other or other in cache.parents or cache in other.parents:
-                raise ValueError(
-                    f"cache_dir: {self.cache_dir!r} overlaps {name} {str(other)!r}; "
-                    "use a folder of its own, such as .magazine"
+                message = Message(
+                    "settings.cache_overlaps",
+                    value=repr(self.cache_dir),
+                    name=name,
+                    other=repr(str(other)),
                 )
+                raise MessageError(message, field="cache_dir")
         return self
 
     @property

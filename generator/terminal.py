@@ -2,7 +2,7 @@
 
 Pages take their words from `pages.labels`; the terminal shares its status names and
 durations, and adds its own few words here. Messages about problems (`path:line:col: field:
-message`) stay in English: they quote field names and YAML, which are English too.
+message`), warnings and hints are catalogue messages (`messages`), worded where printed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ class TerminalWords:
     clips: tuple[str, str]
     site_size: str  # "{size}", "{files}"
     warning: str
+    error: str
+    usage_error: str
+    services: tuple[str, str]
+    comparisons: tuple[str, str]
+    check_ok: str  # "{counts}"
+    fetched: str  # "{clips}", "{reused}", "{failed}"
     store_holds: str = ""  # "{store}", "{objects}", "{size}"
 
     def count(self, number: int, forms: tuple[str, str]) -> str:
@@ -44,6 +50,12 @@ _EN = TerminalWords(
     clips=("{count} clip", "{count} clips"),
     site_size="site size: {size} in {files} files",
     warning="warning",
+    error="error",
+    usage_error="usage error",
+    services=("{count} service", "{count} services"),
+    comparisons=("{count} comparison", "{count} comparisons"),
+    check_ok="ok: {counts}",
+    fetched="{clips} downloaded, {reused} from the archive, {failed} failed",
     store_holds="media store {store} will hold {size} in {objects} files "
     "(`magazine media push` uploads what it lacks)",
 )
@@ -59,6 +71,12 @@ _KO = TerminalWords(
     clips=("결과물 {count}개", "결과물 {count}개"),
     site_size="사이트 크기: 파일 {files}개, {size}",
     warning="경고",
+    error="오류",
+    usage_error="사용법 오류",
+    services=("서비스 {count}개", "서비스 {count}개"),
+    comparisons=("비교 {count}개", "비교 {count}개"),
+    check_ok="이상 없음: {counts}",
+    fetched="{clips} 내려받음, 보관본 {reused}개, 실패 {failed}개",
     store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
     "(`magazine media push`가 없는 것만 올린다)",
 )

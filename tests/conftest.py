@@ -2,7 +2,7 @@
 
 from tests.browser_fixtures import chromium, example_en, example_ko
 from tests.http_fixtures import clip_server, loopback_certificate, tls_clip_server
-from tests.magazine_fixtures import magazine_root
+from tests.magazine_fixtures import english_messages, magazine_root
 from tests.media_fixtures import media_clips
 from tests.pages_fixtures import small_magazine, small_media
 from tests.site_fixtures import built_magazine, magazine
@@ -12,6 +12,7 @@ __all__ = [
     "built_magazine",
     "chromium",
     "clip_server",
+    "english_messages",
     "example_en",
     "example_ko",
     "fault_proxy",

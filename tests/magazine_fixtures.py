@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import struct
+import sys
+import zlib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -79,7 +83,43 @@ def pending_attempts(service: str, count: int) -> dict[str, str]:
 
 
 DEFAULT_ENTRIES = {"2025/01/sora.yml": DELIVERED, "2025/01/kling.yml": PENDING}
-DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": b"a stand-in, not a real video"}
+
+
+def tiny_png(width: int = 16, height: int = 16) -> bytes:
+    """A small orange PNG, made here: a stand-in clip that probing reads (`magazine check`
+    probes local clips, so bytes that are not media would be a problem)."""
+    rows = b"".join(b"\x00" + bytes((200, 120, 40)) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+STAND_IN = tiny_png()
+DEFAULT_FILES = {"entries/2025/01/media/sparks-sora.mp4": STAND_IN}
+
+
+MESSAGES_IN: str | None = None
+"""With `english_messages`, the language every magazine written here is set to (see there)."""
+
+
+@pytest.fixture
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Magazines written by this test are English (`theme.language: en`), whatever the fixture
+    text says, so its problems are worded in English.
+
+    For tests about *which* rule a problem names and where, written against the English
+    wording; `tests/test_messages.py` holds the Korean wording of every kind of mistake.
+    """
+    monkeypatch.setattr(sys.modules[__name__], "MESSAGES_IN", "en")
 
 
 def write_magazine(
@@ -97,6 +137,8 @@ def write_magazine(
     sharing a prompt; `files` paths are relative to `root`. Returns `root`.
     """
     root.mkdir(parents=True, exist_ok=True)
+    if MESSAGES_IN is not None:
+        mkdocs = re.sub(r"(?m)^(\s+language:) ko$", rf"\1 {MESSAGES_IN}", mkdocs)
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (root / "entries").mkdir(exist_ok=True)
     if services is not None:

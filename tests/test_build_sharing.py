@@ -12,12 +12,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from generator.build import SITE_URL_UNSET
+from generator.source.config import site_language
 from tests.build_fixtures import REPOSITORY, invoke
 
 pytestmark = pytest.mark.slow
 
 ADDRESS = "https://example.org/repo/"
-UNSET = "site_url is not set"
+UNSET = SITE_URL_UNSET.render(site_language(REPOSITORY))
+"""The warning, worded in the example magazine's language."""
 
 
 def _copy_example(root: Path) -> Path:

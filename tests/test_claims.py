@@ -91,7 +91,7 @@ def test_an_entry_promised_wait_wins_over_the_claimed_wait(tmp_path: Path) -> No
         (
             "max_seconds: -5",
             "entries/services.yml:{line}:20: kling.claims[0].max_seconds: "
-            "input should be greater than 0",
+            "must be more than 0 (got the number -5)",
         ),
         (
             "fps: yes",
@@ -104,7 +104,7 @@ def test_an_entry_promised_wait_wins_over_the_claimed_wait(tmp_path: Path) -> No
         (
             "source: javascript:alert(1)",
             "entries/services.yml:{line}:15: kling.claims[0].source: "
-            "must be a web address starting with https://",
+            "must be an https:// URL (got javascript:)",
         ),
         (
             "size: big",
@@ -132,7 +132,7 @@ def test_claims_out_of_order_are_a_located_problem(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.path == "entries/services.yml" and problem.line == 11  # the list
     assert problem.field == "kling.claims"
-    assert "oldest first" in problem.message
+    assert "oldest first" in str(problem.message)
 
 
 def test_open_data_names_the_claim_each_attempt_is_held_against(tmp_path: Path) -> None:

@@ -11,29 +11,33 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.schema import schema_text
-from tests.magazine_fixtures import DELIVERED, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, write_magazine
 
 
 def run(root: Path, *args: str, stdin: str | None = None) -> Result:
     return CliRunner().invoke(main, ["--root", str(root), *args], input=stdin)
 
 
-def broken(tmp_path: Path) -> Path:
+def broken(tmp_path: Path, language: str = "ko") -> Path:
     bad = DELIVERED.replace("service: sora", "service: sorra").replace("lighting: 5", "lighting: 7")
+    mkdocs = MKDOCS.replace("language: ko", f"language: {language}")
     return write_magazine(
-        tmp_path / "m", {"2025/01/bad.yml": bad, "2025/01/list.yml": "- a\n"}, files={}
+        tmp_path / "m",
+        {"2025/01/bad.yml": bad, "2025/01/list.yml": "- a\n"},
+        files={},
+        mkdocs=mkdocs,
     )
 
 
 def test_check_ok(magazine_root: Path) -> None:
     result = run(magazine_root, "check")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 2 entries, 2 services, 1 comparison\n"
+    assert result.stdout == "이상 없음: 체험기 2개, 서비스 2개, 비교 1개\n"  # a Korean magazine
     assert result.stderr == ""
 
 
 def test_check_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None:
-    result = run(broken(tmp_path), "check")
+    result = run(broken(tmp_path, "en"), "check")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -49,6 +53,21 @@ def test_check_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None
     ]
 
 
+def test_a_korean_magazine_is_told_in_korean(tmp_path: Path) -> None:
+    result = run(broken(tmp_path), "check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "entries/2025/01/bad.yml:2:10: service: 알 수 없는 서비스 'sorra'입니다 "
+        "('sora'을(를) 쓰려던 건가요?). entries/services.yml에 더하세요",
+        "entries/2025/01/bad.yml:10:11: clips[0].file: 파일이 없습니다: "
+        "entries/2025/01/media/sparks-sora.mp4(경로는 이 체험기 폴더 기준입니다)",
+        "entries/2025/01/bad.yml:11:33: ratings.lighting: 1부터 5까지의 정수여야 합니다(지금은 7)",
+        "entries/2025/01/list.yml:1:1: 체험기는 필드의 매핑(title: ..., service: ...)이어야 "
+        "합니다. 지금은 목록입니다",
+        "문제 4개",
+    ]
+
+
 def test_verbose_adds_the_traceback(tmp_path: Path) -> None:
     quiet = run(broken(tmp_path), "check")
     loud = CliRunner().invoke(main, ["--root", str(tmp_path / "m"), "-v", "check"])
@@ -56,7 +75,7 @@ def test_verbose_adds_the_traceback(tmp_path: Path) -> None:
     assert loud.exit_code == 1
     assert "Traceback (most recent call last)" in loud.stderr
     assert "generator.errors.ContentError" in loud.stderr
-    assert loud.stderr.endswith("4 problems found\n")
+    assert loud.stderr.endswith("문제 4개\n")
 
 
 def test_not_a_magazine_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -91,7 +110,7 @@ def test_new_from_option_file_and_stdin_then_check(magazine_root: Path, tmp_path
     ]
     check = run(magazine_root, "check")
     assert check.exit_code == 0, check.stderr
-    assert check.stdout == "ok: 5 entries, 2 services, 1 comparison\n"
+    assert check.stdout == "이상 없음: 체험기 5개, 서비스 2개, 비교 1개\n"
 
 
 def test_new_usage_errors(magazine_root: Path, tmp_path: Path) -> None:
@@ -110,9 +129,10 @@ def test_new_usage_errors(magazine_root: Path, tmp_path: Path) -> None:
     unknown = run(magazine_root, "new", "--service", "runway", "--prompt", "x")
     bad_time = run(magazine_root, "new", "--service", "sora", "--prompt", "x", "--now", "soon")
     assert [r.exit_code for r in (both, unknown, bad_time)] == [2, 2, 2]
-    assert both.stderr == "usage error: give either --prompt or --prompt-file, not both\n"
-    assert unknown.stderr.startswith("usage error: unknown service 'runway'")
-    assert "cannot read 'soon' as a time" in bad_time.stderr
+    # A Korean magazine: the command line's mistakes are told in Korean too.
+    assert both.stderr == "사용법 오류: --prompt와 --prompt-file 중 하나만 주세요\n"
+    assert unknown.stderr.startswith("사용법 오류: 알 수 없는 서비스 'runway'입니다")
+    assert "'soon'을(를) 시각으로 읽을 수 없습니다" in bad_time.stderr
 
 
 def test_pending(magazine_root: Path) -> None:
@@ -150,5 +170,5 @@ def test_python_dash_m_generator(tmp_path: Path) -> None:
         cwd=Path(__file__).parent.parent,
     )
     assert done.returncode == 1
-    assert done.stderr.endswith("4 problems found\n")
+    assert done.stderr.endswith("문제 4개\n")
     assert "Traceback" not in done.stderr

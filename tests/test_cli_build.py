@@ -78,7 +78,7 @@ def test_content_problems_exit_1_all_located_and_the_site_is_kept(good: Path) ->
         ("entries/2025/01/sora.yml", "ratings.quality"),
     ]
     assert problems[0]["line"] == "10" and problems[1]["line"] == "14"
-    assert done.stderr.rstrip().endswith("2 problems found")
+    assert done.stderr.rstrip().endswith("문제 2개")  # a Korean magazine
     assert tree_digest(good / "site") == site
 
 
@@ -94,7 +94,7 @@ def test_broken_clips_exit_1_each_located_and_the_site_is_kept(good: Path) -> No
         ("entries/2025/01/sora.yml", "12", "11", "clips[0].file"),
         ("entries/2025/02/runway.yml", "10", "11", "clips[0].file"),
     ]
-    assert "2 clips failed; the site was not published" in result.stderr
+    assert "결과물 2개를 처리하지 못해 사이트를 게시하지 않았습니다" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(good / "site") == site
 

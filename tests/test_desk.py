@@ -98,6 +98,7 @@ def test_checked_and_mark_advance_the_wait_line(desk: Path) -> None:
     assert "status: abandoned      # still nothing\n" in entry.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_entry_is_a_path_a_slug_or_a_service_with_one_open_attempt(desk: Path) -> None:
     second = HANDWRITTEN.replace("2025-01-03T10:05", "2025-01-04T10:05")
     (desk / "entries/2025/01/kling.yml").rename(desk / "entries/2025/01/first.yml")
@@ -114,6 +115,7 @@ def test_entry_is_a_path_a_slug_or_a_service_with_one_open_attempt(desk: Path) -
     assert "Traceback" not in result.output
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_a_time_before_submission_or_without_offset_is_refused(tmp_path: Path) -> None:
     root = write_magazine(
         tmp_path / "m",
@@ -172,6 +174,7 @@ def test_deliver_adds_to_a_list_of_clips_and_urls(desk: Path, tmp_path: Path) ->
     )
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_new_refuses_the_same_attempt_twice_and_takes_the_new_fields(desk: Path) -> None:
     args = ["new", "--service", "sora", "--prompt", "A cat", "--now", "2025-02-01T10:00"]
     first = run(desk, *args, "--model", "Sora 1.0", "--plan", "paid", "--promised-wait", "3h")
@@ -221,6 +224,7 @@ def test_a_crlf_file_keeps_its_line_ends(desk: Path) -> None:
     assert b"clips:\r\n  - url: https://example.org/a.mp4\r\n" in raw
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_a_delivered_entry_is_not_marked_or_checked(desk: Path) -> None:
     assert run(desk, "deliver", "kling", "--url", "https://example.org/a.mp4").exit_code == 0
     entry = desk / "entries/2025/01/kling.yml"
@@ -243,6 +247,7 @@ def test_a_clip_already_beside_the_entry_is_listed_where_it_is(desk: Path) -> No
     assert not (desk / "entries/2025/01/media").exists()
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_resend_to_an_unknown_service_changes_nothing(tmp_path: Path) -> None:
     root = write_magazine(tmp_path / "m")
     before = {p: p.read_bytes() for p in (root / "entries").rglob("*") if p.is_file()}

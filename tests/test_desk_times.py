@@ -96,6 +96,7 @@ def test_pending_measures_to_the_clock_when_asked(magazine_root: Path, word: str
     assert "≥ 2일" in recorded.stdout  # by default, the recorded checked_at
 
 
+@pytest.mark.usefixtures("english_messages")  # the rule, in its English words
 def test_a_time_without_an_offset_on_the_command_line_needs_a_zone(tmp_path: Path) -> None:
     root = write_magazine(tmp_path / "m", mkdocs=NO_ZONE)
     result = CliRunner().invoke(main, ["--root", str(root), "pending", "--now", "2025-01-06"])

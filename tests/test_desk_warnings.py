@@ -11,9 +11,12 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.source.entries import load_magazine
-from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, STAND_IN, write_magazine
 
-MEDIA = {"entries/2025/01/media/sparks-sora.mp4": b"a stand-in, not a real video"}
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
+MEDIA = {"entries/2025/01/media/sparks-sora.mp4": STAND_IN}
 
 
 def run(root: Path, *args: str) -> Result:
@@ -51,7 +54,7 @@ WARNED = {
 def test_check_warns_at_the_field_and_succeeds(tmp_path: Path, kind: str) -> None:
     text, expected = WARNED[kind]
     text = text.replace("media/sparks-sora.mp4", "../media/sparks-sora.mp4")
-    files = {"entries/2025/media/sparks-sora.mp4": b"a stand-in, not a real video"}
+    files = {"entries/2025/media/sparks-sora.mp4": STAND_IN}
     root = write_magazine(tmp_path / "m", {"2025/01/e.yml": text}, files=files)
     result = run(root, "check")
     assert result.exit_code == 0, result.output

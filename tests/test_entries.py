@@ -11,7 +11,7 @@ import pytest
 from generator.errors import ContentError, UsageError
 from generator.model import DEFAULT_CRITERIA, Status
 from generator.source.entries import clip_path, load_magazine
-from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, STAND_IN, write_magazine
 
 MEDIA = {"entries/2025/01/media/sparks-sora.mp4": b"stand-in"}
 
@@ -331,8 +331,8 @@ def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
         "entries/a.yml:1:1: an entry is a mapping of fields (title: ..., service: ...), not a list",
         "entries/b/empty.yaml:1:1: the file is empty",
         "entries/c.yml:3:1: service: duplicate key 'service' (first at line 2); keep one of them",
-        "entries/d.yml:2:1: expected the node content, but found '<stream end>' (while parsing a "
-        "flow node)",
+        "entries/d.yml:2:1: the file stops in the middle of a value. Was the file still being "
+        "saved?",
     ]
 
 
@@ -344,7 +344,7 @@ def test_settings_problems_are_located_in_mkdocs_yml(tmp_path: Path) -> None:
         "name like Asia/Seoul)",
         "mkdocs.yml:12:5: extra.magazine.timezone_name: unknown field 'timezone_name' (did you "
         "mean 'timezone'?)",
-        "mkdocs.yml:13:18: extra.magazine.media.crf: input should be less than or equal to 51",
+        "mkdocs.yml:13:18: extra.magazine.media.crf: must be at most 51 (got the number 99)",
     ]
 
 
@@ -358,7 +358,7 @@ def test_clip_path_resolves_relative_to_the_entry(magazine_root: Path) -> None:
     sora = magazine.entry("sora")
     path = clip_path(magazine, sora, sora.clips[0])
     assert path == (magazine_root / "entries/2025/01/media/sparks-sora.mp4").resolve()
-    assert path.read_bytes() == b"a stand-in, not a real video"
+    assert path.read_bytes() == STAND_IN
 
 
 def test_loading_leaves_the_writers_files_alone(magazine_root: Path) -> None:

@@ -279,6 +279,7 @@ def test_https_to_http_is_refused_even_with_allow_http(
 
 
 @pytest.mark.parametrize("command", ["fetch", "build"])
+@pytest.mark.usefixtures("english_messages")  # where the failure is named, in English words
 def test_fetch_errors_name_the_entry_line_and_column(
     tmp_path: Path, clip_server: ClipServer, command: str
 ) -> None:

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.build_fixtures import invoke
-from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, write_magazine
+from tests.magazine_fixtures import DELIVERED, MKDOCS, PENDING, STAND_IN, write_magazine
+
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 LOCATED = re.compile(r"^(entries/[^:]+\.yml):(\d+):(\d+): ")
-MEDIA = {"entries/2025/01/media/sparks-sora.mp4": b"stand-in"}
+MEDIA = {"entries/2025/01/media/sparks-sora.mp4": STAND_IN}
 
 
 def check(root: Path) -> list[str]:

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # The one-way pipeline: a module may import only from its own rank or a lower one.
 RANKS = {"source": 1, "media": 2, "pages": 3, "site": 4}
 COMMANDS = {"build", "cli", "pending", "publish", "scaffold", "schema", "terminal", "__main__"}
-COMMANDS |= {"desk", "starter", "yamledit"}
+COMMANDS |= {"clipproblems", "desk", "starter", "yamledit"}
 
 # Each third-party library is imported in these modules only.
 HOMES = {

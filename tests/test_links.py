@@ -10,6 +10,9 @@ import pytest
 
 from tests.build_fixtures import KLING, invoke, write_small_magazine
 
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 SECRET = "root:x:0:0:SECRET-7c1e"
 OUTSIDE = "is a link to something outside the magazine folder; it is not read"
 

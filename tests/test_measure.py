@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import clip_warnings
+from generator.clipproblems import clip_warnings
 from generator.media.measure import LONG_SIDE, analyse
 from generator.media.probe import probe_file
 from generator.media.recipes import analysis_command, analysis_size
@@ -327,5 +327,6 @@ def test_a_partial_measurement_is_a_warning_at_the_clip_line(
         clips={ref: replace(index.clips[ref], warnings=("measured only 3 frames: cut short",))}
     )
     assert clip_warnings(magazine, warned) == [
-        "entries/moving.yml:7:11: warning: clips[0].file: measured only 3 frames: cut short"
+        "entries/moving.yml:7:11: warning: clips[0].file: the clip's measurements are partial "
+        "(measured only 3 frames: cut short)"
     ]

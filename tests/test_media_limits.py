@@ -18,6 +18,9 @@ from generator.settings import MediaSettings
 from tests.build_fixtures import MKDOCS, SERVICES, environment, make_clip
 from tests.magazine_fixtures import write_magazine
 
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 BOMB_SIDE = 9000
 """9000×9000 16-bit RGBA: 81 M pixels (over the default limit of 50 M), 648 MB decoded."""
 
@@ -50,6 +53,7 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 PEAK = """
 import resource, subprocess, sys
+
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 print(done.returncode)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)

@@ -15,6 +15,9 @@ from generator.source import load_magazine
 from tests.build_fixtures import invoke
 from tests.magazine_fixtures import MKDOCS, PENDING, SERVICES, pending_attempts, write_magazine
 
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def pending(title: str, day: int = 3, **fields: str) -> str:
     text = PENDING.replace("Kling is still thinking", title).replace("01-03T", f"01-{day:02d}T")

@@ -256,16 +256,18 @@ def test_check_warns_when_one_prompt_is_split_by_experiment_keys(tmp_path: Path)
     root = write_magazine(
         tmp_path / "m",
         {
-            "2025/01/sora.yml": DELIVERED + "experiment: sparks\n",
-            "2025/04/kling.yml": PENDING,
+            "2025/01/sora.yml": PENDING.replace("service: kling", "service: sora")
+            + "experiment: sparks\n",
+            "2025/04/kling.yml": PENDING.replace("2025-01-", "2025-04-"),
         },
-        files={"entries/2025/01/media/sparks-sora.mp4": b"x"},
+        files={},
     )
     result = CliRunner().invoke(main, ["--root", str(root), "check"])
     assert result.exit_code == 0, result.output
+    # A Korean magazine: the warning is in Korean, located at the prompt of the split-off entry.
     assert (
-        "entries/2025/04/kling.yml:3:9: warning: prompt: has the prompt of "
-        "entries/2025/01/sora.yml but no experiment key (experiment: sparks there)"
+        "entries/2025/04/kling.yml:3:9: 경고: prompt: entries/2025/01/sora.yml와 프롬프트가 "
+        "같지만 여기는 experiment 키 없음, 그쪽은 experiment 키 sparks이라 비교가 둘로 나뉩니다"
     ) in result.output
 
 

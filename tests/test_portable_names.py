@@ -13,10 +13,11 @@ from generator.filenames import name_problem
 from generator.pages import check_addresses
 from generator.source import load_magazine
 from tests.build_fixtures import invoke, write_small_magazine
-from tests.magazine_fixtures import DELIVERED, PENDING, SERVICES, write_magazine
+from tests.magazine_fixtures import DELIVERED, PENDING, SERVICES, STAND_IN, write_magazine
 from tests.site_fixtures import tree_digest
 
-STAND_IN = b"a stand-in, not a real video"
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def nfd(text: str) -> str:
@@ -324,7 +325,7 @@ def test_no_generated_address_is_a_name_windows_cannot_hold(tmp_path: Path) -> N
         check_addresses(forged, home=True)
     [problem] = raised.value.problems
     assert (problem.path, problem.field) == ("entries/2025/01/a.yml", "slug")
-    assert "trials/nul.md" in problem.message and DEVICE in problem.message
+    assert "trials/nul.md" in str(problem.message) and DEVICE in str(problem.message)
 
 
 @pytest.mark.parametrize(
@@ -332,7 +333,7 @@ def test_no_generated_address_is_a_name_windows_cannot_hold(tmp_path: Path) -> N
     ["con", "CON", "Con.txt", "nul.tar.gz", "com1", "LPT9", "com¹", "conin$", "aux .md"],
 )
 def test_device_names_in_any_case_and_with_any_extension(name: str) -> None:
-    assert DEVICE in (name_problem(name) or "")
+    assert DEVICE in str(name_problem(name))
 
 
 @pytest.mark.parametrize("name", ["console", "com10", "nullable", "auxiliary.md", "lpt", "a.b.c"])

@@ -301,6 +301,7 @@ def test_a_magazine_with_an_error_at_start_is_served_with_the_banner(tmp_path: P
         for rel in ("", "trials/sora/"):
             body = wait_for(served, rel, shows(BANNER))
             assert "entries/2025/01/sora.yml" in body and "ratings.quality" in body
+            assert "1부터 5까지의 정수여야 합니다" in body  # a Korean magazine, told in Korean
             assert "livereload" in body
         _edit(entry, "quality: 7", "quality: 3")
         wait_for(

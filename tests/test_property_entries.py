@@ -153,7 +153,8 @@ def plausible(draw: st.DrawFn) -> dict[str, Any]:
 
 
 LOCATED = re.compile(r"^(entries/\S+?\.yml|mkdocs\.yml)(:\d+(:\d+)?)?: \S")
-COUNT = re.compile(r"^\d+ (problem|problems|clip|clips) (found|failed)")
+COUNT = re.compile(r"^(\d+ (problem|problems|clip|clips) (found|failed)|(문제|결과물) \d+개)")
+"""The count line, in English or (the fixture is a Korean magazine) in Korean."""
 
 
 def dumped(entry: dict[str, Any], plain: bool) -> bytes:

@@ -10,6 +10,9 @@ from generator.settings import store_address
 from tests.build_fixtures import invoke
 from tests.magazine_fixtures import MKDOCS, write_magazine
 
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def _check(tmp_path: Path, lines: str) -> tuple[int, str]:
     mkdocs = MKDOCS.replace("    timezone: Asia/Seoul\n", "    timezone: Asia/Seoul\n" + lines)

@@ -19,6 +19,9 @@ from generator.progress import PlainProgress, RichProgress
 from tests.build_fixtures import command, environment, invoke, make_clip, write_small_magazine
 from tests.magazine_fixtures import SERVICES, write_magazine
 
+# Which rule a problem names, and where, read in its English wording (see test_messages).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 # What a hostile services.yml can hold in a double-quoted YAML string.
 HOSTILE_NAME = (
     r'"\e[5mBLINK\e[0m \e]8;;https://evil.example/\aclick\e]8;;\a \e[2J\e[H'

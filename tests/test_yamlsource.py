@@ -137,7 +137,8 @@ def test_deep_nesting_is_one_clean_problem() -> None:
 
 def test_syntax_error_is_located() -> None:
     assert problems(b"title: a\nprompt: [unclosed\nstatus: x\n") == [
-        "e.yml:3:7: expected ',' or ']', but got ':' (while parsing a flow sequence)"
+        "e.yml:3:7: the list or mapping in brackets that starts at line 2 is not closed: add the "
+        "closing ] or }, or quote a value that holds ': '"
     ]
 
 
@@ -177,8 +178,8 @@ def test_offsetless_timestamps_read_in_the_magazine_zone() -> None:
 
 def test_impossible_date_is_located() -> None:
     assert problems(b"title: a\nsubmitted_at: 2025-02-30 10:00:00\n") == [
-        "e.yml:2:15: '2025-02-30 10:00:00' is not a real date or time (day is out of range "
-        "for month)"
+        "e.yml:2:15: '2025-02-30 10:00:00' is not a real date or time; check the month, day "
+        "and hour"
     ]
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..atomic import write_file
 from ..errors import ContentError, Problem
+from ..messages import Message
 
 LOCK_VERSION = 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -87,27 +88,29 @@ def read_lock(path: Path, *, root: Path | None = None) -> Lock:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ContentError(
-            [Problem(shown, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
+            [Problem(shown, exc.lineno, exc.colno, "", Message("lock.json", detail=exc.msg))]
         ) from exc
     problems: list[Problem] = []
 
-    def problem(field: str, message: str) -> None:
+    def problem(field: str, message: Message) -> None:
         problems.append(Problem(shown, 0, 0, field, message))
 
     if not isinstance(data, dict) or not isinstance(data.get("clips"), dict):
-        problem("clips", "must be an object of records (delete the file to start afresh)")
+        problem("clips", Message("lock.clips"))
         raise ContentError(problems)
     if data.get("version") != LOCK_VERSION:
-        problem("version", f"must be {LOCK_VERSION} (got {data.get('version')!r})")
+        problem(
+            "version", Message("lock.version", version=LOCK_VERSION, got=repr(data.get("version")))
+        )
     records: dict[str, LockRecord] = {}
     for key, raw in data["clips"].items():
         field = f"clips.{key}"
         if not _HEX64.match(key):
-            problem(field, "key must be the SHA-256 of the URL, lowercase hex")
+            problem(field, Message("lock.key"))
             continue
         record = _record(raw)
         if record is None:
-            problem(field, "must have url, sha256 (hex), size, content_type and fetched_at")
+            problem(field, Message("lock.record"))
             continue
         records[key] = record
     if problems:

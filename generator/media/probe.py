@@ -22,6 +22,7 @@ import av
 import av.error
 
 from ..errors import MediaError, OverLimit
+from ..messages import Message
 from .renditions import MediaFacts
 
 # Container formats whose single-frame files are still images rather than videos.
@@ -67,9 +68,10 @@ def probe_file(path: Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> MediaFact
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise MediaError(f"cannot read the file: {exc.strerror}", source=str(path)) from exc
+        reason = str(exc.strerror or exc)
+        raise MediaError(Message("file.unreadable", reason=reason), source=str(path)) from exc
     if size == 0:
-        raise MediaError("empty file (0 bytes)", source=str(path))
+        raise MediaError(Message("media.empty"), source=str(path))
     with path.open("rb") as handle:
         head = handle.read(64)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP" and _webp_is_animated(head):
@@ -79,10 +81,8 @@ def probe_file(path: Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> MediaFact
     try:
         return _probe_with_av(path, size, max_pixels)
     except av.error.FFmpegError as exc:
-        raise MediaError(
-            f"not a video or image file that ffmpeg can read ({exc.strerror or exc})",
-            source=str(path),
-        ) from exc
+        detail = str(exc.strerror or exc)
+        raise MediaError(Message("media.unreadable", detail=detail), source=str(path)) from exc
 
 
 def decoder_cap(max_pixels: int) -> int:
@@ -92,11 +92,8 @@ def decoder_cap(max_pixels: int) -> int:
 
 def _check_pixels(width: int, height: int, max_pixels: int, path: Path) -> None:
     if width * height > max_pixels:
-        raise OverLimit(
-            f"the picture is {width}×{height}, more than limits.pixels ({max_pixels:,} pixels); "
-            "refused before decoding",
-            source=str(path),
-        )
+        message = Message("media.pixels_early", width=width, height=height, limit=max_pixels)
+        raise OverLimit(message, source=str(path))
 
 
 def _probe_with_av(path: Path, size: int, max_pixels: int) -> MediaFacts:
@@ -105,22 +102,19 @@ def _probe_with_av(path: Path, size: int, max_pixels: int) -> MediaFacts:
     capped = {"max_pixels": str(decoder_cap(max_pixels))}
     with av.open(str(path), metadata_errors="ignore", options=capped) as container:
         if not container.streams.video:
-            raise MediaError("no video or image stream in the file", source=str(path))
+            raise MediaError(Message("media.no_stream"), source=str(path))
         stream = container.streams.video[0]
         audio = container.streams.audio[0] if container.streams.audio else None
         declared = stream.codec_context
         _check_pixels(declared.width, declared.height, max_pixels, path)
         if declared.width == 0 or declared.height == 0:
             # Opening decodes a frame to learn the size; with the cap, a larger one leaves 0×0.
-            raise MediaError(
-                f"the picture's size cannot be read within limits.pixels ({max_pixels:,} "
-                "pixels): it is larger, or broken; refused before decoding",
-                source=str(path),
-            )
+            message = Message("media.size_unreadable", limit=max_pixels)
+            raise MediaError(message, source=str(path))
         declared.options = capped
         first = next(iter(container.decode(stream)), None)
         if first is None:
-            raise MediaError("no picture could be decoded", source=str(path))
+            raise MediaError(Message("media.no_picture"), source=str(path))
         rotation = int(first.rotation) % 360
         primaries = _PRIMARIES.get(int(first.color_primaries), "")
         transfer = _TRANSFERS.get(int(first.color_trc), "")
@@ -136,11 +130,8 @@ def _probe_with_av(path: Path, size: int, max_pixels: int) -> MediaFacts:
         frames, readable = _read_packets(container, container.streams.video[0], path)
 
     if header and readable is not None and readable < header * _MIN_READABLE - _SLACK_SECONDS:
-        raise MediaError(
-            f"truncated or corrupt: the header says {header:.2f} s but only {readable:.2f} s "
-            "of video can be read",
-            source=str(path),
-        )
+        message = Message("media.truncated", header=header, readable=readable)
+        raise MediaError(message, source=str(path))
     is_image = frames == 1 and (fmt in _IMAGE_FORMATS or fmt.endswith("_pipe"))
     width, height = _display_size(first.width, first.height, sar, rotation)
     duration = readable if readable else header
@@ -188,9 +179,8 @@ def _read_packets(
                 packet_end = packet.pts + (packet.duration or 0)
                 end = packet_end if end is None else max(end, packet_end)
     except av.error.FFmpegError as exc:
-        raise MediaError(
-            f"corrupt after {frames} frames ({exc.strerror or exc})", source=str(path)
-        ) from exc
+        message = Message("media.corrupt_after", frames=frames, detail=str(exc.strerror or exc))
+        raise MediaError(message, source=str(path)) from exc
     if end is None or stream.time_base is None:
         return frames, None
     return frames, float((end - start) * stream.time_base)
@@ -235,13 +225,13 @@ def _probe_animated_webp(path: Path, size: int) -> MediaFacts:
         length = struct.unpack_from("<I", data, offset + 4)[0]
         body = offset + 8
         if body + length > len(data):
-            raise MediaError("truncated or corrupt animated WebP", source=str(path))
+            raise MediaError(Message("media.webp_corrupt"), source=str(path))
         if tag == b"ANMF" and length >= 16:
             frames += 1
             millis += int.from_bytes(data[body + 12 : body + 15], "little")
         offset = body + length + (length & 1)
     if frames == 0:
-        raise MediaError("animated WebP without frames", source=str(path))
+        raise MediaError(Message("media.webp_empty"), source=str(path))
     duration = millis / 1000 if millis else None
     return MediaFacts(
         kind="video",

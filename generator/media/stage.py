@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MediaError, OverLimit
+from ..messages import Message
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import Settings
@@ -144,26 +145,25 @@ def limit_error(facts: MediaFacts, settings: Settings, shown: str) -> MediaError
     """Why a probed clip is over the magazine's limits (pixels, length), or None."""
     limits = settings.limits
     if facts.width * facts.height > limits.pixels:
-        return OverLimit(
-            f"the picture is {facts.width}×{facts.height}, more than limits.pixels "
-            f"({limits.pixels:,} pixels)",
-            source=shown,
+        message = Message(
+            "media.pixels", width=facts.width, height=facts.height, limit=limits.pixels
         )
+        return OverLimit(message, source=shown)
     if facts.duration is not None and facts.duration > limits.clip_seconds:
-        return OverLimit(
-            f"the clip is {facts.duration:,.1f} s long, more than limits.clip_seconds "
-            f"({limits.clip_seconds:,g} s); trim it, or raise the limit in extra.magazine",
-            source=shown,
+        message = Message(
+            "media.too_long", seconds=facts.duration, limit=float(limits.clip_seconds)
         )
+        return OverLimit(message, source=shown)
     return None
 
 
 def clips_over_limits(
     magazine: Magazine, sources: Mapping[ClipRef, Path]
 ) -> dict[ClipRef, MediaError]:
-    """Local clips over the limits, found by probing alone (for `magazine check`).
+    """Local clips over the limits or unreadable, found by probing alone (`magazine check`).
 
-    A file that cannot be probed is left to the build, which reports it with its renditions.
+    Probing reads the file's header and packets (no decoding), so a file ffmpeg cannot read
+    (not media, empty, truncated) is reported by `check` before a build tries to transcode it.
     """
     settings = magazine.settings
     over: dict[ClipRef, MediaError] = {}
@@ -175,9 +175,9 @@ def clips_over_limits(
             try:
                 facts = probe_file(path, max_pixels=settings.limits.pixels)
             except OverLimit as exc:
-                probed[path] = OverLimit(exc.message, source=shown)
-            except MediaError:
-                probed[path] = None
+                probed[path] = OverLimit(exc.words or exc.message, source=shown)
+            except MediaError as exc:
+                probed[path] = MediaError(exc.words or exc.message, source=shown)
             else:
                 probed[path] = limit_error(facts, settings, shown)
         error = probed[path]

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError
 from ..filenames import path_problem
+from ..messages import Message
 from ..model import Entry, Magazine
 from ..slugs import slugify
 from ..source import locate, registry_path
@@ -27,23 +28,23 @@ from .trials import PAGE_SIZE
 from .viewerjs import viewer_script_paths
 
 FIXED = {
-    "latest.md": "the latest trials",
-    "compare/index.md": "the index of comparisons",
-    "services/index.md": "the index of services",
-    "leaderboard.md": "the leaderboard",
-    "reports/index.md": "the index of monthly reports",
-    "tags.md": "the tags page",
-    "data/index.md": "the open data page",
-    "data/entries.json": "the open data file",
-    "data/entries.csv": "the open data file",
-    "data/measured.schema.json": "the JSON Schema of the open data's measurements",
-    "feed.xml": "the feed",
-    "assets/magazine/magazine.css": "the magazine's style sheet",
-    "assets/magazine/magazine.js": "the magazine's script",
-    "assets/magazine/theater.css": "the comparison viewer's style sheet",
-    **dict.fromkeys(viewer_script_paths(), "a module of the comparison viewer's script"),
+    "latest.md": "claim.latest",
+    "compare/index.md": "claim.comparisons",
+    "services/index.md": "claim.services",
+    "leaderboard.md": "claim.leaderboard",
+    "reports/index.md": "claim.reports",
+    "tags.md": "claim.tags",
+    "data/index.md": "claim.data_page",
+    "data/entries.json": "claim.data_file",
+    "data/entries.csv": "claim.data_file",
+    "data/measured.schema.json": "claim.measured_schema",
+    "feed.xml": "claim.feed",
+    "assets/magazine/magazine.css": "claim.style",
+    "assets/magazine/magazine.js": "claim.script",
+    "assets/magazine/theater.css": "claim.viewer_style",
+    **dict.fromkeys(viewer_script_paths(), "claim.viewer_script"),
 }
-"""Generated files whose address no writer chooses."""
+"""Generated files whose address no writer chooses, with the catalogue key naming each."""
 
 _LIST_PAGE = re.compile(r"^page-(\d+)$")
 
@@ -53,7 +54,7 @@ class Claim:
     """One generated file and what chose its address."""
 
     docs_path: str
-    what: str
+    what: Message
     """For messages: `the page of entries/2025/01/a.yml`, `page 2 of the list of all trials`."""
     file: str = ""
     """The writer's file (relative to the magazine root) that chose the name, if any."""
@@ -66,27 +67,31 @@ class Claim:
 def claims(magazine: Magazine, *, home: bool, groups: Groupings | None = None) -> list[Claim]:
     """Every file `render_pages` writes, with what chose its address."""
     groups = groups or group(magazine)
-    out = [Claim(path, what) for path, what in FIXED.items()]
+    out = [Claim(path, Message(what)) for path, what in FIXED.items()]
     if home:
-        out.append(Claim("index.md", "the home page"))
+        out.append(Claim("index.md", Message("claim.home")))
     pages = max(1, -(-len(groups.entries) // PAGE_SIZE))
     out += [Claim(urls.trials_page(n), _list_page(n)) for n in range(1, pages + 1)]
     for entry in groups.entries:
         page = urls.entry_page(entry.slug)
-        out.append(Claim(page, f"the page of {entry.path}", entry.path, _slug_field(entry)))
+        what = Message("claim.entry", path=entry.path)
+        out.append(Claim(page, what, entry.path, _slug_field(entry)))
     for comparison in groups.comparisons:
         first = comparison.entries[0]
         field = "experiment" if first.experiment else "prompt"
-        what = f"the comparison of {first.path}"
+        what = Message("claim.comparison", path=first.path)
         out.append(Claim(urls.comparison_page(comparison.slug), what, first.path, field))
     services = registry_path(magazine.root, magazine.settings, "services")
     for key, stats in groups.services.items():
-        what = f"the page of service {key!r}"
+        what = Message("claim.service", key=repr(key))
         out.append(Claim(urls.service_page(key), what, services, key, key=True))
         if has_history(stats):
-            what = f"the page of every attempt of service {key!r}"
+            what = Message("claim.attempts", key=repr(key))
             out.append(Claim(urls.service_history_page(key), what, services, key, key=True))
-    out += [Claim(urls.report_page(month), f"the report of {month}") for month in groups.months]
+    out += [
+        Claim(urls.report_page(month), Message("claim.report", month=month))
+        for month in groups.months
+    ]
     return out
 
 
@@ -120,8 +125,8 @@ def check_addresses(
     return every
 
 
-def _list_page(number: int) -> str:
-    return "the list of all trials" if number == 1 else f"page {number} of the list of all trials"
+def _list_page(number: int) -> Message:
+    return Message("claim.list") if number == 1 else Message("claim.list_page", number=number)
 
 
 def _reserved(claim: Claim) -> Claim | None:
@@ -129,25 +134,25 @@ def _reserved(claim: Claim) -> Claim | None:
     stem = claim.docs_path.removeprefix("trials/").removesuffix(".md")
     match = _LIST_PAGE.match(stem) if claim.docs_path.startswith("trials/") else None
     if claim.file and match and int(match.group(1)) >= 2:
-        return Claim(claim.docs_path, _list_page(int(match.group(1))) + " (reserved)")
+        reserved = Message("claim.reserved", what=_list_page(int(match.group(1))))
+        return Claim(claim.docs_path, reserved)
     return None
 
 
 _REMEDY = {
-    "slug": "choose another slug",
-    "": "rename the file or set slug: to another address",
-    "experiment": "choose another experiment key",
-    "prompt": "set experiment: to another key",
+    "slug": "remedy.slug",
+    "": "remedy.file",
+    "experiment": "remedy.experiment",
+    "prompt": "remedy.prompt",
 }
 
 
 def _located(magazine: Magazine, claim: Claim, other: Claim) -> Iterable[Problem]:
     if not claim.file:
         return
-    remedy = "choose another service key" if claim.key else _REMEDY[claim.field]
-    message = (
-        f"the page address {claim.docs_path} of {claim.what} is also {other.what}, and one "
-        f"would replace the other; {remedy}"
+    remedy = Message("remedy.service" if claim.key else _REMEDY[claim.field])
+    message = Message(
+        "claim.taken", path=claim.docs_path, what=claim.what, other=other.what, remedy=remedy
     )
     yield locate(magazine.root, claim.file, claim.field, message, "key" if claim.key else "value")
 
@@ -160,8 +165,10 @@ def _unportable(magazine: Magazine, claim: Claim, served: urls.SiteUrls) -> list
             continue
         if not claim.file:
             raise SiteError(f"the generated file {path!r}: {wrong}")
-        remedy = "choose another service key" if claim.key else _REMEDY[claim.field]
-        message = f"the page address {path} of {claim.what}: {wrong}; {remedy}"
+        remedy = Message("remedy.service" if claim.key else _REMEDY[claim.field])
+        message = Message(
+            "claim.unportable", path=path, what=claim.what, reason=wrong, remedy=remedy
+        )
         return [
             locate(magazine.root, claim.file, claim.field, message, "key" if claim.key else "value")
         ]

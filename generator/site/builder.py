@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ..errors import ContentError, Problem, SiteError
+from ..messages import Message
 from ..model import Magazine
 from ..pages import RenderedSite
 from ..pages.labels import labels_for
@@ -132,7 +133,7 @@ def _check_addresses(root: Path, config: dict[str, Any]) -> None:
     if wrong:
         name = config_path(root).name
         raise ContentError(
-            Problem(name, 0, 0, field_name(loc), f"{message} (as read through INHERIT or !ENV)")
+            Problem(name, 0, 0, field_name(loc), Message("config.through_inherit", reason=message))
             for loc, message in wrong
         )
 
@@ -357,11 +358,13 @@ def _writer_problem(root: Path, docs_dir: str, warning: _Warning) -> Problem | N
         return None
     target, rest = match["target"], match["rest"].strip(" ,.")
     if rest.startswith("but the target is not found"):
-        message = f"the link '{target}' leads to no page of the site"
+        message = Message("link.no_page", target=f"'{target}'")
     elif rest.startswith("but "):
-        message = f"the link '{target}': {rest.removeprefix('but ')}"
+        message = Message("link.mkdocs", target=f"'{target}'", detail=rest.removeprefix("but "))
     else:
-        message = f"{match['kind']} '{target}': {rest}"
+        message = Message(
+            "link.mkdocs_other", kind=match["kind"], target=f"'{target}'", detail=rest
+        )
     offset = text.find(f"]({target}")
     offset = offset + 2 if offset >= 0 else text.find(target)
     line = column = 0

@@ -304,7 +304,7 @@ class Preview:
                 self._follow(staged.settings)
             counts, warnings = self._build(staged.rendered, staged.changes, saves)
         except MagazineError as exc:
-            self._show(str(exc))
+            self._show(exc.render(self.settings.language))
             return False
         except OSError as exc:
             self._show(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ContentError, Problem, SiteError, UsageError
 from ..generated import GeneratedFile
+from ..messages import Message
 from ..pages.urls import SiteUrls
 from ..settings import Settings
 from ..source.tree import walk_inside
@@ -278,8 +279,10 @@ def check_clashes(
                         0,
                         0,
                         "",
-                        f"the magazine generates the {kind} {rel!r} at the same place; "
-                        "rename or move this file",
+                        Message(
+                            "claim.writer_page" if kind == "page" else "claim.writer_media",
+                            rel=repr(rel),
+                        ),
                     )
                 )
             elif key in generated:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from ..errors import Problem
+from ..messages import Message
 from ..model import Entry
 from ..settings import LimitSettings
 from .yamlsource import Document, Loc
@@ -19,8 +20,6 @@ LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 """Moments outside these are refused. The build stamps the latest one into the site as its
 time (SOURCE_DATE_EPOCH), and gzip's header (sitemap.xml.gz) holds 32-bit seconds: 2106 at
 most. A promised wait is at most ten years, so none overflows a date either."""
-
-_RAISE = "; shorten it, or raise the limit under extra.magazine.limits in mkdocs.yml"
 
 
 def size_problems(entry: Entry, doc: Document, limits: LimitSettings) -> Iterator[Problem]:
@@ -49,15 +48,15 @@ def size_problems(entry: Entry, doc: Document, limits: LimitSettings) -> Iterato
     ]
     for loc, value, limit, name in texts:
         if value is not None and len(value) > limit:
-            message = f"is {len(value):,} characters long, more than limits.{name} ({limit:,})"
-            yield doc.problem(loc, message + _RAISE)
+            message = Message("limit.chars", length=len(value), name=name, limit=limit)
+            yield doc.problem(loc, message)
     for name, items, limit in (
         ("tags", entry.tags, limits.tags),
         ("clips", entry.clips, limits.clips),
     ):
         if len(items) > limit:
-            message = f"has {len(items):,} items, more than limits.{name} ({limit:,})"
-            yield doc.problem((name,), message + _RAISE)
+            message = Message("limit.items", count=len(items), name=name, limit=limit)
+            yield doc.problem((name,), message)
 
 
 def moment_problems(entry: Entry, doc: Document) -> Iterator[Problem]:
@@ -65,8 +64,10 @@ def moment_problems(entry: Entry, doc: Document) -> Iterator[Problem]:
     for name in ("submitted_at", "delivered_at", "checked_at", "updated_at"):
         moment: datetime | None = getattr(entry, name)
         if moment is not None and not EARLIEST <= moment < LATEST:
-            message = (
-                f"{moment.isoformat()} is outside the years "
-                f"{EARLIEST.year}–{LATEST.year - 1}; check the date"
+            message = Message(
+                "time.outside_years",
+                moment=moment.isoformat(),
+                first=EARLIEST.year,
+                last=LATEST.year - 1,
             )
             yield doc.problem((name,), message)

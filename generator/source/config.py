@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..addresses import address_problem
-from ..errors import ContentError, Problem, UsageError
+from ..errors import ContentError, MagazineError, Problem, UsageError
+from ..messages import Message
 from ..settings import Settings
 from .validation import problems_from
 from .yamlsource import Document, Loc, read_tolerant
@@ -35,7 +36,21 @@ def config_path(root: Path) -> Path:
     for name in CONFIG_NAMES:
         if (root / name).is_file():
             return root / name
-    raise UsageError(f"not a magazine folder: {root} has no mkdocs.yml (use --root)")
+    raise UsageError(Message("usage.no_config", root=str(root)))
+
+
+def site_language(root: Path) -> str:
+    """`theme.language` of the magazine under `root`, or "en"; never raises.
+
+    For the words of a message about a magazine whose settings may be the very problem.
+    """
+    try:
+        path = config_path(root)
+        theme = read_tolerant(path.read_bytes(), path.name).data.get("theme")
+        language = theme.get("language") if isinstance(theme, dict) else None
+    except (MagazineError, OSError, AttributeError):
+        return "en"
+    return language if isinstance(language, str) else "en"
 
 
 def load_settings(root: Path) -> Settings:
@@ -51,20 +66,18 @@ def load_settings(root: Path) -> Settings:
         raise ContentError(doc.problems)
     config = doc.data
     if not isinstance(config, dict):
-        raise ContentError(
-            [Problem(path.name, 1, 1, "", "mkdocs.yml must be a mapping of settings")]
-        )
+        raise ContentError([Problem(path.name, 1, 1, "", Message("config.not_a_mapping"))])
     problems: list[Problem] = []
     extra = config.get("extra")
     section: Any = extra.get("magazine") if isinstance(extra, dict) else None
     if section is None:
         section = {}
     if not isinstance(section, dict):
-        problems.append(doc.problem(("extra", "magazine"), "must be a mapping of settings"))
+        problems.append(doc.problem(("extra", "magazine"), Message("config.section_mapping")))
         section = {}
     for key in sorted(set(section) & set(_FROM_TOP), key=str):
         where = ".".join(_FROM_TOP[key])
-        message = f"set {where} in mkdocs.yml instead of extra.magazine.{key}"
+        message = Message("config.from_top", where=where, key=key)
         problems.append(doc.problem(("extra", "magazine", key), message, "key"))
         del section[key]
     problems.extend(_address_problems(config, doc))
@@ -110,7 +123,7 @@ def _address_problems(config: dict[str, Any], doc: Document) -> Iterable[Problem
 
 def config_address_problems(
     config: Mapping[str, Any], *, site_url: bool = False
-) -> list[tuple[Loc, str]]:
+) -> list[tuple[Loc, Message]]:
     """Every address of an MkDocs configuration that MkDocs or Material publish, checked.
 
     These are the theme's: the repository link (edit links append page paths to it), the
@@ -133,7 +146,7 @@ def config_address_problems(
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict):
                 found.append((("extra", key, index, "link"), item.get("link"), False, mailto))
-    problems: list[tuple[Loc, str]] = []
+    problems: list[tuple[Loc, Message]] = []
     for loc, value, base, mailto in found:
         if not isinstance(value, str) or not value:
             # MkDocs refuses a value of another type itself; `!ENV [NAME, default]` is a
@@ -161,8 +174,7 @@ def _store_pairing(settings: Settings, doc: Document) -> list[Problem]:
         return [
             doc.problem(
                 ("extra", "magazine", "media_store"),
-                "needs media_base_url: the public address readers load these objects from "
-                "(a public bucket or a CDN in front of it)",
+                Message("store.needs_base_url"),
                 "key",
             )
         ]
@@ -170,8 +182,7 @@ def _store_pairing(settings: Settings, doc: Document) -> list[Problem]:
         return [
             doc.problem(
                 ("extra", "magazine", "media_base_url"),
-                "needs media_store: the s3://BUCKET/PREFIX that `magazine media push` uploads "
-                "the media to and verifies",
+                Message("store.needs_store"),
                 "key",
             )
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..errors import Problem
+from ..messages import Message
 from ..model import Entry, Status, normalize_prompt
 from .yamlsource import Document, Loc
 
@@ -21,41 +22,22 @@ def consistency_warnings(entry: Entry, doc: Document) -> list[Problem]:
     return [_warning(doc, loc, message) for loc, message in _found(entry)]
 
 
-def _found(entry: Entry) -> Iterator[tuple[Loc, str]]:
+def _found(entry: Entry) -> Iterator[tuple[Loc, Message]]:
     status = entry.status
     if status is Status.PENDING and entry.delivered_at is not None:
-        yield (
-            ("delivered_at",),
-            "is set but the status is pending: set status: delivered (magazine deliver), "
-            "or remove delivered_at",
-        )
+        yield (("delivered_at",), Message("consistency.pending_delivered"))
     if status is Status.PENDING and entry.clips:
-        yield (
-            ("clips",),
-            "are listed but the status is pending: set status: delivered (magazine deliver), "
-            "or remove them",
-        )
+        yield (("clips",), Message("consistency.pending_clips"))
     if entry.delivered_at is not None and entry.delivered_at == entry.submitted_at:
-        yield (
-            ("delivered_at",),
-            "equals submitted_at, so the wait reads 0 s: was it copied from submitted_at?",
-        )
+        yield (("delivered_at",), Message("consistency.delivered_is_submitted"))
     if (
         entry.delivered_at is not None
         and entry.checked_at is not None
         and entry.checked_at > entry.delivered_at
     ):
-        yield (
-            ("checked_at",),
-            "is after delivered_at: a check after the delivery says nothing; remove checked_at "
-            "(the wait is delivered_at − submitted_at)",
-        )
+        yield (("checked_at",), Message("consistency.checked_after"))
     if status in (Status.WAITLISTED, Status.PAYWALLED) and entry.checked_at == entry.submitted_at:
-        yield (
-            ("checked_at",),
-            f"equals submitted_at, so the {status.value} wait reads ≥ 0 s: set it to the last "
-            "time you looked (magazine checked), or remove it",
-        )
+        yield (("checked_at",), Message("consistency.checked_is_submitted", status=status.value))
 
 
 def split_prompts(entries: tuple[Entry, ...], docs: Mapping[str, Document]) -> list[Problem]:
@@ -74,17 +56,23 @@ def split_prompts(entries: tuple[Entry, ...], docs: Mapping[str, Document]) -> l
         lead = groups[keys[0]]
         for key in keys[1:]:
             entry = groups[key]
-            shown = f"experiment: {entry.experiment}" if entry.experiment else "no experiment key"
-            theirs = f"experiment: {lead.experiment}" if lead.experiment else "no experiment key"
-            message = (
-                f"has the prompt of {lead.path} but {shown} ({theirs} there), so they form two "
-                "comparisons: give both the same experiment key (magazine resend does)"
+            message = Message(
+                "consistency.split_prompt",
+                other=lead.path,
+                here=_key(entry.experiment),
+                there=_key(lead.experiment),
             )
             loc = ("experiment",) if entry.experiment else ("prompt",)
             found.append(_warning(docs[entry.path], loc, message))
     return found
 
 
-def _warning(doc: Document, loc: Loc, message: str) -> Problem:
+def _key(experiment: str | None) -> Message:
+    if experiment:
+        return Message("consistency.experiment_key", key=experiment)
+    return Message("consistency.no_experiment_key")
+
+
+def _warning(doc: Document, loc: Loc, message: Message) -> Problem:
     found = doc.problem(loc, message)
     return Problem(found.path, found.line, found.column, found.field, message, WARNING)

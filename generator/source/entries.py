@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import ContentError, Problem
 from ..filenames import name_problem, path_problem
+from ..messages import Message
 from ..model import (
     DEFAULT_CRITERIA,
     Clip,
@@ -32,6 +34,7 @@ from ..model import (
 )
 from ..settings import Settings
 from ..slugs import short_hash, slugify
+from .aside import set_aside
 from .config import load_settings
 from .consistency import consistency_warnings, split_prompts
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
@@ -120,13 +123,23 @@ def _rule_problems(rules: Rules, entry: Entry, doc: Document) -> list[Problem]:
     """The rules' problems of one entry (an error no rule foresaw among them)."""
     found: list[Problem] = []
     checked = _guarded(doc, found, partial(rules.problems, entry, doc))
-    return found + (checked or [])
+    # A field already reported (a YAML surprise, a value set aside) is not judged again.
+    return found + [p for p in checked or [] if not _reported(doc, p.field)]
+
+
+def _reported(doc: Document, field: str) -> bool:
+    loc = field_loc(field)
+    return any(loc[: len(flagged)] == flagged for flagged in doc.flagged)
 
 
 def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | None, list[Problem]]:
     doc = read_yaml(raw, shown, zone=zone)
     problems = list(doc.problems)
-    return doc, _guarded(doc, problems, partial(_entry, doc, problems, zone)), problems
+    aside: set[str] = set()
+    entry = _guarded(doc, problems, partial(_entry, doc, problems, aside, zone))
+    if aside:
+        doc = replace(doc, flagged=doc.flagged | {(name,) for name in aside})
+    return doc, entry, problems
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
@@ -157,7 +170,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
                 0,
                 0,
                 "",
-                "missing: list every service your entries name (key: {name: ..., kind: video})",
+                Message("registry.services_missing"),
             )
         )
     criteria_map, criteria_ok = _load_registry(
@@ -176,7 +189,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         seen.add(shown)
         unportable = path_problem(shown)
         if unportable:
-            message = f"{unportable}; rename it (a magazine with it could not be cloned on Windows)"
+            message = Message("name.file", reason=unportable)
             problems.append(Problem(shown, 0, 0, "", message))
         raw = _read(file, shown, problems, settings.limits.entry_bytes)
         if raw is None:
@@ -263,7 +276,7 @@ def _unportable(folder: str, walk: Walk) -> list[Problem]:
     for rel in walk.files:
         wrong = path_problem(rel)
         if wrong:
-            message = f"{wrong}; rename it (a magazine with it could not be cloned on Windows)"
+            message = Message("name.file", reason=wrong)
             problems.append(Problem((PurePosixPath(folder) / rel).as_posix(), 0, 0, "", message))
     return problems
 
@@ -280,7 +293,9 @@ def clip_path(magazine: Magazine, entry: Entry, clip: Clip) -> Path:
     return on_disk(magazine.root, joined).resolve()
 
 
-def locate(root: Path, path: str, field: str, message: str, target: Target = "value") -> Problem:
+def locate(
+    root: Path, path: str, field: str, message: Message, target: Target = "value"
+) -> Problem:
     """A problem at a field of a file already loaded (a clip that failed after loading).
 
     Args:
@@ -301,13 +316,11 @@ def _read(path: Path, shown: str, problems: list[Problem], limit: int) -> bytes 
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}"))
+        reason = str(exc.strerror or exc)
+        problems.append(Problem(shown, 0, 0, "", Message("file.unreadable", reason=reason)))
         return None
     if len(raw) > limit:
-        message = (
-            f"the file is longer than {limit:,} bytes, the most limits.entry_bytes lets a build "
-            "read; split it or raise the limit in extra.magazine"
-        )
+        message = Message("limit.entry_bytes", limit=limit)
         problems.append(Problem(shown, 1, 1, "", message))
         return None
     return raw
@@ -325,7 +338,8 @@ def _guarded(doc: Document, problems: list[Problem], step: Callable[[], T]) -> T
     try:
         return step()
     except _UNFORESEEN as exc:
-        problems.append(doc.problem((), f"cannot be read: {type(exc).__name__}: {exc}"))
+        detail = f"{type(exc).__name__}: {exc}"
+        problems.append(doc.problem((), Message("file.unforeseen", detail=detail)))
         return None
 
 
@@ -382,7 +396,7 @@ def _load_registry(
     if doc.data is None:
         return {}, False
     if not isinstance(doc.data, dict):
-        problems.append(doc.problem((), f"{name}.yml must map each key to its fields"))
+        problems.append(doc.problem((), Message("registry.not_a_mapping", name=name)))
         return {}, False
     items: dict[str, M] = {}
     clean = not doc.problems
@@ -390,27 +404,24 @@ def _load_registry(
         if not isinstance(key, str):
             continue  # reported by the reader
         if not _KEY.match(key):
-            message = "a key uses lowercase letters, digits, - and _ only (up to 64)"
+            message = Message("registry.key")
             problems.append(doc.problem((key,), message, "key"))
             clean = False
             continue
         unportable = name_problem(key) if name == SERVICES else None
         if unportable:
-            message = (
-                f"the service's page address {key!r}: {unportable}; choose another key "
-                "(a magazine with it could not be cloned or built on Windows)"
-            )
+            message = Message("name.service", key=repr(key), reason=unportable)
             problems.append(doc.problem((key,), message, "key"))
             clean = False
             continue
         if name == EXPERIMENTS and isinstance(fields, str):
             fields = {"title": fields}  # `key: title`, the short form
         if not isinstance(fields, dict):
-            problems.append(doc.problem((key,), "must be a mapping of fields (name: ..., ...)"))
+            problems.append(doc.problem((key,), Message("registry.item_mapping")))
             clean = False
             continue
         if "key" in fields:
-            message = "the key is the name above; remove this line"
+            message = Message("registry.key_field")
             problems.append(doc.problem((key, "key"), message, "key"))
             clean = False
             continue
@@ -444,43 +455,24 @@ def in_zone(fields: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     return out
 
 
-def _entry(doc: Document, problems: list[Problem], zone: tzinfo | None = None) -> Entry | None:
+def _entry(
+    doc: Document, problems: list[Problem], aside: set[str], zone: tzinfo | None = None
+) -> Entry | None:
     if doc.data is None:
         return None
     if not isinstance(doc.data, dict):
-        found = "a list" if isinstance(doc.data, list) else "a single value"
-        message = f"an entry is a mapping of fields (title: ..., service: ...), not {found}"
+        found = Message("kind.list" if isinstance(doc.data, list) else "kind.single")
+        message = Message("entry.not_a_mapping", got=found)
         problems.append(Problem(doc.path, 1, 1, "", message))
         return None
     zoned = in_zone(doc.data, zone)
     data, found_problems = validate(EntryData, zoned, doc, zoned=zone is not None)
     problems.extend(found_problems)
     if not isinstance(data, EntryData):
-        data = _without_unknown_keys(zoned)
+        data = set_aside(zoned, aside)
         if data is None:
             return None
     stem = PurePosixPath(doc.path).stem
     slug = data.slug or slugify(stem) or short_hash(doc.path)
     fields: dict[str, Any] = {**dict(data), "path": doc.path, "slug": slug}
     return Entry.model_validate(fields)
-
-
-def _without_unknown_keys(fields: dict[str, Any]) -> EntryData | None:
-    """The entry without its unknown top-level keys (already reported), so the rules that need
-    a whole entry still find their problems in the same run: a misspelt key must not hide
-    `ratings: {camera: 7}`. None when anything else failed too (that is reported already,
-    and a field set aside would look absent to the rules).
-
-    Such an entry only ever reaches the rules: its file has problems, so nothing is built.
-    """
-    try:
-        return EntryData.model_validate(fields)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        if any(e["type"] != "extra_forbidden" or len(e["loc"]) != 1 for e in errors):
-            return None
-        failed = {e["loc"][0] for e in errors}
-    try:
-        return EntryData.model_validate({k: v for k, v in fields.items() if k not in failed})
-    except ValidationError:
-        return None

@@ -12,6 +12,7 @@ from typing import Any
 from ..addresses import address_problem
 from ..errors import Problem
 from ..filenames import name_problem, path_problem
+from ..messages import Message
 from ..model import (
     Comparison,
     Criterion,
@@ -67,7 +68,7 @@ class Rules:
         """Every cross-field and cross-file problem of one entry."""
         if self.services is not None and entry.service not in self.services:
             hint = did_you_mean(entry.service, self.services)
-            message = f"unknown service {entry.service!r}{hint}; add it to entries/services.yml"
+            message = Message("service.unknown", name=repr(entry.service), hint=hint)
             yield doc.problem(("service",), message)
         yield from self._names(entry, doc)
         yield from self._ratings(entry, doc)
@@ -88,21 +89,16 @@ class Rules:
         chosen = isinstance(doc.data, dict) and "slug" in doc.data
         wrong = name_problem(entry.slug)
         if wrong and chosen:
-            yield doc.problem(("slug",), f"the page address {entry.slug!r}: {wrong}; {_ELSE}")
+            message = Message("name.slug", slug=repr(entry.slug), reason=wrong)
+            yield doc.problem(("slug",), message)
         elif wrong and not path_problem(entry.path):  # else the file name is reported
-            message = (
-                f"the page address {entry.slug!r}, made from the file name: {wrong}; "
-                f"rename the file or set slug: to another address ({_WINDOWS})"
-            )
+            message = Message("name.slug_from_file", slug=repr(entry.slug), reason=wrong)
             yield Problem(entry.path, 0, 0, "", message)
         if entry.experiment:
             slug = comparison_slug(entry.comparison_key, entry.prompt)
             wrong = name_problem(slug)
             if wrong:
-                message = (
-                    f"the comparison's page address {slug!r}: {wrong}; choose another "
-                    f"experiment key ({_WINDOWS})"
-                )
+                message = Message("name.experiment", slug=repr(slug), reason=wrong)
                 yield doc.problem(("experiment",), message)
 
     def _ratings(self, entry: Entry, doc: Document) -> Iterable[Problem]:
@@ -112,10 +108,10 @@ class Rules:
             criterion = self.criteria.get(key)
             if criterion is None:
                 hint = did_you_mean(key, self.criteria)
-                message = f"unknown criterion {key!r}{hint}"
+                message = Message("rating.unknown", name=repr(key), hint=hint)
                 yield doc.problem(("ratings", key), message, "key")
             elif not 1 <= score <= criterion.scale:
-                message = f"must be a whole number from 1 to {criterion.scale} (got {score})"
+                message = Message("rating.range", scale=criterion.scale, got=score)
                 yield doc.problem(("ratings", key), message)
 
     def _times(self, entry: Entry, doc: Document) -> Iterable[Problem]:
@@ -125,71 +121,102 @@ class Rules:
             return
         submitted = entry.submitted_at.isoformat()
         if entry.delivered_at is not None and entry.delivered_at < entry.submitted_at:
-            message = f"is before submitted_at ({submitted})"
+            message = Message("time.before_submitted", submitted=submitted)
             yield doc.problem(("delivered_at",), message)
         if entry.checked_at is not None and entry.checked_at < entry.submitted_at:
-            message = f"is before submitted_at ({submitted})"
+            message = Message("time.before_submitted", submitted=submitted)
             yield doc.problem(("checked_at",), message)
         if entry.status is Status.DELIVERED:
             if not entry.clips:
-                message = "is delivered but has no clips: add the file or URL under clips"
-                yield doc.problem(("status",), message)
+                yield doc.problem(("status",), Message("status.delivered_no_clips"))
             if entry.delivered_at is None:
-                message = "is delivered but has no delivered_at: when did the result arrive?"
-                yield doc.problem(("status",), message)
+                yield doc.problem(("status",), Message("status.delivered_no_time"))
         if entry.status is Status.PENDING and entry.checked_at is None:
-            message = (
-                "is pending but has no checked_at: add the last time you looked "
-                "(the wait shown is at least checked_at − submitted_at)"
-            )
-            yield doc.problem(("status",), message)
+            yield doc.problem(("status",), Message("status.pending_no_check"))
 
-    def _file_problem(self, entry: Entry, text: str) -> str | None:
+    def _file_problem(self, entry: Entry, text: str) -> Message | None:
         """Why a local clip path cannot be used, or None."""
         if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
-            return (
-                "a file path cannot contain control characters (such as NUL; in double quotes, "
-                "\\t and \\n are escapes: write the path without quotes, with /)"
-            )
+            return Message("clip.control_character")
         try:
             return self._file_problem_on_disk(entry, text)
         except RuntimeError:  # Path.resolve on Python 3.11 and 3.12
-            return "is a link that leads back to itself (a symbolic link loop)"
+            return Message("clip.link_loop")
         except OSError as exc:
             if exc.errno == errno.ENAMETOOLONG:
-                return "the path is too long for the file system; use shorter names"
+                return Message("clip.path_too_long")
             if exc.errno == errno.ELOOP:
-                return "is a link that leads back to itself (a symbolic link loop)"
-            return f"cannot be read: {exc.strerror or exc}"
+                return Message("clip.link_loop")
+            return Message("clip.unreadable", reason=str(exc.strerror or exc))
 
-    def _file_problem_on_disk(self, entry: Entry, text: str) -> str | None:
+    def _file_problem_on_disk(self, entry: Entry, text: str) -> Message | None:
         if PurePosixPath(text).is_absolute() or PureWindowsPath(text).is_absolute():
-            return "must be a path relative to this entry's folder, not an absolute path"
+            return Message("clip.absolute")
         if PureWindowsPath(text).drive or text.startswith("\\"):
-            return "must be a path relative to this entry's folder, not an absolute path"
+            return Message("clip.absolute")
         wrong = path_problem(text)
         if wrong:
-            return f"{wrong}; rename the file ({_WINDOWS})"
+            return Message("clip.unportable", reason=wrong)
         folder = (self.root / entry.path).parent
         joined = Path(os.path.normpath(folder / text))
         if not joined.is_relative_to(self.root):
-            return "goes outside the magazine folder; keep clips inside it"
+            return Message("clip.outside")
         joined = on_disk(self.root, str(joined))
         real = joined.resolve()
         if not real.is_relative_to(self.root):
-            return "is a link to a file outside the magazine folder; copy the file in instead"
+            return Message("clip.link_outside")
         shown = joined.relative_to(self.root).as_posix()
         if not real.exists():
-            return f"file not found: {shown} (paths are relative to this entry's folder)"
+            nearest = nearest_file(folder, text)
+            if nearest is not None:
+                return Message("clip.not_found_near", shown=shown, nearest=nearest)
+            return Message("clip.not_found", shown=shown)
         if real.is_dir():
-            return f"{shown} is a folder, not a file"
+            return Message("clip.folder", shown=shown)
         if not real.is_file():
-            return f"{shown} is not a regular file (a pipe, socket or device); clips are files"
+            return Message("clip.not_regular", shown=shown)
         return None
 
 
-_WINDOWS = "a magazine with it could not be cloned or built on Windows"
-_ELSE = f"choose another slug ({_WINDOWS})"
+_NEAREST_LOOKED_AT = 2000
+"""A folder with more names than this is not searched for a near name (a huge media folder)."""
+
+
+def nearest_file(folder: Path, text: str) -> str | None:
+    """The existing file whose path (relative to `folder`) is nearest to `text`, or None.
+
+    Looks in the folder the path names (or, when that folder is missing, the nearest folder
+    on the way that exists), so `media/sparks-sora.mp4` finds `media/sparks_sora.mp4` and
+    `clip/a.mp4` finds `clips/a.mp4`.
+    """
+    parts = [part for part in text.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    candidates: list[str] = []
+    for depth in range(len(parts) - 1, -1, -1):
+        base = folder.joinpath(*parts[:depth])
+        prefix = "".join(f"{part}/" for part in parts[:depth])
+        try:
+            if not base.is_dir():
+                continue
+            names = sorted(os.listdir(base))[:_NEAREST_LOOKED_AT]
+        except OSError:
+            continue
+        for name in names:
+            path = base / name
+            if path.is_file():
+                candidates.append(prefix + name)
+            elif path.is_dir() and depth == len(parts) - 2:
+                try:
+                    inner = sorted(os.listdir(path))[:_NEAREST_LOOKED_AT]
+                except OSError:
+                    continue
+                candidates.extend(f"{prefix}{name}/{item}" for item in inner)
+        if candidates:
+            break
+    wanted = "/".join(parts)
+    close = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def file_state(path: str) -> tuple[object, object]:
@@ -211,7 +238,7 @@ def _stat(call: Callable[[str], os.stat_result], path: str) -> object:
     return (found.st_dev, found.st_ino, found.st_mode)
 
 
-def url_problem(url: str, allow_http: bool) -> str | None:
+def url_problem(url: str, allow_http: bool) -> Message | None:
     """Why a clip URL cannot be fetched, or None. The message never repeats the URL.
 
     A clip URL may carry credentials and a query (signed links): it is fetched, and only its
@@ -220,12 +247,14 @@ def url_problem(url: str, allow_http: bool) -> str | None:
     return address_problem(url, allow_http=allow_http, credentials=True)
 
 
-def did_you_mean(name: str, known: Mapping[str, Any]) -> str:
+def did_you_mean(name: str, known: Mapping[str, Any]) -> Message:
+    """A hint for a key not found: the nearest known one, else every known one."""
     close = difflib.get_close_matches(name, list(known), n=1)
     if close:
-        return f" (did you mean {close[0]!r}?)"
-    listed = ", ".join(sorted(known)) or "none yet"
-    return f" (known: {listed})"
+        return Message("hint.did_you_mean", near=repr(close[0]))
+    if not known:
+        return Message("hint.none_known")
+    return Message("hint.known", listed=", ".join(sorted(known)))
 
 
 def duplicate_slugs(loaded: list[tuple[Entry, Document]]) -> Iterable[Problem]:
@@ -237,10 +266,7 @@ def duplicate_slugs(loaded: list[tuple[Entry, Document]]) -> Iterable[Problem]:
             continue
         for entry, doc in group:
             others = ", ".join(e.path for e, _ in group if e is not entry)
-            message = (
-                f"the page address {slug!r} is also used by {others}; set a different slug: "
-                "in one of them"
-            )
+            message = Message("name.slug_taken", slug=repr(slug), others=others)
             yield doc.problem(("slug",), message, "key")
 
 
@@ -257,8 +283,5 @@ def duplicate_comparisons(
         for comparison in group:
             first = comparison.entries[0]
             others = ", ".join(c.entries[0].path for c in group if c is not comparison)
-            message = (
-                f"this comparison's page address {slug!r} is also used by the comparison of "
-                f"{others}; choose experiment keys that differ in more than - and _"
-            )
+            message = Message("name.comparison_taken", slug=repr(slug), others=others)
             yield docs[first.path].problem(("experiment",), message)

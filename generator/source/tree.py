@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
+from ..messages import Message
 
-OUTSIDE = "is a link to something outside the magazine folder; it is not read (copy it in instead)"
-BROKEN = "is a link that leads nowhere (a broken link or a loop); it is not read"
+OUTSIDE = Message("link.outside")
+BROKEN = Message("link.broken")
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Walk:
     refused: list[Problem] = field(default_factory=list)
 
 
-def link_problem(root: Path, path: Path) -> str | None:
+def link_problem(root: Path, path: Path) -> Message | None:
     """Why `path` may not be read: it leads outside `root`, or nowhere; None when it is fine.
 
     `root` must be resolved. Every link along the path counts, not only the last one.
@@ -113,7 +114,13 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
             items = sorted(found, key=lambda item: item.name)
     except OSError as exc:
         walk.refused.append(
-            Problem(_shown(root, folder), 0, 0, "", f"cannot read the folder: {exc.strerror}")
+            Problem(
+                _shown(root, folder),
+                0,
+                0,
+                "",
+                Message("file.folder_unreadable", reason=str(exc.strerror or exc)),
+            )
         )
         return
     for item in items:
@@ -130,16 +137,11 @@ def _walk(root: Path, folder: Path, prefix: str, walk: Walk, seen: set[Path]) ->
         if _is_dir(item):
             real = path.resolve()
             if real in seen:
-                walk.refused.append(
-                    Problem(_shown(root, path), 0, 0, "", "is a link to a folder it is in")
-                )
+                walk.refused.append(Problem(_shown(root, path), 0, 0, "", Message("link.loop")))
                 continue
             _walk(root, path, f"{rel}/", walk, seen | {real})
         elif _is_file(item) and rel in walk.files:
-            message = (
-                f"has the same name as {_shown(root, walk.files[rel])}, written in another "
-                "Unicode form (composed and decomposed letters); keep one of the two"
-            )
+            message = Message("name.unicode_twin", other=_shown(root, walk.files[rel]))
             walk.refused.append(Problem(_shown(root, path), 0, 0, "", message))
         elif _is_file(item):
             walk.files[rel] = path

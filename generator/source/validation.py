@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..messages import CATALOGUES, Message, MessageError, placeholders
 from .yamlsource import Document, Loc, Target
 
 _EXAMPLE_TIME = "2025-01-03T10:00:00+09:00"
@@ -50,86 +51,179 @@ def problems_from(
         if any(loc[: len(f)] == f for f in doc.flagged):
             continue
         kind = item["type"]
-        if kind == "value_error" and len(item["loc"]) == 1:
-            loc, item = _narrowed(loc, item)
+        carried = item.get("ctx", {}).get("error")
+        value = item["input"]
+        if isinstance(carried, MessageError) and isinstance(value, dict) and carried.field in value:
+            # `ratings: lighting: ...` is located at `ratings.lighting`.
+            loc = (*loc, carried.field)
         target: Target = (
             "key" if kind == "extra_forbidden" else "parent" if kind == "missing" else "value"
         )
-        message = _message(kind, item, doc.scalar_source(loc), model, zoned)
+        message = _message(kind, item, loc, doc.scalar_source(loc), model, zoned)
         problems.append(doc.problem(loc, message, target))
     return problems
 
 
-def _narrowed(loc: Loc, item: Any) -> tuple[Loc, Any]:
-    """`ratings: lighting: must be ...` becomes `ratings.lighting: must be ...`."""
-    match = re.match(r"Value error, (\S+): ", item["msg"])
-    value = item["input"]
-    if match and isinstance(value, dict) and match.group(1) in value:
-        rest = item["msg"][match.end() :]
-        return (*loc, match.group(1)), {**item, "msg": rest}
-    return loc, item
-
-
 def _message(
-    kind: str, item: Any, source: str | None, model: type[BaseModel] | None, zoned: bool = False
-) -> str:
+    kind: str,
+    item: Any,
+    loc: Loc,
+    source: str | None,
+    model: type[BaseModel] | None,
+    zoned: bool = False,
+) -> Message:
+    """The catalogue message for one pydantic error, chosen by its `type`, never its words."""
     value = item["input"]
+    ctx = item.get("ctx", {})
+    error = ctx.get("error")
+    if isinstance(error, MessageError):
+        return error.message
+    shape = _shape(loc)
+    if shape is not None and kind in _NOT_THE_SHAPE:
+        return Message(shape, got=_kind_of(value))
     if kind == "missing":
-        return "is required but missing"
+        return Message("field.missing")
     if kind == "extra_forbidden":
         return _unknown_field(str(item["loc"][-1]), model)
     if kind == "string_type":
-        hint = f'; put it in quotes: "{source}"' if source is not None else ""
-        return f"must be text (got {_kind_of(value)}){hint}"
+        if source is not None:
+            return Message("field.not_text_quote", got=_kind_of(value), quoted=f'"{source}"')
+        return Message("field.not_text", got=_kind_of(value))
     if kind == "timezone_aware":
         if isinstance(value, date) and not isinstance(value, datetime):
             if zoned:
-                return f"a date alone is not enough: add the time, like {_EXAMPLE_TIME[:16]}"
-            return f"a date alone is not enough: add the time and UTC offset, like {_EXAMPLE_TIME}"
+                return Message("time.date_only_zoned", example=_EXAMPLE_TIME[:16])
+            return Message("time.date_only", example=_EXAMPLE_TIME)
         if zoned:
-            return f"has no UTC offset and cannot be read as a time; write it like {_EXAMPLE_TIME}"
-        return (
-            f"has no UTC offset: write it like {_EXAMPLE_TIME}, or set extra.magazine.timezone "
-            "in mkdocs.yml to read such times in the magazine's zone"
-        )
+            return Message("time.no_offset_zoned", example=_EXAMPLE_TIME)
+        return Message("time.no_offset", example=_EXAMPLE_TIME)
     if kind == "enum":
-        expected = item.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected.replace(chr(39), '')} (got {value!r})"
+        return Message("field.one_of", expected=_choices(ctx), got=repr(value))
     if kind == "string_pattern_mismatch" and isinstance(value, str):
-        pattern = str(item.get("ctx", {}).get("pattern", ""))
-        return f"{value!r} is not allowed here: {_PATTERN_HINTS.get(pattern, _KEY_HINT)}"
-    message = str(item["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
+        pattern = str(ctx.get("pattern", ""))
+        return Message(
+            "field.pattern", got=repr(value), hint=Message(_PATTERN_HINTS.get(pattern, "hint.key"))
+        )
+    simple = _BY_TYPE.get(kind)
+    if simple is not None:
+        args = {k: ctx[k] for k in _CTX.get(kind, ()) if k in ctx}
+        if kind == "literal_error":
+            args["expected"] = _choices(ctx)
+        if placeholders(CATALOGUES["en"][simple]) <= {"got", *args}:
+            return Message(simple, got=_kind_of(value), **args)
+    return Message("field.invalid", detail=str(item["msg"]).removeprefix("Value error, "))
 
 
-_KEY_HINT = "use lowercase letters, digits and - only"
 _PATTERN_HINTS = {
-    r"^[0-9a-f]{64}$": "a SHA-256 is 64 lowercase hexadecimal digits (0-9, a-f)",
-    r"^[a-z0-9][a-z0-9_-]*$": "use lowercase letters, digits, - and _ only",
-    r"^[a-z]{2}(-[A-Za-z]{2,4})?$": "write a language code such as ko, en or zh-Hant",
+    r"^[0-9a-f]{64}$": "hint.sha256",
+    r"^[a-z0-9][a-z0-9_-]*$": "hint.key_underscore",
+    r"^[a-z]{2}(-[A-Za-z]{2,4})?$": "hint.language_code",
 }
 """What to write instead, by the pattern a value failed (keys and slugs by default)."""
 
+_SHAPES = {
+    "clips": "shape.clips",
+    "cost": "shape.cost",
+    "ratings": "shape.ratings",
+    "tags": "shape.tags",
+    "changes": "shape.changes",
+    "label": "shape.label",
+}
+"""Fields whose shape a writer must see when they wrote another: the message shows it."""
 
-def _kind_of(value: Any) -> str:
+
+def _shape(loc: Loc) -> str | None:
+    """The catalogue entry showing the shape of the field at `loc` (or of one of its items)."""
+    if loc and isinstance(loc[-1], str):
+        return _SHAPES.get(loc[-1])
+    if len(loc) >= 2 and isinstance(loc[-2], str) and loc[-2] in ("clips", "changes"):
+        return _SHAPES[loc[-2]]
+    return None
+
+
+_NOT_THE_SHAPE = frozenset(
+    {"list_type", "tuple_type", "dict_type", "model_type", "model_attributes_type", "mapping_type"}
+)
+
+_BY_TYPE = {
+    "bool_type": "field.bool",
+    "bool_parsing": "field.bool",
+    "int_type": "field.whole_number",
+    "int_parsing": "field.whole_number",
+    "int_from_float": "field.whole_number",
+    "float_type": "field.number",
+    "float_parsing": "field.number",
+    "decimal_type": "field.number",
+    "decimal_parsing": "field.number",
+    "finite_number": "field.finite",
+    "list_type": "field.list",
+    "tuple_type": "field.list",
+    "dict_type": "field.mapping",
+    "model_type": "field.mapping",
+    "model_attributes_type": "field.mapping",
+    "string_too_short": "field.empty",
+    "too_short": "field.empty",
+    "string_too_long": "field.too_long",
+    "too_long": "field.too_many",
+    "greater_than_equal": "field.at_least",
+    "greater_than": "field.more_than",
+    "less_than_equal": "field.at_most",
+    "less_than": "field.less_than",
+    "datetime_type": "time.not_a_time",
+    "datetime_parsing": "time.not_a_time",
+    "datetime_from_date_parsing": "time.not_a_time",
+    "date_type": "time.not_a_date",
+    "date_parsing": "time.not_a_date",
+    "date_from_datetime_parsing": "time.not_a_date",
+    "date_from_datetime_inexact": "time.not_a_date",
+    "literal_error": "field.one_of_literal",
+}
+"""Catalogue entries of pydantic's error types: its own words are English only."""
+
+_CTX = {
+    "string_too_long": ("max_length",),
+    "too_long": ("max_length",),
+    "greater_than_equal": ("ge",),
+    "greater_than": ("gt",),
+    "less_than_equal": ("le",),
+    "less_than": ("lt",),
+    "literal_error": ("expected",),
+}
+
+
+def _choices(ctx: Any) -> Message:
+    """pydantic's `'a', 'b' or 'c'` as a list in the message's language."""
+    items = [item.strip().strip("'") for item in re.split(r",| or ", str(ctx.get("expected", "")))]
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return Message("hint.choice", item="".join(items))
+    return Message("hint.choices", first=", ".join(items[:-1]), last=items[-1])
+
+
+def _kind_of(value: Any) -> Message:
     if isinstance(value, bool):
-        return "true/false"
+        return Message("kind.bool")
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return Message("kind.number", value=repr(value))
     if isinstance(value, datetime | date):
-        return "a date"
+        return Message("kind.date")
     if isinstance(value, list):
-        return "a list"
+        return Message("kind.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Message("kind.mapping")
+    if isinstance(value, str):
+        return Message("kind.text", value=repr(value[:40]))
+    if value is None:
+        return Message("kind.nothing")
+    return Message("kind.other", name=type(value).__name__)
 
 
-def _unknown_field(name: str, model: type[BaseModel] | None) -> str:
+def _unknown_field(name: str, model: type[BaseModel] | None) -> Message:
     known = _field_names(model) if model is not None else []
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown field {name!r}{hint}"
+    if close:
+        return Message("field.unknown_near", name=repr(name), near=repr(close[0]))
+    return Message("field.unknown", name=repr(name))
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:

@@ -25,6 +25,7 @@ import yaml
 from yaml.constructor import ConstructorError
 
 from ..errors import Problem
+from ..messages import Message
 
 Loc = tuple[str | int, ...]
 Target = Literal["key", "value", "parent"]
@@ -36,7 +37,7 @@ MAX_DIGITS = 30
 """Longer whole numbers are refused: no field needs them, and past 4,300 digits Python's int()
 raises instead of reading them."""
 
-EMPTY_FILE = "the file is empty"
+EMPTY_FILE = Message("yaml.empty")
 """The problem of a file with no data (only comments, or nothing)."""
 
 _STR = "tag:yaml.org,2002:str"
@@ -120,7 +121,7 @@ class Document:
             return str(node.value)
         return None
 
-    def problem(self, loc: Loc, message: str, target: Target = "value") -> Problem:
+    def problem(self, loc: Loc, message: Message, target: Target = "value") -> Problem:
         """A Problem located at a field of this file."""
         line, column = self.find(loc, target)
         return Problem(self.path, line, column, field_name(loc), message)
@@ -144,9 +145,9 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
         value = loader.construct_yaml_timestamp(node)
     except ValueError as exc:
-        raise ConstructorError(
-            None, None, f"{node.value!r} is not a real date or time ({exc})", node.start_mark
-        ) from exc
+        error = ConstructorError(None, None, "not a real date", node.start_mark)
+        error.magazine_message = Message("yaml.not_a_date", value=repr(node.value))  # type: ignore[attr-defined]
+        raise error from exc
     zone: tzinfo | None = loader.zone
     if isinstance(value, datetime) and value.tzinfo is None and zone is not None:
         value = value.replace(tzinfo=zone)
@@ -248,7 +249,8 @@ def _read_text(text: str, path: str, zone: tzinfo | None, loader_class: type[Any
         first = None if scanned else _scan_events(text, path, loader_class)
         return Document(path, None, None, (first or _marked_problem(path, exc),))
     except RecursionError:
-        return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
+        deep = Problem(path, 1, 1, "", Message("yaml.too_deep", levels=MAX_DEPTH))
+        return Document(path, None, None, (deep,))
     finally:
         loader.dispose()
     flagged = frozenset(loc for loc, _ in surprises if loc)
@@ -267,9 +269,11 @@ def read_tolerant(raw: bytes, path: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         return Document(path, None, None, (_marked_problem(path, exc),))
     except yaml.YAMLError as exc:
-        return Document(path, None, None, (Problem(path, 1, 1, "", str(exc)),))
+        unread = Problem(path, 1, 1, "", Message("yaml.syntax", detail=str(exc)))
+        return Document(path, None, None, (unread,))
     except RecursionError:
-        return Document(path, None, None, (Problem(path, 1, 1, "", "nesting is too deep"),))
+        deep = Problem(path, 1, 1, "", Message("yaml.too_deep", levels=MAX_DEPTH))
+        return Document(path, None, None, (deep,))
     finally:
         loader.dispose()
     return Document(path, data, node, ())
@@ -288,14 +292,13 @@ def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
         line = raw.count(b"\n", 0, exc.start) + 1
         start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
-        message = "the file is not valid UTF-8 text; save it as UTF-8"
-        return "", Problem(path, line, column, "", message)
+        return "", Problem(path, line, column, "", Message("yaml.not_utf8"))
     bad = _NON_PRINTABLE.search(text)
     if bad is not None:
         index, char = bad.start(), bad.group()
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        message = f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
+        message = Message("yaml.control_character", code=f"U+{ord(char):04X}")
         return "", Problem(path, line, column, "", message)
     return text, None
 
@@ -319,12 +322,11 @@ def _scan_events(text: str, path: str, loader_class: type[Any]) -> Problem | Non
         for event in yaml.parse(text, Loader=loader_class):
             line, column = _position(event.start_mark)
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                message = "anchors and aliases (& and *) are not allowed; write the value out"
-                return Problem(path, line, column, "", message)
+                return Problem(path, line, column, "", Message("yaml.anchor"))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+                    message = Message("yaml.too_deep", levels=MAX_DEPTH)
                     return Problem(path, line, column, "", message)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -340,16 +342,48 @@ def _position(mark: Any) -> tuple[int, int]:
 
 def _marked_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     line, column = _position(exc.problem_mark or exc.context_mark)
-    message: str = exc.problem or exc.context or "cannot read this YAML"
-    if "expected a single document" in message or "but found another document" in message:
-        message = "a second document (---) is not allowed; one entry per file"
-    elif "found character '\\t'" in message:
-        message = "a tab character cannot be used here; indent with spaces"
-    elif "could not determine a constructor" in message:
-        message = f"the tag {message.split('tag ')[-1]} is not allowed; remove it"
-    elif exc.context and exc.problem:
-        message = f"{exc.problem} ({exc.context})"
+    start, _ = _position(exc.context_mark)
+    carried = getattr(exc, "magazine_message", None)
+    text: str = exc.problem or exc.context or ""
+    message = carried if isinstance(carried, Message) else _advice(text, exc, start)
     return Problem(path, line, column, "", message)
+
+
+def _advice(text: str, exc: yaml.MarkedYAMLError, start: int) -> Message:
+    """What the writer should do about a parser's error, worded as writing advice.
+
+    The parser's own words (pure-Python PyYAML's) describe its state, not the writer's
+    mistake; each common one maps to what usually caused it. Others keep the parser's words
+    inside a sentence of the catalogue.
+    """
+    context = exc.context or ""
+    if "expected a single document" in text or "but found another document" in text:
+        return Message("yaml.second_document")
+    if "found character '\\t'" in text:
+        return Message("yaml.tab")
+    if "could not determine a constructor" in text:
+        return Message("yaml.tag", tag=text.split("tag ")[-1])
+    if "mapping values are not allowed here" in text:
+        return Message("yaml.colon_in_value")
+    if "found unexpected end of stream" in text and "quoted scalar" in context:
+        return Message("yaml.unclosed_quote", start=start)
+    if "'<stream end>'" in text or "found unexpected end of stream" in text:
+        end, _ = _position(exc.problem_mark)
+        if exc.problem_mark is not None and start >= end:
+            return Message("yaml.cut_short")  # the parser knows no earlier start
+        return Message("yaml.unfinished", start=start)
+    if "expected ',' or ']'" in text or "expected ',' or '}'" in text:
+        return Message("yaml.unclosed_bracket", start=start)
+    if "could not find expected ':'" in text:
+        return Message("yaml.no_colon", start=start)
+    if "expected <block end>" in text or "did not find expected" in text:
+        return Message("yaml.indentation")
+    if "that cannot start any token" in text:
+        return Message("yaml.cannot_start", char=text.split("'")[1] if "'" in text else "?")
+    if "found unknown escape character" in text:
+        return Message("yaml.escape")
+    detail = f"{exc.problem} ({exc.context})" if exc.context and exc.problem else text
+    return Message("yaml.syntax", detail=detail or "?")
 
 
 def _surprises(
@@ -360,7 +394,7 @@ def _surprises(
         seen: dict[str, yaml.Node] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                yield loc, _at(path, key, loc, "a key must be plain text")
+                yield loc, _at(path, key, loc, Message("yaml.key_not_plain"))
                 continue
             name = str(key.value)
             child = (*loc, name)
@@ -368,10 +402,11 @@ def _surprises(
             if half:
                 yield child, _at(path, key, child, half)
             if key.tag != _STR:
-                yield child, _at(path, key, child, f"the key {name!r} is not text; quote it")
+                message = Message("yaml.key_not_text", name=repr(name))
+                yield child, _at(path, key, child, message)
             if name in seen:
                 first = seen[name].start_mark.line + 1
-                message = f"duplicate key {name!r} (first at line {first}); keep one of them"
+                message = Message("yaml.duplicate_key", name=repr(name), first=first)
                 yield child, _at(path, key, child, message)
             seen[name] = key
             yield from _surprises(value, child, path, lines)
@@ -386,34 +421,29 @@ def _surprises(
             yield loc, _at(path, node, loc, surprise)
 
 
-def _half_character(text: str) -> str | None:
+def _half_character(text: str) -> Message | None:
     """A lone surrogate (`"\\ud800"`) is half of a UTF-16 pair, no character, and not UTF-8."""
     half = _SURROGATE.search(text)
     if half is None:
         return None
-    return (
-        f"\\u{ord(half.group()):04x} is half of a UTF-16 surrogate pair, not a character; "
-        "write the character itself (or \\U and its eight-digit code point)"
-    )
+    return Message("yaml.surrogate", code=f"\\u{ord(half.group()):04x}")
 
 
-def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
+def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> Message | None:
     text = str(node.value)
     quoted = f'"{text}"'
     if node.tag == _BOOL and text.lower() not in ("true", "false"):
-        return (
-            f"{text} would be read as {'true' if text.lower() in ('yes', 'on') else 'false'} "
-            f"(YAML 1.1); write {quoted} for text, or true/false"
-        )
+        read = "true" if text.lower() in ("yes", "on") else "false"
+        return Message("yaml.boolean", text=text, read=read, quoted=quoted)
     if node.tag == _INT and _digits(text) > MAX_DIGITS:
-        return f"a number of {_digits(text):,} digits is too long (at most {MAX_DIGITS})"
+        return Message("yaml.too_many_digits", digits=_digits(text), most=MAX_DIGITS)
     if node.tag == _FLOAT and isinstance(_float_or_none(text), str):
-        return f"{text[:40]!r} is too large a number to use"
+        return Message("yaml.too_large", text=repr(text[:40]))
     if node.tag == _INT and _OCTAL.match(text):
         number = int(text.replace("_", ""), 8)
-        return f"{text} would be read as the octal number {number}; write {quoted}"
+        return Message("yaml.octal", text=text, number=number, quoted=quoted)
     if node.tag in (_INT, _FLOAT) and _SEXAGESIMAL.match(text):
-        return f"{text} would be read as a base-60 number; write {quoted} (or 1h30m for a wait)"
+        return Message("yaml.base60", text=text, quoted=quoted)
     if node.tag == _STR:
         end = node.end_mark
         rest = lines[end.line][end.column :] if end.line < len(lines) else ""
@@ -421,10 +451,7 @@ def _surprise(node: yaml.ScalarNode, lines: Sequence[str]) -> str | None:
         hashtag = cut is not None and not cut.group(2)[:1].isspace()
         prose_cut = cut is not None and len(cut.group(1)) == 1 and " " in text
         if hashtag or prose_cut:
-            return (
-                f"' #' starts a comment, so this value stops at {text!r}; quote the whole "
-                "value or use a | block"
-            )
+            return Message("yaml.cut_comment", text=repr(text))
     return None
 
 
@@ -437,6 +464,6 @@ def _float_or_none(text: str) -> float | str | None:
     return text if math.isinf(value) and not _INFINITY.match(text) else value
 
 
-def _at(path: str, node: yaml.Node, loc: Loc, message: str) -> Problem:
+def _at(path: str, node: yaml.Node, loc: Loc, message: Message) -> Problem:
     line, column = _position(node.start_mark)
     return Problem(path, line, column, field_name(loc), message)
