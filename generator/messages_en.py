@@ -401,6 +401,12 @@ CATALOGUE: dict[str, str] = {
         "equals submitted_at, so the {status} wait reads ≥ 0 s: set it to the last time you "
         "looked (magazine checked), or remove it"
     ),
+    "consistency.split_prompt": (
+        "has the prompt of {other} but {here} ({there} there), so they form two comparisons: "
+        "give both the same experiment key (magazine resend does)"
+    ),
+    "consistency.experiment_key": "experiment: {key}",
+    "consistency.no_experiment_key": "no experiment key",
     "store.needs_base_url": (
         "needs media_base_url: the public address readers load these objects from (a public "
         "bucket or a CDN in front of it)"

@@ -406,6 +406,12 @@ CATALOGUE: dict[str, str] = {
         "submitted_at과 같아서 {status} 대기 시간이 ≥ 0초로 보입니다. 마지막으로 확인한 때로 "
         "바꾸거나(magazine checked) 지우세요"
     ),
+    "consistency.split_prompt": (
+        "{other}와 프롬프트가 같지만 여기는 {here}, 그쪽은 {there}이라 비교가 둘로 나뉩니다. "
+        "두 곳에 같은 experiment 키를 쓰세요(magazine resend가 그렇게 합니다)"
+    ),
+    "consistency.experiment_key": "experiment 키 {key}",
+    "consistency.no_experiment_key": "experiment 키 없음",
     "store.needs_base_url": (
         "media_base_url이 필요합니다. 독자가 이 객체들을 읽어 갈 공개 주소입니다(공개 버킷이나 "
         "그 앞의 CDN)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -372,6 +372,24 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = tuple(
 )
 
 
+class Experiment(_Frozen):
+    """A comparison's title and introduction, from entries/experiments.yml (optional)."""
+
+    key: Key
+    title: Text | dict[str, Text] | None = Field(
+        None, description="The comparison's title: plain, or per language {ko: ..., en: ...}."
+    )
+    introduction: str | None = Field(
+        None, description="A paragraph shown before the result box (Markdown)."
+    )
+
+    def title_for(self, language: str) -> str | None:
+        """The title in a language, falling back to English, then to any title."""
+        if self.title is None or isinstance(self.title, str):
+            return self.title
+        return self.title.get(language) or self.title.get("en") or next(iter(self.title.values()))
+
+
 @dataclass(frozen=True)
 class Comparison:
     """One prompt (or experiment) and every entry that received it."""
@@ -385,6 +403,11 @@ class Comparison:
     def services(self) -> tuple[str, ...]:
         """Service keys in the comparison, in entry order, each once."""
         return tuple(dict.fromkeys(e.service for e in self.entries))
+
+    @property
+    def experiment(self) -> str | None:
+        """The experiment key its entries share, if they are grouped by one."""
+        return self.key.removeprefix("experiment:") if self.key.startswith("experiment:") else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -427,6 +450,8 @@ class Magazine:
     services: Mapping[str, Service]
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     comparisons: tuple[Comparison, ...] = field(default=())
+    experiments: Mapping[str, Experiment] = field(default_factory=dict)
+    """Titles and introductions of comparisons, by experiment key (entries/experiments.yml)."""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     """Located warnings about entries that are valid but probably not meant (`check` and
     `build` print them and go on)."""
@@ -442,22 +467,3 @@ class Magazine:
             if entry.slug == slug:
                 return entry
         raise KeyError(slug)
-
-
-def superseded_attempts(comparisons: Iterable[Comparison]) -> dict[str, Entry]:
-    """Each open attempt followed by a later attempt of its service at its comparison (a
-    later round of the prompt), with the latest of those."""
-    found: dict[str, Entry] = {}
-    for comparison in comparisons:
-        by_service: dict[str, list[Entry]] = {}
-        for entry in comparison.entries:
-            by_service.setdefault(entry.service, []).append(entry)
-        for attempts in by_service.values():
-            if len(attempts) < 2:
-                continue
-            ordered = sorted(attempts, key=lambda e: (e.submitted_at, e.slug))
-            latest = ordered[-1]
-            for entry in ordered[:-1]:
-                if entry.status in OPEN:
-                    found[entry.slug] = latest
-    return found

@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import inert
-from .model import Entry, Magazine, Status, superseded_attempts
+from .model import Entry, Magazine, Status
+from .rounds import superseded_attempts
 from .terminal import terminal_words
 
 OPEN_STATUSES = (Status.PENDING, Status.WAITLISTED, Status.PAYWALLED)

@@ -380,8 +380,9 @@ def test_grid_headings_name_the_attempt_and_lead_to_it(small_media: MediaIndex) 
         "../../trials/sparks-kling/",
         "../../trials/sparks-kling-retry/",
     }
-    # The facts table tells the two attempts apart too: each row's date links to its entry.
-    rows = soup.find("table").find("tbody").find_all("tr")
+    # The facts tables (one per round) tell the two attempts apart too: each row's date links
+    # to its entry.
+    rows = [r for t in soup.find_all("table") for r in t.find("tbody").find_all("tr")]
     kling = [r.find_all("td")[1] for r in rows if r.find("td").get_text() == "Kling"]
     assert [(c.get_text(), c.find("a")["href"]) for c in kling] == [
         ("3 Jan 2025", "../trials/sparks-kling.md"),

@@ -25,6 +25,7 @@ from generator.model import (
     Cost,
     Criterion,
     Entry,
+    Experiment,
     Magazine,
     Plan,
     Service,
@@ -121,6 +122,13 @@ CRITERION_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "scale": st.integers(2, 10),
     "description": st.dictionaries(st.sampled_from(["ko", "en"]), TEXT),
 }
+EXPERIMENT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "key": st.just(None),
+    "title": st.none() | TEXT | st.dictionaries(st.sampled_from(["ko", "en"]), TEXT, min_size=1),
+    "introduction": st.none()
+    | st.sampled_from(["Plain words.", "*Why* we [tried](https://x.test)"]),
+}
+EXPERIMENT_KEYS = st.sampled_from(["sparks", "boat", "unused"])
 SETTINGS_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "language": st.sampled_from(["en", "ko"]),
     "timezone": st.sampled_from(["Asia/Seoul", "UTC", "America/New_York"]),
@@ -152,6 +160,12 @@ EDITS = st.one_of(
         )
     ),
     st.tuples(st.just("criterion gone"), CRITERIA),
+    st.sampled_from(sorted(EXPERIMENT_FIELDS)).flatmap(
+        lambda name: st.tuples(
+            st.just("experiment"), EXPERIMENT_KEYS, st.just(name), EXPERIMENT_FIELDS[name]
+        )
+    ),
+    st.tuples(st.just("experiment gone"), EXPERIMENT_KEYS),
     st.sampled_from(sorted(SETTINGS_FIELDS)).flatmap(
         lambda name: st.tuples(st.just("setting"), st.just(name), SETTINGS_FIELDS[name])
     ),
@@ -169,6 +183,7 @@ def test_every_field_is_drawn() -> None:
     assert set(ENTRY_FIELDS) == set(Entry.model_fields)
     assert set(SERVICE_FIELDS) == set(Service.model_fields)
     assert set(CRITERION_FIELDS) == set(Criterion.model_fields)
+    assert set(EXPERIMENT_FIELDS) == set(Experiment.model_fields)
     assert {f.type for f in dataclasses.fields(MediaFacts)} <= {
         "str",
         "int",
@@ -189,6 +204,7 @@ class World:
         self.entries = list(base.entries)
         self.services = dict(base.services)
         self.criteria = list(base.criteria)
+        self.experiments = dict(base.experiments)
         self.settings = base.settings
         self.clips = dict(media.clips)
         self.failures = dict(media.failures)
@@ -201,6 +217,7 @@ class World:
             entries=ordered,
             services={k: v.model_copy() for k, v in self.services.items()},
             criteria=tuple(self.criteria),
+            experiments={k: v.model_copy() for k, v in self.experiments.items()},
             comparisons=group_comparisons(ordered),
         )
 
@@ -242,6 +259,14 @@ class World:
                 self.criteria.append(Criterion(key=key, label={"en": key.title()}))
         elif kind == "criterion gone" and len(self.criteria) > 1:
             self.criteria = [c for c in self.criteria if c.key != edit[1]]
+        elif kind == "experiment":
+            _, key, name, value = edit
+            if name == "key":
+                return
+            record = self.experiments.get(key) or Experiment(key=key)
+            self.experiments[key] = record.model_copy(update={name: value})
+        elif kind == "experiment gone":
+            self.experiments.pop(edit[1], None)
         elif kind == "setting":
             _, name, value = edit
             self.settings = self.settings.model_copy(update={name: value})

@@ -13,6 +13,7 @@ from . import escape, urls
 from .context import PageContext
 from .parts import entry_part
 from .render import markdown_macros
+from .review import latest_attempts
 from .stats import entry_average
 
 CARD_WIDTH = 480
@@ -131,17 +132,18 @@ def cards(ctx: PageContext, page: str, entries: list[Entry] | tuple[Entry, ...])
 
 
 def outcome(ctx: PageContext, comparison: Comparison) -> str:
-    """The comparison in one line: who delivered, who kept the writer waiting, who was closed."""
+    """The comparison in one line: who delivered, who kept the writer waiting, who was closed
+    (each service by its latest attempt: a wait a later round answered is over)."""
     L = ctx.labels
     groups: dict[str, list[str]] = {"delivered": [], "waiting": [], "closed": []}
-    for entry in comparison.entries:
+    for entry in latest_attempts(comparison):
         name = ctx.groups.service(entry.service).name
         if entry.status is Status.DELIVERED:
             groups["delivered"].append(f"{name} ({ctx.wait_compact(entry)})")
         elif entry.status is Status.PENDING:
             groups["waiting"].append(f"{name} ({ctx.wait_compact(entry)})")
         else:
-            groups["closed"].append(f"{name} ({ctx.wait_text(entry)})")
+            groups["closed"].append(f"{name} ({ctx.wait_text(entry, flat=True)})")
     words = {
         "delivered": L.outcome_delivered,
         "waiting": L.outcome_waiting,

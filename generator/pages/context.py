@@ -84,10 +84,15 @@ class PageContext:
         local = value.astimezone(self.zone) if self.zone is not None else value
         return self.labels.day(local.date())
 
-    def wait_text(self, entry: Entry) -> str:
+    def wait_text(self, entry: Entry, *, flat: bool = False) -> str:
         """How the attempt stands, as a sentence: `40 min (0.2× the promise)`, `still waiting
         after 2 d (16× the promise)`, `failed after 40 min (8× the promise)`, `refused`,
-        `abandoned after 3 d`, `paywalled`, `waitlisted for at least 3 d`."""
+        `abandoned after 3 d`, `paywalled`, `waitlisted for at least 3 d`.
+
+        Args:
+            flat: the promise after a comma, not in parentheses (for text already inside
+                parentheses).
+        """
         status = entry.status
         wait = self.wait_of(entry)
         L = self.labels
@@ -108,7 +113,8 @@ class PageContext:
             core = phrase.format(wait=core)
         ratio = wait.ratio
         if ratio is not None and status is not Status.WAITLISTED:
-            core += f" ({L.times_promise.format(ratio=L.ratio(ratio))})"
+            promise = L.times_promise.format(ratio=L.ratio(ratio))
+            core += f", {promise}" if flat else f" ({promise})"
         return core
 
     def wait_full(self, entry: Entry) -> str:

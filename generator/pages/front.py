@@ -12,9 +12,9 @@ from typing import Any
 from ..model import OPEN, Comparison, Entry
 from . import escape, urls
 from .cards import cards, outcome, poster_top, status_badge
-from .comparisons import comparison_title
 from .context import PageContext
 from .render import markdown_macros, render_template
+from .review import comparison_title, latest_attempts, result_box, rounds_line
 from .trials import front_matter
 
 LATEST = 12
@@ -47,14 +47,18 @@ def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
 
 
 def render_lead(ctx: PageContext, page: str, comparison: Comparison) -> str:
-    """A comparison as the lead story: its posters side by side and its outcome in one line."""
+    """A comparison as the lead story: its date (or rounds and their dates), each service's
+    latest poster side by side, the result box and the outcome in one line."""
     target = urls.markdown_link(page, urls.comparison_page(comparison.slug))
+    shown = latest_attempts(comparison)
     return render_template(
         "lead",
         L=ctx.labels,
-        title=comparison_title(comparison),
+        title=comparison_title(ctx, comparison),
+        dates=rounds_line(ctx, comparison),
         target=escape.Safe(target),
-        posters=escape.Safe("\n".join(_poster_item(ctx, page, e) for e in comparison.entries)),
+        posters=escape.Safe("\n".join(_poster_item(ctx, page, e) for e in shown)),
+        result=escape.Safe(result_box(ctx, comparison)),
         outcome=outcome(ctx, comparison),
     )
 

@@ -113,6 +113,8 @@ class Inputs:
         self.entries = _entry_tokens(magazine, media, memo, self.services)
         """Each entry's token by slug: the entry with its clips' media and its service's token."""
         self._comparisons: dict[str, object] = {}
+        self.experiments = magazine.experiments
+        """Comparisons' titles and introductions (entries/experiments.yml), by key."""
 
     def entry(self, entry: Entry) -> Token:
         """The token of one entry."""
@@ -124,13 +126,16 @@ class Inputs:
         return tuple(tokens[e.slug] for e in entries)
 
     def comparison(self, comparison: Comparison | None) -> object:
-        """What a page shows of a comparison: its names and its entries' tokens."""
+        """What a page shows of a comparison: its names, its entries' tokens (its rounds
+        follow from them) and its record in entries/experiments.yml."""
         if comparison is None:
             return None
         c = comparison
         found = self._comparisons.get(c.key)
         if found is None:
-            found = self._comparisons[c.key] = (c.key, c.slug, c.prompt, self.of(c.entries))
+            record = self.experiments.get(c.experiment) if c.experiment else None
+            found = (c.key, c.slug, c.prompt, self.of(c.entries), record)
+            self._comparisons[c.key] = found
         return found
 
     def stats(

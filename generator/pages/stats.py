@@ -19,8 +19,8 @@ from ..model import (
     Service,
     Status,
     group_comparisons,
-    superseded_attempts,
 )
+from ..rounds import superseded_attempts
 
 FEW = 3
 """Averages over fewer ratings than this are flagged rather than ranked as certain."""

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from ..media.renditions import ClipMedia, ClipRef, Role
 from ..model import Comparison, Entry, Status
+from ..rounds import comparison_rounds
 from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
 from .parts import entry_part
 from .render import macros, render_template
+from .stats import entry_average
 
 SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
@@ -111,8 +113,10 @@ def _tile(
     T: TheaterLabels,
     *,
     mark: str = "",
+    round_number: int = 0,
 ) -> str:
-    """One tile: a clip (or, with no position, an attempt that brought none) and its caption."""
+    """One tile: a clip (or, with no position, an attempt that brought none) and its caption;
+    `round_number` (from 1) when the comparison has several rounds."""
     L = ctx.labels
     return macros("theater_tile").tile(
         L=L,
@@ -129,40 +133,74 @@ def _tile(
         status_key=entry.status.value,
         day=ctx.day_cell(entry.submitted_at),
         wait=ctx.wait_full(entry),
+        score=_score(ctx, entry),
+        verdict=entry.verdict or "",
+        round=round_number,
     )
 
 
+def _score(ctx: PageContext, entry: Entry) -> str:
+    """`4.3 / 5`: the attempt's mean score, or nothing when it has no ratings."""
+    average = entry_average(entry)
+    if average is None:
+        return ""
+    scale = max((c.scale for c in ctx.magazine.criteria), default=5)
+    return f"{average:.1f} / {scale}"
+
+
 def _tiles(
-    ctx: PageContext, page: str, entries: list[Entry], T: TheaterLabels, *, current: str = ""
+    ctx: PageContext,
+    page: str,
+    entries: list[Entry],
+    T: TheaterLabels,
+    *,
+    current: str = "",
+    rounds: dict[str, int] | None = None,
 ) -> list[str]:
-    """Every entry's tiles; `current`'s marked as the trial of the page."""
+    """Every entry's tiles; `current`'s marked as the trial of the page; with `rounds`, each
+    tile says which round (by slug) it belongs to."""
     tiles: list[str] = []
     for entry in entries:
-        tiles.extend(_entry_tiles(ctx, page, entry, T.this_trial if entry.slug == current else ""))
+        mark = T.this_trial if entry.slug == current else ""
+        number = rounds.get(entry.slug, 0) if rounds else 0
+        tiles.extend(_entry_tiles(ctx, page, entry, mark, number))
     return tiles
 
 
 @entry_part
-def _entry_tiles(ctx: PageContext, page: str, entry: Entry, mark: str) -> tuple[str, ...]:
+def _entry_tiles(
+    ctx: PageContext, page: str, entry: Entry, mark: str, round_number: int = 0
+) -> tuple[str, ...]:
     T = theater_labels(ctx.labels.language)
     if entry.status is Status.DELIVERED and entry.clips:
         return tuple(
-            _tile(ctx, page, entry, i, T, mark=mark if i == 0 else "")
+            _tile(ctx, page, entry, i, T, mark=mark if i == 0 else "", round_number=round_number)
             for i in range(len(entry.clips))
         )
-    return (_tile(ctx, page, entry, None, T, mark=mark),)
+    return (_tile(ctx, page, entry, None, T, mark=mark, round_number=round_number),)
 
 
 def _viewer(
-    T: TheaterLabels, tiles: list[str], total: float, *, small: bool, clips: int
+    T: TheaterLabels,
+    tiles: list[str],
+    total: float,
+    *,
+    small: bool,
+    clips: int,
+    rounds: tuple[str, ...] = (),
+    rounds_legend: str = "",
+    all_rounds: str = "",
 ) -> escape.Safe:
-    """The viewer: the transport when any clip can play (and the wipe on the full one)."""
+    """The viewer: the transport when any clip can play (and the wipe on the full one); with
+    `rounds` (their names), a choice of one round or all."""
     size = "small" if small else "full"
     controls = escape.Safe("")
     if clips:
         time = T.time.format(t="0.00", total=f"{total:.2f}")
         controls = macros("theater", kept=True).controls(T, size, _seconds(total), time, _SPEEDS)
-    return macros("theater").viewer(T, size, controls, tiles, clips)
+    return macros("theater").viewer(
+        T, size, controls, tiles, clips, rounds, rounds_legend, all_rounds
+    )
 
 
 def _longest(ctx: PageContext, entries: list[Entry]) -> tuple[float, int]:
@@ -180,10 +218,25 @@ def _longest(ctx: PageContext, entries: list[Entry]) -> tuple[float, int]:
 def comparison_theater(ctx: PageContext, page: str, comparison: Comparison) -> escape.Safe:
     """The full viewer of a comparison page: every attempt as a tile, transport and A/B wipe."""
     T = theater_labels(ctx.labels.language)
+    L = ctx.labels
     entries = list(comparison.entries)
     total, count = _longest(ctx, entries)
-    tiles = _tiles(ctx, page, entries, T)
-    return _viewer(T, tiles, total, small=False, clips=count)
+    rounds = comparison_rounds(comparison)
+    if len(rounds) < 2:
+        return _viewer(T, _tiles(ctx, page, entries, T), total, small=False, clips=count)
+    numbers = {e.slug: n for n, r in enumerate(rounds, start=1) for e in r}
+    tiles = _tiles(ctx, page, entries, T, rounds=numbers)
+    names = tuple(L.round_name.format(number=n) for n in range(1, len(rounds) + 1))
+    return _viewer(
+        T,
+        tiles,
+        total,
+        small=False,
+        clips=count,
+        rounds=names,
+        rounds_legend=L.rounds_shown,
+        all_rounds=L.all_rounds,
+    )
 
 
 def theater_html(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | None:

@@ -100,14 +100,17 @@ def render_entry(ctx: PageContext, entry: Entry) -> str:
 
 
 def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> str:
-    """The viewer and the cards of the other attempts at the entry's prompt."""
+    """The viewer and the cards of the other attempts at the entry's prompt: other services,
+    then the same service's attempts in other rounds."""
     page = urls.entry_page(entry.slug)
-    others = [e for e in comparison.entries if e.slug != entry.slug]
+    others = [e for e in comparison.entries if e.service != entry.service]
+    same = [e for e in comparison.entries if e.service == entry.service and e.slug != entry.slug]
     return render_template(
         "entry_comparison",
         L=ctx.labels,
         comparison=escape.Safe(urls.markdown_link(page, urls.comparison_page(comparison.slug))),
         others=cards(ctx, page, others) if others else None,
+        same=cards(ctx, page, same) if same else None,
         theater=theater_html(ctx, page, entry),
     )
 

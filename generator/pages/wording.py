@@ -181,6 +181,24 @@ class Labels:
     median_then: str  # "{wait}", "{month}": the last earlier median wait
     later_attempt: str
     later_on: str  # "{status}", "{date}"
+    # comparison pages as reviews: the result box and rounds
+    result: str
+    result_best: str
+    result_fastest: str
+    result_never: str
+    result_everyone: str
+    result_unrated: str
+    round_name: str  # "{number}"
+    rounds_line: str  # "{count}", "{dates}"
+    round_changes: str
+    delivered_in: str  # "{wait}"
+    nothing_after: str  # "{wait}"
+    mean_change: str  # "{before}", "{after}"
+    went_up: str
+    went_down: str
+    same_service_attempts: str
+    rounds_shown: str
+    all_rounds: str
     download_json: str
     download_csv: str
     feed: str

@@ -27,6 +27,7 @@ from ..model import (
     Criterion,
     Entry,
     EntryData,
+    Experiment,
     Magazine,
     Service,
     group_comparisons,
@@ -35,7 +36,7 @@ from ..settings import Settings
 from ..slugs import short_hash, slugify
 from .aside import set_aside
 from .config import load_settings
-from .consistency import consistency_warnings
+from .consistency import consistency_warnings, split_prompts
 from .rules import Rules, duplicate_comparisons, duplicate_slugs, file_state
 from .tree import Walk, link_problem, on_disk, walk_inside
 from .validation import validate
@@ -43,7 +44,10 @@ from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, 
 
 SERVICES = "services"
 CRITERIA = "criteria"
-_REGISTRY_FILES = {f"{name}.{ext}" for name in (SERVICES, CRITERIA) for ext in ("yml", "yaml")}
+EXPERIMENTS = "experiments"
+_REGISTRY_FILES = {
+    f"{name}.{ext}" for name in (SERVICES, CRITERIA, EXPERIMENTS) for ext in ("yml", "yaml")
+}
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 M = TypeVar("M", bound=BaseModel)
@@ -174,6 +178,9 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     )
     has_criteria_file = _registry_file(entries_dir, CRITERIA) is not None
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
+    experiments, _ = _load_registry(
+        root, entries_dir, EXPERIMENTS, Experiment, problems, settings.limits.entry_bytes
+    )
 
     loaded: list[tuple[Entry, Document]] = []
     seen: set[str] = set()
@@ -214,7 +221,10 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
     if problems:
         raise ContentError(problems)
-    warnings = sorted(w for entry, doc in loaded for w in consistency_warnings(entry, doc))
+    warnings = sorted(
+        [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
+        + split_prompts(entries, {e.path: d for e, d in loaded})
+    )
     return Magazine(
         root=root,
         settings=settings,
@@ -222,6 +232,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         services=dict(sorted(services.items())),
         criteria=criteria,
         comparisons=comparisons,
+        experiments=dict(sorted(experiments.items())),
         warnings=tuple(warnings),
     )
 
@@ -403,6 +414,8 @@ def _load_registry(
             problems.append(doc.problem((key,), message, "key"))
             clean = False
             continue
+        if name == EXPERIMENTS and isinstance(fields, str):
+            fields = {"title": fields}  # `key: title`, the short form
         if not isinstance(fields, dict):
             problems.append(doc.problem((key,), Message("registry.item_mapping")))
             clean = False
