@@ -7,8 +7,8 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
 
 - `main.html` extends Material's `base.html` and fills its empty `extrahead` block with Open
   Graph and Twitter card metadata: the page title, its description (the verdict on an entry
-  page), and the poster when the page's front matter names one (`magazine_image`, absolute
-  when `site_url` is set).
+  page), and the poster when the page's front matter names one (`magazine_image`), else the
+  card `sharecards.py` drew for the page; always absolute, so only when `site_url` is set.
 - `partials/copyright.html` says "Made with Material for MkDocs" in the site's language
   (Material writes it in English whatever `theme.language` is).
 - `fragments/tags/default/listing.html` is the tags plugin's listing with each page's poster
@@ -33,8 +33,13 @@ MAIN = """\
   {%- set card_text = meta.description or config.site_description or config.site_name -%}
   {%- set card_image = meta.magazine_image or "" -%}
   {#- Plain Jinja that minijinja (Zensical) reads too: no Python string methods. -#}
+  {#- Crawlers reject relative images: absolute under site_url, else none at all. A page
+      without a poster has a card the build drew (`sharecards.py`) when site_url is set. -#}
+  {%- if not card_image and config.site_url and page and page.file -%}
+    {%- set card_image = "cards/" ~ page.file.src_uri[:-3] ~ ".png" -%}
+  {%- endif -%}
   {%- if card_image and "://" not in card_image -%}
-    {%- set card_image = base_url ~ "/" ~ card_image -%}
+    {%- set card_image = (config.site_url ~ card_image) if config.site_url else "" -%}
   {%- endif %}
   <meta property="og:type" content="{{ 'website' if page and page.is_homepage else 'article' }}">
   <meta property="og:site_name" content="{{ config.site_name | striptags | e }}">
