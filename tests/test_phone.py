@@ -66,8 +66,73 @@ def test_the_comparison_page_is_light_stable_and_its_largest_element_not_lazy(
         page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
+    print("figures", viewport, first, shifts, lcp, sum(sizes))
     assert first != "lazy"
     assert shifts == 0, shifts
     assert lcp is None or lcp["loading"] != "lazy", lcp
     assert "media" not in kinds
     assert sum(sizes) <= BUDGET, sum(sizes)
+
+
+TABLE_PAGES = (
+    "services/",
+    COMPARISON,
+    "trials/",
+    "reports/2025-06/",
+    "leaderboard/",
+)
+CUT_OFF = """() => {
+    const out = [];
+    for (const cell of document.querySelectorAll('article table td, article table th')) {
+        const box = cell.getBoundingClientRect();
+        const head = cell.closest('thead');
+        // A header that only screen readers meet (the cells carry its words) is not cut off.
+        if (head && getComputedStyle(head).position === 'absolute') continue;
+        if (box.width === 0 || box.right > window.innerWidth + 0.5 || box.left < -0.5)
+            out.push(`${cell.tagName} ${cell.textContent.trim().slice(0, 30)} @ ${box.right}`);
+    }
+    return out;
+}"""
+UNLABELLED = """() => [...document.querySelectorAll('article table')]
+    .filter(t => t.querySelector('thead th'))
+    .flatMap(t => [...t.querySelectorAll('tbody td')])
+    .filter(td => !td.dataset.label).map(td => td.textContent.trim().slice(0, 30))"""
+
+
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_at_390_px_every_table_cell_is_in_view_with_its_label(
+    example_ko: ServedSite, chromium: Browser, path: str
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = watched.page
+        page.goto(example_ko.url(path), wait_until="networkidle")
+        assert page.locator("article table").count() > 0
+        cut = page.evaluate(CUT_OFF)
+        unlabelled = page.evaluate(UNLABELLED)
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+    assert cut == []
+    assert unlabelled == []
+    assert wide <= PHONE["width"]
+
+
+CHARTS = """() => [...document.querySelectorAll('.magazine-chart svg')].map(svg => {
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('text')].map(t => Number(t.getAttribute('font-size')));
+    return {right: box.right, left: box.left, smallest: Math.min(...sizes) * scale,
+            figure: svg.closest('figure').clientWidth, width: box.width};
+})"""
+
+
+def test_at_390_px_charts_fit_their_box_with_text_of_10_px_or_more(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = watched.page
+        page.goto(example_ko.url("services/kling/"), wait_until="networkidle")
+        charts = page.evaluate(CHARTS)
+    assert charts
+    for chart in charts:
+        assert chart["width"] <= chart["figure"] + 0.5, chart
+        assert chart["left"] >= 0 and chart["right"] <= PHONE["width"], chart
+        assert chart["smallest"] >= 10, chart

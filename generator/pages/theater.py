@@ -187,17 +187,24 @@ def comparison_theater(ctx: PageContext, page: str, comparison: Comparison) -> e
 
 
 _LAZY = 'loading="lazy"'
+_EAGER = 4
+"""Pictures of the first row of a desktop grid: the page's largest elements, in view at once."""
 
 
 def _eager_first(tiles: list[str]) -> list[str]:
-    """`tiles` with the first picture loaded at once and first: it is the page's largest
-    element, and a lazy one waits for layout before it is even asked for (later LCP)."""
-    for index, tile in enumerate(tiles):
-        if _LAZY in tile:
+    """`tiles` with the pictures of the first row loaded at once, the very first one first: they
+    are the page's largest elements, and a lazy picture waits for layout before it is even
+    asked for (a later LCP)."""
+    out: list[str] = []
+    eager = 0
+    for tile in tiles:
+        if eager < _EAGER and _LAZY in tile:
+            wanted = 'fetchpriority="high" decoding="async"' if eager == 0 else 'decoding="async"'
             # Markup made by the tile's template: the change keeps it markup.
-            eager = escape.Safe(tile.replace(_LAZY, 'fetchpriority="high"', 1))
-            return [*tiles[:index], eager, *tiles[index + 1 :]]
-    return tiles
+            tile = escape.Safe(tile.replace(_LAZY + ' decoding="async"', wanted, 1))
+            eager += 1
+        out.append(tile)
+    return out
 
 
 def theater_html(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | None:

@@ -1,4 +1,4 @@
-/* Served from the site itself: sortable tables. */
+/* Served from the site itself: sortable tables, and tables read as cards on a phone. */
 (function () {
   "use strict";
 
@@ -44,7 +44,26 @@
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
   }
 
+  // On a phone each row is a card of label/value pairs (magazine.css); a cell's label is its
+  // column's header, which only the script can copy into the cell.
+  function labelCells(table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (!names.length) { return; }
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, column) {
+          if (names[column] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", names[column]);
+          }
+        });
+      });
+    });
+  }
+
   function start() {
+    document.querySelectorAll(".md-typeset__table table, .magazine-table-wrap table").forEach(labelCells);
     document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
   }
