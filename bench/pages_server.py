@@ -68,10 +68,10 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def do_HEAD(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_HEAD(self) -> None:
         self._answer(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         self._answer(body=True)
 
     def _answer(self, *, body: bool) -> None:

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bench.pages_server import serve_site
 from tests.browser_fixtures import ServedSite, watched_page
+from tests.checker_fixtures import run_axe
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -55,18 +57,19 @@ def test_the_comparison_page_is_light_stable_and_its_largest_element_not_lazy(
         watched.page.on("requestfinished", on_finished)
         page = watched.page
         page.add_init_script(f"({OBSERVE})()")
-        page.goto(example_ko.url(COMPARISON), wait_until="networkidle")
-        page.wait_for_timeout(500)
-        shifts = page.evaluate("() => window.__shifts")
-        lcp = page.evaluate("() => window.__lcp")
-        first = page.evaluate(
-            "() => document.querySelector('.theater--full .theater-frame img')"
-            "?.getAttribute('loading')"
-        )
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(500)
-    print("figures", viewport, first, shifts, lcp, sum(sizes))
+        # Weighed as GitHub Pages serves it: gzip, byte ranges.
+        with serve_site(example_ko.site) as base:
+            page.goto(base + COMPARISON, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            shifts = page.evaluate("() => window.__shifts")
+            lcp = page.evaluate("() => window.__lcp")
+            first = page.evaluate(
+                "() => document.querySelector('.theater--full .theater-frame img')"
+                "?.getAttribute('loading')"
+            )
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
     assert first != "lazy"
     assert shifts == 0, shifts
     assert lcp is None or lcp["loading"] != "lazy", lcp
@@ -136,3 +139,44 @@ def test_at_390_px_charts_fit_their_box_with_text_of_10_px_or_more(
         assert chart["width"] <= chart["figure"] + 0.5, chart
         assert chart["left"] >= 0 and chart["right"] <= PHONE["width"], chart
         assert chart["smallest"] >= 10, chart
+
+
+def test_play_all_asks_first_for_the_clips_in_view(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = watched.page
+        page.goto(example_ko.url(COMPARISON), wait_until="networkidle")
+        videos = page.locator(".theater--full .theater-grid video")
+        last = videos.nth(videos.count() - 1)
+        last.scroll_into_view_if_needed()
+        seen = page.evaluate(
+            """() => [...document.querySelectorAll('.theater--full .theater-grid video')]
+                .filter(v => { const b = v.getBoundingClientRect();
+                               return b.bottom > 0 && b.top < innerHeight; })
+                .map(v => v.querySelector('source').src)"""
+        )
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url) if r.resource_type == "media" else None)
+        page.locator(".theater--full [data-theater-play]").click()
+        page.wait_for_function("() => true")
+        page.wait_for_timeout(1500)
+    assert seen and asked
+    assert asked[0] in seen, (asked[:3], seen)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_material_s_own_two_findings_are_fixed_in_the_theme(
+    example_ko: ServedSite, chromium: Browser, dark: bool
+) -> None:
+    with watched_page(chromium, **PHONE, dark=dark) as watched:
+        page = watched.page
+        page.goto(example_ko.url("leaderboard/"), wait_until="networkidle")
+        found = [
+            (v.rule, v.targets)
+            for v in run_axe(page)
+            if v.rule == "aria-dialog-name" or any("md-copyright" in t for t in v.targets)
+        ]
+        name = page.get_attribute(".md-search[role=dialog]", "aria-label")
+    assert found == []
+    assert name == "검색"

@@ -187,12 +187,13 @@ def comparison_theater(ctx: PageContext, page: str, comparison: Comparison) -> e
 
 
 _LAZY = 'loading="lazy"'
-_EAGER = 4
-"""Pictures of the first row of a desktop grid: the page's largest elements, in view at once."""
+_EAGER = 8
+"""Pictures of the first two rows of a desktop grid (four to a row), all in view at once: the
+largest element is any of them, and two equal posters differ by a rounding."""
 
 
 def _eager_first(tiles: list[str]) -> list[str]:
-    """`tiles` with the pictures of the first row loaded at once, the very first one first: they
+    """`tiles` with the pictures of the first rows loaded at once, the very first one first: they
     are the page's largest elements, and a lazy picture waits for layout before it is even
     asked for (a later LCP)."""
     out: list[str] = []

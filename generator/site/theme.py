@@ -9,8 +9,10 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
   Graph and Twitter card metadata: the page title, its description (the verdict on an entry
   page), and the poster when the page's front matter names one (`magazine_image`), else the
   card `sharecards.py` drew for the page; always absolute, so only when `site_url` is set.
+  It also names Material's search dialog (which has no accessible name of its own).
 - `partials/copyright.html` says "Made with Material for MkDocs" in the site's language
-  (Material writes it in English whatever `theme.language` is).
+  (Material writes it in English whatever `theme.language` is), in a grey that keeps 4.5:1
+  contrast on the footer.
 - `fragments/tags/default/listing.html` is the tags plugin's listing with each page's poster
   (`magazine_image`) as a lazy thumbnail beside its title.
 """
@@ -59,11 +61,18 @@ MAIN = """\
   <meta name="twitter:title" content="{{ card_title | striptags | e }}">
   <meta name="twitter:description" content="{{ card_text | striptags | e }}">
 {% endblock %}
+{#- Material's search dialog has no name (axe, Lighthouse: aria-dialog-name): name it. -#}
+{% block header %}
+  {{ super() | replace('data-md-component="search" role="dialog"',
+                        'data-md-component="search" role="dialog" aria-label="@SEARCH@"') }}
+{% endblock %}
 """
 
 COPYRIGHT = """\
 {#- Written by the magazine build: Material's footer line in the site's language. -#}
-<div class="md-copyright">
+{#- Material's grey (--md-footer-fg-color--lighter) is under 4.5:1 on its footer; the lighter
+    white it uses for footer links reaches it. -#}
+<div class="md-copyright" style="color: var(--md-footer-fg-color--light)">
   {% if config.copyright %}
     <div class="md-copyright__highlight">
       {{ config.copyright }}
@@ -108,6 +117,8 @@ TAG_LISTING = """\
 """
 
 _LOCALES = {"ko": "ko_KR", "en": "en_US"}
+_SEARCH = {"ko": "검색", "en": "Search"}
+"""The search dialog's name, in the site's language."""
 
 
 def theme_files(language: str) -> dict[str, str]:
@@ -115,7 +126,9 @@ def theme_files(language: str) -> dict[str, str]:
     labels = labels_for(language)
     locale = _LOCALES.get(labels.language, "en_US")
     return {
-        "main.html": MAIN.replace("@LOCALE@", locale),
+        "main.html": MAIN.replace("@LOCALE@", locale).replace(
+            "@SEARCH@", _SEARCH.get(labels.language, "Search")
+        ),
         "partials/copyright.html": COPYRIGHT.replace("@MADE_WITH@", labels.made_with),
         "fragments/tags/default/listing.html": TAG_LISTING,
     }

@@ -100,9 +100,22 @@
     return this.wipeClips[0] || this.clips[0];
   };
 
+  // Clips in view first: a player given preload or a seek starts a download, and the browser
+  // serves requests in the order they are made, so the clips in view are ready first.
+  function inViewFirst(clips) {
+    var height = window.innerHeight || document.documentElement.clientHeight;
+    function seen(c) {
+      var box = c.video.getBoundingClientRect();
+      return box.bottom > 0 && box.top < height && box.width > 0 ? 0 : 1;
+    }
+    return clips.map(function (c, i) { return { c: c, key: seen(c), i: i }; })
+      .sort(function (a, b) { return a.key - b.key || a.i - b.i; })
+      .map(function (x) { return x.c; });
+  }
+
   // The first request of any kind lets every player fetch its clip.
   Theater.prototype.prime = function () {
-    this.members().forEach(function (c) {
+    inViewFirst(this.members()).forEach(function (c) {
       if (c.video.preload !== "auto") { c.video.preload = "auto"; }
     });
     this.primed = true;
@@ -131,7 +144,7 @@
   Theater.prototype.hold = function () {
     var self = this;
     this.held = true;
-    this.members().forEach(function (c) {
+    inViewFirst(this.members()).forEach(function (c) {
       c.video.pause();
       c.video.playbackRate = self.rate;
       c.seek(self.t);
@@ -141,7 +154,7 @@
   Theater.prototype.release = function () {
     var self = this;
     this.held = false;
-    this.members().forEach(function (c) {
+    inViewFirst(this.members()).forEach(function (c) {
       c.seek(self.t);
       if (self.t < c.last()) { quietly(c.video.play()); }
     });
