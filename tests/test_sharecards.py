@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.site.sharecards import ShareCard, card_path, draw_card, write_cards
@@ -37,3 +38,21 @@ def test_cards_are_drawn_once_and_then_taken_from_the_cache(tmp_path: Path) -> N
     assert write_cards([CARD], docs, cache) == 0
     assert (docs / card_path(CARD.page)).is_file()
     assert not list(docs.rglob("*.part")) and not list(cache.rglob("*.part"))
+
+
+def test_without_a_hangul_font_the_card_leaves_korean_out_instead_of_drawing_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.site import sharecards
+
+    monkeypatch.setattr(sharecards, "_FONTS", ())
+    monkeypatch.delenv("MAGAZINE_CARD_FONT", raising=False)
+    sharecards._font_file.cache_clear()
+    sharecards._font.cache_clear()
+    try:
+        assert sharecards._shown("금빛 불꽃 — Kling · 16×", 44) == "Kling · 16"
+        with Image.open(io.BytesIO(draw_card(CARD))) as image:
+            assert image.size == (1200, 630)
+    finally:
+        sharecards._font_file.cache_clear()
+        sharecards._font.cache_clear()

@@ -8,9 +8,10 @@ names no poster and the site's address is known; without an address no card is m
 crawlers reject relative images.
 
 Korean text needs a font with Hangul. None installs portably from the package registries here,
-so the card uses the first CJK font the system has (Noto Sans CJK from Debian's
-`fonts-noto-cjk`, Apple SD Gothic Neo, Malgun Gothic); without one it falls back to Pillow's
-own Latin font and leaves out the characters it lacks rather than drawing boxes.
+so the card uses the font file named by the `MAGAZINE_CARD_FONT` environment variable, else the
+first CJK font the system has (Noto Sans CJK from Debian's `fonts-noto-cjk`, Apple SD Gothic
+Neo, Malgun Gothic); without one it falls back to Pillow's own Latin font and leaves out the
+characters it lacks rather than drawing boxes.
 
 This is the only module that imports Pillow.
 """
@@ -90,13 +91,31 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
-def _shown(text: str) -> str:
-    """`text` as the font can draw it: whole with a CJK font, else without what Pillow's Latin
-    font lacks (boxes would say less than nothing)."""
-    text = " ".join(text.split())
-    if _font_file() is not None:
-        return text
-    return " ".join("".join(ch for ch in text if ord(ch) < 0x250).split())
+def _shown(text: str, size: int) -> str:
+    """`text` as the card's font can draw it: without the characters it lacks (boxes would say
+    less than nothing), spaces kept single."""
+    font = _font(size)
+    return " ".join("".join(ch for ch in " ".join(text.split()) if _has(font, ch)).split())
+
+
+_NOTDEF = "\ue000"
+"""A private-use character no font is expected to draw: what a missing glyph looks like."""
+
+
+@cache
+def _has(font: ImageFont.FreeTypeFont | ImageFont.ImageFont, ch: str) -> bool:
+    """Whether `font` draws `ch` as something other than its missing-glyph box."""
+    if ch.isspace():
+        return True
+    return _glyph(font, ch) != _glyph(font, _NOTDEF)
+
+
+def _glyph(font: ImageFont.FreeTypeFont | ImageFont.ImageFont, ch: str) -> bytes:
+    """`ch` as `font` draws it: its box and pixels."""
+    box = tuple(int(v) for v in font.getbbox(ch))
+    image = Image.new("L", (max(1, box[2]), max(1, box[3])))
+    ImageDraw.Draw(image).text((0, 0), ch, font=font, fill=255)
+    return repr(box).encode() + image.tobytes()
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: object, width: int, lines: int) -> list[str]:
@@ -135,13 +154,13 @@ def draw_card(card: ShareCard) -> bytes:
     inner = WIDTH - 2 * MARGIN
     draw.rectangle((0, 0, 16, HEIGHT), fill=_ACCENT)
     small, big, figure_font = _font(36), _font(68), _font(44)
-    draw.text((MARGIN, MARGIN), _shown(card.site_name), font=small, fill=_MUTED)
+    draw.text((MARGIN, MARGIN), _shown(card.site_name, 36), font=small, fill=_MUTED)
     y = MARGIN + 90
-    for line in _wrap(draw, _shown(card.title), big, inner, 3):
+    for line in _wrap(draw, _shown(card.title, 68), big, inner, 3):
         draw.text((MARGIN, y), line, font=big, fill=_TEXT)
         y += 90
     if card.figure:
-        lines = _wrap(draw, _shown(card.figure), figure_font, inner, 2)
+        lines = _wrap(draw, _shown(card.figure, 44), figure_font, inner, 2)
         y = HEIGHT - MARGIN - 60 * len(lines)
         for line in lines:
             draw.text((MARGIN, y), line, font=figure_font, fill=_ACCENT)
