@@ -90,8 +90,45 @@ def test_every_page_has_a_preview_card(plain: tuple[Path, str]) -> None:
     assert entry.find("meta", property="og:description")["content"].startswith("Failed twice")
     comparison = next((site / "compare").glob("a-mesmerizing*/index.html"))
     card = _soup(comparison)
-    assert card.find("meta", property="og:image")["content"].startswith("../../media/")
     assert "Sora" in card.find("meta", property="og:description")["content"]
+
+
+def test_without_an_address_no_page_has_a_relative_preview_image(plain: tuple[Path, str]) -> None:
+    site, _ = plain
+    relative = [
+        f"{page.relative_to(site)}: {meta['content']}"
+        for page in site.rglob("*.html")
+        for meta in _soup(page).find_all("meta", property="og:image")
+    ]
+    assert relative == []
+    assert not (site / "cards").exists()
+
+
+def test_with_an_address_every_page_has_an_absolute_preview_image(
+    published: tuple[Path, str],
+) -> None:
+    from PIL import Image
+
+    site, _ = published
+    drawn: set[str] = set()
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        found = _soup(page).find("meta", property="og:image")
+        assert found is not None, page
+        image = found["content"]
+        assert image.startswith(ADDRESS), (page, image)
+        assert (site / image.removeprefix(ADDRESS)).is_file(), (page, image)
+        if "/cards/" in image:
+            drawn.add(image.removeprefix(ADDRESS))
+    # Pages without a poster (the front page, the leaderboard, services) get a drawn card.
+    assert "cards/leaderboard.png" in drawn and "cards/index.png" in drawn
+    with Image.open(site / "cards" / "leaderboard.png") as card:
+        assert card.size == (1200, 630)
+    waiting = _soup(site / "trials" / "sparks-kling" / "index.html")
+    assert waiting.find("meta", property="og:image")["content"].endswith(
+        "cards/trials/sparks-kling.png"
+    )
 
 
 def test_korean_headings_get_korean_anchors(plain: tuple[Path, str]) -> None:

@@ -39,6 +39,7 @@ HOMES = {
     "click": {"cli"},
     "yaml": {"source.yamlsource", "site.config"},
     "rich": {"progress", "pending"},
+    "PIL": {"site.sharecards"},
     "filelock": {"site.cachefolder"},
     "ruamel": {"yamledit"},
 }

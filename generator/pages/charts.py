@@ -3,8 +3,9 @@
 Each chart is one line of HTML (a `<figure>` holding the `<svg role="img">`, from
 `templates/fragments/chart.html.j2`; the shapes inside are laid out here), so Markdown passes it
 through as a raw block; pages put a table of the same numbers next to it. Charts are drawn
-640 units wide with 11-unit text and never shown narrower than 640 px (the stylesheet), so their
-text is at least 11 px at any width: on a phone the figure scrolls sideways instead. Colours
+360 units wide with 11-unit text and scale to their box (a viewBox, no fixed width): a phone's
+358 px column shows the whole chart with its text near 11 px, never under 10; on a wide screen
+the stylesheet caps the chart so its text stays near the body text's size. Colours
 come from CSS custom properties of the theme, so charts follow light and dark schemes.
 """
 
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from . import escape
 from .render import render_fragment
 
-_WIDTH = 640
-_LEFT = 150
+_WIDTH = 360
+_LEFT = 130
 _RIGHT = 20
 _ROW = 24
 _TOP = 10

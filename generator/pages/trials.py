@@ -34,11 +34,13 @@ def front_matter(
     tags: tuple[str, ...] = (),
     *,
     image: str | None = None,
+    figure: str = "",
     hide: tuple[str, ...] = (),
     searched: bool = True,
 ) -> escape.Safe:
     """YAML front matter with the title, description and tags (Material's tags plugin), and
-    the picture a link preview shows (`magazine_image`, read by the theme override).
+    the picture a link preview shows (`magazine_image`, read by the theme override), or the
+    key figure its drawn card shows when there is no picture (`magazine_figure`).
 
     Args:
         hide: parts of Material's page frame to leave out (`navigation`, `toc`).
@@ -50,6 +52,8 @@ def front_matter(
     lines.append(f"description: {escape.front_matter(description)}")
     if image:
         lines.append(f"magazine_image: {escape.front_matter(image)}")
+    if figure:
+        lines.append(f"magazine_figure: {escape.front_matter(figure)}")
     if hide:
         lines.append("hide:")
         lines.extend(f"  - {part}" for part in hide)
@@ -83,8 +87,11 @@ def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> 
 
 def entry_front(ctx: PageContext, entry: Entry) -> str:
     """The front matter of an entry's page: its title, description, tags and share picture."""
+    image = share_image(ctx, (entry,))
+    service = ctx.groups.service(entry.service).name
+    figure = "" if image else f"{service} · {ctx.wait_compact(entry)}"
     return front_matter(
-        entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
+        entry.title, _description(ctx, entry), entry.tags, image=image, figure=figure
     )
 
 

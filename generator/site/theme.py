@@ -7,10 +7,12 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
 
 - `main.html` extends Material's `base.html` and fills its empty `extrahead` block with Open
   Graph and Twitter card metadata: the page title, its description (the verdict on an entry
-  page), and the poster when the page's front matter names one (`magazine_image`, absolute
-  when `site_url` is set).
+  page), and the poster when the page's front matter names one (`magazine_image`), else the
+  card `sharecards.py` drew for the page; always absolute, so only when `site_url` is set.
+  It also names Material's search dialog (which has no accessible name of its own).
 - `partials/copyright.html` says "Made with Material for MkDocs" in the site's language
-  (Material writes it in English whatever `theme.language` is).
+  (Material writes it in English whatever `theme.language` is), in a grey that keeps 4.5:1
+  contrast on the footer.
 - `fragments/tags/default/listing.html` is the tags plugin's listing with each page's poster
   (`magazine_image`) as a lazy thumbnail beside its title.
 """
@@ -34,8 +36,13 @@ MAIN = """\
   {%- set card_text = meta.description or config.site_description or config.site_name -%}
   {%- set card_image = meta.magazine_image or "" -%}
   {#- Plain Jinja that minijinja (Zensical) reads too: no Python string methods. -#}
+  {#- Crawlers reject relative images: absolute under site_url, else none at all. A page
+      without a poster has a card the build drew (`sharecards.py`) when site_url is set. -#}
+  {%- if not card_image and config.site_url and page and page.file -%}
+    {%- set card_image = "cards/" ~ page.file.src_uri[:-3] ~ ".png" -%}
+  {%- endif -%}
   {%- if card_image and "://" not in card_image -%}
-    {%- set card_image = base_url ~ "/" ~ card_image -%}
+    {%- set card_image = (config.site_url ~ card_image) if config.site_url else "" -%}
   {%- endif %}
   <meta property="og:type" content="{{ 'website' if page and page.is_homepage else 'article' }}">
   <meta property="og:site_name" content="{{ config.site_name | striptags | e }}">
@@ -55,11 +62,18 @@ MAIN = """\
   <meta name="twitter:title" content="{{ card_title | striptags | e }}">
   <meta name="twitter:description" content="{{ card_text | striptags | e }}">
 {% endblock %}
+{#- Material's search dialog has no name (axe, Lighthouse: aria-dialog-name): name it. -#}
+{% block header %}
+  {{ super() | replace('data-md-component="search" role="dialog"',
+                        'data-md-component="search" role="dialog" aria-label="@SEARCH@"') }}
+{% endblock %}
 """
 
 COPYRIGHT = """\
 {#- Written by the magazine build: Material's footer line in the site's language. -#}
-<div class="md-copyright">
+{#- Material's grey (--md-footer-fg-color--lighter) is under 4.5:1 on its footer; the lighter
+    white it uses for footer links reaches it. -#}
+<div class="md-copyright" style="color: var(--md-footer-fg-color--light)">
   {% if config.copyright %}
     <div class="md-copyright__highlight">
       {{ config.copyright }}
@@ -108,6 +122,8 @@ LISTING_META = ("magazine_image",)
 page whose tags list it must be shown again in the listings when one of these changes."""
 
 _LOCALES = {"ko": "ko_KR", "en": "en_US"}
+_SEARCH = {"ko": "검색", "en": "Search"}
+"""The search dialog's name, in the site's language."""
 
 
 def theme_files(language: str) -> dict[str, str]:
@@ -115,7 +131,9 @@ def theme_files(language: str) -> dict[str, str]:
     labels = labels_for(language)
     locale = _LOCALES.get(labels.language, "en_US")
     return {
-        "main.html": MAIN.replace("@LOCALE@", locale),
+        "main.html": MAIN.replace("@LOCALE@", locale).replace(
+            "@SEARCH@", _SEARCH.get(labels.language, "Search")
+        ),
         "partials/copyright.html": COPYRIGHT.replace("@MADE_WITH@", labels.made_with),
         "fragments/tags/default/listing.html": TAG_LISTING,
     }

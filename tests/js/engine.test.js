@@ -404,3 +404,27 @@ describe("without video frame callbacks", () => {
     assert.ok(Math.max(...spreads) < FRAME_24, `spread ${Math.max(...spreads)}`);
   });
 });
+
+describe("the order players are asked for data", () => {
+  test("the engine asks in the order the page gives: the clips in view first", () => {
+    const time = new SimulatedTime();
+    const players = [3, 3, 3].map((duration) => new SimulatedPlayer({ duration }));
+    const asked = [];
+    players.forEach((p, i) => {
+      let preload = "none";
+      Object.defineProperty(p, "preload", {
+        get: () => preload,
+        set: (value) => { if (value === "auto" && preload !== "auto") { asked.push(i); } preload = value; },
+      });
+    });
+    const clips = players.map((p) => new Clip(p, { fps: 24, duration: p.length }));
+    const inView = [clips[2]];
+    const order = (all) => [...all.filter((c) => inView.includes(c)), ...all.filter((c) => !inView.includes(c))];
+    const engine = new Engine({ scheduler: time.scheduler, order });
+    time.players.push(...players);
+    engine.add(clips);
+    engine.play();
+    assert.deepEqual(asked, [2, 0, 1]);
+    engine.dispose();
+  });
+});

@@ -1,5 +1,5 @@
 /* Served from the site itself, on every page: sortable tables, scrolling tables a keyboard can
-   reach, and the start of the comparison viewer (viewer/*.js, ES modules loaded only on a page
+   reach, tables read as cards on a phone, and the start of the comparison viewer (viewer/*.js, ES modules loaded only on a page
    that has one). This is the site's one start-up path. */
 (function () {
   "use strict";
@@ -58,7 +58,26 @@
     viewer.then(function (module) { module.mount(document); });
   }
 
+  // On a phone each row is a card of label/value pairs (magazine.css); a cell's label is its
+  // column's header, which only the script can copy into the cell.
+  function labelCells(table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (!names.length) { return; }
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, column) {
+          if (names[column] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", names[column]);
+          }
+        });
+      });
+    });
+  }
+
   function start() {
+    document.querySelectorAll(".md-typeset__table table, .magazine-table-wrap table").forEach(labelCells);
     document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
     viewers();

@@ -104,12 +104,15 @@ export class Emitter {
 /** The timeline and its clips under one transport. */
 export class Engine extends Emitter {
   /** `scheduler` gives time (see the file's comment); `reference()` names the clip whose
-      frames a frame step counts (default: the first clip). */
-  constructor({ scheduler, reference } = {}) {
+      frames a frame step counts (default: the first clip); `order(clips)` gives the order in
+      which players are asked for data (default: as added; the page asks for the clips in view
+      first, since a browser serves downloads in the order they are asked for). */
+  constructor({ scheduler, reference, order } = {}) {
     super();
     if (!scheduler) { throw new TypeError("the engine needs a scheduler"); }
     this.scheduler = scheduler;
     this.chooseReference = reference || null;
+    this.order = order || ((clips) => clips);
     this.members = [];
     this.t = 0;
     this.rate = 1;
@@ -178,7 +181,9 @@ export class Engine extends Emitter {
 
   /** The first request of any kind lets every player fetch its clip. */
   prime() {
-    this.members.forEach((c) => { if (c.media.preload !== "auto") { c.media.preload = "auto"; } });
+    this.order(this.members).forEach((c) => {
+      if (c.media.preload !== "auto") { c.media.preload = "auto"; }
+    });
     this.primed = true;
   }
 
@@ -262,7 +267,7 @@ export class Engine extends Emitter {
   /** Every clip paused on the time, waiting until each can play (see `tick`). */
   hold() {
     this.held = true;
-    this.members.forEach((c) => {
+    this.order(this.members).forEach((c) => {
       c.media.pause();
       c.media.playbackRate = this.rate;
       c.seek(this.t);
@@ -275,7 +280,7 @@ export class Engine extends Emitter {
 
   release() {
     this.held = false;
-    this.members.forEach((c) => {
+    this.order(this.members).forEach((c) => {
       c.seek(this.t);
       if (this.t < c.last()) { quietly(c.media.play()); }
     });

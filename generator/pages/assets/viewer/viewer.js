@@ -30,6 +30,19 @@ export const browserScheduler = {
   },
 };
 
+/** Clips in view first (in their order), then the rest: a player given preload or a seek
+    starts a download, and the browser serves requests in the order they are made. */
+function inViewFirst(clips) {
+  const height = window.innerHeight || document.documentElement.clientHeight;
+  const seen = (c) => {
+    const box = c.media.getBoundingClientRect();
+    return box.bottom > 0 && box.top < height && box.width > 0 ? 0 : 1;
+  };
+  return clips.map((c, i) => ({ c, key: seen(c), i }))
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((x) => x.c);
+}
+
 export class Viewer {
   /** A viewer for `root`, or null when it has no clip or no transport to drive. */
   static create(root, scheduler = browserScheduler) {
@@ -45,7 +58,7 @@ export class Viewer {
     let large = null, wipe = null;
     // Frame steps count the frames of the clip in large view, else of A in the wipe.
     const reference = () => (large && large.clip()) || (wipe && wipe.clips[0]) || null;
-    this.engine = new Engine({ scheduler, reference });
+    this.engine = new Engine({ scheduler, reference, order: inViewFirst });
     const tiles = new Tiles(this.engine, root);
     large = new LargeView(root, tiles);
     wipe = new Wipe(this.engine, root, tiles);
