@@ -85,15 +85,17 @@ def test_entry_prompt_is_shown_exactly_and_copies(
     with watched_page(chromium) as watched:
         watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = _open(watched, example_ko, "trials/sparks-sora/")
-        code = _section(page, "프롬프트").locator("pre code").first
-
-        shown = code.text_content() or ""
-        copy = _section(page, "프롬프트").locator(COPY_BUTTON).first
+        quote = page.locator("figure.magazine-prompt-quote blockquote p")
+        shown = quote.all_inner_texts()
+        copy = page.locator("figure.magazine-prompt-quote button[data-magazine-copy]")
         copy.click()
         copied = page.evaluate("navigator.clipboard.readText()")
+        said = copy.inner_text()
 
-    assert shown.rstrip("\n") == entry.prompt.rstrip("\n")
+    # Prose on the page (the writer's hard wraps are spaces), the exact prompt in the clipboard.
+    assert shown == [" ".join(block.split()) for block in entry.prompt.split("\n\n")]
     assert copied.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert said == "복사했습니다"
 
 
 def test_entry_video_is_lazy_with_a_poster_and_plays(
@@ -269,21 +271,16 @@ def test_prompt_wraps_on_a_phone_instead_of_hiding_words(
 ) -> None:
     with watched_page(chromium, **PHONE) as watched:
         page = _open(watched, example_ko, "trials/sparks-sora/")
-        code = _section(page, "프롬프트").locator("pre code").first
-        widths = code.evaluate("c => [c.scrollWidth, c.clientWidth]")
-        button = _section(page, "프롬프트").locator(COPY_BUTTON).first.bounding_box()
-        assert button is not None
-        # Right ends of the lines of text level with the button (empty line-end boxes aside).
-        text = code.evaluate(
-            "(c, bottom) => { const r = document.createRange(); r.selectNodeContents(c);"
-            " return [...r.getClientRects()].filter(b => b.width > 1 && b.top < bottom)"
-            ".map(b => b.right); }",
-            button["y"] + button["height"],
-        )
+        quote = page.locator("figure.magazine-prompt-quote blockquote").first
+        widths = quote.evaluate("q => [q.scrollWidth, q.clientWidth]")
+        family = quote.evaluate("q => getComputedStyle(q).fontFamily")
+        box = quote.bounding_box()
+        button = page.locator("button[data-magazine-copy]").first.bounding_box()
 
     assert widths[0] <= widths[1], widths
-    assert text
-    assert max(text) <= button["x"] + 1, "the copy button covers the prompt"
+    assert "mono" not in family.lower(), family
+    assert box is not None and button is not None
+    assert button["y"] >= box["y"] + box["height"] - 1, "the copy button covers the prompt"
 
 
 def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: Browser) -> None:
@@ -372,7 +369,7 @@ LABELS = {
         "entry": [
             "프롬프트",
             "상태",
-            "결과물",
+            "프레임 모음",
             "미디어 정보",
             "평가",
             "같은 프롬프트, 다른 서비스",
@@ -382,7 +379,13 @@ LABELS = {
         "leaderboard": ["순위표", "서비스", "도착률"],
     },
     "en": {
-        "entry": ["Prompt", "Status", "Clips", "Media facts", "The same prompt on other services"],
+        "entry": [
+            "Prompt",
+            "Status",
+            "Contact sheet",
+            "Media facts",
+            "The same prompt on other services",
+        ],
         "comparison": ["Prompt", "Clips", "Play all"],
         "service": ["Wait", "Attempts"],
         "leaderboard": ["Leaderboard", "Service"],
@@ -532,7 +535,11 @@ def test_hostile_entry_page_shows_every_field_literally(
     with watched_page(chromium) as watched:
         page = _open(watched, hostile_site, "trials/hostile-sora/")
         title = page.locator("article h1").first.inner_text()
-        prompt = _section(page, "프롬프트").locator("pre code").first.text_content() or ""
+        prompt = (
+            page.locator("button[data-magazine-copy]").first.get_attribute("data-magazine-copy")
+            or ""
+        )
+        prose = page.locator("figure.magazine-prompt-quote blockquote").first.inner_text()
         caption = page.locator("figure.magazine-clip figcaption").first.inner_text()
         verdict = page.locator("blockquote.magazine-verdict").inner_text()
         notes = page.locator(".magazine-notes")
@@ -545,6 +552,7 @@ def test_hostile_entry_page_shows_every_field_literally(
 
     assert title.removesuffix("¶").strip() == entry.title
     assert prompt.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert " ".join(prose.split()) == " ".join(entry.prompt.split())
     assert compare_prompt.rstrip("\n") == entry.prompt.rstrip("\n")
     assert caption == entry.clips[0].caption
     assert verdict == entry.verdict

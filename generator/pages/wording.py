@@ -154,6 +154,16 @@ class Labels:
     none: str
     yes: str
     no: str
+    # an entry page read as an article; the leaderboard's views
+    copy_prompt: str
+    copied: str
+    criterion: str
+    attempts_count: str  # "{count}", beside a mean: how many attempts it rests on
+    ratings_count: str  # "{count}", beside a criterion's mean: how many ratings
+    by_model: str
+    by_service: str
+    model_views: str  # "{kind}": the heading of a kind's ranking by model
+    service_views: str  # "{kind}": the heading of a kind's ranking by service
     # enumerations
     statuses: dict[str, str]
     plans: dict[str, str]
