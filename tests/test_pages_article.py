@@ -4,14 +4,22 @@ sheet, the ratings once, a headline; the leaderboard ranks honestly; the front p
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+import pytest
+from bs4 import BeautifulSoup, Tag
 
 from generator.media.renditions import MediaIndex
-from generator.model import Magazine, group_comparisons
+from generator.model import Magazine, Service, group_comparisons
 from generator.pages import GeneratedFile, render_pages
-from tests.pages_fixtures import HOSTILE, to_html
+from generator.site.staging import fill_snippets
+from tests.browser_fixtures import ServedSite, serve_folder, watched_page
+from tests.pages_fixtures import HOSTILE, at, entry, magazine, to_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ASSETS = Path(__file__).resolve().parent.parent / "generator/pages/assets"
 
@@ -127,3 +135,184 @@ def test_headline_is_marked_and_no_writer_text_is_set_in_italic(
     for rule in css.split("}"):
         if "verdict" in rule or "prompt" in rule:
             assert "italic" not in rule, rule
+
+
+# ---------------------------------------------------------------- leaderboard
+
+
+def _leaderboard(site_magazine: Magazine, media: MediaIndex) -> BeautifulSoup:
+    return _page(site_magazine, media, "leaderboard.md")
+
+
+def _sections(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+    """The tables under each kind's h2."""
+    found: dict[str, list[Tag]] = {}
+    current = ""
+    for element in soup.find_all(["h2", "table"]):
+        if element.name == "h2":
+            current = element.get_text()
+            found[current] = []
+        else:
+            found[current].append(element)
+    return found
+
+
+def _names(table: Tag, column: int) -> list[str]:
+    return [tr.find_all("td")[column].get_text() for tr in table.tbody.find_all("tr")]
+
+
+def test_video_and_image_services_are_ranked_apart(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    sections = _sections(_leaderboard(small_magazine, small_media))
+    assert list(sections) == ["Video", "Image"]
+    video_services = _names(sections["Video"][1], 1)
+    image_services = _names(sections["Image"][1], 1)
+    assert "Midjourney" not in video_services and "Sora" in video_services
+    assert image_services == ["Midjourney"]
+    assert [t["data-view"] for t in sections["Video"]] == ["model", "service"]
+
+
+def test_models_are_ranked_with_the_service_grouping_as_a_second_view(
+    small_media: MediaIndex,
+) -> None:
+    base = magazine()
+    extra = tuple(
+        entry(
+            f"model-{n}-{version}",
+            service="kling",
+            model=model,
+            prompt=f"Prompt {n}",
+            submitted_at=at(f"2025-03-0{n + 1}T00:40:00"),
+            delivered_at=at(f"2025-03-0{n + 1}T01:00:00"),
+            ratings={"quality": score},
+        )
+        for version, model, score in (("16", "Kling 1.6", 2), ("21", "kling 2.1", 5))
+        for n in range(3)
+    )
+    items = (*base.entries, *extra)
+    site_magazine = dataclasses.replace(base, entries=items, comparisons=group_comparisons(items))
+    video = _sections(_leaderboard(site_magazine, small_media))["Video"]
+    by_model, by_service = video
+    models = _names(by_model, 1)
+    assert "kling 2.1" in models and "Kling 1.6" in models and "Sora Sora 1.0" not in models
+    assert "Sora 1.0" in models  # the writer's model text already names the service
+    assert "Sora (not recorded)" in models  # attempts without a model stay visible
+    # Kling 2.1 (5.0 over 3 attempts) ranks first; Kling 1.6 (2.0 over 3) after Sora's models.
+    assert models[0] == "kling 2.1" and _names(by_model, 0)[0] == "1"
+    assert _names(by_service, 1).count("Kling") == 1
+
+
+def test_every_mean_shows_how_many_values_it_rests_on(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    soup = _leaderboard(small_magazine, small_media)
+    for table in soup.find_all("table"):
+        heads = [th.get_text() for th in table.thead.find_all("th")]
+        overall = heads.index("Overall")
+        assert heads[overall + 1] == "Rated attempts"  # the overall mean's n, beside it
+        for tr in table.tbody.find_all("tr"):
+            for cell in tr.find_all("td"):
+                if cell.select_one(".magazine-mean") and cell is not tr.find_all("td")[overall]:
+                    n = cell.select_one(".magazine-n")
+                    assert n is not None and re.fullmatch(r"n=\d+", n.get_text()), cell
+
+
+SORTABLE = """<!doctype html><html lang="en"><title>t</title><link rel="icon" href="data:,"><body>
+<table data-magazine-sortable><thead><tr>
+<th data-sort-type="number" data-sort-best="low">#</th><th>Name</th>
+<th data-sort-type="number" data-sort-best="high">Score</th>
+<th data-sort-type="number" data-sort-best="low">Wait</th></tr></thead><tbody>
+<tr><td data-sort="">–</td><td>A</td><td data-sort="">–</td><td data-sort="60">1 min</td></tr>
+<tr><td data-sort="2">2</td><td>B</td><td data-sort="3.5">3.5</td><td data-sort="">–</td></tr>
+<tr><td data-sort="1">1</td><td>C</td><td data-sort="4.5">4.5</td><td data-sort="7200">2 h</td></tr>
+<tr><td data-sort="">–</td><td>D</td><td data-sort="1.0">1.0</td><td data-sort="30">30 s</td></tr>
+</tbody></table><script src="magazine.js"></script></body></html>"""
+
+
+@pytest.mark.browser
+def test_first_click_sorts_best_first_and_dashes_stay_last(
+    tmp_path: Path, chromium: Browser
+) -> None:
+    (tmp_path / "index.html").write_text(SORTABLE, encoding="utf-8")
+    (tmp_path / "magazine.js").write_bytes((ASSETS / "magazine.js").read_bytes())
+    orders = {}
+    with serve_folder(tmp_path) as base, watched_page(chromium) as watched:
+        page = watched.page
+        page.goto(base)
+
+        def names() -> str:
+            return "".join(page.locator("tbody tr td:nth-child(2)").all_inner_texts())
+
+        for head in ("Score", "Wait", "#", "Name"):
+            header = page.locator("th", has_text=head).first
+            header.click()
+            first = (names(), header.get_attribute("aria-sort"))
+            header.click()
+            orders[head] = (first, (names(), header.get_attribute("aria-sort")))
+        errors = watched.console_errors
+
+    assert orders["Score"] == (("CBDA", "descending"), ("DBCA", "ascending"))
+    assert orders["Wait"] == (("DACB", "ascending"), ("CADB", "descending"))
+    assert orders["#"] == (("CBAD", "ascending"), ("BCAD", "descending"))
+    assert orders["Name"] == (("ABCD", "ascending"), ("DCBA", "descending"))
+    assert errors == []
+
+
+# ---------------------------------------------------------------- front page
+
+
+def _card_links(text: str) -> list[str]:
+    soup = to_html(text)
+    return [a["href"] for a in soup.select(".magazine-card-title a")]
+
+
+def test_front_page_latest_leaves_out_what_the_lead_shows(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    rendered = render_pages(small_magazine, small_media, home=True)
+    home = rendered.files["index.md"]
+    latest = rendered.files["latest.md"]
+    assert isinstance(home, GeneratedFile) and isinstance(latest, GeneratedFile)
+    # The lead is the newest comparison: the paper boat, on Sora and Kling.
+    lead = home.text.split("## Latest")[0]
+    assert "trials/boat-sora.md" in lead and "trials/boat-kling.md" in lead
+    assert not [h for h in _card_links(home.text) if "boat-" in h]
+    assert len([h for h in _card_links(latest.text) if "boat-" in h]) == 2
+    assert len(_card_links(home.text)) == len(small_magazine.entries) - 2
+    # A writer's page that places the lead gets the same latest; one without it, all of them.
+    snippets = rendered.snippets
+    with_lead = fill_snippets("<!-- magazine:lead -->\n\n<!-- magazine:latest -->", snippets)
+    alone = fill_snippets("<!-- magazine:latest -->", snippets)
+    assert "boat-kling" not in with_lead.split("magazine-cards")[1]
+    assert "boat-kling" in alone
+
+
+def test_services_index_is_sorted_by_the_names_readers_see(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    services = {
+        **small_magazine.services,
+        "aaa": Service(key="aaa", name="Zeta Video"),
+        "luma": Service(key="luma", name="Dream Machine"),
+    }
+    site_magazine = dataclasses.replace(small_magazine, services=services)
+    soup = _page(site_magazine, small_media, "services/index.md")
+    names = [tr.find("td").get_text() for tr in soup.find("tbody").find_all("tr")]
+    assert names == sorted(names, key=str.casefold)
+    assert names[0] == "Dream Machine" and names[-1] == "Zeta Video"
+
+
+@pytest.mark.browser
+def test_cover_placeholders_take_one_line_on_a_phone(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, width=390, height=844) as watched:
+        watched.page.goto(example_ko.url(""), wait_until="networkidle")
+        empty = watched.page.locator(".magazine-card-empty")
+        heights = empty.evaluate_all("es => es.map(e => e.getBoundingClientRect().height)")
+        poster = watched.page.locator(".magazine-card-poster img").first
+        poster_height = poster.evaluate("e => e.getBoundingClientRect().height")
+
+    assert heights and max(heights) <= 40, heights
+    assert poster_height > 2 * max(heights)

@@ -206,8 +206,12 @@ def test_comparison_grid_shows_every_service_including_the_ones_that_never_deliv
 # ---------------------------------------------------------------- leaderboard, service page
 
 
+# The leaderboard's video services, by service (the first table of that view).
+BOARD = "table[data-magazine-sortable][data-view=service] >> nth=0"
+
+
 def _column(page: Page, header: str) -> list[str]:
-    table = page.locator("table[data-magazine-sortable]")
+    table = page.locator(BOARD)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     index = headers.index(header) + 1
     return table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()
@@ -217,23 +221,24 @@ def test_leaderboard_columns_sort_on_click(example_ko: ServedSite, chromium: Bro
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, "leaderboard/")
         services_before = _column(page, "서비스")
-        heads = page.locator("table[data-magazine-sortable] thead th")
+        heads = page.locator(BOARD).locator("thead th")
         header = heads.filter(has_text=re.compile("^시도$"))  # not "평가한 시도"
 
-        header.click()
-        ascending = [int(v) for v in _column(page, "시도")]
-        services_ascending = _column(page, "서비스")
+        # The first click sorts best first: the most attempts first.
         header.click()
         descending = [int(v) for v in _column(page, "시도")]
+        services_descending = _column(page, "서비스")
+        header.click()
+        ascending = [int(v) for v in _column(page, "시도")]
         sort_state = header.get_attribute("aria-sort")
 
-        page.locator("table[data-magazine-sortable] thead th", has_text="서비스").click()
+        page.locator(BOARD).locator("thead th", has_text="서비스").click()
         by_name = _column(page, "서비스")
 
     assert ascending == sorted(ascending) and ascending != descending
     assert descending == sorted(descending, reverse=True)
-    assert sort_state == "descending"
-    assert services_ascending != services_before
+    assert sort_state == "ascending"
+    assert sorted(services_descending) == sorted(services_before)
     assert by_name == sorted(services_before, key=str.lower)
 
 
@@ -304,7 +309,7 @@ def test_leaderboard_table_is_styled_and_rows_stay_on_one_line(
 ) -> None:
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, "leaderboard/")
-        table = page.locator("table[data-magazine-sortable]")
+        table = page.locator(BOARD)
         padding = table.locator("td").first.evaluate("td => getComputedStyle(td).paddingLeft")
         border = table.evaluate("t => getComputedStyle(t).borderTopStyle")
         heights = table.locator("tbody tr").evaluate_all(
@@ -581,16 +586,18 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
         overall = _column(page, "종합")
         rated = _column(page, "평가한 시도")
         ranks = _column(page, "#")
-        few = page.locator("table[data-magazine-sortable] .magazine-few").first
+        few = page.locator(BOARD).locator(".magazine-few").first
         style = few.evaluate("e => [getComputedStyle(e).opacity, getComputedStyle(e).fontStyle]")
         tip = _tooltip(few)
         legend = page.locator("article .magazine-legend").all_inner_texts()
-        fits = page.locator(".magazine-table-wrap").evaluate("w => w.scrollWidth <= w.clientWidth")
-        rate = page.locator("table[data-magazine-sortable] tbody td span[title*='/']").first
+        fits = page.locator(BOARD).evaluate(
+            "t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"
+        )
+        rate = page.locator(BOARD).locator("tbody td span[title*='/']").first
         rate_tip = _tooltip(rate)
 
-        page.locator("table[data-magazine-sortable] thead th", has_text="종합").click()
-        ascending = _column(page, "종합")
+        page.locator(BOARD).locator("thead th", has_text="종합").click()
+        best_first = _column(page, "종합")
 
     assert all(re.fullmatch(r"\d\.\d|–", v) for v in overall), overall
     assert all(v.isdigit() for v in rated), rated
@@ -607,8 +614,9 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
     assert "평가" in tip and "3 미만" in tip
     assert len(legend) == 1 and "순위(#)" in legend[0]
     assert re.fullmatch(r"\d+ / \d+ \(\d+%\)", rate_tip), rate_tip
-    numbers = [float(v) for v in ascending if v != "–"]
-    assert numbers == sorted(numbers) and len(numbers) >= 2  # numeric, not text order
+    numbers = [float(v) for v in best_first if v != "–"]
+    assert numbers == sorted(numbers, reverse=True) and len(numbers) >= 2  # numeric order
+    assert best_first[len(numbers) :] == ["–"] * (len(best_first) - len(numbers))
     needs_korean_font()
     assert fits  # every column in view on a desktop
 

@@ -34,6 +34,7 @@ from .comparisons import (
 from .context import PageContext, build_context
 from .feed import feed_entries, render_feed
 from .front import (
+    cover_entries,
     home_front,
     latest_comparison,
     latest_entries,
@@ -339,7 +340,7 @@ def render_kinds(
     if home:
         page = "index.md"
         lead, waiting = _lead(ctx, given, page), _waiting(ctx, given, page)
-        latest = latest_entries(ctx)
+        latest = cover_entries(ctx)
         files[page] = given.page(
             Page(
                 page,
@@ -369,15 +370,22 @@ def _waiting(ctx: PageContext, given: Inputs, page: str) -> str:
 
 def _snippets(ctx: PageContext, given: Inputs) -> dict[str, str]:
     """Blocks a writer's home page can place: `lead`, `latest` and `waiting` (links relative
-    to the docs root)."""
+    to the docs root), and `latest` as a page that also places the lead shows it
+    (`latest-cover`: only the trials the lead does not show)."""
     page = "index.md"
     latest = latest_entries(ctx)
+    cover = cover_entries(ctx)
     return {
         "lead": _lead(ctx, given, page),
         "latest": given.kept(
             ("latest", False),
             given.of(latest),
             partial(render_latest, ctx, latest, standalone=False),
+        ),
+        "latest-cover": given.kept(
+            ("latest", "cover"),
+            given.of(cover),
+            partial(render_latest, ctx, cover, standalone=False),
         ),
         "waiting": _waiting(ctx, given, page),
     }

@@ -136,12 +136,9 @@ EN = Labels(
     copy_prompt="Copy prompt",
     copied="Copied",
     criterion="Criterion",
-    attempts_count="n = {count}",
-    ratings_count="n = {count}",
+    count_short="n={count}",
     by_model="By model",
     by_service="By service",
-    model_views="{kind} models",
-    service_views="{kind} services",
     statuses={
         "delivered": "delivered",
         "pending": "pending",

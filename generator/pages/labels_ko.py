@@ -146,12 +146,9 @@ KO = Labels(
     copy_prompt="프롬프트 복사",
     copied="복사했습니다",
     criterion="기준",
-    attempts_count="시도 {count}번",
-    ratings_count="평가 {count}개",
+    count_short="n={count}",
     by_model="모델별",
     by_service="서비스별",
-    model_views="{kind} 모델 순위",
-    service_views="{kind} 서비스 순위",
     statuses={
         "delivered": "도착",
         "pending": "대기 중",

@@ -158,12 +158,9 @@ class Labels:
     copy_prompt: str
     copied: str
     criterion: str
-    attempts_count: str  # "{count}", beside a mean: how many attempts it rests on
-    ratings_count: str  # "{count}", beside a criterion's mean: how many ratings
+    count_short: str  # "{count}", beside a mean: how many values it rests on
     by_model: str
     by_service: str
-    model_views: str  # "{kind}": the heading of a kind's ranking by model
-    service_views: str  # "{kind}": the heading of a kind's ranking by service
     # enumerations
     statuses: dict[str, str]
     plans: dict[str, str]
