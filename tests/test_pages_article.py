@@ -4,6 +4,7 @@ sheet, the ratings once, a headline; the leaderboard ranks honestly; the front p
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from generator.model import Magazine, Service, group_comparisons
 from generator.pages import GeneratedFile, render_pages
 from generator.site.staging import fill_snippets
 from tests.browser_fixtures import ServedSite, serve_folder, watched_page
+from tests.build_fixtures import invoke, write_small_magazine
 from tests.pages_fixtures import HOSTILE, at, entry, magazine, to_html
 
 if TYPE_CHECKING:
@@ -316,3 +318,34 @@ def test_cover_placeholders_take_one_line_on_a_phone(
 
     assert heights and max(heights) <= 40, heights
     assert poster_height > 2 * max(heights)
+
+
+# ---------------------------------------------------------------- built for real
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_small_magazine(tmp_path_factory.mktemp("article") / "mag")
+    result = invoke(root, "build", "-q")
+    assert result.exit_code == 0, result.output + result.stderr
+    return root / "site"
+
+
+@pytest.mark.slow
+def test_search_results_show_the_verdict_as_the_snippet(small_site: Path) -> None:
+    index = json.loads((small_site / "search/search_index.json").read_text("utf-8"))
+    first = next(doc for doc in index["docs"] if doc["location"] == "trials/sora/")
+    # The page's own text before its first section: the verdict, not a caption or a label.
+    assert first["text"] == "<p>느낌은 있는데 인물이 흐려진다</p>"
+    assert "한 번에 나온 영상" not in first["text"]
+
+
+def test_open_data_page_says_nothing_meant_for_the_writer(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    assert small_magazine.settings.site_url is None  # what the writer has yet to set
+    soup = _page(small_magazine, small_media, "data/index.md")
+    text = soup.get_text()
+    assert "site_url" not in text and "mkdocs.yml" not in text
+    links = [a["href"] for a in soup.find_all("a", href=True)]
+    assert links == ["entries.json", "entries.csv", "../feed.xml"]

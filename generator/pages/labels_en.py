@@ -125,7 +125,6 @@ EN = Labels(
     download_json="Every entry as JSON",
     download_csv="Every entry as CSV",
     feed="Atom feed of new and updated entries",
-    feed_absolute="Feed links are relative until mkdocs.yml sets site_url.",
     all_entries="All trials, newest first",
     page="Page",
     previous="Previous",

@@ -135,7 +135,6 @@ KO = Labels(
     download_json="모든 체험기 (JSON)",
     download_csv="모든 체험기 (CSV)",
     feed="새 체험기와 수정된 체험기의 Atom 피드",
-    feed_absolute="mkdocs.yml에 site_url을 정하기 전까지 피드의 링크는 상대 주소다.",
     all_entries="모든 체험기, 최신순",
     page="페이지",
     previous="이전",

@@ -146,7 +146,6 @@ class Labels:
     download_json: str
     download_csv: str
     feed: str
-    feed_absolute: str
     all_entries: str
     page: str
     previous: str
