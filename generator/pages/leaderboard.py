@@ -77,8 +77,8 @@ def _model_rows(ctx: PageContext, services: list[ServiceStats]) -> list[_Row]:
 
 
 def leaderboard_front(ctx: PageContext) -> str:
-    """The front matter of the leaderboard."""
-    return front_matter(ctx.labels.leaderboard, ctx.labels.leaderboard)
+    """The front matter of the leaderboard: wide tables take the table of contents' room."""
+    return front_matter(ctx.labels.leaderboard, ctx.labels.leaderboard, hide=("toc",))
 
 
 def _table(ctx: PageContext, rows: list[_Row], *, by_model: bool) -> str:
