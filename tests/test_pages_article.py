@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from generator.errors import ContentError
 from generator.media.renditions import MediaIndex
-from generator.model import Magazine, Service, group_comparisons
-from generator.pages import GeneratedFile, render_pages
+from generator.model import Magazine, Service, TagLabel, group_comparisons
+from generator.pages import GeneratedFile, PageMemo, render_pages
 from generator.site.staging import fill_snippets
+from generator.source.entries import load_magazine
 from tests.browser_fixtures import ServedSite, serve_folder, watched_page
 from tests.build_fixtures import invoke, write_small_magazine
 from tests.pages_fixtures import HOSTILE, at, entry, magazine, to_html
@@ -349,3 +351,69 @@ def test_open_data_page_says_nothing_meant_for_the_writer(
     assert "site_url" not in text and "mkdocs.yml" not in text
     links = [a["href"] for a in soup.find_all("a", href=True)]
     assert links == ["entries.json", "entries.csv", "../feed.xml"]
+
+
+# ---------------------------------------------------------------- tag labels
+
+
+TAGS_YML = """\
+text-to-video:
+  label: {ko: 텍스트로 영상, en: Text to video}
+슬로모션:
+  label: {en: Slow motion}
+"""
+
+
+def _labelled(base: Magazine, tags: dict[str, dict[str, str]]) -> Magazine:
+    labels = {key: TagLabel(key=key, label=label) for key, label in tags.items()}
+    return dataclasses.replace(base, tags=labels)
+
+
+def _front_tags(text: str) -> list[str]:
+    front = text.split("\n---\n", 1)[0]
+    return [
+        line.removeprefix("  - ").strip('"')
+        for line in front.splitlines()
+        if line.startswith("  - ")
+    ]
+
+
+def test_tags_show_in_the_site_language_where_labelled(small_media: MediaIndex) -> None:
+    tags = {"text-to-video": {"ko": "텍스트로 영상", "en": "Text to video"}}
+    for language, first in (("ko", "텍스트로 영상"), ("en", "Text to video")):
+        site = render_pages(_labelled(magazine(language), tags), small_media)
+        page = site.files["trials/sparks-sora.md"]
+        assert isinstance(page, GeneratedFile)
+        # Labelled tags in the site's language, the others as written.
+        assert _front_tags(page.text) == [first, "slow-motion"]
+
+
+def test_a_changed_tag_label_reaches_the_kept_pages(small_media: MediaIndex) -> None:
+    memo = PageMemo(later=True)
+    before = _labelled(magazine(), {"slow-motion": {"en": "Slow"}})
+    shown = render_pages(before, small_media, memo=memo).files["trials/sparks-sora.md"]
+    assert isinstance(shown, GeneratedFile) and "Slow" in _front_tags(shown.text)  # made now
+    # The same entries (as the entry cache hands them back): only tags.yml changed.
+    after = _labelled(before, {"slow-motion": {"en": "Slow motion"}})
+    kept = render_pages(after, small_media, memo=memo).files["trials/sparks-sora.md"]
+    fresh = render_pages(after, small_media).files["trials/sparks-sora.md"]
+    assert isinstance(kept, GeneratedFile) and isinstance(fresh, GeneratedFile)
+    assert kept.text == fresh.text and "Slow motion" in _front_tags(kept.text)
+
+
+def test_tags_registry_is_read_and_checked_with_located_problems(tmp_path: Path) -> None:
+    root = write_small_magazine(tmp_path / "mag")
+    (root / "entries/tags.yml").write_text(TAGS_YML, encoding="utf-8")
+    loaded = load_magazine(root)
+    assert loaded.tags["text-to-video"].label_for("ko") == "텍스트로 영상"
+    assert loaded.tags["슬로모션"].label_for("ko") == "슬로모션"  # no Korean label: as written
+    assert all(entry.path != "entries/tags.yml" for entry in loaded.entries)
+
+    (root / "entries/tags.yml").write_text(
+        "text-to-video:\n  label: {ko: 영상}\n  colour: red\nrain: 7\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_magazine(root)
+    found = [str(problem) for problem in caught.value.problems]
+    assert any(p.startswith("entries/tags.yml:3:3: text-to-video.colour:") for p in found), found
+    assert any(p.startswith("entries/tags.yml:4:") and "rain" in p for p in found), found

@@ -1,9 +1,9 @@
 """The preview's render equals a fresh render after any edit the models allow.
 
 Edits are drawn from the models themselves: any field of an entry, of a service's record, of
-a criterion, of the settings that reach pages, and of a clip's media (a new rendition, other
-probed facts, a clip that failed or came back). Every field must have a way to be drawn, so a
-field added to a model is edited here too (`test_every_field_is_drawn`).
+a criterion, of a tag's labels, of the settings that reach pages, and of a clip's media (a new
+rendition, other probed facts, a clip that failed or came back). Every field must have a way to
+be drawn, so a field added to a model is edited here too (`test_every_field_is_drawn`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from generator.model import (
     ServiceChange,
     ServiceKind,
     Status,
+    TagLabel,
     group_comparisons,
 )
 from generator.pages import PageMemo, RenderedSite, render_pages
@@ -106,6 +107,11 @@ CRITERION_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "scale": st.integers(2, 10),
     "description": st.dictionaries(st.sampled_from(["ko", "en"]), TEXT),
 }
+TAG_KEYS = st.sampled_from(["text-to-video", "slow-motion", "슬로모션"])
+TAG_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "key": st.just(None),
+    "label": st.dictionaries(st.sampled_from(["ko", "en"]), TEXT, min_size=1),
+}
 SETTINGS_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "language": st.sampled_from(["en", "ko"]),
     "timezone": st.sampled_from(["Asia/Seoul", "UTC", "America/New_York"]),
@@ -137,6 +143,10 @@ EDITS = st.one_of(
         )
     ),
     st.tuples(st.just("criterion gone"), CRITERIA),
+    st.sampled_from(sorted(TAG_FIELDS)).flatmap(
+        lambda name: st.tuples(st.just("tag"), TAG_KEYS, st.just(name), TAG_FIELDS[name])
+    ),
+    st.tuples(st.just("tag gone"), TAG_KEYS),
     st.sampled_from(sorted(SETTINGS_FIELDS)).flatmap(
         lambda name: st.tuples(st.just("setting"), st.just(name), SETTINGS_FIELDS[name])
     ),
@@ -154,6 +164,7 @@ def test_every_field_is_drawn() -> None:
     assert set(ENTRY_FIELDS) == set(Entry.model_fields)
     assert set(SERVICE_FIELDS) == set(Service.model_fields)
     assert set(CRITERION_FIELDS) == set(Criterion.model_fields)
+    assert set(TAG_FIELDS) == set(TagLabel.model_fields)
     assert {f.type for f in dataclasses.fields(MediaFacts)} <= {
         "str",
         "int",
@@ -174,6 +185,7 @@ class World:
         self.entries = list(base.entries)
         self.services = dict(base.services)
         self.criteria = list(base.criteria)
+        self.tags = dict(base.tags)
         self.settings = base.settings
         self.clips = dict(media.clips)
         self.failures = dict(media.failures)
@@ -187,6 +199,7 @@ class World:
             services={k: v.model_copy() for k, v in self.services.items()},
             criteria=tuple(self.criteria),
             comparisons=group_comparisons(ordered),
+            tags={k: v.model_copy() for k, v in sorted(self.tags.items())},
         )
 
     def media(self) -> MediaIndex:
@@ -227,6 +240,14 @@ class World:
                 self.criteria.append(Criterion(key=key, label={"en": key.title()}))
         elif kind == "criterion gone" and len(self.criteria) > 1:
             self.criteria = [c for c in self.criteria if c.key != edit[1]]
+        elif kind == "tag":
+            _, key, name, value = edit
+            if name == "key":
+                return
+            record = self.tags.get(key) or TagLabel(key=key, label={"en": key.title()})
+            self.tags[key] = record.model_copy(update={name: value})
+        elif kind == "tag gone":
+            self.tags.pop(edit[1], None)
         elif kind == "setting":
             _, name, value = edit
             self.settings = self.settings.model_copy(update={name: value})

@@ -3,13 +3,13 @@
 `render_pages` walks the kinds below in order. Renderers are plain functions of what they show
 (`render_entry(ctx, entry) -> str`); a page's text is its front matter followed by what its
 renderer makes. This module is the one place that knows the live preview keeps pages between
-saves. What each kind of page rests on beyond the settings and criteria every page may show is
-declared here, once per kind, with the `Inputs` of this render: tokens that stay the very same
-objects while an entry (with its clips' media and its service), a service's record or the
-settings are unchanged. A page whose inputs compare equal is the one kept from the last render;
-a changed page of a kind marked `later` is left to be made when the site stage reads it
-(`GeneratedFile.later`, its front matter known at once), so the page a reader waits for is made
-first. Entry parts (`parts.entry_part`) are kept per entry the same way.
+saves. What each kind of page rests on beyond the settings, criteria and tag labels every page
+may show is declared here, once per kind, with the `Inputs` of this render: tokens that stay
+the very same objects while an entry (with its clips' media and its service), a service's
+record or the settings are unchanged. A page whose inputs compare equal is the one kept from
+the last render; a changed page of a kind marked `later` is left to be made when the site
+stage reads it (`GeneratedFile.later`, its front matter known at once), so the page a reader
+waits for is made first. Entry parts (`parts.entry_part`) are kept per entry the same way.
 """
 
 from __future__ import annotations
@@ -106,9 +106,12 @@ class Inputs:
     def __init__(self, magazine: Magazine, media: MediaIndex, memo: PageMemo) -> None:
         self.memo = memo
         self.fixed = memo.steady(
-            ("fixed",), (magazine.root, magazine.settings, magazine.criteria), _same_settings
+            ("fixed",),
+            (magazine.root, magazine.settings, magazine.criteria, tuple(magazine.tags.values())),
+            _same_settings,
         )
-        """Stands for what every page may show: settings and criteria."""
+        """Stands for what every page may show: settings, criteria and tag labels
+        (`entries/tags.yml`: an entry page shows its tags in the site's language)."""
         self.services = _service_tokens(magazine, memo)
         """Each service's token by key: its registry record (or the lack of one)."""
         self.entries = _entry_tokens(magazine, media, memo, self.services)

@@ -74,10 +74,21 @@ def _description(ctx: PageContext, entry: Entry) -> str:
     return f"{service} · {ctx.wait_text(entry)}"
 
 
+def shown_tags(ctx: PageContext, entry: Entry) -> tuple[str, ...]:
+    """An entry's tags as readers see them: each in the site's language where
+    `entries/tags.yml` labels it, else as written (one of each)."""
+    labels, language = ctx.magazine.tags, ctx.labels.language
+    shown = (labels[t].label_for(language) if t in labels else t for t in entry.tags)
+    return tuple(dict.fromkeys(shown))
+
+
 def entry_front(ctx: PageContext, entry: Entry) -> str:
     """The front matter of an entry's page: its title, description, tags and share picture."""
     return front_matter(
-        entry.title, _description(ctx, entry), entry.tags, image=share_image(ctx, (entry,))
+        entry.title,
+        _description(ctx, entry),
+        shown_tags(ctx, entry),
+        image=share_image(ctx, (entry,)),
     )
 
 

@@ -27,6 +27,7 @@ from ..model import (
     EntryData,
     Magazine,
     Service,
+    TagLabel,
     group_comparisons,
 )
 from ..settings import Settings
@@ -40,7 +41,10 @@ from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, 
 
 SERVICES = "services"
 CRITERIA = "criteria"
-_REGISTRY_FILES = {f"{name}.{ext}" for name in (SERVICES, CRITERIA) for ext in ("yml", "yaml")}
+TAGS = "tags"
+_REGISTRY_FILES = {
+    f"{name}.{ext}" for name in (SERVICES, CRITERIA, TAGS) for ext in ("yml", "yaml")
+}
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 M = TypeVar("M", bound=BaseModel)
@@ -161,6 +165,9 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     )
     has_criteria_file = _registry_file(entries_dir, CRITERIA) is not None
     criteria = tuple(criteria_map.values()) if has_criteria_file else DEFAULT_CRITERIA
+    tags, _ = _load_registry(
+        root, entries_dir, TAGS, TagLabel, problems, settings.limits.entry_bytes
+    )
 
     loaded: list[tuple[Entry, Document]] = []
     seen: set[str] = set()
@@ -210,6 +217,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         criteria=criteria,
         comparisons=comparisons,
         warnings=tuple(warnings),
+        tags=dict(sorted(tags.items())),
     )
 
 
@@ -378,7 +386,8 @@ def _load_registry(
     for key, fields in doc.data.items():
         if not isinstance(key, str):
             continue  # reported by the reader
-        if not _KEY.match(key):
+        # A tag is keyed as entries write it (`슬로모션` too); other keys name pages and fields.
+        if name != TAGS and not _KEY.match(key):
             message = "a key uses lowercase letters, digits, - and _ only (up to 64)"
             problems.append(doc.problem((key,), message, "key"))
             clean = False
