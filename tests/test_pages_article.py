@@ -417,3 +417,28 @@ def test_tags_registry_is_read_and_checked_with_located_problems(tmp_path: Path)
     found = [str(problem) for problem in caught.value.problems]
     assert any(p.startswith("entries/tags.yml:3:3: text-to-video.colour:") for p in found), found
     assert any(p.startswith("entries/tags.yml:4:") and "rain" in p for p in found), found
+
+
+@pytest.mark.browser
+def test_no_writer_text_is_slanted_on_the_entry_page_or_the_cards(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium) as watched:
+        page = watched.page
+        page.goto(example_ko.url("trials/sparks-sora/"), wait_until="networkidle")
+        styles = page.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)].map(e =>
+                 [e.className || e.tagName, getComputedStyle(e).fontStyle,
+                  getComputedStyle(e).fontWeight])""",
+            ".magazine-result figcaption, blockquote.magazine-verdict p,"
+            " .magazine-prompt-quote p, h1",
+        )
+        page.goto(example_ko.url(""), wait_until="networkidle")
+        cards = page.locator(".magazine-card-verdict").evaluate_all(
+            "es => es.map(e => getComputedStyle(e).fontStyle)"
+        )
+
+    assert len(styles) >= 4 and all(style == "normal" for _, style, _ in styles), styles
+    headline = next(weight for name, _, weight in styles if "headline" in name)
+    assert int(headline) >= 700
+    assert cards and set(cards) == {"normal"}
