@@ -159,7 +159,7 @@ def test_service_page_cost_history_and_attempts(
 
 def test_leaderboard_flags_small_counts(small_magazine: Magazine, small_media: MediaIndex) -> None:
     soup = to_html(_text(render_pages(small_magazine, small_media).files, "leaderboard.md"))
-    table = soup.find("table", attrs={"data-magazine-sortable": True})
+    table = soup.find("table", attrs={"data-magazine-sortable": True, "data-view": "service"})
     rows = table.find("tbody").find_all("tr")
     first = [td.get_text() for td in rows[0].find_all("td")]
     assert first[1] == "Sora" and first[0] == "1"
