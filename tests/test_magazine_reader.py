@@ -193,7 +193,11 @@ def test_the_readme_way_to_look_at_a_built_site_works(
         base = f"http://127.0.0.1:{port.group(1)}/"
         with watched_page(chromium) as watched:
             watched.page.goto(base, wait_until="networkidle")
-            watched.page.locator(".magazine-cards .magazine-card-title a").first.click()
+            # A card, or in a magazine of one comparison (all of it in the lead) a poster's link.
+            watched.page.locator(
+                ".magazine-cards .magazine-card-title a,"
+                " .magazine-lead-posters p a[href*='trials/']"
+            ).first.click()
             watched.page.wait_for_load_state("networkidle")
             heading = watched.page.locator("article h1").first.inner_text()
             search = watched.page.locator("label.md-search__icon, .md-search__input").first

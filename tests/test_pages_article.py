@@ -442,3 +442,34 @@ def test_no_writer_text_is_slanted_on_the_entry_page_or_the_cards(
     headline = next(weight for name, _, weight in styles if "headline" in name)
     assert int(headline) >= 700
     assert cards and set(cards) == {"normal"}
+
+
+@pytest.mark.browser
+def test_the_site_name_shows_once_in_the_desktop_navigation(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, width=1280) as watched:
+        page = watched.page
+        page.goto(example_ko.url("leaderboard/"), wait_until="networkidle")
+        name = page.locator(".md-header__topic .md-ellipsis").first.inner_text().strip()
+        shown = page.locator(
+            ".md-sidebar--primary :is(.md-nav__title, .md-nav__link)"
+        ).evaluate_all(
+            "(es, name) => es.filter(e => e.offsetParent !== null"
+            " && e.innerText.trim() === name).length",
+            name,
+        )
+
+    assert name == "생성 AI 체험기"
+    assert shown == 1
+
+
+def test_a_magazine_of_one_comparison_has_no_empty_latest_under_its_lead(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    boats = tuple(e for e in small_magazine.entries if e.slug.startswith("boat-"))
+    only = dataclasses.replace(small_magazine, entries=boats, comparisons=group_comparisons(boats))
+    home = render_pages(only, small_media, home=True).files["index.md"]
+    assert isinstance(home, GeneratedFile)
+    assert "## Latest" not in home.text and "magazine-cards" not in home.text
+    assert "trials/boat-sora.md" in home.text  # in the lead

@@ -126,7 +126,8 @@ def render_home(
         L=ctx.labels,
         title=ctx.magazine.settings.site_name,
         lead=escape.Safe(lead),
-        cards=cards(ctx, page, latest),
+        # A magazine of one comparison has it all in the lead: no empty section under it.
+        cards=cards(ctx, page, latest) if latest else None,
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
         waiting=escape.Safe(waiting),
         sections=[
