@@ -473,3 +473,23 @@ def test_a_magazine_of_one_comparison_has_no_empty_latest_under_its_lead(
     assert isinstance(home, GeneratedFile)
     assert "## Latest" not in home.text and "magazine-cards" not in home.text
     assert "trials/boat-sora.md" in home.text  # in the lead
+
+
+@pytest.mark.browser
+def test_short_titles_and_dates_stay_on_one_line_in_table_cells(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, width=390, height=844) as watched:
+        page = watched.page
+        page.goto(example_ko.url(""), wait_until="networkidle")
+        cells = page.locator(".magazine-waiting td").evaluate_all(
+            """cells => cells.map(c => {
+                 const r = document.createRange(); r.selectNodeContents(c);
+                 const tops = new Set([...r.getClientRects()].filter(b => b.width > 1)
+                   .map(b => Math.round(b.top)));
+                 return [c.innerText.trim(), tops.size]; })"""
+        )
+
+    assert cells
+    short = [(text, lines) for text, lines in cells if len(text) <= 16]
+    assert short and all(lines == 1 for _, lines in short), cells
