@@ -358,6 +358,20 @@ class Criterion(_Frozen):
         )
 
 
+class TagLabel(_Frozen):
+    """How a tag reads in each language, from entries/tags.yml (optional): entries keep
+    writing the tag itself (`text-to-video`); pages show its label in the site's language."""
+
+    key: str = Field(description="The tag as entries write it.")
+    label: dict[str, Text] = Field(
+        description="Label per language code: {ko: 텍스트로 영상, en: Text to video}."
+    )
+
+    def label_for(self, language: str) -> str:
+        """The label in a language, else the tag as written."""
+        return self.label.get(language) or self.key
+
+
 DEFAULT_CRITERIA: tuple[Criterion, ...] = tuple(
     Criterion(key=key, label={"en": en, "ko": ko})
     for key, en, ko in [
@@ -453,6 +467,8 @@ class Magazine:
     experiments: Mapping[str, Experiment] = field(default_factory=dict)
     """Titles and introductions of comparisons, by experiment key (entries/experiments.yml)."""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    tags: Mapping[str, TagLabel] = field(default_factory=dict)
+    """Labels of tags by the tag as written (entries/tags.yml; empty without one)."""
     """Located warnings about entries that are valid but probably not meant (`check` and
     `build` print them and go on)."""
 

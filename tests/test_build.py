@@ -80,8 +80,8 @@ def test_entry_page_shows_clip_renditions_and_media_facts(built: Built) -> None:
     facts = " ".join(td.get_text() for td in doc.find_all("td"))
     assert "160×120" in facts
     assert "h264" in facts and "aac" in facts  # probed, with sound
-    code = doc.find("code")
-    assert code is not None and SPARKS in code.get_text()
+    prompt = doc.select_one(".magazine-prompt-quote blockquote")
+    assert prompt is not None and SPARKS in prompt.get_text()
     assert "느낌은 있는데 인물이 흐려진다" in doc.get_text()
 
 

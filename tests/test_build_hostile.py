@@ -95,11 +95,15 @@ def test_the_writer_text_is_shown_literally(site: Path) -> None:
     doc = page(site, "trials/pwn")
     article = doc.select_one("article")
     assert article is not None
-    code = article.find("code")
-    assert code is not None
-    prompt = code.get_text()
+    quote = article.select_one("figure.magazine-prompt-quote blockquote")
+    assert quote is not None
+    prompt = quote.get_text()
     for part in (SCRIPT, "# Not a heading", "fence breaker ````", JS_LINK, ATTR):
         assert part in prompt
+    assert quote.find_all(True) == quote.find_all("p")
+    button = article.select_one("button[data-magazine-copy]")
+    assert button is not None
+    assert button["data-magazine-copy"].splitlines()[0] == SCRIPT
     headings = [h.get_text(" ", strip=True) for h in article.find_all(["h1", "h2", "h3"])]
     assert not any(h.startswith("Not a heading") for h in headings)
     assert SCRIPT in article.h1.get_text() if article.h1 else False

@@ -15,7 +15,8 @@ def _table(site_magazine: Magazine, media: MediaIndex) -> tuple[list[str], list[
     page = render_pages(site_magazine, media).files["leaderboard.md"].text
     assert isinstance(page, str)
     soup = to_html(page)
-    table = soup.find("table", attrs={"data-magazine-sortable": True})
+    # The view by service of video services (the first kind).
+    table = soup.find("table", attrs={"data-magazine-sortable": True, "data-view": "service"})
     assert isinstance(table, Tag)
     heads = [th.get_text() for th in table.find("thead").find_all("th")]
     rows = [row.find_all("td") for row in table.find("tbody").find_all("tr")]
@@ -36,12 +37,12 @@ def test_each_cell_shows_the_mean_alone_and_counts_have_their_own_column(
     assert heads[:4] == ["#", "Service", "Overall", "Rated attempts"]
     assert sora["Overall"].get_text() == "3.8"
     assert sora["Rated attempts"].get_text() == "3"
-    assert sora["Quality"].get_text() == "4.0"
+    assert sora["Quality"].get_text() == "4.0 n=3"
     criteria = heads[4 : heads.index("Median wait")]
     for cells in rows:
         row = dict(zip(heads, cells, strict=True))
         for head in ("Overall", *criteria):
-            assert re.fullmatch(r"\d\.\d|–", row[head].get_text()), row[head]
+            assert re.fullmatch(r"\d\.\d( n=\d+)?|–", row[head].get_text()), row[head]
     # The count moved into the tooltip of every mean.
     assert sora["Overall"].find("span")["title"] == "Rated attempts averaged: 3"
     assert sora["Quality"].find("span")["title"] == "Ratings averaged: 3"
@@ -87,19 +88,21 @@ def test_only_services_rated_three_times_take_a_rank_and_lead_the_table(
     assert [cells[1].get_text() for cells in rows][:2] == ["Sora", "Kling"]
     assert sora["#"].get_text() == "1" and kling["#"].get_text() == "–"
     assert kling["Rated attempts"].get_text() == "2"
-    # Unranked rows sort after ranked ones when the reader sorts by rank.
-    assert float(kling["#"]["data-sort"]) > float(sora["#"]["data-sort"])
+    # Unranked rows have no rank to sort on: the script puts them last either way.
+    assert kling["#"]["data-sort"] == "" and sora["#"]["data-sort"] == "1"
 
 
 def test_numeric_columns_sort_on_numbers(small_magazine: Magazine, small_media: MediaIndex) -> None:
     page = render_pages(small_magazine, small_media).files["leaderboard.md"].text
     assert isinstance(page, str)
-    table = to_html(page).find("table")
-    heads = table.find("thead").find_all("th")
-    numeric = [i for i, th in enumerate(heads) if th.get("data-sort-type") == "number"]
-
-    assert [heads[i].get_text() for i in range(len(heads)) if i not in numeric] == ["Service"]
-    for row in table.find("tbody").find_all("tr"):
-        cells = row.find_all("td")
-        for index in numeric:
-            float(cells[index]["data-sort"])  # every numeric cell carries a number to sort on
+    for table in to_html(page).find_all("table"):
+        heads = table.find("thead").find_all("th")
+        numeric = [i for i, th in enumerate(heads) if th.get("data-sort-type") == "number"]
+        words = [heads[i].get_text() for i in range(len(heads)) if i not in numeric]
+        assert words == (["Model", "Service"] if table["data-view"] == "model" else ["Service"])
+        for row in table.find("tbody").find_all("tr"):
+            cells = row.find_all("td")
+            for index in numeric:
+                # A number to sort on, or nothing ("–"): the script sorts those rows last.
+                key = cells[index]["data-sort"]
+                assert (key == "" and cells[index].get_text() == "–") or float(key) >= 0

@@ -56,11 +56,13 @@ def test_entry_page_front_matter_clips_and_ratings(
     assert video["preload"] == "none" and video.has_attr("playsinline")
     assert video["poster"] == "../../media/a/poster.jpg"
     assert video.find("source")["src"] == "../../media/a/video.mp4"
-    sheet = soup.find("details", class_="magazine-sheet").find("img")
+    sheet = soup.find("figure", class_="magazine-sheet").find("img")
     assert sheet["loading"] == "lazy" and sheet["width"] == "640"
-    assert soup.find("pre").get_text().rstrip("\n") == small_magazine.entry("sparks-sora").prompt
-    cells = [td.get_text() for td in soup.find_all("td")]
-    assert "Lighting" in cells and "5 / 5" in cells
+    copy = soup.find("button", attrs={"data-magazine-copy": True})
+    assert copy["data-magazine-copy"] == small_magazine.entry("sparks-sora").prompt
+    ratings = soup.find("table", class_="magazine-ratings")
+    rows = [(tr.th.get_text(), tr.td.get_text().strip()) for tr in ratings.tbody.find_all("tr")]
+    assert ("Lighting", "5 / 5") in rows
     assert "40 min (0.2× the promise)" in soup.get_text()
     links = {a.get_text(): a["href"] for a in soup.find_all("a")}
     assert links["Sora"] == "../services/sora.md"
@@ -157,7 +159,7 @@ def test_service_page_cost_history_and_attempts(
 
 def test_leaderboard_flags_small_counts(small_magazine: Magazine, small_media: MediaIndex) -> None:
     soup = to_html(_text(render_pages(small_magazine, small_media).files, "leaderboard.md"))
-    table = soup.find("table", attrs={"data-magazine-sortable": True})
+    table = soup.find("table", attrs={"data-magazine-sortable": True, "data-view": "service"})
     rows = table.find("tbody").find_all("tr")
     first = [td.get_text() for td in rows[0].find_all("td")]
     assert first[1] == "Sora" and first[0] == "1"
@@ -395,7 +397,7 @@ def test_media_facts_have_real_labels_in_each_language(small_media: MediaIndex) 
     rows = {}
     for language in ("en", "ko"):
         page = render_pages(magazine(language), small_media).files["trials/sparks-sora.md"].text
-        table = to_html(page).find_all("table")[0]
+        table = to_html(page).find("table", class_=False)
         heads[language] = [th.get_text() for th in table.find("thead").find_all("th")]
         rows[language] = [td.get_text() for td in table.find("tbody").find("tr").find_all("td")]
 

@@ -1,9 +1,9 @@
 """The preview's render equals a fresh render after any edit the models allow.
 
 Edits are drawn from the models themselves: any field of an entry, of a service's record, of
-a criterion, of the settings that reach pages, and of a clip's media (a new rendition, other
-probed facts, a clip that failed or came back). Every field must have a way to be drawn, so a
-field added to a model is edited here too (`test_every_field_is_drawn`).
+a criterion, of a tag's labels, of the settings that reach pages, and of a clip's media (a new
+rendition, other probed facts, a clip that failed or came back). Every field must have a way to
+be drawn, so a field added to a model is edited here too (`test_every_field_is_drawn`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from generator.model import (
     ServiceClaim,
     ServiceKind,
     Status,
+    TagLabel,
     group_comparisons,
 )
 from generator.pages import PageMemo, RenderedSite, render_pages
@@ -129,6 +130,11 @@ EXPERIMENT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     | st.sampled_from(["Plain words.", "*Why* we [tried](https://x.test)"]),
 }
 EXPERIMENT_KEYS = st.sampled_from(["sparks", "boat", "unused"])
+TAG_KEYS = st.sampled_from(["text-to-video", "slow-motion", "슬로모션"])
+TAG_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "key": st.just(None),
+    "label": st.dictionaries(st.sampled_from(["ko", "en"]), TEXT, min_size=1),
+}
 SETTINGS_FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "language": st.sampled_from(["en", "ko"]),
     "timezone": st.sampled_from(["Asia/Seoul", "UTC", "America/New_York"]),
@@ -166,6 +172,10 @@ EDITS = st.one_of(
         )
     ),
     st.tuples(st.just("experiment gone"), EXPERIMENT_KEYS),
+    st.sampled_from(sorted(TAG_FIELDS)).flatmap(
+        lambda name: st.tuples(st.just("tag"), TAG_KEYS, st.just(name), TAG_FIELDS[name])
+    ),
+    st.tuples(st.just("tag gone"), TAG_KEYS),
     st.sampled_from(sorted(SETTINGS_FIELDS)).flatmap(
         lambda name: st.tuples(st.just("setting"), st.just(name), SETTINGS_FIELDS[name])
     ),
@@ -184,6 +194,7 @@ def test_every_field_is_drawn() -> None:
     assert set(SERVICE_FIELDS) == set(Service.model_fields)
     assert set(CRITERION_FIELDS) == set(Criterion.model_fields)
     assert set(EXPERIMENT_FIELDS) == set(Experiment.model_fields)
+    assert set(TAG_FIELDS) == set(TagLabel.model_fields)
     assert {f.type for f in dataclasses.fields(MediaFacts)} <= {
         "str",
         "int",
@@ -205,6 +216,7 @@ class World:
         self.services = dict(base.services)
         self.criteria = list(base.criteria)
         self.experiments = dict(base.experiments)
+        self.tags = dict(base.tags)
         self.settings = base.settings
         self.clips = dict(media.clips)
         self.failures = dict(media.failures)
@@ -219,6 +231,7 @@ class World:
             criteria=tuple(self.criteria),
             experiments={k: v.model_copy() for k, v in self.experiments.items()},
             comparisons=group_comparisons(ordered),
+            tags={k: v.model_copy() for k, v in sorted(self.tags.items())},
         )
 
     def media(self) -> MediaIndex:
@@ -267,6 +280,14 @@ class World:
             self.experiments[key] = record.model_copy(update={name: value})
         elif kind == "experiment gone":
             self.experiments.pop(edit[1], None)
+        elif kind == "tag":
+            _, key, name, value = edit
+            if name == "key":
+                return
+            record = self.tags.get(key) or TagLabel(key=key, label={"en": key.title()})
+            self.tags[key] = record.model_copy(update={name: value})
+        elif kind == "tag gone":
+            self.tags.pop(edit[1], None)
         elif kind == "setting":
             _, name, value = edit
             self.settings = self.settings.model_copy(update={name: value})

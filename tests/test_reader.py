@@ -85,15 +85,17 @@ def test_entry_prompt_is_shown_exactly_and_copies(
     with watched_page(chromium) as watched:
         watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = _open(watched, example_ko, "trials/sparks-sora/")
-        code = _section(page, "프롬프트").locator("pre code").first
-
-        shown = code.text_content() or ""
-        copy = _section(page, "프롬프트").locator(COPY_BUTTON).first
+        quote = page.locator("figure.magazine-prompt-quote blockquote p")
+        shown = quote.all_inner_texts()
+        copy = page.locator("figure.magazine-prompt-quote button[data-magazine-copy]")
         copy.click()
         copied = page.evaluate("navigator.clipboard.readText()")
+        said = copy.inner_text()
 
-    assert shown.rstrip("\n") == entry.prompt.rstrip("\n")
+    # Prose on the page (the writer's hard wraps are spaces), the exact prompt in the clipboard.
+    assert shown == [" ".join(block.split()) for block in entry.prompt.split("\n\n")]
     assert copied.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert said == "복사했습니다"
 
 
 def test_entry_video_is_lazy_with_a_poster_and_plays(
@@ -204,8 +206,12 @@ def test_comparison_grid_shows_every_service_including_the_ones_that_never_deliv
 # ---------------------------------------------------------------- leaderboard, service page
 
 
+# The leaderboard's video services, by service (the first table of that view).
+BOARD = "table[data-magazine-sortable][data-view=service] >> nth=0"
+
+
 def _column(page: Page, header: str) -> list[str]:
-    table = page.locator("table[data-magazine-sortable]")
+    table = page.locator(BOARD)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     index = headers.index(header) + 1
     return table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()
@@ -215,23 +221,24 @@ def test_leaderboard_columns_sort_on_click(example_ko: ServedSite, chromium: Bro
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, "leaderboard/")
         services_before = _column(page, "서비스")
-        heads = page.locator("table[data-magazine-sortable] thead th")
+        heads = page.locator(BOARD).locator("thead th")
         header = heads.filter(has_text=re.compile("^시도$"))  # not "평가한 시도"
 
-        header.click()
-        ascending = [int(v) for v in _column(page, "시도")]
-        services_ascending = _column(page, "서비스")
+        # The first click sorts best first: the most attempts first.
         header.click()
         descending = [int(v) for v in _column(page, "시도")]
+        services_descending = _column(page, "서비스")
+        header.click()
+        ascending = [int(v) for v in _column(page, "시도")]
         sort_state = header.get_attribute("aria-sort")
 
-        page.locator("table[data-magazine-sortable] thead th", has_text="서비스").click()
+        page.locator(BOARD).locator("thead th", has_text="서비스").click()
         by_name = _column(page, "서비스")
 
     assert ascending == sorted(ascending) and ascending != descending
     assert descending == sorted(descending, reverse=True)
-    assert sort_state == "descending"
-    assert services_ascending != services_before
+    assert sort_state == "ascending"
+    assert sorted(services_descending) == sorted(services_before)
     assert by_name == sorted(services_before, key=str.lower)
 
 
@@ -269,21 +276,16 @@ def test_prompt_wraps_on_a_phone_instead_of_hiding_words(
 ) -> None:
     with watched_page(chromium, **PHONE) as watched:
         page = _open(watched, example_ko, "trials/sparks-sora/")
-        code = _section(page, "프롬프트").locator("pre code").first
-        widths = code.evaluate("c => [c.scrollWidth, c.clientWidth]")
-        button = _section(page, "프롬프트").locator(COPY_BUTTON).first.bounding_box()
-        assert button is not None
-        # Right ends of the lines of text level with the button (empty line-end boxes aside).
-        text = code.evaluate(
-            "(c, bottom) => { const r = document.createRange(); r.selectNodeContents(c);"
-            " return [...r.getClientRects()].filter(b => b.width > 1 && b.top < bottom)"
-            ".map(b => b.right); }",
-            button["y"] + button["height"],
-        )
+        quote = page.locator("figure.magazine-prompt-quote blockquote").first
+        widths = quote.evaluate("q => [q.scrollWidth, q.clientWidth]")
+        family = quote.evaluate("q => getComputedStyle(q).fontFamily")
+        box = quote.bounding_box()
+        button = page.locator("button[data-magazine-copy]").first.bounding_box()
 
     assert widths[0] <= widths[1], widths
-    assert text
-    assert max(text) <= button["x"] + 1, "the copy button covers the prompt"
+    assert "mono" not in family.lower(), family
+    assert box is not None and button is not None
+    assert button["y"] >= box["y"] + box["height"] - 1, "the copy button covers the prompt"
 
 
 def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: Browser) -> None:
@@ -307,7 +309,7 @@ def test_leaderboard_table_is_styled_and_rows_stay_on_one_line(
 ) -> None:
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, "leaderboard/")
-        table = page.locator("table[data-magazine-sortable]")
+        table = page.locator(BOARD)
         padding = table.locator("td").first.evaluate("td => getComputedStyle(td).paddingLeft")
         border = table.evaluate("t => getComputedStyle(t).borderTopStyle")
         heights = table.locator("tbody tr").evaluate_all(
@@ -372,7 +374,7 @@ LABELS = {
         "entry": [
             "프롬프트",
             "상태",
-            "결과물",
+            "프레임 모음",
             "미디어 정보",
             "평가",
             "같은 프롬프트, 다른 서비스",
@@ -382,7 +384,13 @@ LABELS = {
         "leaderboard": ["순위표", "서비스", "도착률"],
     },
     "en": {
-        "entry": ["Prompt", "Status", "Clips", "Media facts", "The same prompt on other services"],
+        "entry": [
+            "Prompt",
+            "Status",
+            "Contact sheet",
+            "Media facts",
+            "The same prompt on other services",
+        ],
         "comparison": ["Prompt", "Clips", "Play all"],
         "service": ["Wait", "Attempts"],
         "leaderboard": ["Leaderboard", "Service"],
@@ -532,7 +540,11 @@ def test_hostile_entry_page_shows_every_field_literally(
     with watched_page(chromium) as watched:
         page = _open(watched, hostile_site, "trials/hostile-sora/")
         title = page.locator("article h1").first.inner_text()
-        prompt = _section(page, "프롬프트").locator("pre code").first.text_content() or ""
+        prompt = (
+            page.locator("button[data-magazine-copy]").first.get_attribute("data-magazine-copy")
+            or ""
+        )
+        prose = page.locator("figure.magazine-prompt-quote blockquote").first.inner_text()
         caption = page.locator("figure.magazine-clip figcaption").first.inner_text()
         verdict = page.locator("blockquote.magazine-verdict").inner_text()
         notes = page.locator(".magazine-notes")
@@ -545,6 +557,7 @@ def test_hostile_entry_page_shows_every_field_literally(
 
     assert title.removesuffix("¶").strip() == entry.title
     assert prompt.rstrip("\n") == entry.prompt.rstrip("\n")
+    assert " ".join(prose.split()) == " ".join(entry.prompt.split())
     assert compare_prompt.rstrip("\n") == entry.prompt.rstrip("\n")
     assert caption == entry.clips[0].caption
     assert verdict == entry.verdict
@@ -573,16 +586,18 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
         overall = _column(page, "종합")
         rated = _column(page, "평가한 시도")
         ranks = _column(page, "#")
-        few = page.locator("table[data-magazine-sortable] .magazine-few").first
+        few = page.locator(BOARD).locator(".magazine-few").first
         style = few.evaluate("e => [getComputedStyle(e).opacity, getComputedStyle(e).fontStyle]")
         tip = _tooltip(few)
         legend = page.locator("article .magazine-legend").all_inner_texts()
-        fits = page.locator(".magazine-table-wrap").evaluate("w => w.scrollWidth <= w.clientWidth")
-        rate = page.locator("table[data-magazine-sortable] tbody td span[title*='/']").first
+        fits = page.locator(BOARD).evaluate(
+            "t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"
+        )
+        rate = page.locator(BOARD).locator("tbody td span[title*='/']").first
         rate_tip = _tooltip(rate)
 
-        page.locator("table[data-magazine-sortable] thead th", has_text="종합").click()
-        ascending = _column(page, "종합")
+        page.locator(BOARD).locator("thead th", has_text="종합").click()
+        best_first = _column(page, "종합")
 
     assert all(re.fullmatch(r"\d\.\d|–", v) for v in overall), overall
     assert all(v.isdigit() for v in rated), rated
@@ -599,8 +614,9 @@ def test_leaderboard_means_stand_alone_and_few_ones_explain_themselves(
     assert "평가" in tip and "3 미만" in tip
     assert len(legend) == 1 and "순위(#)" in legend[0]
     assert re.fullmatch(r"\d+ / \d+ \(\d+%\)", rate_tip), rate_tip
-    numbers = [float(v) for v in ascending if v != "–"]
-    assert numbers == sorted(numbers) and len(numbers) >= 2  # numeric, not text order
+    numbers = [float(v) for v in best_first if v != "–"]
+    assert numbers == sorted(numbers, reverse=True) and len(numbers) >= 2  # numeric order
+    assert best_first[len(numbers) :] == ["–"] * (len(best_first) - len(numbers))
     needs_korean_font()
     assert fits  # every column in view on a desktop
 

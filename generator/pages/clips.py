@@ -84,7 +84,7 @@ def _shown(
 
 
 def sheet_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe | None:
-    """The contact sheet behind a disclosure, when the media stage made one."""
+    """The contact sheet, shown under its clip, when the media stage made one."""
     media = ctx.media.get(ClipRef(entry.slug, position))
     sheet = media.get(Role.SHEET) if media else None
     if sheet is None:

@@ -8,6 +8,8 @@ Every untrusted string passes through exactly one function here, chosen for its 
   `|` table cells) and HTML never reads as markup; whitespace collapses to single spaces so a
   newline cannot start a heading, list or setext underline.
 - `fence`: a prompt, kept exactly as written inside a code fence longer than any backtick run.
+- `attribute_text`: writer text kept exactly, line breaks too, in an HTML attribute (the prompt
+  an entry page's copy button copies; the page shows its `paragraphs` through `text`).
 - `notes`: Markdown rendered to HTML, cleaned by an allow-list and emitted as one raw HTML line
   that Markdown passes through untouched.
 - `url`: an http(s) address for an `href`, or None.
@@ -218,6 +220,25 @@ def url(value: str | None) -> Safe | None:
 def attribute(value: str) -> Safe:
     """A generator-made value (a relative URL, a number) escaped for an HTML attribute."""
     return Safe(html.escape(strip_controls(value), quote=True))
+
+
+def attribute_text(value: str) -> Safe:
+    """Writer text kept exactly (line breaks too) in an HTML attribute, on one line.
+
+    For a value a script reads back as written (the prompt a copy button copies): newlines
+    become `&#10;`, so the raw HTML around it stays on one line, which Markdown passes through.
+    """
+    return Safe(html.escape(strip_controls(value), quote=True).replace("\n", "&#10;"))
+
+
+def paragraphs(value: str) -> list[str]:
+    """The paragraphs of plain writer text: the blocks between blank lines, not yet escaped.
+
+    Lines within a block are the writer's (or YAML's) hard wraps; `text` joins them, so a
+    paragraph reads as prose and wraps to the reader's screen.
+    """
+    blocks = re.split(r"\n[^\S\n]*\n", strip_controls(value).strip("\n"))
+    return [block for block in blocks if block.strip()]
 
 
 def front_matter(value: str) -> str:

@@ -80,6 +80,14 @@ def latest_entries(ctx: PageContext) -> tuple[Entry, ...]:
     return ctx.groups.entries[::-1][:LATEST]
 
 
+def cover_entries(ctx: PageContext) -> tuple[Entry, ...]:
+    """The newest trials not already in the lead story, newest first: what the front page
+    shows under the lead (a cover repeats nothing)."""
+    lead = latest_comparison(ctx)
+    shown = {e.slug for e in lead.entries} if lead is not None else set()
+    return tuple(e for e in ctx.groups.entries[::-1] if e.slug not in shown)[:LATEST]
+
+
 def latest_front(ctx: PageContext) -> str:
     """The front matter of the latest-trials page."""
     return front_matter(ctx.labels.latest, ctx.labels.all_entries, searched=False)
@@ -122,7 +130,8 @@ def render_home(
         L=ctx.labels,
         title=ctx.magazine.settings.site_name,
         lead=escape.Safe(lead),
-        cards=cards(ctx, page, latest),
+        # A magazine of one comparison has it all in the lead: no empty section under it.
+        cards=cards(ctx, page, latest) if latest else None,
         all=escape.Safe(urls.markdown_link(page, urls.trials_page(1))),
         waiting=escape.Safe(waiting),
         sections=[

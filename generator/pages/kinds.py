@@ -3,13 +3,13 @@
 `render_pages` walks the kinds below in order. Renderers are plain functions of what they show
 (`render_entry(ctx, entry) -> str`); a page's text is its front matter followed by what its
 renderer makes. This module is the one place that knows the live preview keeps pages between
-saves. What each kind of page rests on beyond the settings and criteria every page may show is
-declared here, once per kind, with the `Inputs` of this render: tokens that stay the very same
-objects while an entry (with its clips' media and its service), a service's record or the
-settings are unchanged. A page whose inputs compare equal is the one kept from the last render;
-a changed page of a kind marked `later` is left to be made when the site stage reads it
-(`GeneratedFile.later`, its front matter known at once), so the page a reader waits for is made
-first. Entry parts (`parts.entry_part`) are kept per entry the same way.
+saves. What each kind of page rests on beyond the settings, criteria and tag labels every page
+may show is declared here, once per kind, with the `Inputs` of this render: tokens that stay
+the very same objects while an entry (with its clips' media and its service), a service's
+record or the settings are unchanged. A page whose inputs compare equal is the one kept from
+the last render; a changed page of a kind marked `later` is left to be made when the site
+stage reads it (`GeneratedFile.later`, its front matter known at once), so the page a reader
+waits for is made first. Entry parts (`parts.entry_part`) are kept per entry the same way.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .comparisons import (
 from .context import PageContext, build_context
 from .feed import feed_entries, render_feed
 from .front import (
+    cover_entries,
     home_front,
     latest_comparison,
     latest_entries,
@@ -105,9 +106,12 @@ class Inputs:
     def __init__(self, magazine: Magazine, media: MediaIndex, memo: PageMemo) -> None:
         self.memo = memo
         self.fixed = memo.steady(
-            ("fixed",), (magazine.root, magazine.settings, magazine.criteria), _same_settings
+            ("fixed",),
+            (magazine.root, magazine.settings, magazine.criteria, tuple(magazine.tags.values())),
+            _same_settings,
         )
-        """Stands for what every page may show: settings and criteria."""
+        """Stands for what every page may show: settings, criteria and tag labels
+        (`entries/tags.yml`: an entry page shows its tags in the site's language)."""
         self.services = _service_tokens(magazine, memo)
         """Each service's token by key: its registry record (or the lack of one)."""
         self.entries = _entry_tokens(magazine, media, memo, self.services)
@@ -344,7 +348,7 @@ def render_kinds(
     if home:
         page = "index.md"
         lead, waiting = _lead(ctx, given, page), _waiting(ctx, given, page)
-        latest = latest_entries(ctx)
+        latest = cover_entries(ctx)
         files[page] = given.page(
             Page(
                 page,
@@ -374,15 +378,22 @@ def _waiting(ctx: PageContext, given: Inputs, page: str) -> str:
 
 def _snippets(ctx: PageContext, given: Inputs) -> dict[str, str]:
     """Blocks a writer's home page can place: `lead`, `latest` and `waiting` (links relative
-    to the docs root)."""
+    to the docs root), and `latest` as a page that also places the lead shows it
+    (`latest-cover`: only the trials the lead does not show)."""
     page = "index.md"
     latest = latest_entries(ctx)
+    cover = cover_entries(ctx)
     return {
         "lead": _lead(ctx, given, page),
         "latest": given.kept(
             ("latest", False),
             given.of(latest),
             partial(render_latest, ctx, latest, standalone=False),
+        ),
+        "latest-cover": given.kept(
+            ("latest", "cover"),
+            given.of(cover),
+            partial(render_latest, ctx, cover, standalone=False),
         ),
         "waiting": _waiting(ctx, given, page),
     }

@@ -472,7 +472,7 @@ def leaderboard_cells(ctx: PageContext, entries: Sequence[Entry]) -> list[str]:
     for key in _LEADERBOARD:
         values = [v for m in measured if isinstance(v := getattr(m, key), int | float)]
         if not values:
-            cells.append('<td data-sort="-1">–</td>')
+            cells.append('<td data-sort="">–</td>')
             continue
         middle = float(median(values))
         cells.append(f'<td data-sort="{middle:.4f}">{cell(key, middle, ctx.labels)}</td>')

@@ -256,7 +256,6 @@ def render_open_data(ctx: PageContext) -> dict[str, str]:
             L=L,
             count=len(lines),
             feed=escape.Safe(urls.markdown_link("data/index.md", "feed.xml")),
-            absolute=ctx.urls.site_url is not None,
             schema=escape.Safe(urls.markdown_link("data/index.md", MEASURED_SCHEMA)),
         ),
     }

@@ -273,6 +273,9 @@ def render_service_index(ctx: PageContext) -> str:
             "median": L.duration(stats.median_wait) if stats.median_wait else "–",
             "overall": ctx.mean_html(stats.overall, per_attempt=True),
         }
-        for key, stats in ctx.groups.services.items()
+        # By the name readers see (a key such as `luma` may be named `Dream Machine`).
+        for key, stats in sorted(
+            ctx.groups.services.items(), key=lambda item: (item[1].service.name.casefold(), item[0])
+        )
     ]
     return render_template("services", L=L, rows=rows)

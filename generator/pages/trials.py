@@ -11,7 +11,7 @@ from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .measured import entry_panel
 from .parts import entry_part
-from .render import render_template
+from .render import macros, render_template
 from .stats import entry_average
 from .theater import theater_html
 
@@ -26,6 +26,11 @@ class RatingRow:
     label: str
     score: int
     scale: int
+
+    @property
+    def percent(self) -> int:
+        """How far the bar beside the score reaches, in percent of the scale."""
+        return round(100 * self.score / self.scale) if self.scale else 0
 
 
 def front_matter(
@@ -74,15 +79,12 @@ def _description(ctx: PageContext, entry: Entry) -> str:
     return f"{service} · {ctx.wait_text(entry)}"
 
 
-def _score_summary(ctx: PageContext, entry: Entry, ratings: list[RatingRow]) -> str | None:
-    """`mean score 4.0 / 5 · Quality 4 · Composition 3 · Lighting 5`."""
-    average = entry_average(entry)
-    if average is None:
-        return None
-    scale = max((row.scale for row in ratings), default=5)
-    parts = [f"{ctx.labels.mean_score} {average:.1f} / {scale}"]
-    parts += [f"{row.label} {row.score}" for row in ratings]
-    return " · ".join(parts)
+def shown_tags(ctx: PageContext, entry: Entry) -> tuple[str, ...]:
+    """An entry's tags as readers see them: each in the site's language where
+    `entries/tags.yml` labels it, else as written (one of each)."""
+    labels, language = ctx.magazine.tags, ctx.labels.language
+    shown = (labels[t].label_for(language) if t in labels else t for t in entry.tags)
+    return tuple(dict.fromkeys(shown))
 
 
 def entry_front(ctx: PageContext, entry: Entry) -> str:
@@ -91,14 +93,18 @@ def entry_front(ctx: PageContext, entry: Entry) -> str:
     service = ctx.groups.service(entry.service).name
     figure = "" if image else f"{service} · {ctx.wait_compact(entry)}"
     return front_matter(
-        entry.title, _description(ctx, entry), entry.tags, image=image, figure=figure
+        entry.title,
+        _description(ctx, entry),
+        shown_tags(ctx, entry),
+        image=image,
+        figure=figure,
     )
 
 
 def render_entry(ctx: PageContext, entry: Entry) -> str:
-    """The page of one trial (after its front matter): the clip first, then the verdict, the
-    score and the facts; then, when it belongs to a comparison, the viewer and the other
-    attempts."""
+    """The page of one trial (after its front matter): the result first (each clip with its
+    contact sheet), then the verdict, the ratings, the facts and the prompt as prose; then,
+    when it belongs to a comparison, the viewer and the other attempts."""
     own = _own(ctx, entry)
     comparison = ctx.groups.comparison_of(entry)
     if comparison is None:
@@ -125,31 +131,19 @@ def _comparison_part(ctx: PageContext, entry: Entry, comparison: Comparison) -> 
 def _own(ctx: PageContext, entry: Entry) -> str:
     page = urls.entry_page(entry.slug)
     L = ctx.labels
-    ratings = [
-        RatingRow(c.label_for(L.language), entry.ratings[c.key], c.scale)
-        for c in ctx.magazine.criteria
-        if c.key in entry.ratings
-    ]
-    clips = []
+    parts: list[escape.Safe] = []
     facts: list[FactRow] = []
-    lead: escape.Safe | None = None
     for position in range(len(entry.clips)):
         row = fact_row(ctx, entry, position)
         if row is not None:
             facts.append(row)
-        html: escape.Safe | None = clip_html(ctx, page, entry, position)
-        if lead is None:
-            lead = html
-            html = None
-        clips.append(
-            {
-                "html": html,
-                "sheet": sheet_html(ctx, page, entry, position),
-                "original": original_link(ctx, page, entry, position),
-            }
-        )
-    if not any(c["html"] or c["sheet"] or c["original"] for c in clips) and not facts:
-        clips = []
+        parts.append(clip_html(ctx, page, entry, position))
+        for extra in (
+            sheet_html(ctx, page, entry, position),
+            original_link(ctx, page, entry, position),
+        ):
+            if extra is not None:
+                parts.append(extra)
     promised_at = (
         ctx.moment(entry.submitted_at + entry.promised_wait) if entry.promised_wait else None
     )
@@ -161,30 +155,58 @@ def _own(ctx: PageContext, entry: Entry) -> str:
         entry=entry,
         lang=lang,
         lang_attr=escape.Safe(lang_attribute(entry)),
-        lead=lead,
+        result=macros("article").result(L.clips, parts) if parts else None,
         empty=L.no_clips if entry.status is Status.DELIVERED else ctx.wait_text(entry),
-        score=_score_summary(ctx, entry, ratings),
+        ratings=_ratings(ctx, entry),
         service=ctx.service_link(page, entry.service),
         plan=L.plan_name(entry.plan),
         cost=ctx.cost_text(entry.cost),
         ctx=ctx,
         wait=ctx.wait_text(entry),
-        prompt=escape.fence(entry.prompt),
+        prompt=_prompt(ctx, entry),
         submitted=ctx.moment(entry.submitted_at),
         promised=L.duration(entry.promised_wait) if entry.promised_wait else None,
         promised_at=promised_at,
         delivered=ctx.moment(entry.delivered_at) if entry.delivered_at else None,
         checked=ctx.moment(entry.checked_at) if entry.checked_at else None,
-        clips=clips,
         facts=facts,
         measured=entry_panel(ctx, entry),
-        ratings=ratings,
         notes=(
             escape.notes(entry.notes, entry.language)
             if entry.notes and entry.notes.strip()
             else None
         ),
     )
+
+
+def _prompt(ctx: PageContext, entry: Entry) -> escape.Safe:
+    """The prompt as quoted prose, with a button that copies it exactly as sent.
+
+    Prompts are written in English more often than the entry around them, so the quote says
+    only what the entry says of its language.
+    """
+    return macros("article").prompt(
+        ctx.labels,
+        escape.paragraphs(entry.prompt),
+        escape.attribute_text(entry.prompt.rstrip("\n")),
+        entry.language or "",
+    )
+
+
+def _ratings(ctx: PageContext, entry: Entry) -> escape.Safe | None:
+    """The ratings once: one table, the mean in its caption, a bar beside each score."""
+    L = ctx.labels
+    rows = [
+        RatingRow(c.label_for(L.language), entry.ratings[c.key], c.scale)
+        for c in ctx.magazine.criteria
+        if c.key in entry.ratings
+    ]
+    average = entry_average(entry)
+    if not rows or average is None:
+        return None
+    scale = max(row.scale for row in rows)
+    caption = f"{L.mean_score} {average:.1f} / {scale}"
+    return macros("article").ratings(L, caption, rows)
 
 
 def _later_attempt(ctx: PageContext, page: str, entry: Entry) -> escape.Safe | None:

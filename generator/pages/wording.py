@@ -202,7 +202,6 @@ class Labels:
     download_json: str
     download_csv: str
     feed: str
-    feed_absolute: str
     all_entries: str
     page: str
     previous: str
@@ -210,6 +209,13 @@ class Labels:
     none: str
     yes: str
     no: str
+    # an entry page read as an article; the leaderboard's views
+    copy_prompt: str
+    copied: str
+    criterion: str
+    count_short: str  # "{count}", beside a mean: how many values it rests on
+    by_model: str
+    by_service: str
     # enumerations
     statuses: dict[str, str]
     plans: dict[str, str]

@@ -114,8 +114,15 @@ _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
 
 
 def fill_snippets(text: str, snippets: Mapping[str, str]) -> str:
-    """Replace each `<!-- magazine:NAME -->` marker with its snippet; unknown names stay."""
-    return _SNIPPET.sub(lambda m: snippets.get(m.group(1), m.group(0)), text)
+    """Replace each `<!-- magazine:NAME -->` marker with its snippet; unknown names stay.
+
+    On a page that also places the lead story, `latest` is the snippet `latest-cover` when
+    there is one: the latest trials the lead does not already show.
+    """
+    chosen = snippets
+    if "latest-cover" in snippets and "lead" in _SNIPPET.findall(text):
+        chosen = {**snippets, "latest": snippets["latest-cover"]}
+    return _SNIPPET.sub(lambda m: chosen.get(m.group(1), m.group(0)), text)
 
 
 def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:

@@ -30,6 +30,7 @@ from ..model import (
     Experiment,
     Magazine,
     Service,
+    TagLabel,
     group_comparisons,
 )
 from ..settings import Settings
@@ -45,8 +46,9 @@ from .yamlsource import EMPTY_FILE, Document, Target, field_loc, read_tolerant, 
 SERVICES = "services"
 CRITERIA = "criteria"
 EXPERIMENTS = "experiments"
+TAGS = "tags"
 _REGISTRY_FILES = {
-    f"{name}.{ext}" for name in (SERVICES, CRITERIA, EXPERIMENTS) for ext in ("yml", "yaml")
+    f"{name}.{ext}" for name in (SERVICES, CRITERIA, EXPERIMENTS, TAGS) for ext in ("yml", "yaml")
 }
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -181,6 +183,9 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     experiments, _ = _load_registry(
         root, entries_dir, EXPERIMENTS, Experiment, problems, settings.limits.entry_bytes
     )
+    tags, _ = _load_registry(
+        root, entries_dir, TAGS, TagLabel, problems, settings.limits.entry_bytes
+    )
 
     loaded: list[tuple[Entry, Document]] = []
     seen: set[str] = set()
@@ -234,6 +239,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         comparisons=comparisons,
         experiments=dict(sorted(experiments.items())),
         warnings=tuple(warnings),
+        tags=dict(sorted(tags.items())),
     )
 
 
@@ -403,7 +409,8 @@ def _load_registry(
     for key, fields in doc.data.items():
         if not isinstance(key, str):
             continue  # reported by the reader
-        if not _KEY.match(key):
+        # A tag is keyed as entries write it (`슬로모션` too); other keys name pages and fields.
+        if name != TAGS and not _KEY.match(key):
             message = Message("registry.key")
             problems.append(doc.problem((key,), message, "key"))
             clean = False

@@ -1,6 +1,7 @@
 /* Served from the site itself, on every page: sortable tables, scrolling tables a keyboard can
-   reach, tables read as cards on a phone, and the start of the comparison viewer (viewer/*.js, ES modules loaded only on a page
-   that has one). This is the site's one start-up path. */
+   reach, tables read as cards on a phone, the prompt's copy button, and the start of the
+   comparison viewer (viewer/*.js, ES modules loaded only on a page that has one). This is the
+   site's one start-up path. */
 (function () {
   "use strict";
 
@@ -8,11 +9,20 @@
   var VIEWER = document.currentScript ? new URL("viewer/viewer.js", document.currentScript.src).href : null;
   var viewer = null;
 
+  // null for a cell with nothing to compare ("–", or an empty data-sort): such rows go last
+  // whichever way a column is sorted.
   function sortKey(cell, numeric) {
     var raw = cell.getAttribute("data-sort");
     if (raw === null) { raw = cell.textContent.trim(); }
-    if (numeric) { var n = parseFloat(raw); return isNaN(n) ? -Infinity : n; }
+    if (raw === "" || raw === "–") { return null; }
+    if (numeric) { var n = parseFloat(raw); return isNaN(n) ? null : n; }
     return raw.toLocaleLowerCase();
+  }
+
+  function compare(x, y, ascending) {
+    if (x === null || y === null) { return x === y ? 0 : x === null ? 1 : -1; }
+    var order = x < y ? -1 : x > y ? 1 : 0;
+    return ascending ? order : -order;
   }
 
   function makeSortable(table) {
@@ -21,15 +31,18 @@
       th.setAttribute("tabindex", "0");
       function sort() {
         var numeric = th.getAttribute("data-sort-type") === "number";
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        // The first click sorts best first: high scores and rates down, short waits and
+        // rank 1 up (`data-sort-best`); a second click turns the order round.
+        var current = th.getAttribute("aria-sort");
+        var ascending = current === null
+          ? th.getAttribute("data-sort-best") !== "high"
+          : current !== "ascending";
         heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = sortKey(a.cells[column], numeric), y = sortKey(b.cells[column], numeric);
-          var order = x < y ? -1 : x > y ? 1 : 0;
-          return ascending ? order : -order;
+          return compare(sortKey(a.cells[column], numeric), sortKey(b.cells[column], numeric), ascending);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       }
@@ -76,7 +89,23 @@
     });
   }
 
+  // The copy button copies the prompt exactly as sent (its line breaks too), not the prose
+  // the page shows. It stays hidden where the clipboard cannot be written.
+  function copyButton(button) {
+    if (!navigator.clipboard || button.hasAttribute("data-copy-ready")) { return; }
+    button.setAttribute("data-copy-ready", "");
+    button.hidden = false;
+    var label = button.textContent;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-magazine-copy")).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+        window.setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  }
+
   function start() {
+    document.querySelectorAll("button[data-magazine-copy]").forEach(copyButton);
     document.querySelectorAll(".md-typeset__table table, .magazine-table-wrap table").forEach(labelCells);
     document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
