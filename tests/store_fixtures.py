@@ -149,7 +149,13 @@ def running_seaweed(folder: Path) -> Iterator[Seaweed]:
                 tail = (folder / "weed.log").read_text("utf-8", "replace")[-600:]
                 raise RuntimeError(f"SeaweedFS did not start: {tail}")
             time.sleep(0.3)
-        yield Seaweed(f"http://127.0.0.1:{ports['s3.port']}", access, secret, folder)
+        started = Seaweed(f"http://127.0.0.1:{ports['s3.port']}", access, secret, folder)
+        # `weed mini` answers on its S3 port a moment before it has made the bucket.
+        while not _has_bucket(started):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("SeaweedFS started without its bucket")
+            time.sleep(0.3)
+        yield started
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -190,6 +196,14 @@ def admin(seaweed: Seaweed) -> Any:
             response_checksum_validation="when_required",
         ),
     )
+
+
+def _has_bucket(seaweed: Seaweed) -> bool:
+    try:
+        admin(seaweed).head_bucket(Bucket=BUCKET)
+    except Exception:  # the store's answer, whatever it is, means: not yet
+        return False
+    return True
 
 
 def stored(seaweed: Seaweed, prefix: str) -> dict[str, int]:

@@ -4,6 +4,7 @@ Korean text on a phone, and looking at a built site the way the README says (iss
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -184,6 +185,10 @@ def test_the_readme_way_to_look_at_a_built_site_works(
     command = _readme_viewing_command()
     assert command[:3] == ["magazine", "serve", "--site"]
     port = _free_port()
+    # The site as `magazine build` leaves it in the magazine's own site/ folder.
+    built = example_ko.root / "site"
+    if not (built / "index.html").exists():
+        shutil.copytree(example_ko.site, built, dirs_exist_ok=True)
     # The README's command, on a free port of the loopback address.
     args = [sys.executable, "-m", "generator", "--root", str(example_ko.root), *command[1:]]
     server = subprocess.Popen(

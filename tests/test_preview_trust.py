@@ -132,7 +132,11 @@ def theme_option(root: Path) -> None:
 
 def media_host(root: Path) -> None:
     """Renditions served from another host, or from the site again."""
-    _line(_mkdocs(root), "  magazine:\n", "    media_base_url: https://media.example.org/m/\n")
+    _line(
+        _mkdocs(root),
+        "  magazine:\n",
+        "    media_store: s3://media/m\n    media_base_url: https://media.example.org/m/\n",
+    )
 
 
 def writer_theme(root: Path) -> None:

@@ -299,7 +299,7 @@ def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: B
             "t => t.getBoundingClientRect().height"
         )
 
-    assert len(charts) == 2
+    assert len(charts) == 3  # waits, scores, and delivered resolution against the claims
     assert all(width >= 0.9 * column for width in charts), (charts, column)
     assert label_px >= 10  # axis labels stay readable
 
@@ -627,7 +627,8 @@ def test_tables_show_compact_waits_on_one_line_with_the_sentence_in_a_tooltip(
     comparison = _comparison(example_ko, SPARKS)
     with watched_page(chromium) as watched:
         page = _open(watched, example_ko, f"compare/{comparison.slug}/")
-        table = _section(page, "비교").locator("table").first
+        # The first table with a wait column (a comparison told in rounds has one per round).
+        table = page.locator("article table", has=page.locator("thead th", has_text="대기")).first
         heads = [h.strip() for h in table.locator("thead th").all_inner_texts()]
         column = heads.index("대기") + 1
         cells = table.locator(f"tbody td:nth-child({column})")
@@ -687,8 +688,9 @@ def test_media_facts_headers_are_words(
     with watched_page(chromium) as watched:
         page = _open(watched, site, "trials/sparks-kling-retry/")
         facts = _section(page, "미디어 정보" if language == "ko" else "Media facts")
-        heads = [h.strip() for h in facts.locator("thead th").all_inner_texts()]
-        cells = facts.locator("tbody tr").first.locator("td").all_inner_texts()
+        table = facts.locator("table").first  # the measurements' panel follows it
+        heads = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+        cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
 
     expected = {
         "ko": ["#", "해상도", "길이", "프레임 속도", "코덱", "오디오", "크기"],

@@ -143,7 +143,7 @@ def test_lists_and_repeated_sections_stay_out_of_the_index(tmp_path: Path) -> No
     assert not {"trials/", "latest/", "compare/", "tags/"} & pages
     assert not {"같은 프롬프트, 다른 서비스", "시도", "이번 달에 해 본 것"} & titles
     entry = (site / "trials" / "sora" / "index.html").read_text("utf-8")
-    assert "같은 프롬프트, 다른 서비스" in entry and "data-search-exclude" not in entry
+    assert "같은 프롬프트, 다른 서비스" in entry
 
 
 def test_the_page_of_every_attempt_is_built_and_left_out_of_the_index(tmp_path: Path) -> None:
