@@ -87,7 +87,11 @@ def test_entry_page_leads_with_the_clip_then_the_verdict(
         clip_width = page.locator("figure.magazine-clip video").evaluate(
             "v => v.getBoundingClientRect().width"
         )
-        column = page.locator("article").evaluate("a => a.clientWidth")
+        # The clip fills the result panel it leads (the panel's padding aside).
+        column = page.locator("section.magazine-result").evaluate(
+            "s => { const c = getComputedStyle(s); "
+            "return s.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight); }"
+        )
         verdict_size = page.locator("blockquote.magazine-verdict").evaluate(
             "q => parseFloat(getComputedStyle(q).fontSize)"
         )
@@ -100,7 +104,7 @@ def test_entry_page_leads_with_the_clip_then_the_verdict(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_chart_text_is_at_least_11_px(
+def test_chart_text_is_readable_at_every_width(
     example_ko: ServedSite, chromium: Browser, width: int
 ) -> None:
     with watched_page(chromium, width=width) as watched:
@@ -112,8 +116,9 @@ def test_chart_text_is_at_least_11_px(
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-    assert sizes and min(sizes) >= 11 - 1e-6, min(sizes)
-    assert overflow <= 0  # a wide chart scrolls inside its figure, not the page
+    # Charts scale to their box: at least 10 px on a phone (issue 20), 11 px on a desktop.
+    assert sizes and min(sizes) >= (10 if width < 600 else 11) - 1e-6, min(sizes)
+    assert overflow <= 0  # a chart never makes the page scroll sideways
 
 
 _BROKEN_WORDS = """() => {
