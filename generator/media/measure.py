@@ -150,7 +150,7 @@ def measure_clip(
     kept = cached_measurement(cache)
     if kept is not None:
         return kept
-    frames, error = _decode(
+    return analyse(
         find_ffmpeg(ffmpeg),
         path,
         facts,
@@ -158,8 +158,8 @@ def measure_clip(
         max_pixels=max_pixels,
         max_seconds=max_seconds,
         shown=shown,
+        cache=cache,
     )
-    return finish(frames, facts, cache, error)
 
 
 def analyse(
@@ -171,8 +171,10 @@ def analyse(
     max_pixels: int,
     max_seconds: float,
     shown: str = "",
+    cache: RenditionCache | None = None,
 ) -> tuple[Measured, str | None]:
-    """Decode and measure one clip, caching nothing: (measurements, warning or None)."""
+    """Decode and measure one clip: (measurements, warning or None), kept in `cache` when
+    given."""
     frames, error = _decode(
         ffmpeg,
         path,
@@ -182,7 +184,7 @@ def analyse(
         max_seconds=max_seconds,
         shown=shown,
     )
-    return finish(frames, facts, None, error)
+    return finish(frames, facts, cache, error)
 
 
 def _decode(
