@@ -11,6 +11,7 @@ come from CSS custom properties of the theme, so charts follow light and dark sc
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from . import escape
@@ -55,9 +56,24 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def _svg(title: str, height: int, body: list[str]) -> escape.Safe:
+def _svg(
+    title: str,
+    height: int,
+    body: list[str],
+    *,
+    desc: str | None = None,
+    legend: escape.Safe | None = None,
+    kind: str | None = None,
+) -> escape.Safe:
     return render_fragment(
-        "chart", title=title, width=_WIDTH, height=height, body=escape.Safe("".join(body))
+        "chart",
+        title=title,
+        width=_WIDTH,
+        height=height,
+        body=escape.Safe("".join(body)),
+        desc=desc,
+        legend=legend,
+        kind=kind,
     )
 
 
@@ -156,3 +172,122 @@ def score_chart(points: list[ScorePoint], scale: int, title: str) -> escape.Safe
             f'fill="currentColor">{escape.text(points[-1].label)}</text>'
         )
     return _svg(title, height, body)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What one attempt delivered: its position in time (0..1 across the chart) and value."""
+
+    position: float
+    value: float
+    label: str
+    """Its tooltip: `3 Mar 2025: 720p`."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A value holding over a stretch of time (`start`..`end`, 0..1 across the chart): a
+    claim in force, or a month's median."""
+
+    start: float
+    end: float
+    value: float
+    label: str
+
+
+_DELIVERY_LEFT = 54
+_DELIVERY_INSET = 10
+_DELIVERY_HEIGHT = 150
+_NICE = (1.0, 2.0, 5.0)
+
+
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """Round values from 0 to the first at or above `top`, at most `count + 1` of them:
+    0, 5, 10, 15 for 11."""
+    if top <= 0:
+        return [0.0, 1.0]
+    scale = 10.0 ** math.floor(math.log10(top / count))
+    step = next((n * scale for n in _NICE if top / (n * scale) <= count), 10 * scale)
+    return [round(step * i, 9) for i in range(math.ceil(top / step - 1e-9) + 1)]
+
+
+def delivery_chart(
+    delivered: list[Delivered],
+    claimed: list[Span],
+    months: list[Span],
+    *,
+    ticks: list[tuple[float, str]],
+    ends: tuple[str, str],
+    title: str,
+    desc: str,
+    legend: escape.Safe,
+    kind: str,
+) -> escape.Safe:
+    """What a service delivered per attempt over time (dots), the claim in force as a dashed
+    step line, and each month's median as a short bar across that month's attempts.
+
+    `ticks` are the value axis's marks (value, text), its top the highest; `ends` the
+    first and last day under the time axis.
+    """
+    right = _WIDTH - _RIGHT
+    height, bottom = _DELIVERY_HEIGHT, 26
+    top = max([t for t, _ in ticks] + [1e-9])
+    inner = height - _TOP - bottom
+
+    def x(position: float) -> float:
+        start, end = _DELIVERY_LEFT + _DELIVERY_INSET, right - _DELIVERY_INSET
+        return start + (end - start) * position
+
+    def edge(position: float) -> float:
+        # A claim holds before the first attempt and after the last: to the plot's edges.
+        return _DELIVERY_LEFT if position <= 0 else right if position >= 1 else x(position)
+
+    def y(value: float) -> float:
+        return _TOP + inner * (1 - min(value, top) / top)
+
+    body: list[str] = []
+    for value, text in ticks:
+        body.append(
+            f'<line class="grid" x1="{_DELIVERY_LEFT}" x2="{right}" y1="{y(value):.1f}" '
+            f'y2="{y(value):.1f}" stroke="currentColor" stroke-opacity="0.15"/>'
+            f'<text class="tick" x="{_DELIVERY_LEFT - 6}" y="{y(value) + 4:.1f}" font-size="11" '
+            f'text-anchor="end" fill="currentColor">{escape.text(text)}</text>'
+        )
+    body.append(
+        f'<text x="{_DELIVERY_LEFT}" y="{height - 6}" font-size="11" fill="currentColor">'
+        f"{escape.text(ends[0])}</text>"
+    )
+    if ends[1] != ends[0]:
+        body.append(
+            f'<text x="{right}" y="{height - 6}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{escape.text(ends[1])}</text>'
+        )
+    previous: tuple[float, float] | None = None
+    for span in claimed:
+        x1, x2, cy = edge(span.start), edge(span.end), y(span.value)
+        if previous is not None and abs(previous[0] - x1) < 0.05:
+            # The claim changed here: the step joins the old value to the new.
+            body.append(
+                f'<line class="claimed-step" x1="{x1:.1f}" x2="{x1:.1f}" y1="{previous[1]:.1f}" '
+                f'y2="{cy:.1f}" stroke="currentColor" stroke-width="2" stroke-dasharray="6 3"/>'
+            )
+        body.append(
+            f'<line class="claimed" x1="{x1:.1f}" x2="{x2:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
+            'stroke="currentColor" stroke-width="2" stroke-dasharray="6 3">'
+            f"<title>{escape.text(span.label)}</title></line>"
+        )
+        previous = (x2, cy)
+    for span in months:
+        cy = y(span.value)
+        body.append(
+            f'<line class="month" x1="{x(span.start) - 8:.1f}" x2="{x(span.end) + 8:.1f}" '
+            f'y1="{cy:.1f}" y2="{cy:.1f}" stroke="var(--md-primary-fg-color, #5e35b1)" '
+            f'stroke-width="4" stroke-opacity="0.6"><title>{escape.text(span.label)}</title></line>'
+        )
+    for point in delivered:
+        body.append(
+            f'<circle class="delivered" cx="{x(point.position):.1f}" cy="{y(point.value):.1f}" '
+            'r="5" fill="var(--md-accent-fg-color, #ffab00)" stroke="currentColor" '
+            f'stroke-width="1"><title>{escape.text(point.label)}</title></circle>'
+        )
+    return _svg(title, height, body, desc=desc, legend=legend, kind=kind)

@@ -256,5 +256,11 @@ EN = Labels(
         frame_rate="Frame rate",
         date="Date",
         delivered_dot="delivered",
+        median_key="median of a month",
+        claimed_from="claimed from {day}: {value}",
+        month_median="median of {month}: {value}",
+        chart_desc="Each dot is what one attempt delivered. The dashed line is what the service "
+        "claimed on each day; it steps where a new claim was made. A bar is the median of a "
+        "month's attempts. The tables below give the same numbers.",
     ),
 )

@@ -254,5 +254,11 @@ KO = Labels(
         frame_rate="프레임 레이트",
         date="날짜",
         delivered_dot="실제 결과물",
+        median_key="월별 중앙값",
+        claimed_from="{day}부터 주장: {value}",
+        month_median="{month} 중앙값: {value}",
+        chart_desc="점 하나는 시도 하나가 실제로 받은 값입니다. 점선은 그날 서비스가 주장하던 "
+        "값이고, 새 주장이 나온 날 계단처럼 바뀝니다. 막대는 한 달 동안 받은 값의 중앙값입니다. "
+        "같은 숫자가 아래 표에 있습니다.",
     ),
 )

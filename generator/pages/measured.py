@@ -1,10 +1,10 @@
 """Measured beside judged: what each clip really is, and what its service claimed, on pages.
 
 Views for the entry page's "Measured" panel, the comparison page's measured table and
-per-clip timelines, the service page's deliveries against its claims, and the leaderboard's
-measured columns. Markup lives in the `measured_*` templates; this module only chooses and
-formats values. Each shown value carries `data-measure="KEY"` (the open data's key). Numbers
-are measured facts, never called scores.
+per-clip timelines, and the leaderboard's measured columns (the service page's deliveries
+against its claims are in `deliveries`). Markup lives in the `measured_*` templates; this
+module only chooses and formats values. Each shown value carries `data-measure="KEY"` (the
+open data's key). Numbers are measured facts, never called scores.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
-from urllib.parse import urlsplit
 
 from ..claimed import claim_for
 from ..media.renditions import MEASURE_KEYS, ClipMedia, ClipRef, Measured, MediaFacts
-from ..model import Comparison, Entry, Service, ServiceClaim, Status
+from ..model import Comparison, Entry, ServiceClaim, Status
 from . import escape
 from .context import PageContext
 from .labels import Labels
 from .render import render_template
-from .stats import month_of
 
 INFORMS = {
     "effective_fps": "quality",
@@ -141,7 +139,8 @@ class _Row:
     tells: str
 
 
-def _clips(ctx: PageContext, entry: Entry) -> list[tuple[int, ClipMedia, Measured]]:
+def measured_clips(ctx: PageContext, entry: Entry) -> list[tuple[int, ClipMedia, Measured]]:
+    """The entry's measured clips: (position, media, measurements)."""
     found = []
     for position in range(len(entry.clips)):
         media = ctx.media.get(ClipRef(entry.slug, position))
@@ -152,7 +151,7 @@ def _clips(ctx: PageContext, entry: Entry) -> list[tuple[int, ClipMedia, Measure
 
 def entry_panel(ctx: PageContext, entry: Entry) -> escape.Safe | None:
     """The entry page's "Measured" panel: each measure of each clip, in plain words."""
-    clips = _clips(ctx, entry)
+    clips = measured_clips(ctx, entry)
     if not clips:
         return None
     L = ctx.labels
@@ -193,7 +192,7 @@ def comparison_table(ctx: PageContext, page: str, comparison: Comparison) -> esc
     columns = [
         (entry, media, measured)
         for entry in comparison.entries
-        for _, media, measured in _clips(ctx, entry)[:1]
+        for _, media, measured in measured_clips(ctx, entry)[:1]
     ]
     if not columns:
         return None
@@ -305,159 +304,6 @@ def timeline_svg(measured: Measured, top_motion: float, L: Labels, name: str) ->
     )
 
 
-def service_deliveries(
-    ctx: PageContext, page: str, service: Service, entries: Sequence[Entry]
-) -> escape.Safe | None:
-    """What a service delivered over time (resolution, length, distinct pictures a second,
-    motion) per attempt and by month, next to what it claimed; with a chart."""
-    L = ctx.labels
-    attempts = []
-    for entry in entries:
-        clips = _clips(ctx, entry)
-        if not clips:
-            continue
-        _, media, measured = clips[0]
-        claim = claim_for(entry, service, ctx.zone)
-        attempts.append((entry, media, measured, claim))
-    if not attempts and not service.claims:
-        return None
-    rows = []
-    for entry, media, measured, claim in attempts:
-        facts = media.facts
-        rows.append(
-            {
-                "entry": ctx.entry_link(page, entry, ctx.day(entry.submitted_at)),
-                "resolution": f"{min(facts.width, facts.height)}p",
-                "claimed_resolution": (claim.max_resolution if claim else None) or "–",
-                "length": L.seconds.format(value=f"{facts.duration:.1f}")
-                if facts.duration is not None
-                else "–",
-                "claimed_length": L.seconds.format(value=f"{claim.max_seconds:g}")
-                if claim is not None and claim.max_seconds is not None
-                else "–",
-                "fps": cell("effective_fps", measured.effective_fps, L),
-                "claimed_fps": f"{claim.fps:g}" if claim is not None and claim.fps else "–",
-                "motion": cell("motion", measured.motion, L),
-            }
-        )
-    months: dict[str, list[tuple[MediaFacts, Measured]]] = {}
-    for entry, media, measured, _ in attempts:
-        months.setdefault(month_of(entry, ctx.zone), []).append((media.facts, measured))
-    by_month = [
-        {
-            "month": month,
-            "count": len(found),
-            "resolution": f"{median(min(f.width, f.height) for f, _ in found):.0f}p",
-            "length": _median_text([f.duration for f, _ in found], "{:.1f}", L),
-            "fps": _median_text([m.effective_fps for _, m in found], "{:.1f}", None),
-            "motion": _median_text([m.motion for _, m in found], "{:.1f}", None),
-        }
-        for month, found in sorted(months.items())
-    ]
-    claims = [
-        {
-            "date": L.day(c.date),
-            "resolution": c.max_resolution or "–",
-            "length": L.seconds.format(value=f"{c.max_seconds:g}") if c.max_seconds else "–",
-            "fps": f"{c.fps:g}" if c.fps else "–",
-            "wait": L.duration(c.wait) if c.wait else "–",
-            "source": _source_link(c.source),
-        }
-        for c in service.claims
-    ]
-    chart = _resolution_chart(ctx, service, attempts) if attempts else None
-    return escape.Safe(
-        render_template(
-            "measured_service",
-            L=L,
-            W=L.measured,
-            rows=rows,
-            months=by_month,
-            claims=claims,
-            chart=chart,
-        )
-    )
-
-
-def _median_text(values: Sequence[float | None], form: str, L: Labels | None) -> str:
-    present = [v for v in values if v is not None]
-    if not present:
-        return "–"
-    text = form.format(median(present))
-    return L.seconds.format(value=text) if L is not None else text
-
-
-def _source_link(source: str | None) -> escape.Safe:
-    """A link to where a claim was made, shown by its host (the whole address is long)."""
-    address = escape.url(source)
-    if address is None or source is None:
-        return escape.Safe("–")
-    host = urlsplit(source.strip()).hostname or ""
-    return escape.Safe(
-        f'<a href="{address}" rel="noopener noreferrer nofollow">{escape.text(host)}</a>'
-    )
-
-
-def _resolution_chart(
-    ctx: PageContext,
-    service: Service,
-    attempts: Sequence[tuple[Entry, ClipMedia, Measured, ServiceClaim | None]],
-) -> escape.Safe:
-    """Delivered picture height (short side) per attempt as dots, the claimed one as steps."""
-    L = ctx.labels
-    # 360 units wide like the other charts: 11-unit text stays readable in a phone's column.
-    width, height, left, bottom = 360, 180, 50, 24
-    first = attempts[0][0].submitted_at
-    last = attempts[-1][0].submitted_at
-    span = (last - first).total_seconds() or 1.0
-    shorts = [min(m.facts.width, m.facts.height) for _, m, _, _ in attempts]
-    claimed = [c.lines for _, _, _, c in attempts if c is not None and c.lines]
-    top = max([*shorts, *claimed, 1]) * 1.15
-
-    def x(entry: Entry) -> float:
-        if len(attempts) == 1:
-            return left + (width - left - 20) / 2
-        return left + (width - left - 20) * (entry.submitted_at - first).total_seconds() / span
-
-    def y(lines: float) -> float:
-        return 8 + (height - 8 - bottom) * (1 - lines / top)
-
-    dots = [
-        {
-            "x": f"{x(e):.1f}",
-            "y": f"{y(s):.1f}",
-            "label": f"{ctx.day(e.submitted_at)}: {s}p",
-        }
-        for (e, _, _, _), s in zip(attempts, shorts, strict=True)
-    ]
-    steps = [
-        {"x": f"{x(e):.1f}", "y": f"{y(c.lines):.1f}", "label": f"{c.max_resolution}"}
-        for e, _, _, c in attempts
-        if c is not None and c.lines
-    ]
-    # The claim holds from one attempt to the next: a step line through the claimed heights.
-    corners: list[str] = []
-    for step in steps:
-        if corners:
-            corners.append(f"{step['x']},{corners[-1].split(',')[1]}")
-        corners.append(f"{step['x']},{step['y']}")
-    ticks = [{"y": f"{y(v):.1f}", "label": f"{v}p"} for v in (360, 720, 1080, 2160) if v < top]
-    return escape.Safe(
-        render_template(
-            "measured_chart",
-            W=L.measured,
-            title=f"{service.name} — {L.measured.delivered}: {L.measured.resolution}",
-            width=width,
-            height=height,
-            left=left,
-            dots=dots,
-            steps=steps,
-            claimed=escape.Safe(" ".join(corners)),
-            ticks=ticks,
-        ).strip()
-    )
-
-
 def leaderboard_heads(L: Labels) -> list[str]:
     """Sortable heads of the leaderboard's measured columns (medians of each service)."""
     return [
@@ -468,7 +314,7 @@ def leaderboard_heads(L: Labels) -> list[str]:
 
 def leaderboard_cells(ctx: PageContext, entries: Sequence[Entry]) -> list[str]:
     """The median of each measured column over a service's measured clips."""
-    measured = [m for entry in entries for _, _, m in _clips(ctx, entry)]
+    measured = [m for entry in entries for _, _, m in measured_clips(ctx, entry)]
     cells = []
     for key in _LEADERBOARD:
         values = [v for m in measured if isinstance(v := getattr(m, key), int | float)]

@@ -12,7 +12,7 @@ from . import escape, urls
 from .cards import thumbnail
 from .charts import ScorePoint, WaitBar, score_chart, wait_chart
 from .context import PageContext, number
-from .measured import service_deliveries
+from .deliveries import service_deliveries
 from .parts import entry_part
 from .render import macros, render_template
 from .stats import ServiceStats, entry_average

@@ -54,6 +54,10 @@ class MeasureWords:
     frame_rate: str
     date: str
     delivered_dot: str  # chart legend: a delivered clip
+    median_key: str  # chart legend: a month's median
+    claimed_from: str  # "claimed from {day}: {value}" (a claim's stretch of the chart)
+    month_median: str  # "median of {month}: {value}"
+    chart_desc: str  # how to read a chart of deliveries against claims
 
 
 @dataclass(frozen=True)
