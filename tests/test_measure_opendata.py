@@ -11,12 +11,14 @@ from typing import Any
 
 import jsonschema
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.build import prepare
 from generator.media.renditions import MEASURE_KEYS
 from generator.pages.opendata import MEASURED_SCHEMA, measured_schema
 from generator.progress import SilentProgress
 from tests.browser_fixtures import copy_example
+from tests.pages_fixtures import to_html
 
 pytestmark = pytest.mark.slow
 
@@ -114,6 +116,52 @@ def test_the_service_page_shows_deliveries_against_claims(example_files: dict[st
     assert '<figure class="magazine-chart"' in section
     assert "| 720p | 1920x1080 |" in section  # delivered beside the claim in force
     assert "### Claimed" in section and ">deepmind&#46;google</a>" in section
+
+
+def _axis_value(figure: Any, y: float) -> float:
+    """The value at height `y` of a delivery chart, read off its marked grid lines."""
+    marks = [
+        (float(line["y1"]), float(text.get_text().split()[0].rstrip("ps초")))
+        for line, text in zip(
+            figure.find_all("line", class_="grid"),
+            figure.find_all("text", class_="tick"),
+            strict=True,
+        )
+    ]
+    (y0, v0), (y1, v1) = marks[0], marks[-1]
+    return v0 + (v1 - v0) * (y - y0) / (y1 - y0)
+
+
+def test_the_service_page_charts_deliveries_against_the_claim_in_force(
+    example_files: dict[str, Any],
+) -> None:
+    page = str(example_files["services/veo.md"])
+    section = BeautifulSoup(page[page.index("## Delivered over time") :], "html.parser")
+    records = json.loads(example_files["data/entries.json"])
+    attempts = [
+        r for r in records if r["service"] == "veo" and r["clips"] and r["clips"][0]["media"]
+    ]
+    assert len(attempts) == 2
+    # Veo claimed 8 s at 24 fps from 1 May 2025: both attempts were sent under that claim.
+    for kind, claimed, label in (
+        ("length", 8.0, "claimed from 1 May 2025: 8 s"),
+        ("frame-rate", 24.0, "claimed from 1 May 2025: 24"),
+    ):
+        figure = section.find("figure", attrs={"data-chart": kind})
+        assert figure is not None, kind
+        assert len(figure.find_all("circle", class_="delivered")) == len(attempts)
+        [line] = figure.find_all("line", class_="claimed")
+        assert line.find("title").get_text() == label
+        assert _axis_value(figure, float(line["y1"])) == pytest.approx(claimed, abs=0.05)
+    # Each dot stands at what its attempt delivered.
+    figure = section.find("figure", attrs={"data-chart": "frame-rate"})
+    delivered = sorted(r["clips"][0]["media"]["measured"]["effective_fps"] for r in attempts)
+    shown = sorted(_axis_value(figure, float(c["cy"])) for c in figure.find_all("circle"))
+    assert shown == pytest.approx(delivered, abs=0.05)
+    # By month: the median of each month, in a table.
+    tables = [t for t in to_html(page).find_all("table") if t.find("th", string="Month")]
+    rows = [[td.get_text() for td in tr.find_all("td")][:2] for tr in tables[0].find_all("tr")[1:]]
+    assert rows == [["2025-05", "1"], ["2025-06", "1"]]
 
 
 def test_the_leaderboard_sorts_by_measured_columns(example_files: dict[str, Any]) -> None:

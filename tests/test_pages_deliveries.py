@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.media.renditions import ClipMedia, ClipRef, MediaFacts, MediaIndex, Measured
+from generator.media.renditions import ClipMedia, ClipRef, Measured, MediaFacts, MediaIndex
 from generator.model import Clip, Magazine, ServiceClaim, group_comparisons
 from generator.pages import render_pages
 from generator.pages.charts import nice_ticks
@@ -141,8 +141,27 @@ def test_the_frame_rate_chart_holds_distinct_pictures_against_the_claimed_rate(
 def test_resolution_claims_in_either_form_and_motion_without_a_claim(page: BeautifulSoup) -> None:
     resolution = _claimed(_chart(page, "resolution"))
     dots = _dots(_chart(page, "resolution"))
-    assert [c["y"] for c in resolution] == [dots["10 Mar 2025: 1080p"]] * 2
+    # 1080p, then 1920x1080: the same claim in two forms, one line.
+    assert [(c["label"], c["y"]) for c in resolution] == [
+        ("claimed from 1 Jan 2025: 1080p", dots["10 Mar 2025: 1080p"])
+    ]
     assert not _chart(page, "motion").find_all("line", class_="claimed")
+
+
+def test_a_claim_that_keeps_a_value_draws_one_line_from_when_it_was_first_claimed() -> None:
+    mag, media = claimed_magazine()
+    services = dict(mag.services)
+    same = (CLAIMS[0], CLAIMS[1].model_copy(update={"max_seconds": 10}))
+    services["kling"] = services["kling"].model_copy(update={"claims": same})
+    page = to_html(
+        render_pages(dataclasses.replace(mag, services=services), media)
+        .files["services/kling.md"]
+        .text
+    )
+    [line] = _claimed(_chart(page, "length"))
+    assert line["label"] == "claimed from 1 Jan 2025: 10 s"
+    assert not _chart(page, "length").find_all("line", class_="claimed-step")
+    assert len(_claimed(_chart(page, "frame-rate"))) == 2  # 30, then 24 fps
 
 
 def test_a_month_with_several_attempts_has_its_median_drawn_and_tabled(

@@ -303,7 +303,9 @@ def test_charts_take_the_width_of_the_column(example_ko: ServedSite, chromium: B
             "t => t.getBoundingClientRect().height"
         )
 
-    assert len(charts) == 3  # waits, scores, and delivered resolution against the claims
+    # Waits, scores, and what was delivered against the claims: resolution, length,
+    # distinct pictures a second, motion.
+    assert len(charts) == 6
     assert all(width >= 0.9 * min(column, cap) for width in charts), (charts, column, cap)
     assert label_px >= 10  # axis labels stay readable
 

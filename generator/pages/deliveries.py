@@ -10,6 +10,7 @@ attempt and by month (medians), then the claims themselves. Markup lives in
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -244,13 +245,17 @@ def _charts(ctx: PageContext, service: Service, attempts: Sequence[_Attempt]) ->
         ]
         if not delivered:
             continue
-        claimed = []
+        claimed: list[Span] = []
         for index, (position, day) in enumerate(starts):
             claim = claim_on(service, day.date())
             value = quantity.claimed(claim) if claim is not None else None
             if claim is None or value is None:
                 continue
             end = starts[index + 1][0] if index + 1 < len(starts) else 1.0
+            if claimed and claimed[-1].end == position and claimed[-1].value == value:
+                # A new claim that says the same of this: one line, from the first that said it.
+                claimed[-1] = dataclasses.replace(claimed[-1], end=end)
+                continue
             label = W.claimed_from.format(day=L.day(claim.date), value=quantity.text(value))
             claimed.append(Span(position, end, value, label))
         months: dict[str, list[tuple[float, float]]] = {}
