@@ -1,11 +1,11 @@
 """What a service delivered over time, against what it claimed: the service page's section.
 
 Four charts share one time axis (the first to the last attempt shown): the picture's short
-side, the clip's length, distinct pictures a second and motion, one dot per attempt; the claim
-in force (`claimed.claim_on`) as a dashed step line that changes on the day a claim was made;
-a month's median as a bar across that month's attempts. Tables give the same numbers per
-attempt and by month (medians), then the claims themselves. Markup lives in
-`measured_service.md.j2` and the chart fragment; numbers are measured facts, never scores.
+side, the clip's length, distinct pictures a second and motion, one dot per attempt (its first
+measured clip); the claim in force (`claimed.claim_on`) as a dashed step line that changes on
+the day a claim was made; a month's median as a bar across that month's attempts. Tables give
+the same numbers per attempt and by month (medians), then the claims themselves. Markup lives
+in `measured_service.md.j2` and the chart fragment; numbers are measured facts, never scores.
 """
 
 from __future__ import annotations
