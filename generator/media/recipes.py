@@ -9,7 +9,8 @@ One command makes every missing rendition of a video from a single decode: the s
 rotated upright (ffmpeg applies the display matrix on its own), tone-mapped to BT.709 when it
 is HDR, scaled to even, square-pixel dimensions, converted to 8-bit 4:2:0, and then `split`
 into one branch per output. HDR uses `zscale` (this ffmpeg build has libzimg) with the `hable`
-curve of `tonemap`.
+curve of `tonemap`. The poster's frame is picked once and `split` again into the JPEG poster
+and its WebP stills (`StillRecipe`: the same picture at the widths pages offer in `srcset`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,19 @@ class ImageRecipe:
     quality: int = 82
 
 
-Recipe = VideoRecipe | PosterRecipe | PreviewRecipe | SheetRecipe | ImageRecipe
+@dataclass(frozen=True)
+class StillRecipe:
+    """The poster (or a still image) as a WebP `width` pixels wide, one candidate of a `srcset`.
+
+    `width` is the width made, already capped at the poster's or the image's own (see
+    `still_recipes`), so no two stills of one clip are the same file under two names.
+    """
+
+    width: int
+    quality: int = 80
+
+
+Recipe = VideoRecipe | PosterRecipe | PreviewRecipe | SheetRecipe | ImageRecipe | StillRecipe
 
 _FILES: Mapping[Role, tuple[str, str]] = {
     Role.VIDEO: ("mp4", "video/mp4"),
@@ -96,6 +109,7 @@ _FILES: Mapping[Role, tuple[str, str]] = {
     Role.PREVIEW: ("mp4", "video/mp4"),
     Role.SHEET: ("jpg", "image/jpeg"),
     Role.IMAGE: ("webp", "image/webp"),
+    Role.STILL: ("webp", "image/webp"),
 }
 
 
@@ -124,6 +138,32 @@ def recipes_for(settings: MediaSettings, kind: str) -> dict[Role, Recipe]:
     }
 
 
+def still_recipes(
+    settings: MediaSettings, facts: MediaFacts, recipes: Mapping[Role, Recipe]
+) -> tuple[StillRecipe, ...]:
+    """The WebP stills of a clip whose renditions are `recipes`, narrowest first.
+
+    A video's stills are its poster at `still_widths`, each capped at the poster's width (a
+    still is never enlarged; two capped alike are one). A still image's widest candidate is
+    its IMAGE rendition itself, so it gets only the widths narrower than that.
+    """
+    if facts.kind == "image":
+        image = recipes[Role.IMAGE]
+        full = output_size(Role.IMAGE, image, facts)[0]
+        widths = {w for w in settings.still_widths if w < full}
+    else:
+        poster = recipes[Role.POSTER]
+        full = output_size(Role.POSTER, poster, facts)[0]
+        widths = {min(w, full) for w in settings.still_widths}
+    return tuple(StillRecipe(width, settings.still_quality) for width in sorted(widths))
+
+
+def still_size(recipe: StillRecipe, picture: tuple[int, int]) -> tuple[int, int]:
+    """A still's pixel size, made from a picture (the poster's frame, or the image) this big."""
+    width, height = picture
+    return recipe.width, max(1, round(height * recipe.width / max(1, width)))
+
+
 def recipe_key(recipe: Recipe) -> str:
     """A short, stable hash of everything that shapes the rendition."""
     text = json.dumps(
@@ -133,8 +173,10 @@ def recipe_key(recipe: Recipe) -> str:
 
 
 def file_name(role: Role, recipe: Recipe) -> str:
-    """The rendition's file name: role and recipe key, so a new recipe never reuses a name."""
-    return f"{role.value}-{recipe_key(recipe)}.{_FILES[role][0]}"
+    """The rendition's file name: role and recipe key, so a new recipe never reuses a name
+    (a still's width too, so that a reader of the folder sees which is which)."""
+    width = f"{recipe.width}-" if isinstance(recipe, StillRecipe) else ""
+    return f"{role.value}-{width}{recipe_key(recipe)}.{_FILES[role][0]}"
 
 
 def mime_type(role: Role) -> str:
@@ -163,6 +205,8 @@ def output_size(role: Role, recipe: Recipe, facts: MediaFacts) -> tuple[int, int
             columns * tile[0] + (columns + 1) * _SHEET_PADDING,
             rows * tile[1] + (rows + 1) * _SHEET_PADDING,
         )
+    if isinstance(recipe, StillRecipe):
+        raise ValueError("a still's size follows its picture: see still_size")
     return fit(facts.width, facts.height, recipe.max_width, 10 * recipe.max_width, even=False)
 
 
@@ -259,11 +303,14 @@ def video_command(
     max_pixels: int | None = None,
     analysis: tuple[int, int] | None = None,
     analysis_seconds: float | None = None,
+    stills: Sequence[tuple[StillRecipe, Path]] = (),
 ) -> list[str]:
     """One ffmpeg run that decodes `source` once and writes every requested rendition.
 
     Args:
         outputs: for each role to make, its recipe and the path ffmpeg writes to.
+        stills: WebP stills of the poster's frame (the POSTER must be among `outputs`: the
+            frame is picked once for all of them), each with the path ffmpeg writes to.
         timestamps: stamp times on the contact sheet (needs drawtext and a font).
         max_pixels: the decoder refuses a larger frame (a stream can grow after its first).
         analysis: also write the frames for measuring, at this size, to stdout (as
@@ -271,6 +318,8 @@ def video_command(
     """
     if not outputs:
         raise ValueError("nothing to make")
+    if stills and Role.POSTER not in outputs:
+        raise ValueError("stills are made with the poster")
     source_in = ffmpeg.input(_input_path(source), **_input_cap(max_pixels))
     decoded = source_in.video
     measured = None
@@ -288,6 +337,9 @@ def video_command(
     for number, role in enumerate(roles):
         recipe, target = outputs[role]
         branch = branches[number] if branches is not None else base
+        if role is Role.POSTER:
+            made.extend(_poster_outputs(branch, recipe, facts, target, frame_size, stills))
+            continue
         made.append(
             _video_output(branch, source_in, role, recipe, facts, target, frame_size, timestamps)
         )
@@ -335,13 +387,53 @@ def _video_output(
             branch = branch.filter("fps", fps=recipe.fps)
         branch = resize(branch)
         return ffmpeg.output(branch, path, an=None, **_x264(recipe.crf, recipe.preset))
-    if isinstance(recipe, PosterRecipe):
-        branch = resize(_representative_frame(branch, facts))
-        return ffmpeg.output(branch, path, **_still(recipe.quality))
     if isinstance(recipe, SheetRecipe):
         branch = _contact_sheet(branch, recipe, facts, timestamps, resize)
         return ffmpeg.output(branch, path, **_still(recipe.quality))
     raise ValueError(f"{role} is not a video rendition")
+
+
+def _poster_outputs(
+    branch: Any,
+    recipe: Recipe,
+    facts: MediaFacts,
+    target: Path,
+    frame_size: tuple[int, int],
+    stills: Sequence[tuple[StillRecipe, Path]],
+) -> list[Any]:
+    """The JPEG poster and its WebP stills: the frame is picked once, then `split`, so every
+    width shows the same picture."""
+    if not isinstance(recipe, PosterRecipe):
+        raise ValueError("the poster needs a poster recipe")
+    size = output_size(Role.POSTER, recipe, facts)
+    frame = _representative_frame(branch, facts)
+    if size != frame_size:
+        frame = frame.filter("scale", w=size[0], h=size[1]).filter("setsar", 1)
+    if not stills:
+        return [ffmpeg.output(frame, str(target), **_still(recipe.quality))]
+    copies = frame.filter_multi_output("split", 1 + len(stills))
+    made = [ffmpeg.output(copies[0], str(target), **_still(recipe.quality))]
+    for number, (still, path) in enumerate(stills, start=1):
+        made.append(_webp_output(copies[number], still_size(still, size), still.quality, path))
+    return made
+
+
+def _webp_output(stream: Any, size: tuple[int, int], quality: int, target: Path) -> Any:
+    """One still as a WebP of `size` (Lanczos: the sharpest of ffmpeg's scalers when shrinking
+    a picture to a fraction of its width), without metadata."""
+    stream = stream.filter("scale", w=size[0], h=size[1], flags="lanczos").filter("setsar", 1)
+    return ffmpeg.output(
+        stream,
+        str(target),
+        **{
+            "c:v": "libwebp",
+            "quality": quality,
+            "frames:v": 1,
+            "map_metadata": -1,
+            "fflags": "+bitexact",
+            "f": "webp",
+        },
+    )
 
 
 def _analysis_output(
@@ -429,27 +521,29 @@ def image_command(
     ffmpeg_path: str,
     source: Path,
     facts: MediaFacts,
-    recipe: ImageRecipe,
-    target: Path,
+    recipe: ImageRecipe | None,
+    target: Path | None,
     *,
     max_pixels: int | None = None,
+    stills: Sequence[tuple[StillRecipe, Path]] = (),
 ) -> list[str]:
-    """Resize a still image to a WebP: upright (EXIF orientation applied), no metadata kept."""
-    width, height = output_size(Role.IMAGE, recipe, facts)
+    """Resize a still image to a WebP, and to each of `stills`, from one decode: upright (EXIF
+    orientation applied), no metadata kept. `recipe` and `target` are None when only stills
+    are missing."""
+    wanted: list[tuple[tuple[int, int], int, Path]] = []
+    if recipe is not None and target is not None:
+        wanted.append((output_size(Role.IMAGE, recipe, facts), recipe.quality, target))
+    picture = (facts.width, facts.height)
+    wanted += [(still_size(still, picture), still.quality, path) for still, path in stills]
+    if not wanted:
+        raise ValueError("nothing to make")
     stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
-    stream = stream.filter("scale", w=width, h=height, flags="lanczos").filter("setsar", 1)
-    out = ffmpeg.output(
-        stream,
-        str(target),
-        **{
-            "c:v": "libwebp",
-            "quality": recipe.quality,
-            "frames:v": 1,
-            "map_metadata": -1,
-            "fflags": "+bitexact",
-            "f": "webp",
-        },
-    )
+    copies = stream.filter_multi_output("split", len(wanted)) if len(wanted) > 1 else None
+    made = [
+        _webp_output(copies[number] if copies is not None else stream, size, quality, path)
+        for number, (size, quality, path) in enumerate(wanted)
+    ]
+    out = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
     return _global_args(ffmpeg_path) + list(out.compile(cmd="ffmpeg"))[1:]
 
 
