@@ -60,12 +60,12 @@ def front_matter(
     lines.append(f"description: {escape.front_matter(description)}")
     if image:
         lines.append(f"magazine_image: {escape.front_matter(image)}")
-    if stills:
-        lines.append("magazine_stills:")
-        lines.extend(
-            f"  - {{src: {escape.front_matter(src)}, width: {width}, height: {height}}}"
+    if stills:  # one line: a flow sequence, so that only `tags` is a block list
+        listed = ", ".join(
+            f"{{src: {escape.front_matter(src)}, width: {width}, height: {height}}}"
             for src, width, height in stills
         )
+        lines.append(f"magazine_stills: [{listed}]")
     if figure:
         lines.append(f"magazine_figure: {escape.front_matter(figure)}")
     if hide:
