@@ -22,6 +22,7 @@ import difflib
 import re
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
+from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -66,6 +67,13 @@ class MediaSettings(_Section):
     sheet_frames: int = Field(12, ge=2, le=64, description="Frames on the contact sheet.")
     sheet_columns: int = Field(4, ge=1, le=16, description="Columns of the contact sheet.")
     image_max_width: int = Field(1600, ge=16, description="Largest width of web images.")
+    still_widths: tuple[Annotated[int, Field(ge=16, le=8192)], ...] = Field(
+        (320, 640, 1280),
+        min_length=1,
+        description="Widths of the WebP stills a video's poster (and a still image) is also "
+        "made at, for pages to choose from (`srcset`); never wider than the poster or image.",
+    )
+    still_quality: int = Field(80, ge=1, le=100, description="WebP quality of those stills.")
     ffmpeg: str | None = Field(
         None, description="Path of the ffmpeg binary (default: IMAGEIO_FFMPEG_EXE or the wheel's)."
     )

@@ -220,6 +220,14 @@ def media_index() -> MediaIndex:
                     640,
                     360,
                 ),
+                Rendition(
+                    Role.STILL,
+                    Path("/cache/still-160.webp"),
+                    f"media/{digest}/still-160.webp",
+                    "image/webp",
+                    160,
+                    120,
+                ),
             ),
         )
 

@@ -70,13 +70,19 @@ def test_entry_page_shows_clip_renditions_and_media_facts(built: Built) -> None:
     assert len(videos) == 1
     video = videos[0]
     poster = media_file(built.site, "trials/sora", str(video["poster"]))
-    assert poster.is_file() and poster.read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG
+    # The widest WebP still (the JPEG poster is the link preview's).
+    head = poster.read_bytes()[:12]
+    assert poster.is_file() and head[:4] == b"RIFF" and head[8:] == b"WEBP"
     sources = video.find_all("source")
     assert sources and all(
         media_file(built.site, "trials/sora", str(s["src"])).is_file() for s in sources
     )
     for img in doc.select("img[src*='media/']"):
         assert media_file(built.site, "trials/sora", str(img["src"])).is_file()
+        for candidate in str(img.get("srcset") or "").split(", "):
+            if candidate:
+                address = candidate.split(" ")[0]
+                assert media_file(built.site, "trials/sora", address).is_file(), candidate
     facts = " ".join(td.get_text() for td in doc.find_all("td"))
     assert "160×120" in facts
     assert "h264" in facts and "aac" in facts  # probed, with sound

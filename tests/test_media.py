@@ -11,7 +11,7 @@ import pytest
 from generator.media.probe import probe_file
 from generator.media.renditions import ClipRef, MediaIndex, Role
 from generator.media.stage import process_media
-from generator.media.transcode import spawn_count
+from generator.media.transcode import find_ffmpeg, spawn_count, supports_drawtext
 from generator.progress import SilentProgress
 from tests.media_fixtures import fast_settings, magazine_with, probe_stream
 
@@ -39,7 +39,7 @@ def test_every_video_gets_web_safe_renditions(built: tuple[Path, MediaIndex, dic
     for key in GOOD_VIDEOS:
         clip = index.clips[ClipRef(key, 0)]
         assert [r.role for r in clip.renditions] == [
-            Role.VIDEO, Role.POSTER, Role.PREVIEW, Role.SHEET
+            Role.VIDEO, Role.POSTER, Role.PREVIEW, Role.SHEET, Role.STILL
         ], key  # fmt: skip
         video = clip.get(Role.VIDEO)
         assert video is not None
@@ -63,6 +63,17 @@ def test_every_video_gets_web_safe_renditions(built: tuple[Path, MediaIndex, dic
             assert still is not None and still.mime == "image/jpeg"
             facts = probe_file(still.path)
             assert (facts.kind, facts.width, facts.height) == ("image", still.width, still.height)
+        # The clips are at most 320 px wide: one WebP still, the poster's own width.
+        poster = clip.get(Role.POSTER)
+        assert poster is not None
+        (webp,) = clip.all(Role.STILL)
+        seen = probe_stream(webp.path)
+        assert (seen["codec"], seen["width"], seen["height"]) == (
+            "webp",
+            poster.width,
+            poster.height,
+        ), key
+        assert webp.mime == "image/webp"
 
 
 def test_audio_is_kept_only_where_there_is_some(built: tuple[Path, MediaIndex, dict]) -> None:  # type: ignore[type-arg]
@@ -144,6 +155,7 @@ def test_location_and_device_metadata_are_stripped(
 def test_images_get_a_web_image_and_their_original(built: tuple[Path, MediaIndex, dict]) -> None:  # type: ignore[type-arg]
     _, index, sources = built
     exif = index.clips[ClipRef("exif", 0)]
+    # 180 px wide: no still is narrower than the web image, which is its own widest candidate.
     assert [r.role for r in exif.renditions] == [Role.IMAGE, Role.ORIGINAL]
     image = exif.get(Role.IMAGE)
     assert image is not None and image.mime == "image/webp"
@@ -173,7 +185,8 @@ def test_url_paths_and_shared_content(built: tuple[Path, MediaIndex, dict]) -> N
     for clip in index.clips.values():
         for rendition in clip.renditions:
             assert re.fullmatch(
-                r"media/[0-9a-f]{16}/[a-z]+(-[0-9a-f]{10})?\.[a-z0-9]+", rendition.url_path
+                r"media/[0-9a-f]{16}/[a-z]+(-[0-9]+)?(-[0-9a-f]{10})?\.[a-z0-9]+",
+                rendition.url_path,
             )
             assert rendition.url_path.split("/")[1] == clip.source_sha256[:16]
             assert rendition.path.is_relative_to(root / ".magazine" / "renditions")
@@ -268,3 +281,59 @@ def test_time_limit_becomes_a_failure(media_clips: dict[str, Path], tmp_path: Pa
     message = str(index.failures[ClipRef("audio", 0)])
     assert "longer than 0.001 s" in message and "-filter_complex" in message
     assert not list((tmp_path / ".magazine" / "renditions").glob("*/*.mp4"))
+
+
+def test_stills_come_at_each_width_from_the_posters_frame_in_the_same_run(
+    media_clips: dict[str, Path], tmp_path: Path
+) -> None:
+    """The poster at every `still_widths` width no wider than itself (never enlarged), as WebP
+    of the declared size, made by the one ffmpeg run that makes the rest; the image too."""
+    settings = fast_settings(still_widths=(64, 128, 200, 4096), measure=False)
+    chosen = {"audio": media_clips["audio"], "exif": media_clips["exif"]}
+    magazine, sources = magazine_with(tmp_path, chosen, settings)
+    supports_drawtext(find_ffmpeg(None))  # asked once per session: not counted below
+    before = spawn_count()
+    index = process_media(magazine, sources, progress=SilentProgress(), jobs=1)
+    assert spawn_count() == before + 2  # one ffmpeg run per source (probing is PyAV's)
+    clip = index.clips[ClipRef("audio", 0)]
+    poster = clip.get(Role.POSTER)
+    assert poster is not None and (poster.width, poster.height) == (320, 180)
+    stills = clip.all(Role.STILL)
+    assert [(s.width, s.height) for s in stills] == [(64, 36), (128, 72), (200, 112), (320, 180)]
+    for still in stills:
+        seen = probe_stream(still.path)
+        assert (seen["codec"], seen["width"], seen["height"]) == ("webp", still.width, still.height)
+        assert re.search(rf"/still-{still.width}-[0-9a-f]{{10}}\.webp$", still.url_path)
+    # The same picture at every width: the widest still and the poster agree.
+    assert (
+        abs(probe_stream(stills[-1].path)["mean_luma"] - probe_stream(poster.path)["mean_luma"]) < 3
+    )
+    image = index.clips[ClipRef("exif", 0)]
+    web = image.get(Role.IMAGE)
+    assert web is not None and (web.width, web.height) == (180, 320)
+    assert [(s.width, s.height) for s in image.all(Role.STILL)] == [(64, 114), (128, 228)]
+    for still in image.all(Role.STILL):
+        assert probe_stream(still.path)["width"] == still.width
+
+
+def test_a_cache_from_before_the_stills_makes_them_once(
+    media_clips: dict[str, Path], tmp_path: Path
+) -> None:
+    """A cache made before stills existed has every other rendition: the next build makes
+    the stills (with the poster, so they show its frame) in one run, the one after none."""
+    magazine, sources = magazine_with(tmp_path, {"silent": media_clips["silent"]})
+    first = process_media(magazine, sources, progress=SilentProgress()).clips[ClipRef("silent", 0)]
+    video = first.get(Role.VIDEO)
+    assert video is not None
+    made_at = video.path.stat().st_mtime_ns
+    for still in first.all(Role.STILL):
+        still.path.unlink()
+        Path(f"{still.path}.json").unlink()
+    before = spawn_count()
+    second = process_media(magazine, sources, progress=SilentProgress()).clips[ClipRef("silent", 0)]
+    assert spawn_count() == before + 1
+    assert video.path.stat().st_mtime_ns == made_at  # the video is not made again
+    assert second == first
+    again = process_media(magazine, sources, progress=SilentProgress()).clips[ClipRef("silent", 0)]
+    assert spawn_count() == before + 1
+    assert again == first

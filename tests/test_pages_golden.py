@@ -68,10 +68,14 @@ def mixed_media() -> MediaIndex:
     clips = dict(base.clips)
     sparks = clips[ClipRef("sparks-sora", 0)]
     image = Rendition(Role.IMAGE, Path("/cache/i.jpg"), "media/a/image.jpg", "image/jpeg", 800, 600)
+    stills = tuple(
+        Rendition(Role.STILL, Path(f"/c/{w}.webp"), f"media/a/still-{w}.webp", "image/webp", w, h)
+        for w, h in ((320, 240), (640, 480))
+    )
     clips[sparks.ref] = replace(
         sparks,
         facts=replace(sparks.facts, kind="image", duration=None, fps=None),
-        renditions=(image,),
+        renditions=(image, *stills),
     )
     kling = clips[ClipRef("boat-kling", 0)]
     original = Rendition(Role.ORIGINAL, Path("/cache/o.mp4"), "media/c/original.mp4", "video/mp4")

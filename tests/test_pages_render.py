@@ -54,7 +54,9 @@ def test_entry_page_front_matter_clips_and_ratings(
     video = soup.find("video")
     assert video is not None
     assert video["preload"] == "none" and video.has_attr("playsinline")
-    assert video["poster"] == "../../media/a/poster.jpg"
+    assert (
+        video["poster"] == "../../media/a/still-160.webp"
+    )  # the widest still (the JPEG: link previews)
     assert video.find("source")["src"] == "../../media/a/video.mp4"
     sheet = soup.find("figure", class_="magazine-sheet").find("img")
     assert sheet["loading"] == "lazy" and sheet["width"] == "640"

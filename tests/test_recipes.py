@@ -12,6 +12,7 @@ from generator.media.recipes import (
     PosterRecipe,
     PreviewRecipe,
     SheetRecipe,
+    StillRecipe,
     VideoRecipe,
     file_name,
     fit,
@@ -19,6 +20,8 @@ from generator.media.recipes import (
     output_size,
     recipe_key,
     recipes_for,
+    still_recipes,
+    still_size,
     video_command,
 )
 from generator.media.renditions import MediaFacts, Role
@@ -163,3 +166,48 @@ def test_recipes_follow_settings_and_keys_change_only_with_them() -> None:
 def test_nothing_to_make_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="nothing to make"):
         video_command("ffmpeg", SOURCE, FACTS, {})
+
+
+def test_stills_are_the_posters_frame_split_again_in_the_same_command() -> None:
+    settings = MediaSettings()
+    recipes = recipes_for(settings, "video")
+    stills = still_recipes(settings, FACTS, recipes)
+    assert [s.width for s in stills] == [320, 640, 1280]  # the poster is 1280 wide
+    paths = [(still, Path(f"/cache/.tmp-still-{still.width}")) for still in stills]
+    command = video_command("ffmpeg", SOURCE, FACTS, outputs(), stills=paths)
+    graph = filtergraph(command)
+    assert command.count("-i") == 1
+    assert graph.count("thumbnail") == 1 and "split=4" in graph  # poster + 3 stills
+    assert "scale=flags=lanczos:h=180:w=320" in graph and "scale=flags=lanczos:h=360:w=640" in graph
+    assert command.count("libwebp") == 3
+    for _, path in paths:
+        assert str(path) in command
+    assert file_name(Role.STILL, stills[0]).startswith("still-320-")
+    with pytest.raises(ValueError):
+        video_command("ffmpeg", SOURCE, FACTS, {Role.VIDEO: outputs()[Role.VIDEO]}, stills=paths)
+
+
+def test_stills_are_never_wider_than_their_picture() -> None:
+    settings = MediaSettings()
+    portrait = replace(FACTS, width=1080, height=1920)
+    recipes = recipes_for(settings, "video")
+    assert [s.width for s in still_recipes(settings, portrait, recipes)] == [320, 404]
+    small = replace(FACTS, width=160, height=120)
+    assert [s.width for s in still_recipes(settings, small, recipes)] == [160]
+    photo = MediaFacts(kind="image", width=4000, height=3000, codec="mjpeg", frames=1)
+    images = recipes_for(settings, "image")
+    # The 1600 px web image is the widest candidate; the stills are narrower.
+    assert [s.width for s in still_recipes(settings, photo, images)] == [320, 640, 1280]
+    assert still_size(StillRecipe(320), (1600, 1200)) == (320, 240)
+
+
+def test_image_stills_come_from_one_decode() -> None:
+    facts = MediaFacts(kind="image", width=4000, height=3000, codec="mjpeg", frames=1)
+    stills = [(StillRecipe(320), Path("/c/s320.webp")), (StillRecipe(640), Path("/c/s640.webp"))]
+    command = image_command(
+        "ffmpeg", Path("/p/photo.jpg"), facts, ImageRecipe(max_width=1600), Path("/c/o.webp"),
+        stills=stills,
+    )  # fmt: skip
+    assert command.count("-i") == 1 and "split=3" in filtergraph(command)
+    only = image_command("ffmpeg", Path("/p/photo.jpg"), facts, None, None, stills=stills)
+    assert "split=2" in filtergraph(only) and "/c/o.webp" not in only

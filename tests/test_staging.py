@@ -185,3 +185,25 @@ def test_markers_in_top_level_pages_are_filled_in_the_staged_copy(tmp_path: Path
     # links in a snippet are relative to the docs root: pages in sub-folders are left alone
     assert (staging / "essays" / "one.md").read_text() == "<!-- magazine:latest -->\n"
     assert (root / "docs" / "index.md").read_text(encoding="utf-8") == home
+
+
+def test_srcset_addresses_in_a_snippet_follow_the_page_it_lands_in(tmp_path: Path) -> None:
+    """The builder rewrites an image's `src` for the page it is on, never its `srcset`: a
+    snippet placed in `about.md` (served at `about/`) gets `../` before each address."""
+    root = tmp_path / "mag"
+    (root / "docs").mkdir(parents=True)
+    for page in ("index.md", "about.md"):
+        (root / "docs" / page).write_text("<!-- magazine:latest -->\n", encoding="utf-8")
+    card = (
+        '[![](media/a/still-640.webp){ srcset="media/a/still-320.webp 320w, '
+        'https://media.example/media/b/still-640.webp 640w" sizes="100vw" }](trials/a.md)'
+    )
+    staging = root / ".magazine" / "staging" / "docs"
+    write_staging(root, Settings(), generated({}), {}, staging, {"latest": card})
+    assert card in (staging / "index.md").read_text(encoding="utf-8")
+    about = (staging / "about.md").read_text(encoding="utf-8")
+    assert (
+        'srcset="../media/a/still-320.webp 320w, https://media.example/media/b/still-640.webp 640w"'
+        in about
+    )
+    assert "[![](media/a/still-640.webp)" in about  # `src`: the builder's to rewrite

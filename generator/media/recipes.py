@@ -6,10 +6,10 @@ touches. The commands are built with ffmpeg-python's graph API and compiled to a
 nothing here runs a process or touches a file.
 
 One command makes every missing rendition of a video from a single decode: the source is
-rotated upright (ffmpeg applies the display matrix on its own), tone-mapped to BT.709 when it
-is HDR, scaled to even, square-pixel dimensions, converted to 8-bit 4:2:0, and then `split`
-into one branch per output. HDR uses `zscale` (this ffmpeg build has libzimg) with the `hable`
-curve of `tonemap`.
+rotated upright, tone-mapped to BT.709 when it is HDR, scaled to even, square-pixel dimensions,
+converted to 8-bit 4:2:0 (`streams`), and then `split` into one branch per output. The
+poster's frame is picked once and `split` again into the JPEG poster
+and its WebP stills (`StillRecipe`: the same picture at the widths pages offer in `srcset`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,17 +25,22 @@ from typing import Any
 import ffmpeg
 
 from ..settings import MediaSettings
-from .probe import decoder_cap
 from .renditions import MediaFacts, Role
+from .streams import analysis_size as analysis_size
+from .streams import (
+    double_rate,
+    global_args,
+    input_cap,
+    input_path,
+    jpeg_options,
+    upright_8bit,
+    x264_options,
+)
 
 RECIPE_VERSION = 1
 """Bump when a command changes in a way the settings do not show; every rendition is re-made."""
 
-_RGB_MATRICES = frozenset({"gbr", ""})
 _SHEET_PADDING = 4
-_ZSCALE_TRANSFER = {"smpte2084": "smpte2084", "arib-std-b67": "arib-std-b67"}
-_ZSCALE_MATRIX = {"bt2020nc": "2020_ncl", "bt2020c": "2020_cl", "bt709": "709"}
-_ZSCALE_PRIMARIES = {"bt2020": "2020", "bt709": "709"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,19 @@ class ImageRecipe:
     quality: int = 82
 
 
-Recipe = VideoRecipe | PosterRecipe | PreviewRecipe | SheetRecipe | ImageRecipe
+@dataclass(frozen=True)
+class StillRecipe:
+    """The poster (or a still image) as a WebP `width` pixels wide, one candidate of a `srcset`.
+
+    `width` is the width made, already capped at the poster's or the image's own (see
+    `still_recipes`), so no two stills of one clip are the same file under two names.
+    """
+
+    width: int
+    quality: int = 80
+
+
+Recipe = VideoRecipe | PosterRecipe | PreviewRecipe | SheetRecipe | ImageRecipe | StillRecipe
 
 _FILES: Mapping[Role, tuple[str, str]] = {
     Role.VIDEO: ("mp4", "video/mp4"),
@@ -96,6 +113,7 @@ _FILES: Mapping[Role, tuple[str, str]] = {
     Role.PREVIEW: ("mp4", "video/mp4"),
     Role.SHEET: ("jpg", "image/jpeg"),
     Role.IMAGE: ("webp", "image/webp"),
+    Role.STILL: ("webp", "image/webp"),
 }
 
 
@@ -124,6 +142,32 @@ def recipes_for(settings: MediaSettings, kind: str) -> dict[Role, Recipe]:
     }
 
 
+def still_recipes(
+    settings: MediaSettings, facts: MediaFacts, recipes: Mapping[Role, Recipe]
+) -> tuple[StillRecipe, ...]:
+    """The WebP stills of a clip whose renditions are `recipes`, narrowest first.
+
+    A video's stills are its poster at `still_widths`, each capped at the poster's width (a
+    still is never enlarged; two capped alike are one). A still image's widest candidate is
+    its IMAGE rendition itself, so it gets only the widths narrower than that.
+    """
+    if facts.kind == "image":
+        image = recipes[Role.IMAGE]
+        full = output_size(Role.IMAGE, image, facts)[0]
+        widths = {w for w in settings.still_widths if w < full}
+    else:
+        poster = recipes[Role.POSTER]
+        full = output_size(Role.POSTER, poster, facts)[0]
+        widths = {min(w, full) for w in settings.still_widths}
+    return tuple(StillRecipe(width, settings.still_quality) for width in sorted(widths))
+
+
+def still_size(recipe: StillRecipe, picture: tuple[int, int]) -> tuple[int, int]:
+    """A still's pixel size, made from a picture (the poster's frame, or the image) this big."""
+    width, height = picture
+    return recipe.width, max(1, round(height * recipe.width / max(1, width)))
+
+
 def recipe_key(recipe: Recipe) -> str:
     """A short, stable hash of everything that shapes the rendition."""
     text = json.dumps(
@@ -133,8 +177,10 @@ def recipe_key(recipe: Recipe) -> str:
 
 
 def file_name(role: Role, recipe: Recipe) -> str:
-    """The rendition's file name: role and recipe key, so a new recipe never reuses a name."""
-    return f"{role.value}-{recipe_key(recipe)}.{_FILES[role][0]}"
+    """The rendition's file name: role and recipe key, so a new recipe never reuses a name
+    (a still's width too, so that a reader of the folder sees which is which)."""
+    width = f"{recipe.width}-" if isinstance(recipe, StillRecipe) else ""
+    return f"{role.value}-{width}{recipe_key(recipe)}.{_FILES[role][0]}"
 
 
 def mime_type(role: Role) -> str:
@@ -163,6 +209,8 @@ def output_size(role: Role, recipe: Recipe, facts: MediaFacts) -> tuple[int, int
             columns * tile[0] + (columns + 1) * _SHEET_PADDING,
             rows * tile[1] + (rows + 1) * _SHEET_PADDING,
         )
+    if isinstance(recipe, StillRecipe):
+        raise ValueError("a still's size follows its picture: see still_size")
     return fit(facts.width, facts.height, recipe.max_width, 10 * recipe.max_width, even=False)
 
 
@@ -181,74 +229,6 @@ def _sheet_layout(recipe: SheetRecipe, facts: MediaFacts) -> tuple[int, int, int
     return count, columns, rows, tile
 
 
-def _input_path(path: Path) -> str:
-    # An absolute `file:` URL: a name starting with "-" is not an option, "a:b" not a protocol.
-    return "file:" + str(path.absolute())
-
-
-def _input_cap(max_pixels: int | None) -> dict[str, Any]:
-    # A decoder option given before -i: frames larger than this are refused, not allocated.
-    return {} if max_pixels is None else {"max_pixels": decoder_cap(max_pixels)}
-
-
-def _global_args(ffmpeg_path: str) -> list[str]:
-    # -xerror: stop at the first decoding error instead of writing a shortened rendition.
-    return [ffmpeg_path, "-nostdin", "-hide_banner", "-nostats", "-v", "error", "-xerror", "-y"]
-
-
-def _upright_8bit(
-    stream: Any, facts: MediaFacts, size: tuple[int, int], flags: str | None = None
-) -> Any:
-    """Scale to `size` with square pixels in 8-bit 4:2:0, tone-mapping HDR to BT.709
-    (with the scaler's `flags` when given: the analysis asks for `area`)."""
-    width, height = size
-    if facts.hdr:
-        stream = (
-            stream.filter(
-                "zscale",
-                w=width,
-                h=height,
-                tin=_ZSCALE_TRANSFER[facts.color_transfer],
-                min=_ZSCALE_MATRIX.get(facts.color_matrix, "2020_ncl"),
-                pin=_ZSCALE_PRIMARIES.get(facts.color_primaries, "2020"),
-                t="linear",
-                npl=100,
-            )
-            .filter("format", "gbrpf32le")
-            .filter("zscale", p="709")
-            .filter("tonemap", tonemap="hable", desat=0)
-            .filter("zscale", t="709", m="709", r="tv")
-        )
-    else:
-        options: dict[str, Any] = {"w": width, "h": height, "out_range": "tv"}
-        if flags is not None:
-            options["flags"] = flags
-        if facts.color_matrix in _RGB_MATRICES and _is_rgb(facts.pix_fmt):
-            # RGB in (PNG, GIF, libx264rgb): choose the matrix browsers assume for HD video.
-            options["out_color_matrix"] = "bt709"
-        stream = stream.filter("scale", **options)
-    return stream.filter("format", "yuv420p").filter("setsar", 1)
-
-
-def _is_rgb(pix_fmt: str) -> bool:
-    return pix_fmt.startswith(("rgb", "bgr", "gbr", "argb", "abgr", "pal", "gray", "ya", "0rgb"))
-
-
-def _x264(crf: int, preset: str) -> dict[str, Any]:
-    return {
-        "c:v": "libx264",
-        "preset": preset,
-        "crf": crf,
-        "pix_fmt": "yuv420p",
-        "profile:v": "high",
-        "movflags": "+faststart",
-        "map_metadata": -1,
-        "map_chapters": -1,
-        "fflags": "+bitexact",
-        "f": "mp4",
-    }
-
-
 def video_command(
     ffmpeg_path: str,
     source: Path,
@@ -259,11 +239,14 @@ def video_command(
     max_pixels: int | None = None,
     analysis: tuple[int, int] | None = None,
     analysis_seconds: float | None = None,
+    stills: Sequence[tuple[StillRecipe, Path]] = (),
 ) -> list[str]:
     """One ffmpeg run that decodes `source` once and writes every requested rendition.
 
     Args:
         outputs: for each role to make, its recipe and the path ffmpeg writes to.
+        stills: WebP stills of the poster's frame (the POSTER must be among `outputs`: the
+            frame is picked once for all of them), each with the path ffmpeg writes to.
         timestamps: stamp times on the contact sheet (needs drawtext and a font).
         max_pixels: the decoder refuses a larger frame (a stream can grow after its first).
         analysis: also write the frames for measuring, at this size, to stdout (as
@@ -271,7 +254,9 @@ def video_command(
     """
     if not outputs:
         raise ValueError("nothing to make")
-    source_in = ffmpeg.input(_input_path(source), **_input_cap(max_pixels))
+    if stills and Role.POSTER not in outputs:
+        raise ValueError("stills are made with the poster")
+    source_in = ffmpeg.input(input_path(source), **input_cap(max_pixels))
     decoded = source_in.video
     measured = None
     if analysis is not None:
@@ -281,20 +266,23 @@ def video_command(
         (_frame_size(role, recipe, facts) for role, (recipe, _) in outputs.items()),
         key=lambda size: size[0] * size[1],
     )
-    base = _upright_8bit(decoded, facts, frame_size)
+    base = upright_8bit(decoded, facts, frame_size)
     roles = sorted(outputs)
     branches = base.filter_multi_output("split", len(roles)) if len(roles) > 1 else None
     made = []
     for number, role in enumerate(roles):
         recipe, target = outputs[role]
         branch = branches[number] if branches is not None else base
+        if role is Role.POSTER:
+            made.extend(_poster_outputs(branch, recipe, facts, target, frame_size, stills))
+            continue
         made.append(
             _video_output(branch, source_in, role, recipe, facts, target, frame_size, timestamps)
         )
     if measured is not None and analysis is not None:
         made.append(_analysis_output(measured, facts, analysis, analysis_seconds))
     graph = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
-    return _global_args(ffmpeg_path) + list(graph.compile(cmd="ffmpeg"))[1:]
+    return global_args(ffmpeg_path) + list(graph.compile(cmd="ffmpeg"))[1:]
 
 
 def _video_output(
@@ -318,11 +306,11 @@ def _video_output(
     path = str(target)
     if isinstance(recipe, VideoRecipe):
         branch = resize(branch)
-        options = _x264(recipe.crf, recipe.preset)
+        options = x264_options(recipe.crf, recipe.preset)
         options.update(
             {
                 "maxrate": recipe.max_bitrate,
-                "bufsize": _double(recipe.max_bitrate),
+                "bufsize": double_rate(recipe.max_bitrate),
                 "c:a": "aac",
                 "b:a": recipe.audio_bitrate,
                 "ac": 2,
@@ -334,42 +322,54 @@ def _video_output(
         if facts.fps is None or facts.fps > recipe.fps:
             branch = branch.filter("fps", fps=recipe.fps)
         branch = resize(branch)
-        return ffmpeg.output(branch, path, an=None, **_x264(recipe.crf, recipe.preset))
-    if isinstance(recipe, PosterRecipe):
-        branch = resize(_representative_frame(branch, facts))
-        return ffmpeg.output(branch, path, **_still(recipe.quality))
+        return ffmpeg.output(branch, path, an=None, **x264_options(recipe.crf, recipe.preset))
     if isinstance(recipe, SheetRecipe):
         branch = _contact_sheet(branch, recipe, facts, timestamps, resize)
-        return ffmpeg.output(branch, path, **_still(recipe.quality))
+        return ffmpeg.output(branch, path, **jpeg_options(recipe.quality))
     raise ValueError(f"{role} is not a video rendition")
 
 
-def _analysis_output(
-    stream: Any, facts: MediaFacts, size: tuple[int, int], max_seconds: float | None
-) -> Any:
-    """Raw 8-bit 4:2:0 frames of `size` on stdout, every decoded frame kept (`passthrough`:
-    none duplicated or dropped to fit a rate, or repeated pictures could not be counted)."""
-    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
-    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
-    stream = _upright_8bit(stream, facts, size, flags="area")
-    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
-    if facts.kind == "image":
-        options["frames:v"] = 1
-    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
-        options["t"] = f"{max_seconds:g}"
-    return ffmpeg.output(stream, "pipe:1", an=None, **options)
+def _poster_outputs(
+    branch: Any,
+    recipe: Recipe,
+    facts: MediaFacts,
+    target: Path,
+    frame_size: tuple[int, int],
+    stills: Sequence[tuple[StillRecipe, Path]],
+) -> list[Any]:
+    """The JPEG poster and its WebP stills: the frame is picked once, then `split`, so every
+    width shows the same picture."""
+    if not isinstance(recipe, PosterRecipe):
+        raise ValueError("the poster needs a poster recipe")
+    size = output_size(Role.POSTER, recipe, facts)
+    frame = _representative_frame(branch, facts)
+    if size != frame_size:
+        frame = frame.filter("scale", w=size[0], h=size[1]).filter("setsar", 1)
+    if not stills:
+        return [ffmpeg.output(frame, str(target), **jpeg_options(recipe.quality))]
+    copies = frame.filter_multi_output("split", 1 + len(stills))
+    made = [ffmpeg.output(copies[0], str(target), **jpeg_options(recipe.quality))]
+    for number, (still, path) in enumerate(stills, start=1):
+        made.append(_webp_output(copies[number], still_size(still, size), still.quality, path))
+    return made
 
 
-def _still(quality: int) -> dict[str, Any]:
-    return {
-        "c:v": "mjpeg",
-        "q:v": quality,
-        "frames:v": 1,
-        "update": 1,
-        "map_metadata": -1,
-        "fflags": "+bitexact",
-        "f": "image2",
-    }
+def _webp_output(stream: Any, size: tuple[int, int], quality: int, target: Path) -> Any:
+    """One still as a WebP of `size` (Lanczos: the sharpest of ffmpeg's scalers when shrinking
+    a picture to a fraction of its width), without metadata."""
+    stream = stream.filter("scale", w=size[0], h=size[1], flags="lanczos").filter("setsar", 1)
+    return ffmpeg.output(
+        stream,
+        str(target),
+        **{
+            "c:v": "libwebp",
+            "quality": quality,
+            "frames:v": 1,
+            "map_metadata": -1,
+            "fflags": "+bitexact",
+            "f": "webp",
+        },
+    )
 
 
 def _representative_frame(branch: Any, facts: MediaFacts) -> Any:
@@ -429,46 +429,46 @@ def image_command(
     ffmpeg_path: str,
     source: Path,
     facts: MediaFacts,
-    recipe: ImageRecipe,
-    target: Path,
+    recipe: ImageRecipe | None,
+    target: Path | None,
     *,
     max_pixels: int | None = None,
+    stills: Sequence[tuple[StillRecipe, Path]] = (),
 ) -> list[str]:
-    """Resize a still image to a WebP: upright (EXIF orientation applied), no metadata kept."""
-    width, height = output_size(Role.IMAGE, recipe, facts)
-    stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
-    stream = stream.filter("scale", w=width, h=height, flags="lanczos").filter("setsar", 1)
-    out = ffmpeg.output(
-        stream,
-        str(target),
-        **{
-            "c:v": "libwebp",
-            "quality": recipe.quality,
-            "frames:v": 1,
-            "map_metadata": -1,
-            "fflags": "+bitexact",
-            "f": "webp",
-        },
-    )
-    return _global_args(ffmpeg_path) + list(out.compile(cmd="ffmpeg"))[1:]
+    """Resize a still image to a WebP, and to each of `stills`, from one decode: upright (EXIF
+    orientation applied), no metadata kept. `recipe` and `target` are None when only stills
+    are missing."""
+    wanted: list[tuple[tuple[int, int], int, Path]] = []
+    if recipe is not None and target is not None:
+        wanted.append((output_size(Role.IMAGE, recipe, facts), recipe.quality, target))
+    picture = (facts.width, facts.height)
+    wanted += [(still_size(still, picture), still.quality, path) for still, path in stills]
+    if not wanted:
+        raise ValueError("nothing to make")
+    stream = ffmpeg.input(input_path(source), **input_cap(max_pixels)).video
+    copies = stream.filter_multi_output("split", len(wanted)) if len(wanted) > 1 else None
+    made = [
+        _webp_output(copies[number] if copies is not None else stream, size, quality, path)
+        for number, (size, quality, path) in enumerate(wanted)
+    ]
+    out = ffmpeg.merge_outputs(*made) if len(made) > 1 else made[0]
+    return global_args(ffmpeg_path) + list(out.compile(cmd="ffmpeg"))[1:]
 
 
-def _double(rate: str) -> str:
-    """Twice a bitrate written as ffmpeg does (`4M` → `8M`), for the VBV buffer."""
-    number = rate.rstrip("kKmMgG")
-    unit = rate[len(number) :]
-    return f"{float(number) * 2:g}{unit}"
-
-
-def analysis_size(facts: MediaFacts, long_side: int) -> tuple[int, int]:
-    """The fixed size a clip is measured at: `long_side` on its longer side, even, upright.
-
-    The same for every clip whatever it was delivered at (P.910 SI/TI change with size), so
-    it may enlarge a small clip as well as shrink a large one.
-    """
-    width, height = max(1, facts.width), max(1, facts.height)
-    scale = long_side / max(width, height)
-    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+def _analysis_output(
+    stream: Any, facts: MediaFacts, size: tuple[int, int], max_seconds: float | None
+) -> Any:
+    """Raw 8-bit 4:2:0 frames of `size` on stdout, every decoded frame kept (`passthrough`:
+    none duplicated or dropped to fit a rate, or repeated pictures could not be counted)."""
+    # `area` averages the pixels each output pixel covers: the fair way to shrink a clip for
+    # measuring, and a sixth cheaper than the default bicubic on a 1080p source.
+    stream = upright_8bit(stream, facts, size, flags="area")
+    options: dict[str, Any] = {"f": "rawvideo", "pix_fmt": "yuv420p", "fps_mode": "passthrough"}
+    if facts.kind == "image":
+        options["frames:v"] = 1
+    elif max_seconds is not None:  # whatever the header claimed, never read past the limit
+        options["t"] = f"{max_seconds:g}"
+    return ffmpeg.output(stream, "pipe:1", an=None, **options)
 
 
 def analysis_command(
@@ -485,6 +485,6 @@ def analysis_command(
     Every decoded frame is kept (`passthrough`: no frame is duplicated or dropped to fit a
     rate, or repeated pictures could not be counted); HDR is tone-mapped like the renditions.
     """
-    stream = ffmpeg.input(_input_path(source), **_input_cap(max_pixels)).video
+    stream = ffmpeg.input(input_path(source), **input_cap(max_pixels)).video
     out = _analysis_output(stream, facts, size, max_seconds)
-    return [a for a in _global_args(ffmpeg_path) if a != "-y"] + list(out.compile(cmd="ffmpeg"))[1:]
+    return [a for a in global_args(ffmpeg_path) if a != "-y"] + list(out.compile(cmd="ffmpeg"))[1:]

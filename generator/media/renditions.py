@@ -26,6 +26,7 @@ class Role(StrEnum):
     PREVIEW = "preview"  # a short, muted, looping MP4 for cards
     SHEET = "sheet"  # contact sheet of evenly spaced frames with timestamps (JPEG)
     IMAGE = "image"  # resized web image for image clips
+    STILL = "still"  # the poster or the image as a WebP at one width, for `srcset` (several)
     ORIGINAL = "original"  # the source as it came (linked, not embedded)
 
 
@@ -153,6 +154,10 @@ class ClipMedia:
             if rendition.role is role:
                 return rendition
         return None
+
+    def all(self, role: Role) -> tuple[Rendition, ...]:
+        """Every rendition of a role, narrowest first (the stills: one per width)."""
+        return tuple(r for r in self.renditions if r.role is role)
 
 
 @dataclass(frozen=True)

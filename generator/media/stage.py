@@ -6,17 +6,18 @@ renditions whose recipe it changes, from one decode of the source. Sources run i
 to the number of cores. A clip that fails is recorded in `MediaIndex.failures` and the others
 go on; the build reports the failures at the end.
 
-Videos get VIDEO, POSTER, PREVIEW and SHEET. Their originals are not published: they are often
-far larger than the site can carry, and the renditions are what readers watch. Still images get
-IMAGE and, when `originals` can publish it, ORIGINAL (the file as it came minus its metadata,
-named by its real type).
+Videos get VIDEO, POSTER, PREVIEW and SHEET, and their poster's frame as WebP STILLs at the
+widths pages offer in `srcset`. Their originals are not published: they are often far larger
+than the site can carry, and the renditions are what readers watch. Still images get IMAGE,
+STILLs narrower than it and, when `originals` can publish it, ORIGINAL (the file as it came
+minus its metadata, named by its real type).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,11 +36,14 @@ from .probe import probe_file
 from .recipes import (
     ImageRecipe,
     Recipe,
+    StillRecipe,
     file_name,
     image_command,
     mime_type,
     output_size,
     recipes_for,
+    still_recipes,
+    still_size,
     video_command,
 )
 from .renditions import ClipMedia, ClipRef, Measured, MediaFacts, MediaIndex, Rendition, Role
@@ -251,6 +255,20 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
             missing[role] = recipe
         else:
             ready[role] = _rendition(cache, role, name, cached.width, cached.height)
+    stills: list[Rendition] = []
+    missing_stills: list[StillRecipe] = []
+    for still in still_recipes(settings.media, facts, recipes):
+        name = file_name(Role.STILL, still)
+        found = cache.lookup(name)
+        if found is None:
+            missing_stills.append(still)
+        else:
+            stills.append(_rendition(cache, Role.STILL, name, found.width, found.height))
+    if missing_stills and facts.kind == "video" and Role.POSTER not in missing:
+        # The poster's frame is picked in the run that makes the stills: made again with
+        # them (the same bytes, from the same decode), every width shows the same picture.
+        missing[Role.POSTER] = recipes[Role.POSTER]
+        del ready[Role.POSTER]
     warnings: list[str] = []
     measured: tuple[Measured, str | None] | None = None
     to_measure = settings.media.measure
@@ -260,22 +278,27 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         original = _original(cache, path, facts)
         if original is not None:
             ready[Role.ORIGINAL] = original
-    if missing:
+    if missing or missing_stills:
         cache.sweep()
         ffmpeg = find_ffmpeg(settings.media.ffmpeg)
         if facts.kind == "image":
-            made = _make_image(ffmpeg, settings, cache, path, shown, facts, missing)
+            made, made_stills = _make_image(
+                ffmpeg, settings, cache, path, shown, facts, missing, missing_stills
+            )
         else:
             # The renditions' decode feeds the measurements too, when they are wanted.
             frames = new_frames(facts) if to_measure and measured is None else None
-            made, warnings = _make_video(
-                ffmpeg, settings, cache, path, shown, facts, missing, frames
+            made, made_stills, warnings = _make_video(
+                ffmpeg, settings, cache, path, shown, facts, missing, frames, missing_stills
             )
             if frames is not None:
                 measured = finish(frames, facts, cache)
         ready.update(made)
+        stills += made_stills
     order = list(Role)
-    renditions = tuple(sorted(ready.values(), key=lambda r: order.index(r.role)))
+    renditions = tuple(
+        sorted([*ready.values(), *stills], key=lambda r: (order.index(r.role), r.width))
+    )
     if to_measure and measured is None:
         measured = measure_clip(
             settings.media.ffmpeg,
@@ -306,8 +329,10 @@ def _make_video(
     facts: MediaFacts,
     missing: Mapping[Role, Recipe],
     frames: Frames | None = None,
-) -> tuple[dict[Role, Rendition], list[str]]:
-    """Every missing rendition from one decode; with `frames`, the analysis's frames too."""
+    stills: Sequence[StillRecipe] = (),
+) -> tuple[dict[Role, Rendition], list[Rendition], list[str]]:
+    """Every missing rendition and still from one decode; with `frames`, the analysis's
+    frames too."""
     warnings: list[str] = []
     timestamps = True
     if Role.SHEET in missing:
@@ -317,6 +342,8 @@ def _make_video(
     names = {role: file_name(role, recipe) for role, recipe in missing.items()}
     temporaries = {role: cache.temporary(names[role]) for role in missing}
     outputs = {role: (missing[role], temporaries[role]) for role in missing}
+    still_names = [file_name(Role.STILL, still) for still in stills]
+    still_paths = [cache.temporary(name) for name in still_names]
     command = video_command(
         ffmpeg,
         path,
@@ -326,6 +353,7 @@ def _make_video(
         max_pixels=settings.limits.pixels,
         analysis=(frames.width, frames.height) if frames is not None else None,
         analysis_seconds=settings.limits.clip_seconds,
+        stills=list(zip(stills, still_paths, strict=True)),
     )
     try:
         if frames is None:
@@ -345,9 +373,16 @@ def _make_video(
             width, height = output_size(role, recipe, facts)
             cache.commit(temporaries[role], names[role], width, height)
             made[role] = _rendition(cache, role, names[role], width, height)
-        return made, warnings
+        made_stills = []
+        if stills:
+            poster = output_size(Role.POSTER, missing[Role.POSTER], facts)
+            for still, name, temporary in zip(stills, still_names, still_paths, strict=True):
+                width, height = still_size(still, poster)
+                cache.commit(temporary, name, width, height)
+                made_stills.append(_rendition(cache, Role.STILL, name, width, height))
+        return made, made_stills, warnings
     finally:
-        for temporary in temporaries.values():
+        for temporary in [*temporaries.values(), *still_paths]:
             remove_quietly(temporary)
 
 
@@ -373,21 +408,41 @@ def _make_image(
     shown: str,
     facts: MediaFacts,
     missing: Mapping[Role, Recipe],
-) -> dict[Role, Rendition]:
-    recipe = missing[Role.IMAGE]
-    assert isinstance(recipe, ImageRecipe)
-    name = file_name(Role.IMAGE, recipe)
-    temporary = cache.temporary(name)
+    stills: Sequence[StillRecipe] = (),
+) -> tuple[dict[Role, Rendition], list[Rendition]]:
+    """The missing web image and stills, from one decode of the image."""
+    recipe = missing.get(Role.IMAGE)
+    assert recipe is None or isinstance(recipe, ImageRecipe)
+    name = file_name(Role.IMAGE, recipe) if recipe is not None else ""
+    temporary = cache.temporary(name) if recipe is not None else None
+    still_names = [file_name(Role.STILL, still) for still in stills]
+    still_paths = [cache.temporary(still_name) for still_name in still_names]
+    made: dict[Role, Rendition] = {}
+    made_stills: list[Rendition] = []
     try:
         command = image_command(
-            ffmpeg, path, facts, recipe, temporary, max_pixels=settings.limits.pixels
+            ffmpeg,
+            path,
+            facts,
+            recipe,
+            temporary,
+            max_pixels=settings.limits.pixels,
+            stills=list(zip(stills, still_paths, strict=True)),
         )
         run_ffmpeg(command, timeout=settings.media.timeout, source=shown)
-        width, height = output_size(Role.IMAGE, recipe, facts)
-        cache.commit(temporary, name, width, height)
+        if recipe is not None and temporary is not None:
+            width, height = output_size(Role.IMAGE, recipe, facts)
+            cache.commit(temporary, name, width, height)
+            made[Role.IMAGE] = _rendition(cache, Role.IMAGE, name, width, height)
+        for still, still_name, still_path in zip(stills, still_names, still_paths, strict=True):
+            width, height = still_size(still, (facts.width, facts.height))
+            cache.commit(still_path, still_name, width, height)
+            made_stills.append(_rendition(cache, Role.STILL, still_name, width, height))
     finally:
-        remove_quietly(temporary)
-    return {Role.IMAGE: _rendition(cache, Role.IMAGE, name, width, height)}
+        for leftover in [temporary, *still_paths]:
+            if leftover is not None:
+                remove_quietly(leftover)
+    return made, made_stills
 
 
 def _original(cache: RenditionCache, path: Path, facts: MediaFacts) -> Rendition | None:

@@ -7,11 +7,12 @@ cards serve the home page snippet, the latest-trials page and an entry's neighbo
 
 from __future__ import annotations
 
-from ..media.renditions import ClipRef, Rendition, Role
+from ..media.renditions import ClipMedia, ClipRef, Rendition, Role
 from ..model import Comparison, Entry, Status
 from . import escape, urls
 from .context import PageContext
 from .parts import entry_part
+from .pictures import CARD, THUMB, Picture, candidates, picture
 from .render import markdown_macros
 from .review import latest_attempts
 from .stats import entry_average
@@ -22,16 +23,32 @@ THUMB_WIDTH = 96
 """Width of a thumbnail in a table row."""
 
 
-def poster(ctx: PageContext, entry: Entry) -> Rendition | None:
-    """The first still of the entry's first clip that has one (a video's poster, an image)."""
+def _pictured(ctx: PageContext, entry: Entry) -> ClipMedia | None:
+    """The media of the entry's first clip that has a still (a video's poster, an image)."""
     for position in range(len(entry.clips)):
         media = ctx.media.get(ClipRef(entry.slug, position))
-        if media is None:
-            continue
-        found = media.get(Role.POSTER) or media.get(Role.IMAGE)
-        if found is not None:
-            return found
+        if media is not None and (media.get(Role.POSTER) or media.get(Role.IMAGE)):
+            return media
     return None
+
+
+def poster(ctx: PageContext, entry: Entry) -> Rendition | None:
+    """The first still of the entry's first clip that has one (a video's poster, an image):
+    the one large picture link previews show."""
+    media = _pictured(ctx, entry)
+    return None if media is None else media.get(Role.POSTER) or media.get(Role.IMAGE)
+
+
+def entry_stills(ctx: PageContext, entry: Entry) -> tuple[Rendition, ...]:
+    """That still's widths, narrowest first (`pictures.candidates`)."""
+    media = _pictured(ctx, entry)
+    return () if media is None else candidates(media)
+
+
+def entry_picture(ctx: PageContext, page: str, entry: Entry) -> Picture | None:
+    """That still's widths as `page` addresses them (`pictures`), for an `<img srcset>`."""
+    media = _pictured(ctx, entry)
+    return None if media is None else picture(ctx, page, media)
 
 
 def share_image(ctx: PageContext, entries: list[Entry] | tuple[Entry, ...]) -> str | None:
@@ -51,24 +68,26 @@ def image_source(ctx: PageContext, page: str, rendition: Rendition) -> str:
     return urls.markdown_link(page, rendition.url_path.lstrip("/"))
 
 
-def _size(rendition: Rendition, width: int) -> tuple[int, int]:
-    """`rendition` laid out `width` wide: (width, height), or (0, 0) when its shape is unknown."""
-    if not (rendition.width and rendition.height):
+def _size(shown: Picture, width: int) -> tuple[int, int]:
+    """`shown` laid out `width` wide: (width, height), or (0, 0) when its shape is unknown."""
+    if not (shown.width and shown.height):
         return 0, 0
-    return width, max(1, round(rendition.height * width / rendition.width))
+    return width, max(1, round(shown.height * width / shown.width))
 
 
 def poster_top(
-    ctx: PageContext, page: str, entry: Entry, *, width: int | None = None
+    ctx: PageContext, page: str, entry: Entry, *, width: int | None = None, sizes: str = CARD
 ) -> escape.Safe:
     """The top of a card: the entry's poster linking to it (laid out `width` wide, else at its
-    own size), or its status in the poster's place."""
-    still = poster(ctx, entry)
-    shown = (0, 0) if still is None else _size(still, still.width if width is None else width)
+    own size; `sizes` as the grid lays it out), or its status in the poster's place."""
+    shown = entry_picture(ctx, page, entry)
+    box = (0, 0) if shown is None else _size(shown, shown.width if width is None else width)
     return markdown_macros("cards").poster_top(
-        src=image_source(ctx, page, still) if still is not None else "",
-        width=shown[0],
-        height=shown[1],
+        src=image_source(ctx, page, shown.widest) if shown is not None else "",
+        srcset=shown.srcset if shown is not None else "",
+        sizes=sizes,
+        width=box[0],
+        height=box[1],
         target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),
         status=ctx.labels.status_name(entry.status),
     )
@@ -86,12 +105,14 @@ def lang_attribute(entry: Entry) -> str:
 
 def thumbnail(ctx: PageContext, page: str, entry: Entry) -> escape.Safe:
     """A small lazy poster linking to the entry, for a table cell; empty when there is none."""
-    still = poster(ctx, entry)
-    if still is None:
+    shown = entry_picture(ctx, page, entry)
+    if shown is None:
         return escape.Safe("")
-    width, height = _size(still, THUMB_WIDTH)
+    width, height = _size(shown, THUMB_WIDTH)
     return markdown_macros("cards").thumbnail(
-        src=image_source(ctx, page, still),
+        src=image_source(ctx, page, shown.widest),
+        srcset=shown.srcset,
+        sizes=THUMB,
         width=width,
         height=height,
         target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),

@@ -13,6 +13,7 @@ from ..model import Entry
 from ..sizes import format_bytes
 from . import escape
 from .context import PageContext, number
+from .pictures import CONTENT, largest, picture
 from .render import macros
 
 
@@ -43,6 +44,9 @@ class Shown:
     height: int = 0
     alt: str = ""
     failure: str | None = None
+    srcset: str = ""
+    """An image's widths (`pictures`), laid out as wide as the text column."""
+    sizes: str = CONTENT
 
 
 def clip_html(ctx: PageContext, page: str, entry: Entry, position: int) -> escape.Safe:
@@ -61,7 +65,8 @@ def _shown(
         return Shown("none", failure=failure.message if failure is not None else None)
     video = media.get(Role.VIDEO)
     if video is not None:
-        poster = media.get(Role.POSTER)
+        # `poster` takes one address: the widest WebP still (the JPEG is for link previews).
+        poster = largest(media)
         return Shown(
             "video",
             slug=entry.slug,
@@ -71,14 +76,15 @@ def _shown(
             width=video.width,
             height=video.height,
         )
-    image = media.get(Role.IMAGE) or media.get(Role.POSTER)
+    image = picture(ctx, page, media)
     if image is not None:
         return Shown(
             "image",
-            src=ctx.urls.media(page, image),
+            src=image.src,
             width=image.width,
             height=image.height,
             alt=entry.clips[ref.position].caption or entry.title,
+            srcset=image.srcset,
         )
     return Shown("none")
 

@@ -13,6 +13,7 @@ from ..model import OPEN, Comparison, Entry
 from . import escape, urls
 from .cards import cards, outcome, poster_top, status_badge
 from .context import PageContext
+from .pictures import LEAD
 from .render import markdown_macros, render_template
 from .review import comparison_title, latest_attempts, result_box, rounds_line
 from .trials import front_matter
@@ -39,7 +40,7 @@ def _newest(comparison: Comparison) -> tuple[Any, ...]:
 
 def _poster_item(ctx: PageContext, page: str, entry: Entry) -> str:
     return markdown_macros("cards").poster_item(
-        top=poster_top(ctx, page, entry),
+        top=poster_top(ctx, page, entry, sizes=LEAD),
         badge=status_badge(ctx, entry),
         name=ctx.groups.service(entry.service).name,
         target=escape.Safe(urls.markdown_link(page, urls.entry_page(entry.slug))),

@@ -8,6 +8,8 @@ Remote clip URLs lose their query strings (service links carry signatures).
 
 Each clip's `media.measured` (what the media stage measured) is in both, the CSV's `clips`
 cell holding `{source, measured}` per clip; `data/measured.schema.json` is its JSON Schema.
+A clip's `media.renditions` maps each role to its file; `media.stills` lists the poster's (or
+the image's) WebP widths, narrowest first, as `{path, width, height}`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from ..addresses import public_url
 from ..claimed import claim_for
-from ..media.renditions import ClipRef
+from ..media.renditions import ClipRef, Role
 from ..model import Entry, ServiceClaim
 from . import escape, urls
 from .context import PageContext
@@ -99,7 +101,13 @@ def _clip(ctx: PageContext, entry: Entry, position: int) -> dict[str, Any]:
             "has_audio": facts.has_audio,
             "audio_codec": facts.audio_codec,
             "size_bytes": facts.size_bytes,
-            "renditions": {r.role.value: r.url_path for r in media.renditions},
+            "renditions": {
+                r.role.value: r.url_path for r in media.renditions if r.role is not Role.STILL
+            },
+            "stills": [
+                {"path": r.url_path, "width": r.width, "height": r.height}
+                for r in media.all(Role.STILL)
+            ],
             "measured": media.measured.record() if media.measured is not None else None,
         }
     return record

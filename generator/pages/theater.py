@@ -19,6 +19,7 @@ from . import escape, urls
 from .context import PageContext, number
 from .labels import TheaterLabels, theater_labels
 from .parts import entry_part
+from .pictures import FULL_FEW, FULL_MANY, SMALL, picture
 from .render import macros, render_template
 from .stats import entry_average
 
@@ -26,6 +27,8 @@ SPEEDS = (1, 0.5, 0.25)
 """Playback rates the transport offers, fastest first."""
 DEFAULT_FPS = 24.0
 """Frame rate for frame stepping when probing found none."""
+MANY = 5
+"""Clips from which the full viewer lays out three or four columns (`data-many`)."""
 _SPEEDS = tuple((str(speed), f"{number(speed)}×") for speed in SPEEDS)
 """Each rate as the script reads it and as the button shows it."""
 
@@ -40,10 +43,14 @@ class Frame:
     """The video's or the image's address from the page."""
     mime: str = ""
     poster: str = ""
-    """A video's poster address, or empty."""
+    """A video's poster address (its widest still), or empty."""
     width: int = 0
     """The poster's (video) or the image's width, 0 when unknown."""
     height: int = 0
+    srcset: str = ""
+    """The poster's or the image's widths (`pictures`), or empty."""
+    sizes: str = ""
+    """How wide the tile is laid out, for `srcset` (`pictures.FULL_MANY` ...)."""
     fps: str = ""
     duration: str = ""
     audio: bool = False
@@ -62,41 +69,45 @@ def _name(ctx: PageContext, entry: Entry) -> str:
     return f"{service} · {entry.model}" if entry.model else service
 
 
-def _video(ctx: PageContext, page: str, media: ClipMedia) -> Frame | None:
+def _video(ctx: PageContext, page: str, media: ClipMedia, sizes: str) -> Frame | None:
     video = media.get(Role.VIDEO)
     if video is None:
         return None
     facts = media.facts
-    poster = media.get(Role.POSTER)
+    still = picture(ctx, page, media)
     return Frame(
         kind="video",
         src=ctx.urls.media(page, video),
         mime=video.mime,
-        poster=ctx.urls.media(page, poster) if poster is not None else "",
-        width=poster.width if poster is not None else 0,
-        height=poster.height if poster is not None else 0,
+        poster=still.src if still is not None else "",
+        width=still.width if still is not None else 0,
+        height=still.height if still is not None else 0,
+        srcset=still.srcset if still is not None else "",
+        sizes=sizes,
         fps=_seconds(facts.fps or DEFAULT_FPS),
         duration=_seconds(facts.duration) if facts.duration else "",
         audio=facts.has_audio,
     )
 
 
-def _frame(ctx: PageContext, page: str, entry: Entry, position: int) -> Frame:
+def _frame(ctx: PageContext, page: str, entry: Entry, position: int, sizes: str) -> Frame:
     """What fills a tile's frame: a player, a still image, or why there is neither."""
     L = ctx.labels
     ref = ClipRef(entry.slug, position)
     media = ctx.media.get(ref)
     if media is not None:
-        player = _video(ctx, page, media)
+        player = _video(ctx, page, media, sizes)
         if player is not None:
             return player
-        image = media.get(Role.IMAGE) or media.get(Role.POSTER)
+        image = picture(ctx, page, media)
         if image is not None:
             return Frame(
                 kind="image",
-                src=ctx.urls.media(page, image),
+                src=image.src,
                 width=image.width,
                 height=image.height,
+                srcset=image.srcset,
+                sizes=sizes,
                 alt=entry.clips[position].caption or entry.title,
             )
     failure = ctx.media.failures.get(ref)
@@ -114,14 +125,16 @@ def _tile(
     *,
     mark: str = "",
     round_number: int = 0,
+    sizes: str = SMALL,
 ) -> str:
     """One tile: a clip (or, with no position, an attempt that brought none) and its caption;
-    `round_number` (from 1) when the comparison has several rounds."""
+    `round_number` (from 1) when the comparison has several rounds; `sizes`: how wide the
+    viewer lays the tile out."""
     L = ctx.labels
     return macros("theater_tile").tile(
         L=L,
         T=T,
-        frame=None if position is None else _frame(ctx, page, entry, position),
+        frame=None if position is None else _frame(ctx, page, entry, position, sizes),
         stand_in=position is not None and entry.clips[position].stand_in,
         reason=L.never_arrived if entry.wait is not None else L.no_check,
         name=_name(ctx, entry),
@@ -156,28 +169,43 @@ def _tiles(
     *,
     current: str = "",
     rounds: dict[str, int] | None = None,
+    sizes: str = SMALL,
 ) -> list[str]:
     """Every entry's tiles; `current`'s marked as the trial of the page; with `rounds`, each
-    tile says which round (by slug) it belongs to."""
+    tile says which round (by slug) it belongs to; `sizes`: how wide the tiles are laid out."""
     tiles: list[str] = []
     for entry in entries:
         mark = T.this_trial if entry.slug == current else ""
         number = rounds.get(entry.slug, 0) if rounds else 0
-        tiles.extend(_entry_tiles(ctx, page, entry, mark, number))
+        tiles.extend(_entry_tiles(ctx, page, entry, mark, number, sizes))
     return tiles
 
 
 @entry_part
 def _entry_tiles(
-    ctx: PageContext, page: str, entry: Entry, mark: str, round_number: int = 0
+    ctx: PageContext,
+    page: str,
+    entry: Entry,
+    mark: str,
+    round_number: int = 0,
+    sizes: str = SMALL,
 ) -> tuple[str, ...]:
     T = theater_labels(ctx.labels.language)
     if entry.status is Status.DELIVERED and entry.clips:
         return tuple(
-            _tile(ctx, page, entry, i, T, mark=mark if i == 0 else "", round_number=round_number)
+            _tile(
+                ctx,
+                page,
+                entry,
+                i,
+                T,
+                mark=mark if i == 0 else "",
+                round_number=round_number,
+                sizes=sizes,
+            )
             for i in range(len(entry.clips))
         )
-    return (_tile(ctx, page, entry, None, T, mark=mark, round_number=round_number),)
+    return (_tile(ctx, page, entry, None, T, mark=mark, round_number=round_number, sizes=sizes),)
 
 
 def _viewer(
@@ -199,7 +227,7 @@ def _viewer(
         time = T.time.format(t="0.00", total=f"{total:.2f}")
         controls = macros("theater", kept=True).controls(T, size, _seconds(total), time, _SPEEDS)
     return macros("theater").viewer(
-        T, size, controls, tiles, clips, rounds, rounds_legend, all_rounds
+        T, size, controls, tiles, clips, rounds, rounds_legend, all_rounds, MANY
     )
 
 
@@ -222,12 +250,13 @@ def comparison_theater(ctx: PageContext, page: str, comparison: Comparison) -> e
     entries = list(comparison.entries)
     total, count = _longest(ctx, entries)
     rounds = comparison_rounds(comparison)
+    # The grid's columns follow the count of clips (`data-many` in theater.html.j2).
+    sizes = FULL_MANY if count >= MANY else FULL_FEW
     if len(rounds) < 2:
-        return _viewer(
-            T, _eager_first(_tiles(ctx, page, entries, T)), total, small=False, clips=count
-        )
+        tiles = _tiles(ctx, page, entries, T, sizes=sizes)
+        return _viewer(T, _eager_first(tiles), total, small=False, clips=count)
     numbers = {e.slug: n for n, r in enumerate(rounds, start=1) for e in r}
-    tiles = _eager_first(_tiles(ctx, page, entries, T, rounds=numbers))
+    tiles = _eager_first(_tiles(ctx, page, entries, T, rounds=numbers, sizes=sizes))
     names = tuple(L.round_name.format(number=n) for n in range(1, len(rounds) + 1))
     return _viewer(
         T,

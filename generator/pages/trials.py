@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Comparison, Entry, Status
 from . import escape, urls
-from .cards import cards, lang_attribute, share_image, thumbnail
+from .cards import cards, entry_stills, lang_attribute, share_image, thumbnail
 from .clips import FactRow, clip_html, fact_row, original_link, sheet_html
 from .context import PageContext
 from .measured import entry_panel
@@ -39,6 +39,7 @@ def front_matter(
     tags: tuple[str, ...] = (),
     *,
     image: str | None = None,
+    stills: tuple[tuple[str, int, int], ...] = (),
     figure: str = "",
     hide: tuple[str, ...] = (),
     searched: bool = True,
@@ -48,6 +49,8 @@ def front_matter(
     key figure its drawn card shows when there is no picture (`magazine_figure`).
 
     Args:
+        stills: the picture's widths as (address from the site root or on the media host,
+            width, height), narrowest first: the tag listings' thumbnail (`magazine_stills`).
         hide: parts of Material's page frame to leave out (`navigation`, `toc`).
         searched: False for pages that only list other pages: every entry's title and verdict
             is already found on its own page, and the lists would double the index every
@@ -57,6 +60,12 @@ def front_matter(
     lines.append(f"description: {escape.front_matter(description)}")
     if image:
         lines.append(f"magazine_image: {escape.front_matter(image)}")
+    if stills:  # one line: a flow sequence, so that only `tags` is a block list
+        listed = ", ".join(
+            f"{{src: {escape.front_matter(src)}, width: {width}, height: {height}}}"
+            for src, width, height in stills
+        )
+        lines.append(f"magazine_stills: [{listed}]")
     if figure:
         lines.append(f"magazine_figure: {escape.front_matter(figure)}")
     if hide:
@@ -92,13 +101,23 @@ def entry_front(ctx: PageContext, entry: Entry) -> str:
     image = share_image(ctx, (entry,))
     service = ctx.groups.service(entry.service).name
     figure = "" if image else f"{service} · {ctx.wait_compact(entry)}"
+    tags = shown_tags(ctx, entry)
     return front_matter(
         entry.title,
         _description(ctx, entry),
-        shown_tags(ctx, entry),
+        tags,
         image=image,
+        stills=listing_stills(ctx, entry) if tags else (),
         figure=figure,
     )
+
+
+def listing_stills(ctx: PageContext, entry: Entry) -> tuple[tuple[str, int, int], ...]:
+    """The entry's picture at each width as the tag listings address it: from the site root
+    (the theme adds the page's way back), or on the media host."""
+    base = ctx.urls.media_base_url or ""
+    found = (r for r in entry_stills(ctx, entry) if r.width and r.height)
+    return tuple((base + r.url_path.lstrip("/"), r.width, r.height) for r in found)
 
 
 def render_entry(ctx: PageContext, entry: Entry) -> str:

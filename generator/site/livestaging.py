@@ -36,6 +36,7 @@ from .staging import (
     fill_snippets,
     link_or_copy,
     remove_file,
+    snippet_way_back,
     write_staging,
     writer_files,
 )
@@ -96,7 +97,8 @@ class LiveStaging:
         for rel, source in writer.items():
             data = source.read_bytes()
             if snippets and "/" not in rel and rel.endswith(".md"):
-                data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
+                back = snippet_way_back(SiteUrls(directory_urls=settings.use_directory_urls), rel)
+                data = fill_snippets(data.decode("utf-8"), snippets, back).encode("utf-8")
             wanted[rel] = GeneratedFile(data)
         # Whether two files clash depends on their paths alone: check again when they change.
         paths = (frozenset(writer), frozenset(files), frozenset(media_files))

@@ -68,7 +68,8 @@ def write_staging(
             target.parent.mkdir(parents=True, exist_ok=True)
             data = source.read_bytes()
             if snippets and "/" not in rel and rel.endswith(".md"):
-                data = fill_snippets(data.decode("utf-8"), snippets).encode("utf-8")
+                back = snippet_way_back(served, rel)
+                data = fill_snippets(data.decode("utf-8"), snippets, back).encode("utf-8")
             _place(target, data, staging_dir / rel)
         for rel, content in sorted(files.items()):
             target = fresh / rel
@@ -111,18 +112,46 @@ def _link_all(media_files: Mapping[str, Path], folder: Path) -> None:
 
 
 _SNIPPET = re.compile(r"<!--\s*magazine:([a-z-]+)\s*-->")
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
 
 
-def fill_snippets(text: str, snippets: Mapping[str, str]) -> str:
+def fill_snippets(text: str, snippets: Mapping[str, str], way_back: str = "") -> str:
     """Replace each `<!-- magazine:NAME -->` marker with its snippet; unknown names stay.
 
     On a page that also places the lead story, `latest` is the snippet `latest-cover` when
-    there is one: the latest trials the lead does not already show.
+    there is one: the latest trials the lead does not already show. Snippets address files
+    as the home page does; `way_back` (`../` for `about.md` served at `about/`) is put before
+    each `srcset` address, which the builder does not rewrite as it rewrites `src`.
     """
     chosen = snippets
     if "latest-cover" in snippets and "lead" in _SNIPPET.findall(text):
         chosen = {**snippets, "latest": snippets["latest-cover"]}
-    return _SNIPPET.sub(lambda m: chosen.get(m.group(1), m.group(0)), text)
+
+    def placed(found: re.Match[str]) -> str:
+        snippet = chosen.get(found.group(1))
+        if snippet is None:
+            return found.group(0)
+        return _SRCSET.sub(lambda m: m.group(1) + _rebased(m.group(2), way_back) + '"', snippet)
+
+    return _SNIPPET.sub(placed, text)
+
+
+def snippet_way_back(served: SiteUrls, page: str) -> str:
+    """What leads from where `page` (at the top of docs/) is served back to the site root."""
+    back = served.relative(page, "index.md")
+    return "" if back == "./" else back
+
+
+def _rebased(srcset: str, way_back: str) -> str:
+    """Each candidate of a `srcset` with `way_back` before its relative address."""
+    if not way_back:
+        return srcset
+    candidates = []
+    for candidate in srcset.split(", "):
+        address = candidate.split(" ", 1)[0]
+        relative = "://" not in address and not address.startswith("/")
+        candidates.append(way_back + candidate if relative else candidate)
+    return ", ".join(candidates)
 
 
 def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:

@@ -14,7 +14,8 @@ writer's `main.html` or `partials/copyright.html` always wins. Both MkDocs and Z
   (Material writes it in English whatever `theme.language` is), in a grey that keeps 4.5:1
   contrast on the footer.
 - `fragments/tags/default/listing.html` is the tags plugin's listing with each page's poster
-  (`magazine_image`) as a lazy thumbnail beside its title.
+  as a lazy thumbnail beside its title: its WebP widths (`magazine_stills`) in a `srcset`,
+  else the link preview's picture (`magazine_image`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import hashlib
 from pathlib import Path
 
 from ..pages.labels import labels_for
+from ..pages.pictures import THUMB
 
 MAIN = """\
 {#- Written by the magazine build: link previews (Open Graph, Twitter cards). -#}
@@ -97,9 +99,22 @@ TAG_LISTING = """\
       {%- set meta = mapping.item.meta if mapping.item.meta else {} -%}
       {%- set thumb = meta.magazine_image or "" -%}
       {%- if thumb and "://" not in thumb -%}{%- set thumb = base_url ~ "/" ~ thumb -%}{%- endif %}
+      {#- The poster's WebP widths (`magazine_stills`, narrowest first), from the site root. -#}
+      {%- set stills = meta.magazine_stills or [] %}
       <li>
         <a href="{{ mapping.item.url | url }}">
-          {%- if thumb %}
+          {%- if stills %}
+          {%- set small = stills | first %}
+          <img class="magazine-tag-thumb" src="
+                 {%- if '://' not in small.src %}{{ base_url }}/{% endif %}{{ small.src | e }}"
+               alt="" loading="lazy" decoding="async"
+               srcset="
+                 {%- for still in stills -%}
+                   {%- if '://' not in still.src %}{{ base_url }}/{% endif -%}
+                   {{ still.src | e }} {{ still.width }}w{% if not loop.last %}, {% endif -%}
+                 {%- endfor %}"
+               sizes="@THUMB_SIZES@" width="{{ small.width }}" height="{{ small.height }}">
+          {%- elif thumb %}
           <img class="magazine-tag-thumb" src="{{ thumb | e }}" alt=""
                loading="lazy" decoding="async">
           {%- else %}
@@ -117,7 +132,7 @@ TAG_LISTING = """\
 {{ render(listing) }}
 """
 
-LISTING_META = ("magazine_image",)
+LISTING_META = ("magazine_image", "magazine_stills")
 """What `TAG_LISTING` shows of a listed page's front matter besides its title and tags: a
 page whose tags list it must be shown again in the listings when one of these changes."""
 
@@ -135,7 +150,7 @@ def theme_files(language: str) -> dict[str, str]:
             "@SEARCH@", _SEARCH.get(labels.language, "Search")
         ),
         "partials/copyright.html": COPYRIGHT.replace("@MADE_WITH@", labels.made_with),
-        "fragments/tags/default/listing.html": TAG_LISTING,
+        "fragments/tags/default/listing.html": TAG_LISTING.replace("@THUMB_SIZES@", THUMB),
     }
 
 
