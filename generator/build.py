@@ -6,7 +6,7 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,7 +60,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import EntryCache, clip_path, load_magazine, load_settings, locate
+from .source import EntryCache, clip_path, load_magazine, load_settings, locate, read_magazine
 
 
 @dataclass(frozen=True)
@@ -98,15 +98,38 @@ def check(root: Path) -> Magazine:
         ContentError: every problem of every file, address clashes and local clips over the
             limits (length, pixels) included.
     """
-    magazine = load_magazine(root)
-    check_addresses(magazine, home=not has_home(magazine))
-    over = clips_over_limits(magazine, local_sources(magazine))
-    if over:
-        raise ContentError(
-            clip_problem(magazine, ref, failure_message(error))
-            for ref, error in sorted(over.items())
-        )
+    magazine, problems = read_magazine(root)
+    if not problems:
+        check_addresses(magazine, home=not has_home(magazine))
+    # Clips are probed beside the entries' own problems: every problem in one run.
+    over = clips_over_limits(magazine, _probeable(magazine, problems))
+    found = [*problems]
+    found.extend(
+        clip_problem(magazine, ref, failure_message(error)) for ref, error in sorted(over.items())
+    )
+    if found:
+        raise ContentError(found)
     return magazine
+
+
+def _probeable(magazine: Magazine, problems: Sequence[Problem]) -> dict[ClipRef, Path]:
+    """The local clips worth probing: files that are there, at fields with no problem yet."""
+    if not problems:
+        return local_sources(magazine)
+    # A clip already reported (not found, outside the magazine, a link) is not probed again.
+    located = {(problem.path, problem.field) for problem in problems}
+    sources = {}
+    for entry in magazine.entries:
+        for position, clip in enumerate(entry.clips):
+            field = f"clips[{position}]"
+            if clip.file is None or any(
+                (entry.path, name) in located for name in ("clips", field, f"{field}.file")
+            ):
+                continue
+            path = clip_path(magazine, entry, clip)
+            if path.is_file():
+                sources[ClipRef(entry.slug, position)] = path
+    return sources
 
 
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:

@@ -154,6 +154,23 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         UsageError: `root` has no mkdocs.yml.
         ContentError: every problem found in mkdocs.yml, the registries and the entries.
     """
+    magazine, problems = read_magazine(root, cache)
+    if problems:
+        raise ContentError(problems)
+    return magazine
+
+
+def read_magazine(
+    root: Path, cache: EntryCache | None = None
+) -> tuple[Magazine, tuple[Problem, ...]]:
+    """The magazine under `root` as far as it could be read, and every problem found.
+
+    With problems, the magazine holds the entries that could be read at all, so a later check
+    (probing their clips) reports its problems in the same run as these (`build.check`).
+
+    Raises:
+        UsageError: `root` has no mkdocs.yml.
+    """
     root = root.resolve()
     settings = load_settings(root)
     entries_dir = root / settings.entries_dir
@@ -224,13 +241,16 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
-    if problems:
-        raise ContentError(problems)
-    warnings = sorted(
-        [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
-        + split_prompts(entries, {e.path: d for e, d in loaded})
+    # Warnings are for a magazine without problems: they are not shown beside them.
+    warnings = (
+        []
+        if problems
+        else sorted(
+            [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
+            + split_prompts(entries, {e.path: d for e, d in loaded})
+        )
     )
-    return Magazine(
+    magazine = Magazine(
         root=root,
         settings=settings,
         entries=entries,
@@ -241,6 +261,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         warnings=tuple(warnings),
         tags=dict(sorted(tags.items())),
     )
+    return magazine, tuple(problems)
 
 
 def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> list[Path]:
