@@ -293,7 +293,7 @@ def stage(
         budget = check_budget(
             media_files(media, magazine.settings),
             magazine.settings.limits,
-            subject="the media alone",
+            subject=Message("budget.subject_media"),
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
@@ -442,8 +442,8 @@ def serve_built(root: Path, *, host: str, port: int, site_dir: Path | None = Non
     settings = load_settings(root)
     site = site_dir if site_dir is not None else root / settings.site_dir
     if not (site / "index.html").is_file():
-        raise UsageError(f"no built site in {site}: run magazine build first")
-    serve_built_site(site, host=host, port=port)
+        raise UsageError(Message("usage.no_built_site", site=str(site)))
+    serve_built_site(site, host=host, port=port, language=settings.language)
 
 
 def deploy(
@@ -460,11 +460,9 @@ def deploy(
     with _exclusive(root, "deploy", progress):
         report = build(root, offline=offline, progress=progress, site_url=site_url)
         if report.store is not None:  # the media first: pages never point at missing media
-            progress.note(
-                push_summary(
-                    push_media(report.store, load_settings(root.resolve()), progress=progress)
-                )
-            )
+            settings = load_settings(root.resolve())
+            pushed = push_media(report.store, settings, progress=progress)
+            progress.note(push_summary(pushed, settings.language))
         deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 

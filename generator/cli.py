@@ -25,7 +25,7 @@ from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .clipproblems import failure_message
 from .desk import MARKS, Desk, DeskReport
-from .errors import ContentError, MagazineError, StorageError, UsageError, inert
+from .errors import ContentError, EditRefused, MagazineError, StorageError, UsageError, inert
 from .messages import Message, as_message
 from .model import Status
 from .moments import read_moment
@@ -74,8 +74,18 @@ class _MagazineGroup(click.Group):
 
 
 def _language(ctx: click.Context) -> str:
-    """The magazine's language for a message, English when mkdocs.yml cannot say."""
+    """The magazine's language for a message, English when mkdocs.yml cannot say.
+
+    `magazine init` knows it from `--lang` before there is a mkdocs.yml.
+    """
+    chosen = ctx.meta.get(_LANGUAGE)
+    if isinstance(chosen, str):
+        return chosen
     return site_language(ctx.obj.root) if isinstance(ctx.obj, Options) else "en"
+
+
+_LANGUAGE = "magazine.language"
+"""Where a command that knows the magazine's language without mkdocs.yml keeps it."""
 
 
 def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
@@ -89,9 +99,11 @@ def report(error: MagazineError, *, verbose: bool = False, language: str = "en")
     else:
         words = terminal_words(language if error.worded else "en")
         prefix = words.usage_error if isinstance(error, UsageError) else words.error
-        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
+        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines, and
+        # so does a file a command refuses to edit (its problems, each escaped as `check` does).
         text = error.render(language)
-        say(f"{prefix}: {text}", err=True, lines=not isinstance(error, UsageError))
+        several = not isinstance(error, UsageError) or isinstance(error, EditRefused)
+        say(f"{prefix}: {text}", err=True, lines=several)
 
 
 def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -233,7 +245,7 @@ def schema(options: Options, write_to: str | None) -> None:
     if not target.parent.is_dir():
         raise UsageError(Message("usage.no_folder", folder=str(target.parent), name=target.name))
     write_file(target, text)
-    say(f"wrote {write_to}")
+    say(Message("cli.wrote", path=write_to).render(site_language(options.root)))
 
 
 def _site_url(value: str | None) -> str | None:
@@ -258,9 +270,10 @@ def _at(root: Path, text: str) -> datetime:
 @pass_options
 def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     """Download and archive remote clips; record them in magazine.lock."""
-    with progress_for(quiet=quiet) as progress:
+    language = site_language(options.root)
+    with progress_for(quiet=quiet, language=language) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
-    words = terminal_words(site_language(options.root))
+    words = terminal_words(language)
     for warning in result.warnings:
         say(f"{words.warning}: {warning}", err=True)
     clips = words.count(result.downloaded, words.clips)
@@ -292,7 +305,7 @@ def build(
     options: Options, site_dir: Path | None, offline: bool, quiet: bool, site_url: str | None
 ) -> None:
     """Check, fetch, transcode, render and build the site."""
-    with progress_for(quiet=quiet) as progress:
+    with progress_for(quiet=quiet, language=site_language(options.root)) as progress:
         report = orchestrator.build(
             options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
@@ -339,7 +352,7 @@ def serve(options: Options, host: str, port: int, offline: bool, built: bool) ->
     if built:
         orchestrator.serve_built(options.root, host=host, port=port)
         return
-    with progress_for() as progress:
+    with progress_for(language=site_language(options.root)) as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
 
@@ -359,7 +372,8 @@ def deploy(
     options: Options, remote: str, branch: str, no_push: bool, offline: bool, site_url: str | None
 ) -> None:
     """Build the site and publish it on the gh-pages branch (GitHub Pages)."""
-    with progress_for() as progress:
+    language = site_language(options.root)
+    with progress_for(language=language) as progress:
         report = orchestrator.deploy(
             options.root,
             remote=remote,
@@ -370,7 +384,7 @@ def deploy(
             site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
-    say(f"published {report.site_dir} to {where}")
+    say(Message("cli.published", site=str(report.site_dir), where=where).render(language))
 
 
 @main.command()
@@ -381,6 +395,7 @@ def deploy(
 @pass_options
 def init(options: Options, directory: Path | None, lang: str, zone: str, title: str | None) -> None:
     """Start a magazine of your own in DIRECTORY (default: --root) that builds at once."""
+    click.get_current_context().meta[_LANGUAGE] = lang
     target = directory if directory is not None else options.root
     for line in start_magazine(target, language=lang, timezone=zone, title=title):
         say(line)
@@ -458,12 +473,13 @@ def media() -> None:
 @pass_options
 def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
     """Upload what the last build's pages load from the store, then verify every object."""
+    language = site_language(options.root)
     if if_configured and not load_settings(options.root.resolve()).media_store:
-        say("no media_store in mkdocs.yml: nothing to push")
+        say(Message("push.no_store").render(language))
         return
-    with progress_for(quiet=quiet) as progress:
+    with progress_for(quiet=quiet, language=language) as progress:
         report = publish.push(options.root, progress=progress)
-    say(publish.push_summary(report))
+    say(publish.push_summary(report, language))
 
 
 @media.command("gc")
@@ -473,12 +489,15 @@ def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
 def media_gc(options: Options, delete: bool, yes: bool) -> None:
     """List the store's objects under the prefix that no page loads; delete them on request."""
 
+    language = site_language(options.root)
+
     def listed(garbage: Sequence[StoredObject]) -> bool:
         for item in garbage:
             say(f"{format_bytes(item.size):>10}  {item.key}")
-        return yes or click.confirm(f"delete these {len(garbage)} objects?", default=False)
+        asked = Message("gc.confirm", count=len(garbage)).render(language)
+        return yes or click.confirm(inert(asked), default=False)
 
-    with progress_for() as progress:
+    with progress_for(language=language) as progress:
         garbage, deleted = publish.collect_garbage(
             options.root, delete=delete, confirm=listed, progress=progress
         )
@@ -487,9 +506,9 @@ def media_gc(options: Options, delete: bool, yes: bool) -> None:
             say(f"{format_bytes(item.size):>10}  {item.key}")
     total = format_bytes(sum(item.size for item in garbage))
     if deleted:
-        say(f"deleted {deleted} objects ({total}) that no page loads")
+        said = Message("gc.deleted", count=deleted, size=total)
     elif garbage:
-        hint = "" if delete else "; `magazine media gc --delete` deletes them"
-        say(f"{len(garbage)} objects ({total}) that no page loads{hint}")
+        said = Message("gc.found" if delete else "gc.found_hint", count=len(garbage), size=total)
     else:
-        say("every object under the prefix is loaded by a page")
+        said = Message("gc.clean")
+    say(said.render(language))

@@ -16,6 +16,7 @@ anywhere is caught where it is made.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
@@ -73,6 +74,15 @@ class Message:
     def __lt__(self, other: Message) -> bool:
         # Problems sort by their English wording: the same order in every language.
         return (str(self), self._identity()) < (str(other), other._identity())
+
+
+def joined(items: Iterable[object]) -> object:
+    """Several arguments as one, separated by commas, each worded in the message's language
+    ("" for none)."""
+    result: object = ""
+    for number, item in enumerate(items):
+        result = item if number == 0 else Message("text.list", first=result, next=item)
+    return result
 
 
 def placeholders(template: str) -> frozenset[str]:

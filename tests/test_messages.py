@@ -41,6 +41,8 @@ def test_every_korean_sentence_is_korean() -> None:
         "hint.choice",
         "hint.choices",
         "new.promised_wait",
+        "store.wrong_object",
+        "text.list",
     }
     english = [
         key

@@ -87,7 +87,7 @@ def process_media(
     workers = max(1, jobs or settings.media.jobs or os.cpu_count() or 1)
     refs = _in_magazine_order(magazine, sources)
     paths = sorted({sources[ref] for ref in refs})
-    task = progress.task("media", len(paths))
+    task = progress.task(Message("progress.media").render(settings.language), len(paths))
     failures: dict[ClipRef, MediaError] = {}
     results: dict[Path, tuple[str, _Result] | MediaError] = {}
 

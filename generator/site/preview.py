@@ -32,6 +32,7 @@ import watchdog.events
 import watchdog.observers
 
 from ..errors import MagazineError, inert
+from ..messages import Message
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
@@ -246,7 +247,8 @@ class Preview:
         self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self._server.heading = message(settings, "banner")
         self._server.queue.on_plan = self._planned
-        self._notice = internals_notice()
+        notice = internals_notice()
+        self._notice = notice.render(settings.language) if notice is not None else None
         self._watched: set[str] = set()
         self._watch(settings)
         self.first_seen = 0
@@ -470,7 +472,8 @@ def serve_site(
         # A save from here on, before the first build starts, makes it stage again.
         preview.first_seen = preview.start_watching()
         preview.first = first()
-        print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
+        serving = Message("serve.serving", url=preview.url).render(settings.language)
+        print(serving, file=sys.stderr, flush=True)
         preview.serve()
     except KeyboardInterrupt:
         pass

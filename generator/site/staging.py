@@ -293,7 +293,8 @@ def check_clashes(
                     )
                 )
             elif key in generated:
-                raise SiteError(f"two generated files share the path {generated[key]!r}/{rel!r}")
+                shared = f"{generated[key]!r}/{rel!r}"
+                raise SiteError(Message("site.generated_twice", path=shared))
             else:
                 generated[key] = rel
     if problems:
@@ -312,4 +313,4 @@ def _check_relative(rel: str) -> None:
         or path.is_absolute()
         or any(part in ("", ".", "..") for part in rel.split("/"))
     ):
-        raise SiteError(f"generated path {rel!r} must be a plain relative path inside the site")
+        raise SiteError(Message("site.generated_path", path=repr(rel)))
