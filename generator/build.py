@@ -208,7 +208,8 @@ def prepare(
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     # Located like problems; the command line adds the word "warning" itself.
-    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    language = magazine.settings.language
+    warnings = [replace(w, severity="error").render(language) for w in magazine.warnings]
     warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)

@@ -15,7 +15,7 @@ from .source import locate
 def failure_message(error: MagazineError) -> Message:
     """A clip's failure as a catalogue message (ffmpeg's and a server's words quoted as said)."""
     if isinstance(error, FetchError):
-        return Message("fetch.failed", detail=error.detail)
+        return Message("fetch.failed", detail=error.words)
     if isinstance(error, MediaError) and error.words is not None:
         more = "".join(f"\n{line}" for line in str(error).split("\n")[1:])
         return Message("media.clip", source=error.source, reason=error.words, more=more)
@@ -30,12 +30,10 @@ def clip_problem(magazine: Magazine, ref: ClipRef, message: Message) -> Problem:
 def clip_warnings(magazine: Magazine, media: MediaIndex) -> list[str]:
     """Each clip's warnings (a measurement cut short), located at the clip's line."""
     return [
-        str(
-            replace(
-                clip_problem(magazine, ref, Message("media.measured_part", detail=text)),
-                severity="warning",
-            )
-        )
+        replace(
+            clip_problem(magazine, ref, Message("media.measured_part", detail=text)),
+            severity="warning",
+        ).render(magazine.settings.language)
         for ref, clip in sorted(media.clips.items())
         for text in clip.warnings
     ]

@@ -179,11 +179,15 @@ class FetchError(MagazineError):
     The URL is stored without its query string: service links carry signatures.
     """
 
-    def __init__(self, message: str, *, url: str = "", entry: str = "", field: str = "") -> None:
+    def __init__(
+        self, message: str | Message, *, url: str = "", entry: str = "", field: str = ""
+    ) -> None:
         self.url = url
         self.entry = entry
         self.field = field
-        self.detail = message + (f" ({url})" if url else "")
+        self.words: Message | str = Message("fetch.at", reason=message, url=url) if url else message
+        """The failure and the address, worded in the magazine's language when printed."""
+        self.detail = str(self.words)
         prefix = "".join(f"{part}: " for part in (entry, field) if part)
         super().__init__(f"{prefix}{self.detail}")
 
@@ -191,16 +195,18 @@ class FetchError(MagazineError):
 class DownloadFailure(MagazineError):
     """One download did not succeed; `expired` when the server said the link is gone."""
 
-    def __init__(self, message: str, *, expired: bool = False) -> None:
+    def __init__(self, message: str | Message, *, expired: bool = False) -> None:
         super().__init__(message)
-        self.message = message
+        self.words = message
+        """What went wrong, a catalogue Message where it was made as one."""
+        self.message = str(message)
         self.expired = expired
 
 
 class TransientFailure(DownloadFailure):
     """A download failure worth another attempt (after `retry_after` seconds when given)."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    def __init__(self, reason: str | Message, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after

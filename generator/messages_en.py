@@ -636,4 +636,82 @@ CATALOGUE: dict[str, str] = {
     "internals.off": "the preview rebuilds the whole site on every save ({switch}=off)",
     "serve.serving": "Serving the magazine on {url}",
     "serve.serving_site": "Serving {site} on {url}",
+    # Downloads of remote clips
+    "fetch.at": "{reason} ({url})",
+    "fetch.warning": "{entry}: {field}: {reason} ({url})",
+    "fetch.using_archive": "{reason}; using the archived copy",
+    "fetch.expired_no_copy": "{reason}, and the archive has no copy of it",
+    "fetch.offline_missing": "not in the archive, and --offline forbids downloading it",
+    "fetch.vanished": "the archived copy vanished while in use",
+    "fetch.mismatch": "sha256 mismatch: {source} {expected}, downloaded {got} ({size} bytes)",
+    "fetch.mismatch_kept": (
+        "sha256 mismatch: {source} {expected}, downloaded {got} ({size} bytes); the previously "
+        "verified copy is kept"
+    ),
+    "fetch.declared": "declared",
+    "fetch.locked": "recorded in the lock file",
+    "fetch.http_needs_allow": (
+        "http:// links need `allow_http: true` in extra.magazine (use https://)"
+    ),
+    "fetch.only_https": "only https:// links can be fetched (got {scheme}:)",
+    "download.redirect_invalid": "redirected to an address that is not a valid URL",
+    "download.redirect_downgrade": (
+        "redirected from https:// to http:// ({target}), which is refused even with allow_http: "
+        "a download never gives up encryption on the way"
+    ),
+    "download.redirect_http": (
+        "redirected to {target}, and http:// is refused unless extra.magazine.allow_http is true"
+    ),
+    "download.redirect_scheme": (
+        "redirected to a {scheme}: address, which is refused (only https:// links are fetched)"
+    ),
+    "download.cannot_write": "cannot write the download: {detail}",
+    "download.hash_wrong": "the downloaded bytes did not match the expected sha256",
+    "download.gave_up": "{reason} (gave up after {count} attempts)",
+    "download.no_time": "{reason} (no time left for a retry within the {deadline:g} s deadline)",
+    "download.too_slow": "took longer than the {deadline:g} s deadline",
+    "download.invalid_url": "not a valid URL",
+    "download.timed_out": "timed out ({kind})",
+    "download.connection": "connection failed: {detail}",
+    "download.redirects": "more than {count} redirects",
+    "download.expired": "the link has expired or is gone (HTTP {status})",
+    "download.http": "HTTP {status}",
+    "download.no_resume": "the server refused to resume (HTTP 416)",
+    "download.unexpected": "unexpected answer HTTP {status}",
+    "download.not_media_type": "expected a video or image, got a {kind} page",
+    "download.compressed": (
+        "the server sent the file compressed (Content-Encoding: {encoding}) though asked not to"
+    ),
+    "download.too_big": "the file is {size} bytes, more than max_bytes ({limit})",
+    "download.larger": "the file is larger than max_bytes ({limit})",
+    "download.closed": "the connection closed after {received} of {remaining} bytes",
+    "download.empty": "the server sent an empty file",
+    "download.partial_answer": "the server answered a request for {asked} with a part of the file",
+    "download.no_range": "no range",
+    "download.bad_resume": "the server resumed the download wrongly: {problem}; starting again",
+    "download.no_content_range": "its answer had no valid Content-Range",
+    "download.wrong_range": "it sent the range {got} for {wanted}",
+    "download.etag_changed": "its answer belongs to another version of the file (the ETag changed)",
+    "download.length": "its Content-Length {length} does not match the range it announced",
+    "download.not_media": "the download is not a video or image: it is {kind}",
+    "download.not_media_sent_as": (
+        "the download is not a video or image: it is {kind} (sent as {sent})"
+    ),
+    "download.changed_on_disk": (
+        "the downloaded file changed on disk before it was archived; fetch again"
+    ),
+    # ffmpeg and the clips' files
+    "media.ffmpeg_missing_at": "ffmpeg not found at {path} (settings.media.ffmpeg)",
+    "media.no_ffmpeg": "no ffmpeg: install imageio-ffmpeg or set media.ffmpeg",
+    "media.no_ffmpeg_binary": "no ffmpeg binary in imageio-ffmpeg: {detail}",
+    "media.cannot_start": "cannot start ffmpeg: {reason}",
+    "media.ffmpeg_timeout": "ffmpeg took longer than {timeout:g} s (settings.media.timeout)",
+    "media.ffmpeg_failed": "ffmpeg failed (exit {code})",
+    "media.ffmpeg_cut": "ffmpeg stopped {leftover} bytes into a frame",
+    "media.rendition_short": (
+        "the rendition holds {actual:.2f} s of {expected:.2f} s: the source is truncated or corrupt"
+    ),
+    "media.cannot_read_file": "cannot read the file: {reason}",
+    "media.os_error": "{reason} ({file})",
+    "media.sheet_no_times": "{shown}: contact sheet without times (ffmpeg cannot draw text)",
 }

@@ -652,4 +652,84 @@ CATALOGUE: dict[str, str] = {
     "internals.off": "미리보기는 저장할 때마다 사이트 전체를 다시 빌드합니다({switch}=off)",
     "serve.serving": "매거진 미리보기: {url}",
     "serve.serving_site": "{site} 내보내는 중: {url}",
+    # Downloads of remote clips
+    "fetch.at": "{reason} ({url})",
+    "fetch.warning": "{entry}: {field}: {reason} ({url})",
+    "fetch.using_archive": "{reason}. 보관해 둔 사본을 씁니다",
+    "fetch.expired_no_copy": "{reason}. 보관해 둔 사본도 없습니다",
+    "fetch.offline_missing": "보관본에 없고, --offline이라 내려받을 수 없습니다",
+    "fetch.vanished": "보관해 둔 사본이 쓰는 도중에 사라졌습니다",
+    "fetch.mismatch": "sha256이 다릅니다: {source} {expected}, 내려받은 것 {got}({size}바이트)",
+    "fetch.mismatch_kept": (
+        "sha256이 다릅니다: {source} {expected}, 내려받은 것 {got}({size}바이트). 전에 확인한 "
+        "사본을 그대로 씁니다"
+    ),
+    "fetch.declared": "적어 둔 값",
+    "fetch.locked": "잠금 파일에 기록된 값",
+    "fetch.http_needs_allow": (
+        "http:// 링크에는 extra.magazine에 `allow_http: true`가 필요합니다(https://를 쓰세요)"
+    ),
+    "fetch.only_https": "https:// 링크만 내려받을 수 있습니다(지금은 {scheme}:)",
+    "download.redirect_invalid": "올바른 URL이 아닌 주소로 넘겨졌습니다",
+    "download.redirect_downgrade": (
+        "https://에서 http://({target})로 넘겨져 거부했습니다. allow_http가 있어도 내려받는 "
+        "도중에 암호화를 포기하지 않습니다"
+    ),
+    "download.redirect_http": (
+        "{target}(으)로 넘겨졌지만, extra.magazine.allow_http가 true가 아니면 http://는 거부합니다"
+    ),
+    "download.redirect_scheme": (
+        "{scheme}: 주소로 넘겨져 거부했습니다(https:// 링크만 내려받습니다)"
+    ),
+    "download.cannot_write": "내려받은 파일을 쓸 수 없습니다: {detail}",
+    "download.hash_wrong": "내려받은 바이트가 기대한 sha256과 다릅니다",
+    "download.gave_up": "{reason} ({count}번 시도한 뒤 그만두었습니다)",
+    "download.no_time": "{reason} (기한 {deadline:g}초 안에 다시 시도할 시간이 없습니다)",
+    "download.too_slow": "기한 {deadline:g}초보다 오래 걸렸습니다",
+    "download.invalid_url": "올바른 URL이 아닙니다",
+    "download.timed_out": "시간을 넘겼습니다({kind})",
+    "download.connection": "연결하지 못했습니다: {detail}",
+    "download.redirects": "{count}번 넘게 다른 주소로 넘겨졌습니다",
+    "download.expired": "링크가 만료되었거나 없어졌습니다(HTTP {status})",
+    "download.http": "HTTP {status} 오류",
+    "download.no_resume": "서버가 이어받기를 거부했습니다(HTTP 416)",
+    "download.unexpected": "예상하지 못한 응답 HTTP {status}",
+    "download.not_media_type": "영상이나 이미지를 기대했지만 {kind} 페이지가 왔습니다",
+    "download.compressed": (
+        "압축하지 말라고 했는데 서버가 파일을 압축해 보냈습니다(Content-Encoding: {encoding})"
+    ),
+    "download.too_big": "파일이 {size}바이트로 max_bytes({limit})보다 큽니다",
+    "download.larger": "파일이 max_bytes({limit})보다 큽니다",
+    "download.closed": "{remaining}바이트 중 {received}바이트를 받은 뒤 연결이 끊겼습니다",
+    "download.empty": "서버가 빈 파일을 보냈습니다",
+    "download.partial_answer": "{asked} 요청에 서버가 파일의 일부만 보냈습니다",
+    "download.no_range": "범위 없음",
+    "download.bad_resume": "서버가 이어받기를 잘못했습니다({problem}). 처음부터 다시 받습니다",
+    "download.no_content_range": "응답에 올바른 Content-Range가 없습니다",
+    "download.wrong_range": "{wanted}을(를) 요청했는데 {got} 범위를 보냈습니다",
+    "download.etag_changed": "응답이 파일의 다른 판입니다(ETag가 바뀜)",
+    "download.length": "Content-Length {length}이(가) 알린 범위와 맞지 않습니다",
+    "download.not_media": "내려받은 것은 영상이나 이미지가 아니라 {kind}입니다",
+    "download.not_media_sent_as": (
+        "내려받은 것은 영상이나 이미지가 아니라 {kind}입니다({sent}(으)로 보냄)"
+    ),
+    "download.changed_on_disk": (
+        "내려받은 파일이 보관되기 전에 디스크에서 바뀌었습니다. 다시 내려받으세요"
+    ),
+    # ffmpeg and the clips' files
+    "media.ffmpeg_missing_at": "{path}에 ffmpeg이 없습니다(settings.media.ffmpeg)",
+    "media.no_ffmpeg": "ffmpeg이 없습니다. imageio-ffmpeg을 설치하거나 media.ffmpeg를 정하세요",
+    "media.no_ffmpeg_binary": "imageio-ffmpeg에 ffmpeg 실행 파일이 없습니다: {detail}",
+    "media.cannot_start": "ffmpeg을 실행할 수 없습니다: {reason}",
+    "media.ffmpeg_timeout": "ffmpeg이 {timeout:g}초보다 오래 걸렸습니다(settings.media.timeout)",
+    "media.ffmpeg_failed": "ffmpeg이 실패했습니다(종료 코드 {code})",
+    "media.ffmpeg_cut": "ffmpeg이 프레임 중간({leftover}바이트)에서 멈췄습니다",
+    "media.rendition_short": (
+        "변환한 영상이 {expected:.2f}초 중 {actual:.2f}초뿐입니다. 원본이 잘렸거나 손상되었습니다"
+    ),
+    "media.cannot_read_file": "파일을 읽을 수 없습니다: {reason}",
+    "media.os_error": "{reason} ({file})",
+    "media.sheet_no_times": (
+        "{shown}: 시각 없이 콘택트 시트를 만들었습니다(ffmpeg이 글자를 그리지 못함)"
+    ),
 }
