@@ -714,4 +714,14 @@ CATALOGUE: dict[str, str] = {
     "media.cannot_read_file": "cannot read the file: {reason}",
     "media.os_error": "{reason} ({file})",
     "media.sheet_no_times": "{shown}: contact sheet without times (ffmpeg cannot draw text)",
+    # The site folder
+    "site.dir_is_root": (
+        "site_dir {site_dir} would replace the magazine folder {root} itself; choose a folder "
+        "of its own, such as site/"
+    ),
+    "site.dir_overlaps": (
+        "site_dir {site_dir} overlaps the magazine's {name} ({path}); building there would "
+        "delete it: choose a folder of its own, such as site/"
+    ),
+    "site.config_unreadable": "{name}: {detail}",
 }

@@ -732,4 +732,14 @@ CATALOGUE: dict[str, str] = {
     "media.sheet_no_times": (
         "{shown}: 시각 없이 콘택트 시트를 만들었습니다(ffmpeg이 글자를 그리지 못함)"
     ),
+    # The site folder
+    "site.dir_is_root": (
+        "site_dir {site_dir}은(는) 매거진 폴더 {root} 자체를 덮어씁니다. site/처럼 따로 쓰는 "
+        "폴더를 고르세요"
+    ),
+    "site.dir_overlaps": (
+        "site_dir {site_dir}이(가) 매거진의 {name}({path})과(와) 겹쳐 빌드하면 그것이 "
+        "지워집니다. site/처럼 따로 쓰는 폴더를 고르세요"
+    ),
+    "site.config_unreadable": "{name}을(를) 읽을 수 없습니다: {detail}",
 }

@@ -34,14 +34,20 @@ from tests.store_fixtures import (
     media_urls,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the rules, in English words
+
 PREFIX = "mag/"
 FAST = "    store: {retries: 2, backoff: 0.01, connect_timeout: 2, read_timeout: 2}\n"
 
 
 def hosted_mkdocs(seaweed: Seaweed, store: str = f"s3://{BUCKET}/{PREFIX}") -> str:
-    """The small magazine's mkdocs.yml with its media on the store (read anonymously)."""
+    """The small magazine's mkdocs.yml with its media on the store (read anonymously).
+
+    The magazine is English: these tests name the store's rules in their English words (the
+    Korean ones are in `tests/test_messages_commands.py`).
+    """
     bucket_and_prefix = store.removeprefix("s3://")
-    return MKDOCS.replace(
+    return MKDOCS.replace("  language: ko\n", "  language: en\n").replace(
         "    timezone: Asia/Seoul\n",
         "    timezone: Asia/Seoul\n"
         f"    media_store: {store}\n"

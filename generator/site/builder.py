@@ -73,7 +73,7 @@ def read_writer_config(root: Path, config_dir: Path) -> dict[str, Any]:
         with path.open("rb") as source:
             return yaml_load(source, loader)
     except MkDocsException as exc:
-        raise SiteError(f"{path.name}: {exc}") from exc
+        raise SiteError(Message("site.config_unreadable", name=path.name, detail=str(exc))) from exc
 
 
 def write_site_config(
