@@ -724,4 +724,8 @@ CATALOGUE: dict[str, str] = {
         "delete it: choose a folder of its own, such as site/"
     ),
     "site.config_unreadable": "{name}: {detail}",
+    # The live preview
+    "preview.rebuilt": "rebuilt: {rendered} of {pages} pages made anew ({seconds:.1f} s)",
+    "preview.banner": "Build error: this is the last good build. Fix it and save to clear this.",
+    "preview.warned": "Warning: the site was built, but `magazine build` would refuse it as it is.",
 }

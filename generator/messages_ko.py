@@ -742,4 +742,12 @@ CATALOGUE: dict[str, str] = {
         "지워집니다. site/처럼 따로 쓰는 폴더를 고르세요"
     ),
     "site.config_unreadable": "{name}을(를) 읽을 수 없습니다: {detail}",
+    # The live preview
+    "preview.rebuilt": (
+        "다시 빌드함: 페이지 {pages}개 중 {rendered}개를 새로 만듦 ({seconds:.1f}초)"
+    ),
+    "preview.banner": (
+        "빌드 오류: 마지막으로 성공한 빌드를 보여 줍니다. 고쳐서 저장하면 사라집니다."
+    ),
+    "preview.warned": "경고: 사이트는 만들었지만 `magazine build`는 이 상태를 거부합니다.",
 }

@@ -147,9 +147,9 @@ def test_the_build_says_what_the_store_will_hold_and_weighs_only_the_pages(
 ) -> None:
     result = invoke(built, "build")
     assert result.exit_code == 0, result.output + result.stderr
-    line = next(line for line in result.output.splitlines() if "미디어 저장소" in line)
+    line = next(line for line in result.output.splitlines() if "media store" in line)
     assert f"s3://{BUCKET}/{PREFIX}" in line
-    sizes = re.search(r"사이트 크기: 파일 (\d+)개", result.output)
+    sizes = re.search(r"site size: \S+ \S+ in (\d+) files", result.output)
     assert sizes is not None
     site_files = sum(1 for path in (built / "site").rglob("*") if path.is_file())
     assert int(sizes.group(1)) < site_files + 1  # pages and assets, no media
