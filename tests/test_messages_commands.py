@@ -102,11 +102,11 @@ def test_the_desk_says_what_it_changed_in_korean(tmp_path: Path) -> None:
         "Kling: 2일 3시간 (약속의 17×)",
         "받은 결과물을 clips:에 더하세요(--clip 파일 또는 --url 주소).",
     ]
-    resent = magazine(root, "resend", "kling", "--at", "2025-04-05T10:00")
-    assert resent.returncode == 2
-    assert (
-        resent.stderr
-        == "사용법 오류: kling에 열린 시도가 없습니다. 체험기를 slug나 경로로 가리키세요\n"
+    again = magazine(root, "checked", "kling")
+    assert again.returncode == 2
+    assert again.stderr == (
+        "사용법 오류: entries/2025/01/kling.yml은(는) 이미 도착했습니다. 바꾸려면 status, "
+        "delivered_at, clips를 직접 고치세요\n"
     )
     resent = magazine(root, "resend", "entries/2025/01/kling.yml", "--at", "2025-04-05T10:00")
     assert resent.returncode == 0, resent.stderr
