@@ -74,18 +74,14 @@ class _MagazineGroup(click.Group):
 
 
 def _language(ctx: click.Context) -> str:
-    """The magazine's language for a message, English when mkdocs.yml cannot say.
-
-    `magazine init` knows it from `--lang` before there is a mkdocs.yml.
-    """
-    chosen = ctx.meta.get(_LANGUAGE)
+    """The magazine's language for a message (`init`: its `--lang`), else English."""
+    chosen = ctx.meta.get(_LANGUAGE)  # `magazine init` knows it before there is a mkdocs.yml
     if isinstance(chosen, str):
         return chosen
     return site_language(ctx.obj.root) if isinstance(ctx.obj, Options) else "en"
 
 
 _LANGUAGE = "magazine.language"
-"""Where a command that knows the magazine's language without mkdocs.yml keeps it."""
 
 
 def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
@@ -99,11 +95,10 @@ def report(error: MagazineError, *, verbose: bool = False, language: str = "en")
     else:
         words = terminal_words(language if error.worded else "en")
         prefix = words.usage_error if isinstance(error, UsageError) else words.error
-        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines, and
-        # so does a file a command refuses to edit (its problems, each escaped as `check` does).
-        text = error.render(language)
+        # A usage error is one line (a refused edit adds its problems, escaped as `check` does);
+        # budget, ffmpeg and MkDocs failures list on more lines.
         several = not isinstance(error, UsageError) or isinstance(error, EditRefused)
-        say(f"{prefix}: {text}", err=True, lines=several)
+        say(f"{prefix}: {error.render(language)}", err=True, lines=several)
 
 
 def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -488,7 +483,6 @@ def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
 @pass_options
 def media_gc(options: Options, delete: bool, yes: bool) -> None:
     """List the store's objects under the prefix that no page loads; delete them on request."""
-
     language = site_language(options.root)
 
     def listed(garbage: Sequence[StoredObject]) -> bool:
@@ -501,14 +495,6 @@ def media_gc(options: Options, delete: bool, yes: bool) -> None:
         garbage, deleted = publish.collect_garbage(
             options.root, delete=delete, confirm=listed, progress=progress
         )
-    if not delete or not garbage:
-        for item in garbage:
-            say(f"{format_bytes(item.size):>10}  {item.key}")
-    total = format_bytes(sum(item.size for item in garbage))
-    if deleted:
-        said = Message("gc.deleted", count=deleted, size=total)
-    elif garbage:
-        said = Message("gc.found" if delete else "gc.found_hint", count=len(garbage), size=total)
-    else:
-        said = Message("gc.clean")
-    say(said.render(language))
+    for item in garbage if not delete or not garbage else ():
+        say(f"{format_bytes(item.size):>10}  {item.key}")
+    say(publish.garbage_summary(garbage, deleted, delete=delete, language=language))

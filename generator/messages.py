@@ -1,7 +1,8 @@
 """Messages for the writer, made from a catalogue key and its arguments, worded when printed.
 
 A problem, warning or hint is a `Message`: a key of the catalogues (`messages_en`,
-`messages_ko`) and named arguments. It is worded in the magazine's language (`theme.language`)
+`messages_ko`; what the commands say in `messages_en_commands`, `messages_ko_commands`) and
+named arguments. It is worded in the magazine's language (`theme.language`)
 only where it is printed or shown, so the code that finds a problem never chooses words:
 
 ```python
@@ -20,11 +21,15 @@ from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
-from .messages_en import CATALOGUE as _EN
-from .messages_ko import CATALOGUE as _KO
+from .messages_en import CATALOGUE as _EN_FILES
+from .messages_en_commands import CATALOGUE as _EN_COMMANDS
+from .messages_ko import CATALOGUE as _KO_FILES
+from .messages_ko_commands import CATALOGUE as _KO_COMMANDS
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": _EN, "ko": _KO}
-"""Every catalogue by its language."""
+_EN = {**_EN_FILES, **_EN_COMMANDS}
+CATALOGUES: dict[str, dict[str, str]] = {"en": _EN, "ko": {**_KO_FILES, **_KO_COMMANDS}}
+"""Every catalogue by its language: the problems in the writer's files (`messages_en`,
+`messages_ko`) and what the commands say (`messages_en_commands`, `messages_ko_commands`)."""
 
 
 def catalogue_language(language: str) -> str:

@@ -63,6 +63,20 @@ def push_summary(report: PushReport, language: str = "en") -> str:
     ).render(language)
 
 
+def garbage_summary(
+    garbage: Sequence[StoredObject], deleted: int, *, delete: bool, language: str = "en"
+) -> str:
+    """One line in `language`: what no page loads, and whether it was deleted."""
+    total = format_bytes(sum(item.size for item in garbage))
+    if deleted:
+        said = Message("gc.deleted", count=deleted, size=total)
+    elif garbage:
+        said = Message("gc.found" if delete else "gc.found_hint", count=len(garbage), size=total)
+    else:
+        said = Message("gc.clean")
+    return said.render(language)
+
+
 def collect_garbage(
     root: Path, *, delete: bool, confirm: Confirm, progress: Progress
 ) -> tuple[list[StoredObject], int]:

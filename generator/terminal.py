@@ -1,7 +1,8 @@
 """Words the command line prints, in the magazine's language (`theme.language`).
 
 Pages take their words from `pages.labels`; the terminal shares its status names and
-durations, and adds its own few words here. Messages about problems (`path:line:col: field:
+durations; its own few words are in the message catalogues (`terminal.*` keys of
+`messages_en` and `messages_ko`). Messages about problems (`path:line:col: field:
 message`), warnings and hints are catalogue messages (`messages`), worded where printed.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import CATALOGUES
 from .pages.labels import Labels, labels_for
 
 
@@ -39,47 +41,39 @@ class TerminalWords:
         return (forms[0] if number == 1 else forms[1]).format(count=number)
 
 
-_EN = TerminalWords(
-    labels=labels_for("en"),
-    pending_columns=("entry", "service", "status", "submitted", "waited", "promised", "ratio"),
-    nothing_waiting="nothing is waiting",
-    unknown="unknown",
-    built="built {site}: {entries}, {pages}, {clips}",
-    entries=("{count} entry", "{count} entries"),
-    pages=("{count} page", "{count} pages"),
-    clips=("{count} clip", "{count} clips"),
-    site_size="site size: {size} in {files} files",
-    warning="warning",
-    error="error",
-    usage_error="usage error",
-    services=("{count} service", "{count} services"),
-    comparisons=("{count} comparison", "{count} comparisons"),
-    check_ok="ok: {counts}",
-    fetched="{clips} downloaded, {reused} from the archive, {failed} failed",
-    store_holds="media store {store} will hold {size} in {objects} files "
-    "(`magazine media push` uploads what it lacks)",
-)
+_COLUMNS = ("entry", "service", "status", "submitted", "waited", "promised", "ratio")
 
-_KO = TerminalWords(
-    labels=labels_for("ko"),
-    pending_columns=("체험기", "서비스", "상태", "제출", "기다린 시간", "약속", "배수"),
-    nothing_waiting="기다리는 것이 없다",
-    unknown="모름",
-    built="{site}에 만들었다: {entries}, {pages}, {clips}",
-    entries=("체험기 {count}개", "체험기 {count}개"),
-    pages=("페이지 {count}개", "페이지 {count}개"),
-    clips=("결과물 {count}개", "결과물 {count}개"),
-    site_size="사이트 크기: 파일 {files}개, {size}",
-    warning="경고",
-    error="오류",
-    usage_error="사용법 오류",
-    services=("서비스 {count}개", "서비스 {count}개"),
-    comparisons=("비교 {count}개", "비교 {count}개"),
-    check_ok="이상 없음: {counts}",
-    fetched="{clips} 내려받음, 보관본 {reused}개, 실패 {failed}개",
-    store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
-    "(`magazine media push`가 없는 것만 올린다)",
-)
+
+def _words(language: str) -> TerminalWords:
+    """The command line's words from the catalogue of `language` (`messages_en`, `messages_ko`)."""
+    said = CATALOGUES[language]
+
+    def forms(one: str, many: str) -> tuple[str, str]:
+        return (said[f"terminal.{one}"], said[f"terminal.{many}"])
+
+    return TerminalWords(
+        labels=labels_for(language),
+        pending_columns=tuple(said[f"terminal.column.{name}"] for name in _COLUMNS),
+        nothing_waiting=said["terminal.nothing_waiting"],
+        unknown=said["terminal.unknown"],
+        built=said["terminal.built"],
+        entries=forms("entry", "entries"),
+        pages=forms("page", "pages"),
+        clips=forms("clip", "clips"),
+        site_size=said["terminal.site_size"],
+        warning=said["terminal.warning"],
+        error=said["terminal.error"],
+        usage_error=said["terminal.usage_error"],
+        services=forms("service", "services"),
+        comparisons=forms("comparison", "comparisons"),
+        check_ok=said["terminal.check_ok"],
+        fetched=said["terminal.fetched"],
+        store_holds=said["terminal.store_holds"],
+    )
+
+
+_EN = _words("en")
+_KO = _words("ko")
 
 
 def terminal_words(language: str) -> TerminalWords:

@@ -42,6 +42,9 @@ def test_every_korean_sentence_is_korean() -> None:
         "hint.choices",
         "new.promised_wait",
         "store.wrong_object",
+        "fetch.at",
+        "fetch.warning",
+        "media.os_error",
         "text.list",
     }
     english = [

@@ -145,13 +145,9 @@ def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | No
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
-    """Read and validate the magazine under `root`.
-
-    Args:
-        cache: entries kept from an earlier load (the live preview's), reused when unchanged.
+    """Read and validate the magazine under `root` (see `read_magazine`).
 
     Raises:
-        UsageError: `root` has no mkdocs.yml.
         ContentError: every problem found in mkdocs.yml, the registries and the entries.
     """
     magazine, problems = read_magazine(root, cache)
@@ -160,13 +156,12 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     return magazine
 
 
-def read_magazine(
-    root: Path, cache: EntryCache | None = None
-) -> tuple[Magazine, tuple[Problem, ...]]:
-    """The magazine under `root` as far as it could be read, and every problem found.
+def read_magazine(root: Path, cache: EntryCache | None = None) -> tuple[Magazine, list[Problem]]:
+    """The magazine under `root` as far as it reads (with problems, the entries that could be
+    read at all, for `check` to probe their clips in the same run), and every problem found.
 
-    With problems, the magazine holds the entries that could be read at all, so a later check
-    (probing their clips) reports its problems in the same run as these (`build.check`).
+    Args:
+        cache: entries kept from an earlier load (the live preview's), reused when unchanged.
 
     Raises:
         UsageError: `root` has no mkdocs.yml.
@@ -241,15 +236,13 @@ def read_magazine(
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
-    # Warnings are for a magazine without problems: they are not shown beside them.
-    warnings = (
-        []
-        if problems
-        else sorted(
+    warnings: list[Problem] = []
+    if not problems:  # warnings are for a magazine without problems, never shown beside them
+        docs = {e.path: d for e, d in loaded}
+        warnings = sorted(
             [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
-            + split_prompts(entries, {e.path: d for e, d in loaded})
+            + split_prompts(entries, docs)
         )
-    )
     magazine = Magazine(
         root=root,
         settings=settings,
@@ -261,7 +254,7 @@ def read_magazine(
         warnings=tuple(warnings),
         tags=dict(sorted(tags.items())),
     )
-    return magazine, tuple(problems)
+    return magazine, problems
 
 
 def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> list[Path]:
