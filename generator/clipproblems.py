@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .errors import FetchError, MagazineError, MediaError, Problem
+from .errors import FetchError, MagazineError, MediaError, Problem, inert
 from .media import MediaIndex
 from .media.renditions import ClipRef
 from .messages import Message
@@ -17,7 +17,14 @@ def failure_message(error: MagazineError) -> Message:
     if isinstance(error, FetchError):
         return Message("fetch.failed", detail=error.words)
     if isinstance(error, MediaError) and error.words is not None:
-        more = "".join(f"\n{line}" for line in str(error).split("\n")[1:])
+        # The command and ffmpeg's words as said, each escaped, under labels in the language.
+        command = " ".join(inert(arg) for arg in error.command)
+        lines = "\n    ".join(inert(line) for line in error.stderr_tail.splitlines())
+        more = Message(
+            "media.more",
+            command=Message("media.command", command=command) if command else "",
+            said=Message("media.said", lines=lines) if error.stderr_tail else "",
+        )
         return Message("media.clip", source=error.source, reason=error.words, more=more)
     return Message("media.failed", detail=str(error))
 

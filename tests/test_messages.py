@@ -45,6 +45,7 @@ def test_every_korean_sentence_is_korean() -> None:
         "fetch.at",
         "fetch.warning",
         "media.os_error",
+        "media.more",
         "text.list",
     }
     english = [

@@ -11,7 +11,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.errors import StorageError
+from generator.clipproblems import failure_message
+from generator.errors import MediaError, Problem, StorageError
 from generator.media import fetch_clips
 from generator.messages import Message
 from generator.model import Clip, Entry, Magazine
@@ -211,3 +212,21 @@ def test_every_error_the_commands_raise_is_a_catalogue_message() -> None:
     assert korean(
         Message("busy.timeout", who="magazine build", folder=".magazine", wait=3).render("ko")
     )
+
+
+def test_what_ffmpeg_was_asked_and_said_is_labelled_in_korean() -> None:
+    error = MediaError(
+        Message("media.ffmpeg_failed", code=1),
+        source="entries/a.mp4",
+        command=["ffmpeg", "-i", "a\x1b.mp4"],
+        stderr_tail="moov atom not found\nInvalid data",
+    )
+    problem = Problem("entries/a.yml", 10, 11, "clips[0].file", failure_message(error))
+    assert problem.render("ko").splitlines() == [
+        "entries/a.yml:10:11: clips[0].file: entries/a.mp4: ffmpeg이 실패했습니다(종료 코드 1)",
+        "  실행한 명령: ffmpeg -i a\\x1b.mp4",
+        "  ffmpeg의 출력:",
+        "    moov atom not found",
+        "    Invalid data",
+    ]
+    assert str(problem).splitlines()[1:3] == ["  command: ffmpeg -i a\\x1b.mp4", "  ffmpeg said:"]
