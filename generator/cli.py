@@ -26,7 +26,7 @@ from .atomic import STORAGE_ERRNOS, write_file
 from .clipproblems import failure_message
 from .desk import MARKS, Desk, DeskReport
 from .errors import ContentError, EditRefused, MagazineError, StorageError, UsageError, inert
-from .messages import Message, as_message
+from .messages import Message, as_message, catalogue_language
 from .model import Status
 from .moments import read_moment
 from .pending import pending_lines, waiting
@@ -38,7 +38,7 @@ from .sizes import format_bytes
 from .source import load_magazine, load_settings, locate
 from .source.config import site_language
 from .starter import start_magazine
-from .terminal import terminal_words
+from .terminal import build_summary, terminal_words, usage_words
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,16 @@ class _MagazineGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # The parser's own words are English; a magazine in another language hears its own.
+            language, words = _language(ctx), _parser_words(exc)
+            if words is None or catalogue_language(language) == "en":
+                raise
+            if exc.ctx is not None:  # the usage line as click says it, then help in words
+                hint = Message("click.try_help", command=exc.ctx.command_path).render(language)
+                say(f"{exc.ctx.get_usage()}\n{hint}", err=True, lines=True)
+            say(f"{terminal_words(language).usage_error}: {words.render(language)}", err=True)
+            ctx.exit(exc.exit_code)
         except MagazineError as exc:
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
             report(exc, verbose=verbose, language=_language(ctx))
@@ -82,6 +92,22 @@ def _language(ctx: click.Context) -> str:
 
 
 _LANGUAGE = "magazine.language"
+
+
+def _parser_words(exc: click.UsageError) -> Message | None:
+    """A usage error of click's as a catalogue message, None for one it has no words for."""
+    param: click.Parameter | None = getattr(exc, "param", None)
+    if isinstance(exc, click.NoSuchOption):
+        return usage_words("no_such_option", exc.option_name, sorted(exc.possibilities or ()))
+    if param is None or not param.name:
+        return None
+    option = isinstance(param, click.Option)
+    name = param.opts[0] if option else param.name.upper()
+    if isinstance(exc, click.MissingParameter):
+        return usage_words("missing_option" if option else "missing_argument", name)
+    if isinstance(exc, click.BadParameter) and isinstance(param.type, click.Choice):
+        return usage_words("choice", name, [str(choice) for choice in param.type.choices])
+    return None
 
 
 def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
@@ -304,34 +330,8 @@ def build(
         report = orchestrator.build(
             options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
-    _print_build_summary(report)
-
-
-def _print_build_summary(report: orchestrator.BuildReport) -> None:
-    """Warnings, counts and the site's size, in the magazine's language."""
-    words = terminal_words(report.language)
-    for warning in report.warnings:
-        say(f"{words.warning}: {warning}", err=True)
-    say(
-        words.built.format(
-            site=report.site_dir,
-            entries=words.count(report.entries, words.entries),
-            pages=words.count(report.pages, words.pages),
-            clips=words.count(report.clips, words.clips),
-        )
-    )
-    budget = report.budget
-    say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
-    for path, size in budget.largest:
-        say(f"  {format_bytes(size):>10}  {path}")
-    if report.store is not None:
-        say(
-            words.store_holds.format(
-                store=report.store.store,
-                objects=len(report.store.objects),
-                size=format_bytes(report.store.total_bytes),
-            )
-        )
+    for line, err in build_summary(report):
+        say(line, err=err)
 
 
 @main.command()

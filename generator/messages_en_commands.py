@@ -297,4 +297,11 @@ CATALOGUE: dict[str, str] = {
     "terminal.column.waited": "waited",
     "terminal.column.promised": "promised",
     "terminal.column.ratio": "ratio",
+    # The command line's own usage errors (click)
+    "click.missing_argument": "missing argument {name}",
+    "click.missing_option": "missing option {name}",
+    "click.no_such_option": "no such option: {name}",
+    "click.no_such_option_near": "no such option: {name} (did you mean {near}?)",
+    "click.choice": "{name}: must be one of {choices}",
+    "click.try_help": "Try '{command} -h' for help.",
 }

@@ -310,4 +310,11 @@ CATALOGUE: dict[str, str] = {
     "terminal.column.waited": "기다린 시간",
     "terminal.column.promised": "약속",
     "terminal.column.ratio": "배수",
+    # The command line's own usage errors (click)
+    "click.missing_argument": "인수 {name}이(가) 필요합니다",
+    "click.missing_option": "옵션 {name}이(가) 필요합니다",
+    "click.no_such_option": "그런 옵션은 없습니다: {name}",
+    "click.no_such_option_near": "그런 옵션은 없습니다: {name}({near}을(를) 쓰려던 건가요?)",
+    "click.choice": "{name}: {choices} 중 하나여야 합니다",
+    "click.try_help": "도움말은 '{command} -h'로 보세요.",
 }

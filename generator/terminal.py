@@ -8,10 +8,13 @@ message`), warnings and hints are catalogue messages (`messages`), worded where 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .messages import CATALOGUES
+from .build import BuildReport
+from .messages import CATALOGUES, Message
 from .pages.labels import Labels, labels_for
+from .sizes import format_bytes
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,42 @@ def _words(language: str) -> TerminalWords:
 
 _EN = _words("en")
 _KO = _words("ko")
+
+
+def build_summary(report: BuildReport) -> list[tuple[str, bool]]:
+    """What a build prints, in the magazine's language: (line, for stderr) — the warnings,
+    the counts, the site's size and largest files, and what the media store will hold."""
+    words = terminal_words(report.language)
+    lines = [(f"{words.warning}: {warning}", True) for warning in report.warnings]
+    counts = {
+        "entries": words.count(report.entries, words.entries),
+        "pages": words.count(report.pages, words.pages),
+        "clips": words.count(report.clips, words.clips),
+    }
+    lines.append((words.built.format(site=report.site_dir, **counts), False))
+    budget = report.budget
+    size = format_bytes(budget.total_bytes)
+    lines.append((words.site_size.format(size=size, files=budget.files), False))
+    lines += [(f"  {format_bytes(size):>10}  {path}", False) for path, size in budget.largest]
+    if report.store is not None:
+        holds = words.store_holds.format(
+            store=report.store.store,
+            objects=len(report.store.objects),
+            size=format_bytes(report.store.total_bytes),
+        )
+        lines.append((holds, False))
+    return lines
+
+
+def usage_words(kind: str, name: str, listed: Sequence[str] = ()) -> Message:
+    """A usage error of the command line's parser as a catalogue message: `kind` is
+    `missing_argument`, `missing_option`, `no_such_option` (`listed`: the near ones) or
+    `choice` (`listed`: the choices)."""
+    if kind == "no_such_option" and listed:
+        return Message("click.no_such_option_near", name=name, near=", ".join(listed))
+    if kind == "choice":
+        return Message("click.choice", name=name, choices=", ".join(listed))
+    return Message(f"click.{kind}", name=name)
 
 
 def terminal_words(language: str) -> TerminalWords:

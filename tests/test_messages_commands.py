@@ -230,3 +230,21 @@ def test_what_ffmpeg_was_asked_and_said_is_labelled_in_korean() -> None:
         "    Invalid data",
     ]
     assert str(problem).splitlines()[1:3] == ["  command: ffmpeg -i a\\x1b.mp4", "  ffmpeg said:"]
+
+
+def test_the_command_lines_own_usage_errors_are_korean(tmp_path: Path) -> None:
+    root = write_magazine(tmp_path / "m")
+    marked = magazine(root, "mark", "kling", "도착")
+    assert marked.returncode == 2
+    assert marked.stderr.splitlines()[-2:] == [
+        "도움말은 'python -m generator mark -h'로 보세요.",
+        "사용법 오류: STATUS: waitlisted, paywalled, failed, refused, abandoned 중 하나여야 합니다",
+    ]
+    missing = magazine(root, "deliver")
+    assert missing.stderr.splitlines()[-1] == "사용법 오류: 인수 ENTRY이(가) 필요합니다"
+    near = magazine(root, "pending", "--nw")
+    assert near.stderr.splitlines()[-1] == (
+        "사용법 오류: 그런 옵션은 없습니다: --nw(--now을(를) 쓰려던 건가요?)"
+    )
+    english = write_magazine(tmp_path / "e", mkdocs=MKDOCS.replace("language: ko", "language: en"))
+    assert "'x' is not one of 'waitlisted'" in magazine(english, "mark", "kling", "x").stderr
