@@ -248,3 +248,11 @@ def test_the_command_lines_own_usage_errors_are_korean(tmp_path: Path) -> None:
     )
     english = write_magazine(tmp_path / "e", mkdocs=MKDOCS.replace("language: ko", "language: en"))
     assert "'x' is not one of 'waitlisted'" in magazine(english, "mark", "kling", "x").stderr
+
+
+def test_no_key_is_in_two_catalogue_files() -> None:
+    # The catalogues of a language are merged: a key in both files would hide one wording.
+    from generator import messages_en, messages_en_commands, messages_ko, messages_ko_commands
+
+    assert set(messages_en.CATALOGUE) & set(messages_en_commands.CATALOGUE) == set()
+    assert set(messages_ko.CATALOGUE) & set(messages_ko_commands.CATALOGUE) == set()
