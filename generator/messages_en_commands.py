@@ -304,4 +304,14 @@ CATALOGUE: dict[str, str] = {
     "click.no_such_option_near": "no such option: {name} (did you mean {near}?)",
     "click.choice": "{name}: must be one of {choices}",
     "click.try_help": "Try '{command} -h' for help.",
+    # The comments of a new entry (magazine new, resend)
+    "scaffold.checked_pending": "the last time you looked; update it while you wait",
+    "scaffold.checked": "the last time you looked",
+    "scaffold.promised": "what the service said it would take",
+    "scaffold.deliver": (
+        "When the result arrives: magazine deliver THIS-FILE --clip FILE (or set status:"
+    ),
+    "scaffold.deliver_by_hand": "delivered, delivered_at and clips: by hand)",
+    "scaffold.clip": "relative to this file's folder",
+    "scaffold.verdict": "one line about what you saw",
 }

@@ -317,4 +317,12 @@ CATALOGUE: dict[str, str] = {
     "click.no_such_option_near": "그런 옵션은 없습니다: {name}({near}을(를) 쓰려던 건가요?)",
     "click.choice": "{name}: {choices} 중 하나여야 합니다",
     "click.try_help": "도움말은 '{command} -h'로 보세요.",
+    # The comments of a new entry (magazine new, resend)
+    "scaffold.checked_pending": "마지막으로 확인한 때입니다. 기다리는 동안 고쳐 두세요",
+    "scaffold.checked": "마지막으로 확인한 때",
+    "scaffold.promised": "서비스가 말한 대기 시간",
+    "scaffold.deliver": "결과가 오면: magazine deliver 이-파일 --clip 파일 (또는 status:",
+    "scaffold.deliver_by_hand": "delivered, delivered_at, clips:를 직접 쓰세요)",
+    "scaffold.clip": "이 파일이 있는 폴더에서 본 경로",
+    "scaffold.verdict": "본 것에 대한 한 줄 평",
 }

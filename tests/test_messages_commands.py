@@ -256,3 +256,16 @@ def test_no_key_is_in_two_catalogue_files() -> None:
 
     assert set(messages_en.CATALOGUE) & set(messages_en_commands.CATALOGUE) == set()
     assert set(messages_ko.CATALOGUE) & set(messages_ko_commands.CATALOGUE) == set()
+
+
+def test_a_new_entrys_comments_are_in_the_magazines_language(tmp_path: Path) -> None:
+    root = write_magazine(tmp_path / "m")
+    made = magazine(
+        root, "new", "--service", "sora", "--prompt", "비 오는 등대", "--now", "2025-02-01T10:00"
+    )
+    assert made.returncode == 0, made.stderr
+    text = (root / made.stdout.strip()).read_text(encoding="utf-8")
+    assert "checked_at: 2025-02-01T10:00:00+09:00  # 마지막으로 확인한 때입니다." in text
+    assert "# 결과가 오면: magazine deliver 이-파일 --clip 파일 (또는 status:" in text
+    assert "# verdict: 본 것에 대한 한 줄 평" in text
+    assert magazine(root, "check").returncode == 0
