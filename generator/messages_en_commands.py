@@ -112,7 +112,7 @@ CATALOGUE: dict[str, str] = {
     "desk.new": "new attempt: {path}",
     "desk.experiment": "kept in one comparison: experiment: {key}",
     "desk.none_yet": "none yet",
-    "edit.has_problems": ("{shown} has problems; fix them before editing it with a command:"),
+    "edit.has_problems": "{shown} has problems; fix them before editing it with a command:",
     "edit.not_an_entry": "{shown} is not an entry (a mapping of fields)",
     "edit.not_a_list": "{shown}: {key}: is not a list; make it one to add to it",
     "edit.flow_list": (

@@ -119,7 +119,7 @@ CATALOGUE: dict[str, str] = {
     "desk.new": "새 시도: {path}",
     "desk.experiment": "같은 비교로 묶었습니다: experiment: {key}",
     "desk.none_yet": "아직 없음",
-    "edit.has_problems": ("{shown}에 문제가 있습니다. 명령으로 고치기 전에 먼저 바로잡으세요:"),
+    "edit.has_problems": "{shown}에 문제가 있습니다. 명령으로 고치기 전에 먼저 바로잡으세요:",
     "edit.not_an_entry": "{shown}은(는) 체험기가 아닙니다(필드의 매핑이어야 합니다)",
     "edit.not_a_list": "{shown}: {key}: 목록이 아닙니다. 더하려면 목록으로 바꾸세요",
     "edit.flow_list": (
@@ -165,7 +165,7 @@ CATALOGUE: dict[str, str] = {
         "어느 페이지도 읽지 않는 객체가 {count}개({size}) 있습니다. `magazine media gc "
         "--delete`로 지우세요"
     ),
-    "gc.clean": "접두어 아래의 객체는 모두 어느 페이지가 읽고 있습니다",
+    "gc.clean": "접두어 아래의 객체는 모두 어느 페이지에서 쓰고 있습니다",
     "progress.media": "미디어",
     "progress.deleting": "지우는 중",
     "progress.uploading": "{store}에 올리는 중",
