@@ -6,7 +6,7 @@ only in the stages' own write functions (archive, renditions, staging, site), ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,7 +60,7 @@ from .site import (
     write_staging,
     writer_files,
 )
-from .source import EntryCache, clip_path, load_magazine, load_settings, locate
+from .source import EntryCache, clip_path, load_magazine, load_settings, locate, read_magazine
 
 
 @dataclass(frozen=True)
@@ -98,15 +98,38 @@ def check(root: Path) -> Magazine:
         ContentError: every problem of every file, address clashes and local clips over the
             limits (length, pixels) included.
     """
-    magazine = load_magazine(root)
-    check_addresses(magazine, home=not has_home(magazine))
-    over = clips_over_limits(magazine, local_sources(magazine))
-    if over:
-        raise ContentError(
-            clip_problem(magazine, ref, failure_message(error))
-            for ref, error in sorted(over.items())
-        )
+    magazine, problems = read_magazine(root)
+    if not problems:
+        check_addresses(magazine, home=not has_home(magazine))
+    # Clips are probed beside the entries' own problems: every problem in one run.
+    over = clips_over_limits(magazine, _probeable(magazine, problems))
+    found = [*problems]
+    found.extend(
+        clip_problem(magazine, ref, failure_message(error)) for ref, error in sorted(over.items())
+    )
+    if found:
+        raise ContentError(found)
     return magazine
+
+
+def _probeable(magazine: Magazine, problems: Sequence[Problem]) -> dict[ClipRef, Path]:
+    """The local clips worth probing: files that are there, at fields with no problem yet."""
+    if not problems:
+        return local_sources(magazine)
+    # A clip already reported (not found, outside the magazine, a link) is not probed again.
+    located = {(problem.path, problem.field) for problem in problems}
+    sources = {}
+    for entry in magazine.entries:
+        for position, clip in enumerate(entry.clips):
+            field = f"clips[{position}]"
+            if clip.file is None or any(
+                (entry.path, name) in located for name in ("clips", field, f"{field}.file")
+            ):
+                continue
+            path = clip_path(magazine, entry, clip)
+            if path.is_file():
+                sources[ClipRef(entry.slug, position)] = path
+    return sources
 
 
 def fetch(root: Path, *, offline: bool, progress: Progress, force: bool = False) -> FetchResult:
@@ -185,7 +208,8 @@ def prepare(
     make_cache_folder(magazine.root, magazine.settings)
     fetched = fetch_clips(magazine, offline=offline, progress=progress)
     # Located like problems; the command line adds the word "warning" itself.
-    warnings = [str(replace(w, severity="error")) for w in magazine.warnings]
+    language = magazine.settings.language
+    warnings = [replace(w, severity="error").render(language) for w in magazine.warnings]
     warnings += fetched.warnings
     sources = {**local_sources(magazine, entries), **fetched.sources}
     media = process_media(magazine, sources, progress=progress)
@@ -270,7 +294,7 @@ def stage(
         budget = check_budget(
             media_files(media, magazine.settings),
             magazine.settings.limits,
-            subject="the media alone",
+            subject=Message("budget.subject_media"),
         )
         renditions = rendition_files(media)
         hosted_elsewhere = magazine.settings.media_base_url is not None
@@ -419,8 +443,8 @@ def serve_built(root: Path, *, host: str, port: int, site_dir: Path | None = Non
     settings = load_settings(root)
     site = site_dir if site_dir is not None else root / settings.site_dir
     if not (site / "index.html").is_file():
-        raise UsageError(f"no built site in {site}: run magazine build first")
-    serve_built_site(site, host=host, port=port)
+        raise UsageError(Message("usage.no_built_site", site=str(site)))
+    serve_built_site(site, host=host, port=port, language=settings.language)
 
 
 def deploy(
@@ -437,11 +461,9 @@ def deploy(
     with _exclusive(root, "deploy", progress):
         report = build(root, offline=offline, progress=progress, site_url=site_url)
         if report.store is not None:  # the media first: pages never point at missing media
-            progress.note(
-                push_summary(
-                    push_media(report.store, load_settings(root.resolve()), progress=progress)
-                )
-            )
+            settings = load_settings(root.resolve())
+            pushed = push_media(report.store, settings, progress=progress)
+            progress.note(push_summary(pushed, settings.language))
         deploy_gh_pages(report.site_dir, root, remote=remote, branch=branch, push=push)
     return report
 

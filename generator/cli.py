@@ -25,8 +25,8 @@ from . import build as orchestrator
 from .atomic import STORAGE_ERRNOS, write_file
 from .clipproblems import failure_message
 from .desk import MARKS, Desk, DeskReport
-from .errors import ContentError, MagazineError, StorageError, UsageError, inert
-from .messages import Message, as_message
+from .errors import ContentError, EditRefused, MagazineError, StorageError, UsageError, inert
+from .messages import Message, as_message, catalogue_language
 from .model import Status
 from .moments import read_moment
 from .pending import pending_lines, waiting
@@ -38,7 +38,7 @@ from .sizes import format_bytes
 from .source import load_magazine, load_settings, locate
 from .source.config import site_language
 from .starter import start_magazine
-from .terminal import terminal_words
+from .terminal import build_summary, terminal_words, usage_words
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,16 @@ class _MagazineGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # The parser's own words are English; a magazine in another language hears its own.
+            language, words = _language(ctx), _parser_words(exc)
+            if words is None or catalogue_language(language) == "en":
+                raise
+            if exc.ctx is not None:  # the usage line as click says it, then help in words
+                hint = Message("click.try_help", command=exc.ctx.command_path).render(language)
+                say(f"{exc.ctx.get_usage()}\n{hint}", err=True, lines=True)
+            say(f"{terminal_words(language).usage_error}: {words.render(language)}", err=True)
+            ctx.exit(exc.exit_code)
         except MagazineError as exc:
             verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
             report(exc, verbose=verbose, language=_language(ctx))
@@ -74,8 +84,30 @@ class _MagazineGroup(click.Group):
 
 
 def _language(ctx: click.Context) -> str:
-    """The magazine's language for a message, English when mkdocs.yml cannot say."""
+    """The magazine's language for a message (`init`: its `--lang`), else English."""
+    chosen = ctx.meta.get(_LANGUAGE)  # `magazine init` knows it before there is a mkdocs.yml
+    if isinstance(chosen, str):
+        return chosen
     return site_language(ctx.obj.root) if isinstance(ctx.obj, Options) else "en"
+
+
+_LANGUAGE = "magazine.language"
+
+
+def _parser_words(exc: click.UsageError) -> Message | None:
+    """A usage error of click's as a catalogue message, None for one it has no words for."""
+    param: click.Parameter | None = getattr(exc, "param", None)
+    if isinstance(exc, click.NoSuchOption):
+        return usage_words("no_such_option", exc.option_name, sorted(exc.possibilities or ()))
+    if param is None or not param.name:
+        return None
+    option = isinstance(param, click.Option)
+    name = param.opts[0] if option else param.name.upper()
+    if isinstance(exc, click.MissingParameter):
+        return usage_words("missing_option" if option else "missing_argument", name)
+    if isinstance(exc, click.BadParameter) and isinstance(param.type, click.Choice):
+        return usage_words("choice", name, [str(choice) for choice in param.type.choices])
+    return None
 
 
 def report(error: MagazineError, *, verbose: bool = False, language: str = "en") -> None:
@@ -89,9 +121,10 @@ def report(error: MagazineError, *, verbose: bool = False, language: str = "en")
     else:
         words = terminal_words(language if error.worded else "en")
         prefix = words.usage_error if isinstance(error, UsageError) else words.error
-        # A usage error is one line; budget, ffmpeg and MkDocs failures list on more lines.
-        text = error.render(language)
-        say(f"{prefix}: {text}", err=True, lines=not isinstance(error, UsageError))
+        # A usage error is one line (a refused edit adds its problems, escaped as `check` does);
+        # budget, ffmpeg and MkDocs failures list on more lines.
+        several = not isinstance(error, UsageError) or isinstance(error, EditRefused)
+        say(f"{prefix}: {error.render(language)}", err=True, lines=several)
 
 
 def say(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -233,7 +266,7 @@ def schema(options: Options, write_to: str | None) -> None:
     if not target.parent.is_dir():
         raise UsageError(Message("usage.no_folder", folder=str(target.parent), name=target.name))
     write_file(target, text)
-    say(f"wrote {write_to}")
+    say(Message("cli.wrote", path=write_to).render(site_language(options.root)))
 
 
 def _site_url(value: str | None) -> str | None:
@@ -258,9 +291,10 @@ def _at(root: Path, text: str) -> datetime:
 @pass_options
 def fetch(options: Options, offline: bool, force: bool, quiet: bool) -> None:
     """Download and archive remote clips; record them in magazine.lock."""
-    with progress_for(quiet=quiet) as progress:
+    language = site_language(options.root)
+    with progress_for(quiet=quiet, language=language) as progress:
         result = orchestrator.fetch(options.root, offline=offline, force=force, progress=progress)
-    words = terminal_words(site_language(options.root))
+    words = terminal_words(language)
     for warning in result.warnings:
         say(f"{words.warning}: {warning}", err=True)
     clips = words.count(result.downloaded, words.clips)
@@ -292,38 +326,12 @@ def build(
     options: Options, site_dir: Path | None, offline: bool, quiet: bool, site_url: str | None
 ) -> None:
     """Check, fetch, transcode, render and build the site."""
-    with progress_for(quiet=quiet) as progress:
+    with progress_for(quiet=quiet, language=site_language(options.root)) as progress:
         report = orchestrator.build(
             options.root, site_dir=site_dir, offline=offline, progress=progress, site_url=site_url
         )
-    _print_build_summary(report)
-
-
-def _print_build_summary(report: orchestrator.BuildReport) -> None:
-    """Warnings, counts and the site's size, in the magazine's language."""
-    words = terminal_words(report.language)
-    for warning in report.warnings:
-        say(f"{words.warning}: {warning}", err=True)
-    say(
-        words.built.format(
-            site=report.site_dir,
-            entries=words.count(report.entries, words.entries),
-            pages=words.count(report.pages, words.pages),
-            clips=words.count(report.clips, words.clips),
-        )
-    )
-    budget = report.budget
-    say(words.site_size.format(size=format_bytes(budget.total_bytes), files=budget.files))
-    for path, size in budget.largest:
-        say(f"  {format_bytes(size):>10}  {path}")
-    if report.store is not None:
-        say(
-            words.store_holds.format(
-                store=report.store.store,
-                objects=len(report.store.objects),
-                size=format_bytes(report.store.total_bytes),
-            )
-        )
+    for line, err in build_summary(report):
+        say(line, err=err)
 
 
 @main.command()
@@ -339,7 +347,7 @@ def serve(options: Options, host: str, port: int, offline: bool, built: bool) ->
     if built:
         orchestrator.serve_built(options.root, host=host, port=port)
         return
-    with progress_for() as progress:
+    with progress_for(language=site_language(options.root)) as progress:
         orchestrator.serve(options.root, host=host, port=port, offline=offline, progress=progress)
 
 
@@ -359,7 +367,8 @@ def deploy(
     options: Options, remote: str, branch: str, no_push: bool, offline: bool, site_url: str | None
 ) -> None:
     """Build the site and publish it on the gh-pages branch (GitHub Pages)."""
-    with progress_for() as progress:
+    language = site_language(options.root)
+    with progress_for(language=language) as progress:
         report = orchestrator.deploy(
             options.root,
             remote=remote,
@@ -370,7 +379,7 @@ def deploy(
             site_url=site_url,
         )
     where = branch if no_push else f"{remote}/{branch}"
-    say(f"published {report.site_dir} to {where}")
+    say(Message("cli.published", site=str(report.site_dir), where=where).render(language))
 
 
 @main.command()
@@ -381,6 +390,7 @@ def deploy(
 @pass_options
 def init(options: Options, directory: Path | None, lang: str, zone: str, title: str | None) -> None:
     """Start a magazine of your own in DIRECTORY (default: --root) that builds at once."""
+    click.get_current_context().meta[_LANGUAGE] = lang
     target = directory if directory is not None else options.root
     for line in start_magazine(target, language=lang, timezone=zone, title=title):
         say(line)
@@ -458,12 +468,13 @@ def media() -> None:
 @pass_options
 def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
     """Upload what the last build's pages load from the store, then verify every object."""
+    language = site_language(options.root)
     if if_configured and not load_settings(options.root.resolve()).media_store:
-        say("no media_store in mkdocs.yml: nothing to push")
+        say(Message("push.no_store").render(language))
         return
-    with progress_for(quiet=quiet) as progress:
+    with progress_for(quiet=quiet, language=language) as progress:
         report = publish.push(options.root, progress=progress)
-    say(publish.push_summary(report))
+    say(publish.push_summary(report, language))
 
 
 @media.command("gc")
@@ -472,24 +483,18 @@ def media_push(options: Options, quiet: bool, if_configured: bool) -> None:
 @pass_options
 def media_gc(options: Options, delete: bool, yes: bool) -> None:
     """List the store's objects under the prefix that no page loads; delete them on request."""
+    language = site_language(options.root)
 
     def listed(garbage: Sequence[StoredObject]) -> bool:
         for item in garbage:
             say(f"{format_bytes(item.size):>10}  {item.key}")
-        return yes or click.confirm(f"delete these {len(garbage)} objects?", default=False)
+        asked = Message("gc.confirm", count=len(garbage)).render(language)
+        return yes or click.confirm(inert(asked), default=False)
 
-    with progress_for() as progress:
+    with progress_for(language=language) as progress:
         garbage, deleted = publish.collect_garbage(
             options.root, delete=delete, confirm=listed, progress=progress
         )
-    if not delete or not garbage:
-        for item in garbage:
-            say(f"{format_bytes(item.size):>10}  {item.key}")
-    total = format_bytes(sum(item.size for item in garbage))
-    if deleted:
-        say(f"deleted {deleted} objects ({total}) that no page loads")
-    elif garbage:
-        hint = "" if delete else "; `magazine media gc --delete` deletes them"
-        say(f"{len(garbage)} objects ({total}) that no page loads{hint}")
-    else:
-        say("every object under the prefix is loaded by a page")
+    for item in garbage if not delete or not garbage else ():
+        say(f"{format_bytes(item.size):>10}  {item.key}")
+    say(publish.garbage_summary(garbage, deleted, delete=delete, language=language))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .errors import FetchError, MagazineError, MediaError, Problem
+from .errors import FetchError, MagazineError, MediaError, Problem, inert
 from .media import MediaIndex
 from .media.renditions import ClipRef
 from .messages import Message
@@ -15,9 +15,16 @@ from .source import locate
 def failure_message(error: MagazineError) -> Message:
     """A clip's failure as a catalogue message (ffmpeg's and a server's words quoted as said)."""
     if isinstance(error, FetchError):
-        return Message("fetch.failed", detail=error.detail)
+        return Message("fetch.failed", detail=error.words)
     if isinstance(error, MediaError) and error.words is not None:
-        more = "".join(f"\n{line}" for line in str(error).split("\n")[1:])
+        # The command and ffmpeg's words as said, each escaped, under labels in the language.
+        command = " ".join(inert(arg) for arg in error.command)
+        lines = "\n    ".join(inert(line) for line in error.stderr_tail.splitlines())
+        more = Message(
+            "media.more",
+            command=Message("media.command", command=command) if command else "",
+            said=Message("media.said", lines=lines) if error.stderr_tail else "",
+        )
         return Message("media.clip", source=error.source, reason=error.words, more=more)
     return Message("media.failed", detail=str(error))
 
@@ -30,12 +37,10 @@ def clip_problem(magazine: Magazine, ref: ClipRef, message: Message) -> Problem:
 def clip_warnings(magazine: Magazine, media: MediaIndex) -> list[str]:
     """Each clip's warnings (a measurement cut short), located at the clip's line."""
     return [
-        str(
-            replace(
-                clip_problem(magazine, ref, Message("media.measured_part", detail=text)),
-                severity="warning",
-            )
-        )
+        replace(
+            clip_problem(magazine, ref, Message("media.measured_part", detail=text)),
+            severity="warning",
+        ).render(magazine.settings.language)
         for ref, clip in sorted(media.clips.items())
         for text in clip.warnings
     ]

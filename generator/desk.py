@@ -33,23 +33,6 @@ from .yamledit import EntryEdit
 MARKS = (Status.WAITLISTED, Status.PAYWALLED, Status.FAILED, Status.REFUSED, Status.ABANDONED)
 """What `magazine mark` may set (delivered has its own command, pending is where all start)."""
 
-WORDS = {
-    "ko": {
-        "revise": "기다리는 동안 쓴 한줄평과 평가가 있습니다: 결과물을 보고 고쳐 쓰세요.",
-        "no_clips": "결과물을 clips:에 더하세요 (--clip 파일 또는 --url 주소).",
-        "new": "새 시도",
-        "experiment": "같은 비교로 묶음: experiment: {key}",
-    },
-    "en": {
-        "revise": "the verdict and ratings were written while waiting: revise them now that "
-        "the result is here.",
-        "no_clips": "add what came back under clips: (--clip FILE or --url URL).",
-        "new": "new attempt",
-        "experiment": "kept in one comparison: experiment: {key}",
-    },
-}
-"""The desk's own sentences, by site language."""
-
 
 @dataclass(frozen=True)
 class Found:
@@ -81,7 +64,6 @@ class Desk:
         self.settings: Settings = load_settings(self.root)
         self.zone = self.settings.tzinfo
         self.labels: Labels = labels_for(self.settings.language)
-        self.words = WORDS["ko" if self.labels.language == "ko" else "en"]
         self.entries = self._scan()
 
     def find(self, text: str) -> Found:
@@ -130,9 +112,9 @@ class Desk:
         edit.write()
         report = self._report(found, edit)
         if not edit.data.get("clips"):
-            report.lines.append(self.words["no_clips"])
+            report.lines.append(self._said(Message("desk.no_clips")))
         if found.data.get("verdict") or found.data.get("ratings"):
-            report.lines.append(self.words["revise"])
+            report.lines.append(self._said(Message("desk.revise")))
         return report
 
     def checked(self, found: Found, at: datetime) -> DeskReport:
@@ -179,7 +161,7 @@ class Desk:
         known = self._services()
         unknown = [key for key in chosen if known is not None and key not in known]
         if unknown:
-            listed = ", ".join(sorted(known or ())) or "none yet"
+            listed = ", ".join(sorted(known or ())) or Message("desk.none_yet")
             raise UsageError(Message("desk.unknown_service", name=repr(unknown[0]), listed=listed))
         # The key is the comparison's slug as it stands, so writing it into the earlier entries
         # first changes neither the comparison nor its address, whatever happens next.
@@ -209,9 +191,9 @@ class Desk:
                 experiment=key,
                 promised_wait=promised,
             )
-            report.lines.append(f"{self.words['new']}: {self._shown(path)}")
+            report.lines.append(self._said(Message("desk.new", path=self._shown(path))))
         if edits:
-            report.lines.append(self.words["experiment"].format(key=key))
+            report.lines.append(self._said(Message("desk.experiment", key=key)))
         return report
 
     def _open_only(self, found: Found) -> None:
@@ -219,7 +201,10 @@ class Desk:
             raise UsageError(Message("desk.delivered_already", shown=found.shown))
 
     def _edit(self, found: Found) -> EntryEdit:
-        return EntryEdit(found.path, found.shown, self.zone)
+        return EntryEdit(found.path, found.shown, self.zone, self.settings.language)
+
+    def _said(self, message: Message) -> str:
+        return message.render(self.settings.language)
 
     def _submitted(self, found: Found) -> datetime:
         submitted = in_zone(found.data, self.zone).get("submitted_at")

@@ -3,6 +3,7 @@
 ```
 MagazineError                 anything the writer can act on; the CLI prints it without a traceback
 ├── UsageError                a wrong command line or setting (exit 2)
+│   └── EditRefused           a file a command would edit has problems (listed, located)
 ├── ContentError              one or more Problems in the writer's files (exit 1)
 │   └── MediaFailures         clips that could not be fetched or transcoded, each located
 ├── FetchError                a remote clip could not be downloaded or verified
@@ -143,6 +144,18 @@ class UsageError(MagazineError):
     exit_code = 2
 
 
+class EditRefused(UsageError):
+    """A command would edit a file that has problems: they are listed, located, below."""
+
+    def __init__(self, shown: str, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        super().__init__(Message("edit.has_problems", shown=inert(shown)))
+
+    def render(self, language: str) -> str:
+        """The sentence, then every problem on a line of its own, worded in `language`."""
+        return "\n".join([super().render(language), *(p.render(language) for p in self.problems)])
+
+
 class ContentError(MagazineError):
     """The writer's files have problems; all of them are listed."""
 
@@ -166,11 +179,15 @@ class FetchError(MagazineError):
     The URL is stored without its query string: service links carry signatures.
     """
 
-    def __init__(self, message: str, *, url: str = "", entry: str = "", field: str = "") -> None:
+    def __init__(
+        self, message: str | Message, *, url: str = "", entry: str = "", field: str = ""
+    ) -> None:
         self.url = url
         self.entry = entry
         self.field = field
-        self.detail = message + (f" ({url})" if url else "")
+        self.words: Message | str = Message("fetch.at", reason=message, url=url) if url else message
+        """The failure and the address, worded in the magazine's language when printed."""
+        self.detail = str(self.words)
         prefix = "".join(f"{part}: " for part in (entry, field) if part)
         super().__init__(f"{prefix}{self.detail}")
 
@@ -178,16 +195,18 @@ class FetchError(MagazineError):
 class DownloadFailure(MagazineError):
     """One download did not succeed; `expired` when the server said the link is gone."""
 
-    def __init__(self, message: str, *, expired: bool = False) -> None:
+    def __init__(self, message: str | Message, *, expired: bool = False) -> None:
         super().__init__(message)
-        self.message = message
+        self.words = message
+        """What went wrong, a catalogue Message where it was made as one."""
+        self.message = str(message)
         self.expired = expired
 
 
 class TransientFailure(DownloadFailure):
     """A download failure worth another attempt (after `retry_after` seconds when given)."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    def __init__(self, reason: str | Message, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
@@ -276,11 +295,11 @@ class StorageError(MagazineError):
 
     def __init__(self, error: OSError) -> None:
         self.error = error
-        where = f" {error.filename}" if error.filename else ""
         reason = error.strerror or type(error).__name__
         super().__init__(
-            f"cannot write{where}: {reason}; nothing was published, and the previous site "
-            "and your files are unchanged"
+            Message("storage.cannot_write_file", path=str(error.filename), reason=reason)
+            if error.filename
+            else Message("storage.cannot_write", reason=reason)
         )
 
 

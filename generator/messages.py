@@ -1,7 +1,8 @@
 """Messages for the writer, made from a catalogue key and its arguments, worded when printed.
 
 A problem, warning or hint is a `Message`: a key of the catalogues (`messages_en`,
-`messages_ko`) and named arguments. It is worded in the magazine's language (`theme.language`)
+`messages_ko`; what the commands say in `messages_en_commands`, `messages_ko_commands`) and
+named arguments. It is worded in the magazine's language (`theme.language`)
 only where it is printed or shown, so the code that finds a problem never chooses words:
 
 ```python
@@ -16,14 +17,19 @@ anywhere is caught where it is made.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
-from .messages_en import CATALOGUE as _EN
-from .messages_ko import CATALOGUE as _KO
+from .messages_en import CATALOGUE as _EN_FILES
+from .messages_en_commands import CATALOGUE as _EN_COMMANDS
+from .messages_ko import CATALOGUE as _KO_FILES
+from .messages_ko_commands import CATALOGUE as _KO_COMMANDS
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": _EN, "ko": _KO}
-"""Every catalogue by its language."""
+_EN = {**_EN_FILES, **_EN_COMMANDS}
+CATALOGUES: dict[str, dict[str, str]] = {"en": _EN, "ko": {**_KO_FILES, **_KO_COMMANDS}}
+"""Every catalogue by its language: the problems in the writer's files (`messages_en`,
+`messages_ko`) and what the commands say (`messages_en_commands`, `messages_ko_commands`)."""
 
 
 def catalogue_language(language: str) -> str:
@@ -73,6 +79,15 @@ class Message:
     def __lt__(self, other: Message) -> bool:
         # Problems sort by their English wording: the same order in every language.
         return (str(self), self._identity()) < (str(other), other._identity())
+
+
+def joined(items: Iterable[object]) -> object:
+    """Several arguments as one, separated by commas, each worded in the message's language
+    ("" for none)."""
+    result: object = ""
+    for number, item in enumerate(items):
+        result = item if number == 0 else Message("text.list", first=result, next=item)
+    return result
 
 
 def placeholders(template: str) -> frozenset[str]:

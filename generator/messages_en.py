@@ -468,4 +468,8 @@ CATALOGUE: dict[str, str] = {
     "new.model": "--model is empty or contains a control character",
     "new.plan": "--plan {value}: must be one of {known}",
     "new.promised_wait": "--promised-wait: {reason}",
+    # What ffmpeg was asked and said, under a clip's problem
+    "media.more": "{command}{said}",
+    "media.command": "\n  command: {command}",
+    "media.said": "\n  ffmpeg said:\n    {lines}",
 }

@@ -477,4 +477,8 @@ CATALOGUE: dict[str, str] = {
     "new.model": "--model이 비어 있거나 제어 문자가 있습니다",
     "new.plan": "--plan {value}: {known} 중 하나여야 합니다",
     "new.promised_wait": "--promised-wait: {reason}",
+    # What ffmpeg was asked and said, under a clip's problem
+    "media.more": "{command}{said}",
+    "media.command": "\n  실행한 명령: {command}",
+    "media.said": "\n  ffmpeg의 출력:\n    {lines}",
 }

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from .errors import inert
+from .messages import Message
 from .sizes import format_bytes
 
 if TYPE_CHECKING:
@@ -54,16 +55,21 @@ class _PlainTask:
 class PlainProgress:
     """One line per event: readable in CI logs, where bars would be noise."""
 
-    def __init__(self, out: TextIO | None = None) -> None:
+    def __init__(self, out: TextIO | None = None, language: str = "en") -> None:
         self.out = out or sys.stderr
+        self.language = language
 
     def task(self, label: str, total: float | None, *, unit: str = "") -> Task:
         return _PlainTask(self.out, label, total, unit)
 
     def finish(self, task: Task) -> None:
         if isinstance(task, _PlainTask):
-            size = f" ({format_bytes(task.done)})" if task.unit == "bytes" else ""
-            print(inert(f"  done: {task.label}{size}"), file=self.out, flush=True)
+            done = (
+                Message("progress.done_size", label=task.label, size=format_bytes(task.done))
+                if task.unit == "bytes"
+                else Message("progress.done", label=task.label)
+            )
+            print(inert(f"  {done.render(self.language)}"), file=self.out, flush=True)
 
     def note(self, text: str) -> None:
         print(inert(text, keep_lines=True), file=self.out, flush=True)
@@ -148,8 +154,11 @@ class RichProgress:
 
 
 @contextmanager
-def progress_for(stream: TextIO | None = None, *, quiet: bool = False) -> Iterator[Progress]:
-    """Bars when `stream` is a terminal, plain lines otherwise, nothing when quiet."""
+def progress_for(
+    stream: TextIO | None = None, *, quiet: bool = False, language: str = "en"
+) -> Iterator[Progress]:
+    """Bars when `stream` is a terminal, plain lines otherwise (in `language`), nothing when
+    quiet."""
     stream = stream or sys.stderr
     if quiet:
         yield SilentProgress()
@@ -160,4 +169,4 @@ def progress_for(stream: TextIO | None = None, *, quiet: bool = False) -> Iterat
         finally:
             rich.close()
     else:
-        yield PlainProgress(stream)
+        yield PlainProgress(stream, language)

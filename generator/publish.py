@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .messages import Message
 from .progress import Progress
 from .site import (
     PushReport,
@@ -41,18 +42,39 @@ def push(
         return push_media(manifest, settings, progress=progress, sleep=sleep)
 
 
-def push_summary(report: PushReport) -> str:
-    """One line: what was sent, what was there, that everything was verified."""
+def push_summary(report: PushReport, language: str = "en") -> str:
+    """One line in `language`: what was sent, what was there, that everything was verified."""
     sent = (
-        f"uploaded {report.uploaded} object{'s' if report.uploaded != 1 else ''} "
-        f"({format_bytes(report.uploaded_bytes)})"
+        Message(
+            "push.uploaded" if report.uploaded != 1 else "push.uploaded_one",
+            count=report.uploaded,
+            size=format_bytes(report.uploaded_bytes),
+        )
         if report.uploaded
-        else "uploaded nothing"
+        else Message("push.uploaded_nothing")
     )
-    return (
-        f"{report.store}: {sent}, {report.present} already there "
-        f"({format_bytes(report.present_bytes)}); all {report.verified} verified"
-    )
+    return Message(
+        "push.summary",
+        store=report.store,
+        sent=sent,
+        present=report.present,
+        present_size=format_bytes(report.present_bytes),
+        verified=report.verified,
+    ).render(language)
+
+
+def garbage_summary(
+    garbage: Sequence[StoredObject], deleted: int, *, delete: bool, language: str = "en"
+) -> str:
+    """One line in `language`: what no page loads, and whether it was deleted."""
+    total = format_bytes(sum(item.size for item in garbage))
+    if deleted:
+        said = Message("gc.deleted", count=deleted, size=total)
+    elif garbage:
+        said = Message("gc.found" if delete else "gc.found_hint", count=len(garbage), size=total)
+    else:
+        said = Message("gc.clean")
+    return said.render(language)
 
 
 def collect_garbage(

@@ -66,7 +66,9 @@ def new_entry(
     folder = entries_dir / f"{moment:%Y}" / f"{moment:%m}"
     schema = entries_dir / SCHEMA_FILE
     schema_ref = Path(os.path.relpath(schema, folder)).as_posix()
-    text = entry_text(service, prompt, title, moment, schema_ref, extra, status)
+    text = entry_text(
+        service, prompt, title, moment, schema_ref, extra, status, language=settings.language
+    )
 
     taken, attempts = _existing(root, settings)
     same = attempts.get((service, normalize_prompt(prompt), _minute(moment)))
@@ -98,23 +100,29 @@ def entry_text(
     schema_ref: str,
     extra: dict[str, str] | None = None,
     status: Status = Status.PENDING,
+    *,
+    language: str = "en",
 ) -> str:
     """The YAML of a new entry (pending unless told); the prompt as a `|` block when that keeps
     it exact. `extra`: optional fields already written as YAML values (model, plan,
-    experiment, promised_wait)."""
+    experiment, promised_wait). The comments are in the magazine's `language`."""
+
+    def said(key: str) -> str:
+        return Message(f"scaffold.{key}").render(language)
+
     stamp = moment.isoformat(timespec="seconds")
     extra = extra or {}
     # Only a pending attempt is checked at once: a waitlisted or paywalled one would read
     # "for at least 0 s" (checked_at is what the writer sets once time has passed).
     checked = (
-        f"checked_at: {stamp}  # the last time you looked; update it while you wait"
+        f"checked_at: {stamp}  # {said('checked_pending')}"
         if status is Status.PENDING
-        else f"# checked_at: {stamp}  # the last time you looked"
+        else f"# checked_at: {stamp}  # {said('checked')}"
     )
     promised = (
         f"promised_wait: {extra['promised_wait']}"
         if "promised_wait" in extra
-        else "# promised_wait: 3h  # what the service said it would take"
+        else f"# promised_wait: 3h  # {said('promised')}"
     )
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
@@ -127,14 +135,14 @@ def entry_text(
         promised,
         f"status: {status.value}",
         checked,
-        "# When the result arrives: magazine deliver THIS-FILE --clip FILE (or set status:",
-        "# delivered, delivered_at and clips: by hand)",
+        f"# {said('deliver')}",
+        f"# {said('deliver_by_hand')}",
         "# delivered_at: " + stamp,
         "# clips:",
-        "#   - file: media/clip.mp4  # relative to this file's folder",
+        f"#   - file: media/clip.mp4  # {said('clip')}",
         "# ratings: {quality: 4, composition: 3, story: 3, camera: 3, consistency: 4, "
         "lighting: 4, colour: 4}",
-        "# verdict: one line about what you saw",
+        f"# verdict: {said('verdict')}",
         "",
     ]
     return "\n".join(lines)

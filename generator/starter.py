@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .atomic import write_file
 from .errors import UsageError
+from .messages import Message
 from .schema import SCHEMA_FILE, schema_text
 from .source.config import CONFIG_NAMES
 from .source.yamlsource import unprintable
@@ -235,25 +236,6 @@ _CACHE_KEY = (
 )
 WORKFLOW = WORKFLOW.replace("CACHE_KEY", _CACHE_KEY)
 
-_SAID = {
-    "ko": {
-        "wrote": "만들었음: {path}",
-        "kept": "그대로 둠 (이미 있음): {path} — {hint}",
-        "gitignore": "/site/ 와 /.magazine/ 을 더하세요",
-        "workflow": "GitHub Pages로 내보내는 워크플로는 직접 맞추세요",
-        "next": "다음: entries/services.yml 에서 쓸 서비스의 주석을 풀고 "
-        "`magazine new --service KEY --prompt …`, 그다음 `magazine serve`.",
-    },
-    "en": {
-        "wrote": "wrote {path}",
-        "kept": "kept your own {path} — {hint}",
-        "gitignore": "add /site/ and /.magazine/ to it",
-        "workflow": "make it publish with GitHub Pages yourself",
-        "next": "next: uncomment the services you use in entries/services.yml, then "
-        "`magazine new --service KEY --prompt …`, then `magazine serve`.",
-    },
-}
-
 
 def start_magazine(
     folder: Path, *, language: str = "ko", timezone: str = "Asia/Seoul", title: str | None = None
@@ -264,23 +246,21 @@ def start_magazine(
         UsageError: the folder holds a magazine already, or an option is wrong.
     """
     if language not in TITLES:
-        raise UsageError(f"--lang {language!r}: ko or en")
+        raise UsageError(Message("init.lang", value=repr(language)))
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"--timezone {timezone!r}: use a zone name like Asia/Seoul") from None
+        raise UsageError(Message("init.timezone", value=repr(timezone))) from None
     name = " ".join((title or TITLES[language]).split())
     if not name or unprintable(name) is not None:
-        raise UsageError("--title is empty or contains a control character")
+        raise UsageError(Message("init.title"))
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
+        raise UsageError(Message("init.file", folder=str(folder)))
     for existing in (*CONFIG_NAMES, "entries", "docs"):
         if (folder / existing).exists():
             raise UsageError(
-                f"{folder / existing} exists: {folder} already holds a magazine (or the "
-                "start of one); use another folder"
+                Message("init.exists", existing=str(folder / existing), folder=str(folder))
             )
-    said = _SAID[language]
     dark, light = ("어두운 화면", "밝은 화면") if language == "ko" else ("Dark mode", "Light mode")
     files = {
         "mkdocs.yml": _MKDOCS.format(
@@ -300,11 +280,11 @@ def start_magazine(
     for rel, text in files.items():
         path = folder / rel
         if path.exists():
-            hint = said["gitignore"] if rel == ".gitignore" else said["workflow"]
-            lines.append(said["kept"].format(path=rel, hint=hint))
+            hint = Message("init.gitignore" if rel == ".gitignore" else "init.workflow")
+            lines.append(Message("init.kept", path=rel, hint=hint).render(language))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, text, exclusive=True)
-        lines.append(said["wrote"].format(path=rel))
-    lines.append(said["next"])
+        lines.append(Message("init.wrote", path=rel).render(language))
+    lines.append(Message("init.next").render(language))
     return lines

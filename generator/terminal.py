@@ -1,15 +1,20 @@
 """Words the command line prints, in the magazine's language (`theme.language`).
 
 Pages take their words from `pages.labels`; the terminal shares its status names and
-durations, and adds its own few words here. Messages about problems (`path:line:col: field:
+durations; its own few words are in the message catalogues (`terminal.*` keys of
+`messages_en` and `messages_ko`). Messages about problems (`path:line:col: field:
 message`), warnings and hints are catalogue messages (`messages`), worded where printed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .build import BuildReport
+from .messages import CATALOGUES, Message
 from .pages.labels import Labels, labels_for
+from .sizes import format_bytes
 
 
 @dataclass(frozen=True)
@@ -39,47 +44,75 @@ class TerminalWords:
         return (forms[0] if number == 1 else forms[1]).format(count=number)
 
 
-_EN = TerminalWords(
-    labels=labels_for("en"),
-    pending_columns=("entry", "service", "status", "submitted", "waited", "promised", "ratio"),
-    nothing_waiting="nothing is waiting",
-    unknown="unknown",
-    built="built {site}: {entries}, {pages}, {clips}",
-    entries=("{count} entry", "{count} entries"),
-    pages=("{count} page", "{count} pages"),
-    clips=("{count} clip", "{count} clips"),
-    site_size="site size: {size} in {files} files",
-    warning="warning",
-    error="error",
-    usage_error="usage error",
-    services=("{count} service", "{count} services"),
-    comparisons=("{count} comparison", "{count} comparisons"),
-    check_ok="ok: {counts}",
-    fetched="{clips} downloaded, {reused} from the archive, {failed} failed",
-    store_holds="media store {store} will hold {size} in {objects} files "
-    "(`magazine media push` uploads what it lacks)",
-)
+_COLUMNS = ("entry", "service", "status", "submitted", "waited", "promised", "ratio")
 
-_KO = TerminalWords(
-    labels=labels_for("ko"),
-    pending_columns=("체험기", "서비스", "상태", "제출", "기다린 시간", "약속", "배수"),
-    nothing_waiting="기다리는 것이 없다",
-    unknown="모름",
-    built="{site}에 만들었다: {entries}, {pages}, {clips}",
-    entries=("체험기 {count}개", "체험기 {count}개"),
-    pages=("페이지 {count}개", "페이지 {count}개"),
-    clips=("결과물 {count}개", "결과물 {count}개"),
-    site_size="사이트 크기: 파일 {files}개, {size}",
-    warning="경고",
-    error="오류",
-    usage_error="사용법 오류",
-    services=("서비스 {count}개", "서비스 {count}개"),
-    comparisons=("비교 {count}개", "비교 {count}개"),
-    check_ok="이상 없음: {counts}",
-    fetched="{clips} 내려받음, 보관본 {reused}개, 실패 {failed}개",
-    store_holds="미디어 저장소 {store}: 파일 {objects}개, {size} "
-    "(`magazine media push`가 없는 것만 올린다)",
-)
+
+def _words(language: str) -> TerminalWords:
+    """The command line's words from the catalogue of `language` (`messages_en`, `messages_ko`)."""
+    said = CATALOGUES[language]
+
+    def forms(one: str, many: str) -> tuple[str, str]:
+        return (said[f"terminal.{one}"], said[f"terminal.{many}"])
+
+    return TerminalWords(
+        labels=labels_for(language),
+        pending_columns=tuple(said[f"terminal.column.{name}"] for name in _COLUMNS),
+        nothing_waiting=said["terminal.nothing_waiting"],
+        unknown=said["terminal.unknown"],
+        built=said["terminal.built"],
+        entries=forms("entry", "entries"),
+        pages=forms("page", "pages"),
+        clips=forms("clip", "clips"),
+        site_size=said["terminal.site_size"],
+        warning=said["terminal.warning"],
+        error=said["terminal.error"],
+        usage_error=said["terminal.usage_error"],
+        services=forms("service", "services"),
+        comparisons=forms("comparison", "comparisons"),
+        check_ok=said["terminal.check_ok"],
+        fetched=said["terminal.fetched"],
+        store_holds=said["terminal.store_holds"],
+    )
+
+
+_EN = _words("en")
+_KO = _words("ko")
+
+
+def build_summary(report: BuildReport) -> list[tuple[str, bool]]:
+    """What a build prints, in the magazine's language: (line, for stderr) — the warnings,
+    the counts, the site's size and largest files, and what the media store will hold."""
+    words = terminal_words(report.language)
+    lines = [(f"{words.warning}: {warning}", True) for warning in report.warnings]
+    counts = {
+        "entries": words.count(report.entries, words.entries),
+        "pages": words.count(report.pages, words.pages),
+        "clips": words.count(report.clips, words.clips),
+    }
+    lines.append((words.built.format(site=report.site_dir, **counts), False))
+    budget = report.budget
+    size = format_bytes(budget.total_bytes)
+    lines.append((words.site_size.format(size=size, files=budget.files), False))
+    lines += [(f"  {format_bytes(size):>10}  {path}", False) for path, size in budget.largest]
+    if report.store is not None:
+        holds = words.store_holds.format(
+            store=report.store.store,
+            objects=len(report.store.objects),
+            size=format_bytes(report.store.total_bytes),
+        )
+        lines.append((holds, False))
+    return lines
+
+
+def usage_words(kind: str, name: str, listed: Sequence[str] = ()) -> Message:
+    """A usage error of the command line's parser as a catalogue message: `kind` is
+    `missing_argument`, `missing_option`, `no_such_option` (`listed`: the near ones) or
+    `choice` (`listed`: the choices)."""
+    if kind == "no_such_option" and listed:
+        return Message("click.no_such_option_near", name=name, near=", ".join(listed))
+    if kind == "choice":
+        return Message("click.choice", name=name, choices=", ".join(listed))
+    return Message(f"click.{kind}", name=name)
 
 
 def terminal_words(language: str) -> TerminalWords:

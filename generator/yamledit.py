@@ -28,7 +28,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .atomic import write_file
-from .errors import UsageError
+from .errors import EditRefused, UsageError
+from .messages import Message
 from .source.yamlsource import read_yaml
 
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/+:?=&%~-]*$")
@@ -64,17 +65,16 @@ class EntryEdit:
     reader reads it, with the changes so far.
     """
 
-    def __init__(self, path: Path, shown: str, zone: tzinfo | None) -> None:
+    def __init__(self, path: Path, shown: str, zone: tzinfo | None, language: str = "en") -> None:
         self.path, self.shown, self.zone = path, shown, zone
+        self.language = language
+        """The magazine's language, which the changes are listed in."""
         self.original = path.read_bytes()
         doc = read_yaml(self.original, shown, zone=zone)
         if doc.problems:
-            raise UsageError(
-                f"{shown} has problems; fix them before editing it with a command:\n"
-                + "\n".join(str(p) for p in doc.problems)
-            )
+            raise EditRefused(shown, doc.problems)
         if not isinstance(doc.data, dict):
-            raise UsageError(f"{shown} is not an entry (a mapping of fields)")
+            raise UsageError(Message("edit.not_an_entry", shown=shown))
         self.data: dict[str, Any] = dict(doc.data)
         self.text = self.original.decode("utf-8-sig")
         self.bom = self.original.startswith(b"\xef\xbb\xbf")
@@ -110,7 +110,7 @@ class EntryEdit:
         del lines[found.line : found.last_line + 1]
         self.text = "".join(lines)
         self.data.pop(key)
-        self.changes.append(f"{key} removed")
+        self.changes.append(Message("edit.removed", key=key).render(self.language))
 
     def append(
         self, key: str, items: Sequence[Mapping[str, str]], *, after: Sequence[str] = ()
@@ -121,7 +121,7 @@ class EntryEdit:
         keys = self._keys()
         old = self.data.get(key)
         if old is not None and not isinstance(old, list):
-            raise UsageError(f"{self.shown}: {key}: is not a list; make it one to add to it")
+            raise UsageError(Message("edit.not_a_list", shown=self.shown, key=key))
         found = keys.get(key)
         if found is None or (old == [] and found.last_line == found.line):
             if found is not None:
@@ -133,10 +133,7 @@ class EntryEdit:
             self._insert(keys, after, rows)
         else:
             if found.value_line == found.line:
-                raise UsageError(
-                    f"{self.shown}: {key}: is written on one line ([...]); write it as a "
-                    "list of `- ` lines to let a command add to it"
-                )
+                raise UsageError(Message("edit.flow_list", shown=self.shown, key=key))
             lines = self._lines()
             dash = lines[found.value_line][: found.value_column]
             indent = dash if not dash.strip() else " " * found.value_column
@@ -158,17 +155,14 @@ class EntryEdit:
         body = (("\ufeff" if self.bom else "") + self.text).encode("utf-8")
         doc = read_yaml(body, self.shown, zone=self.zone)
         if doc.problems or doc.data != self.data:
-            raise UsageError(
-                f"{self.shown}: the edit would not read back as intended, so the file was left "
-                "as it was; make the change by hand"
-            )
+            raise UsageError(Message("edit.not_read_back", shown=self.shown))
         return body
 
     def write(self) -> None:
         """Write the edited file atomically, after reading it back strictly (`verify`)."""
         body = self.verify()
         if self.path.read_bytes() != self.original:
-            raise UsageError(f"{self.shown} changed while it was being edited; run it again")
+            raise UsageError(Message("edit.changed_meanwhile", shown=self.shown))
         write_file(self.path, body)
 
     def _lines(self) -> list[str]:
@@ -182,7 +176,9 @@ class EntryEdit:
         try:
             tree = YAML(typ="rt").load(StringIO(self.text))
         except YAMLError as exc:
-            raise UsageError(f"{self.shown}: cannot edit this file: {exc}") from exc
+            raise UsageError(
+                Message("edit.cannot_edit", shown=self.shown, detail=str(exc))
+            ) from exc
         lines = self._lines()
         starts = [(str(k), *tree.lc.key(k), *tree.lc.value(k)) for k in tree]
         starts.sort(key=lambda row: row[1])

@@ -142,6 +142,9 @@ def test_media_too_heavy_alone_stops_before_mkdocs_runs(tmp_path: Path) -> None:
     _set_limits(root, "site_bytes: 100000")  # the two clips' renditions weigh more
     result = invoke(root, "build", "-q")
     assert result.exit_code == 1, result.output
-    assert "the media alone would weigh" in result.output
+    # A Korean magazine is told in Korean, the remedy with it.
+    assert "오류: 미디어만으로도 크기가 " in result.output
+    assert "(limits.site_bytes). 가장 큰 파일:" in result.output
+    assert "media.max_height를 낮추거나 media.crf를 높이세요" in result.output
     assert not (root / ".magazine/mkdocs.yml").exists()  # MkDocs was never configured
     assert not (root / "site").exists()

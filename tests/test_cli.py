@@ -152,7 +152,7 @@ def test_schema_print_and_write(magazine_root: Path) -> None:
     assert printed.exit_code == 0
     assert json.loads(printed.stdout)["title"] == "Hands-on magazine entry"
     written = run(magazine_root, "schema", "--write")
-    assert written.stdout == "wrote entries/schema.json\n"
+    assert written.stdout == "entries/schema.json을(를) 썼습니다\n"
     assert (magazine_root / "entries/schema.json").read_text(encoding="utf-8") == schema_text()
     elsewhere = run(magazine_root, "schema", "--write", "entry.schema.json")
     assert elsewhere.exit_code == 0

@@ -125,7 +125,7 @@ def test_verbose_shows_the_traceback(good: Path) -> None:
 def test_usage_errors_exit_2_without_a_traceback(good: Path, tmp_path: Path) -> None:
     unknown = run_magazine(good, "build", "--no-such-option")
     assert unknown.returncode == 2
-    assert "No such option" in unknown.stderr
+    assert "사용법 오류: 그런 옵션은 없습니다: --no-such-option" in unknown.stderr  # Korean
     (tmp_path / "empty").mkdir()
     for verbose in ((), ("-v",)):
         done = subprocess.run(

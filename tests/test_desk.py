@@ -75,7 +75,7 @@ def test_deliver_changes_only_its_lines_and_copies_the_clip(desk: Path, tmp_path
     assert (desk / "entries/2025/01/media/kling.mp4").read_bytes() == b"clip bytes"
     lines = result.stdout.splitlines()
     assert "entries/2025/01/kling.yml: status: pending → delivered" in lines
-    assert "entries/2025/01/kling.yml: checked_at removed" in lines
+    assert "entries/2025/01/kling.yml: checked_at 지움" in lines
     assert "Kling: 2일 3시간 (약속의 17×)" in lines
     assert any("한줄평과 평가" in line for line in lines)  # revise what was written waiting
     entry_loaded = load_magazine(desk).entry("kling")
@@ -141,7 +141,16 @@ def test_a_file_with_problems_is_not_edited(desk: Path) -> None:
     entry.write_text(broken, encoding="utf-8")
     result = run(desk, "checked", "entries/2025/01/kling.yml", "--at", "2025-01-06T10:00")
     assert result.exit_code == 2
-    assert "fix them before editing" in result.stderr
+    # In the magazine's language, each problem located as `check` locates it.
+    first, problem = result.stderr.splitlines()
+    assert first == (
+        "사용법 오류: entries/2025/01/kling.yml에 문제가 있습니다. 명령으로 고치기 전에 먼저 "
+        "바로잡으세요:"
+    )
+    assert problem == (
+        "entries/2025/01/kling.yml:9:9: status: no은(는) false(으)로 읽힙니다(YAML 1.1). "
+        '텍스트라면 "no"(으)로, 아니면 true/false로 쓰세요'
+    )
     assert entry.read_text(encoding="utf-8") == broken
 
 

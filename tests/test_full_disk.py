@@ -91,8 +91,9 @@ def test_a_build_on_a_full_disk_keeps_the_previous_site(magazine: Path) -> None:
     result = run_limited(magazine, "build", limit=16_000)
 
     assert_one_clear_message(result)
-    assert "the previous site and your files are unchanged" in result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    # In the magazine's language (Korean): nothing published, the old site and files kept.
+    assert "아무것도 게시하지 않았고, 이전 사이트와 작성한 파일은 그대로입니다" in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("오류:")]
     assert len(errors) == 1, result.stderr
     assert tree_digest(magazine / "site") == site
     assert writer_digest(magazine) == writer

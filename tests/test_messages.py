@@ -41,6 +41,12 @@ def test_every_korean_sentence_is_korean() -> None:
         "hint.choice",
         "hint.choices",
         "new.promised_wait",
+        "store.wrong_object",
+        "fetch.at",
+        "fetch.warning",
+        "media.os_error",
+        "media.more",
+        "text.list",
     }
     english = [
         key
@@ -248,7 +254,6 @@ def test_a_missing_clip_suggests_the_nearest_name(mistakes: dict[str, list[str]]
 
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_check_probes_local_clips_before_a_build(tmp_path: Path, language: str) -> None:
-    # Probing needs a loaded magazine: it runs once the entries themselves are right.
     root = write_magazine(
         tmp_path / "m",
         {"2025/01/a.yml": DELIVERED, "2025/01/b.yml": DELIVERED.replace("sparks-sora", "broken")},
@@ -265,6 +270,44 @@ def test_check_probes_local_clips_before_a_build(tmp_path: Path, language: str) 
     else:
         assert first.startswith(where + "ffmpeg이 읽을 수 있는 영상이나 이미지 파일이 아닙니다")
         assert count == "문제 1개"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_check_reports_a_broken_clip_with_the_other_problems(tmp_path: Path, language: str) -> None:
+    # Every problem in one run: the clip ffmpeg cannot read beside a rating of 9 elsewhere,
+    # and a broken clip of an entry that has problems of its own.
+    root = write_magazine(
+        tmp_path / "m",
+        {
+            "2025/01/a.yml": DELIVERED.replace("lighting: 5", "lighting: 9"),
+            "2025/01/b.yml": DELIVERED.replace("sparks-sora", "broken"),
+            "2025/01/c.yml": DELIVERED.replace("sparks-sora", "broken").replace(
+                "quality: 4", "quality: 0"
+            ),
+        },
+        mkdocs=mkdocs_in(language),
+        files={f"{MEDIA}/sparks-sora.mp4": STAND_IN, f"{MEDIA}/broken.mp4": b"not media"},
+    )
+    done = check(root)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines[:-1]] == [
+        "entries/2025/01/a.yml:11:33",
+        "entries/2025/01/b.yml:10:11",
+        "entries/2025/01/c.yml:10:11",
+        "entries/2025/01/c.yml:11:20",
+    ]
+    broken = "clips[0].file: entries/2025/01/media/broken.mp4: "
+    if language == "en":
+        assert lines[0].endswith("ratings.lighting: must be a whole number from 1 to 5 (got 9)")
+        assert f"b.yml:10:11: {broken}not a video or image file that ffmpeg can read" in lines[1]
+        assert lines[-1] == "4 problems found"
+    else:
+        assert lines[0].startswith("entries/2025/01/a.yml:11:33: ratings.lighting: ")
+        assert f"b.yml:10:11: {broken}ffmpeg이 읽을 수 있는 영상이나 이미지 파일이" in lines[1]
+        assert all(HANGUL.search(_message_part(line)) for line in lines[:-1])
+        assert lines[-1] == "문제 4개"
 
 
 def test_an_english_magazine_reads_as_before(mistakes: dict[str, list[str]]) -> None:

@@ -140,9 +140,14 @@ def test_versions_outside_the_tested_range_are_named_in_one_notice() -> None:
     assert notice_for(tested) is None
     assert notice_for({**tested, "mkdocs-material": "9.8.10"}) is None
     newer = notice_for({**tested, "mkdocs": "1.7.0"})
-    assert newer is not None and "mkdocs 1.7.0" in newer and "whole site" in newer
+    assert newer is not None and "mkdocs 1.7.0" in str(newer) and "whole site" in str(newer)
     both = notice_for({"mkdocs": "2.0.0rc1", "mkdocs-material": None})
-    assert both is not None and "mkdocs 2.0.0rc1" in both and "not installed" in both
+    assert both is not None and "mkdocs 2.0.0rc1" in str(both) and "not installed" in str(both)
+    assert both.render("ko") == (
+        "미리보기는 저장할 때마다 사이트 전체를 다시 빌드합니다. mkdocs 2.0.0rc1(시험한 범위: "
+        "1.6.x–1.6.x), mkdocs-material 설치 안 됨(시험한 범위: 9.8.x–9.8.x)은(는) 부분 빌드를 "
+        "시험한 범위 밖입니다"
+    )
     assert set(TESTED) == {"mkdocs", "mkdocs-material"}
 
 

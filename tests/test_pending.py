@@ -85,7 +85,7 @@ def test_nothing_waiting(tmp_path: Path) -> None:
         tmp_path / "m", {"sora.yml": DELIVERED}, files={"entries/media/sparks-sora.mp4": b"x"}
     )
     magazine = load_magazine(root)
-    assert pending_lines(waiting(magazine), magazine) == ["기다리는 것이 없다"]
+    assert pending_lines(waiting(magazine), magazine) == ["기다리는 것이 없습니다"]
 
 
 def test_hangul_names_line_up_in_terminal_cells(tmp_path: Path) -> None:

@@ -362,12 +362,12 @@ def test_a_second_command_waits_saying_for_whom_then_runs(tmp_path: Path, python
         log = tmp_path / "second.log"
         with started(argv(root, "fetch", "--offline"), log) as second:
             for _ in range(600):
-                if "waiting for magazine build" in log.read_text("utf-8", "replace"):
+                if "사용을 마칠 때까지 기다립니다" in log.read_text("utf-8", "replace"):
                     break
                 assert second.poll() is None, log.read_text("utf-8", "replace")
                 time.sleep(0.1)
             said = log.read_text("utf-8", "replace")
-            assert f"waiting for magazine build (process {child.pid}) to finish" in said
+            assert f"magazine build (process {child.pid})이(가) .magazine/ 사용을" in said
             assert second.poll() is None  # still waiting while the first holds on
             (tmp_path / "done").touch()
             assert child.wait(timeout=60) == 0
@@ -385,7 +385,7 @@ def test_a_killed_holder_never_blocks_the_next_command(tmp_path: Path, python: s
         busy = run(argv(root, "fetch", "--offline"))
         assert busy.returncode == 1, busy.stdout + busy.stderr
         said = busy.stdout + busy.stderr
-        assert f"magazine build (process {child.pid}) is using .magazine/" in said
+        assert f"magazine build (process {child.pid})이(가) .magazine/를 쓰고 있고" in said
         assert "Traceback" not in said
         child.kill()  # SIGKILL: no handler, no cleanup, as a crash or a closed laptop would
         child.wait()

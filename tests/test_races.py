@@ -68,7 +68,10 @@ def test_a_second_command_gives_up_with_a_clear_message_when_told_not_to_wait(
         code = process.wait(timeout=120)
     output = (tmp_path / "command.log").read_text("utf-8")
     assert code == 1, output
-    assert "error: magazine serve (process 4242) is using .magazine/ and did not finish" in output
+    assert (
+        "오류: magazine serve (process 4242)이(가) .magazine/를 쓰고 있고 0초 안에 끝나지 "
+        "않았습니다(extra.magazine.lock_wait)"
+    ) in output
     assert "Traceback" not in output
     assert not (root / "site").exists()
 
@@ -78,7 +81,8 @@ def test_a_second_build_waits_for_the_first_and_then_builds(tmp_path: Path) -> N
     log = tmp_path / "build.log"
     with held(root, "magazine fetch (process 4242)"):
         process = start(root, "build", log=log)
-        wait_for_text(log, "waiting for magazine fetch (process 4242) to finish", process)
+        said = "magazine fetch (process 4242)이(가) .magazine/ 사용을 마칠 때까지 기다립니다"
+        wait_for_text(log, said, process)
         assert not (root / "site").exists()
     assert process.wait(timeout=600) == 0, log.read_text("utf-8")
     assert (root / "site/index.html").is_file()

@@ -203,7 +203,7 @@ def test_serve_site_before_a_build_says_so(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 2
-    assert "run magazine build first" in done.stderr
+    assert "먼저 magazine build를 실행하세요" in done.stderr  # a Korean magazine
 
 
 VIDEOS = "[...document.querySelectorAll('.theater--full .theater-grid video')]"

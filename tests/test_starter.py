@@ -65,7 +65,10 @@ def test_init_refuses_a_folder_that_holds_a_magazine(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")
     done = magazine("init", cwd=tmp_path)
     assert done.returncode == 2
-    assert "already holds a magazine" in done.stderr
+    # The magazine's language is --lang's (Korean by default) before it has a mkdocs.yml.
+    assert "이미 매거진(또는 그 시작)이 있으니 다른 폴더를 쓰세요" in done.stderr
+    english = magazine("init", "--lang", "en", cwd=tmp_path)
+    assert "already holds a magazine" in english.stderr
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
     assert not (tmp_path / "entries").exists()
 
@@ -75,7 +78,9 @@ def test_init_keeps_a_gitignore_of_the_writers_own(tmp_path: Path) -> None:
     done = magazine("--root", str(tmp_path), "init", "--lang", "ko", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n"
-    assert "그대로 둠 (이미 있음): .gitignore" in done.stdout
+    assert (
+        "이미 있어 그대로 두었습니다: .gitignore — /site/와 /.magazine/을 더하세요" in done.stdout
+    )
     assert load_settings(tmp_path).language == "ko"
     services = (tmp_path / "entries/services.yml").read_text(encoding="utf-8")
     assert "# kling:\n#   name: Kling\n" in services

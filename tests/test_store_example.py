@@ -56,7 +56,7 @@ def on_the_store(
         assert pushed.exit_code == 0, pushed.output + pushed.stderr
         again = invoke(root, "media", "push", "-q")
         assert again.exit_code == 0, again.output + again.stderr
-        assert "uploaded nothing" in again.output
+        assert "올린 것 없음" in again.output  # the Korean example's words: nothing uploaded
     finally:
         monkeypatch.undo()
     return root, base

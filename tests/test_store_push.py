@@ -34,14 +34,20 @@ from tests.store_fixtures import (
     media_urls,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # the rules, in English words
+
 PREFIX = "mag/"
 FAST = "    store: {retries: 2, backoff: 0.01, connect_timeout: 2, read_timeout: 2}\n"
 
 
 def hosted_mkdocs(seaweed: Seaweed, store: str = f"s3://{BUCKET}/{PREFIX}") -> str:
-    """The small magazine's mkdocs.yml with its media on the store (read anonymously)."""
+    """The small magazine's mkdocs.yml with its media on the store (read anonymously).
+
+    The magazine is English: these tests name the store's rules in their English words (the
+    Korean ones are in `tests/test_messages_commands.py`).
+    """
     bucket_and_prefix = store.removeprefix("s3://")
-    return MKDOCS.replace(
+    return MKDOCS.replace("  language: ko\n", "  language: en\n").replace(
         "    timezone: Asia/Seoul\n",
         "    timezone: Asia/Seoul\n"
         f"    media_store: {store}\n"
@@ -141,9 +147,9 @@ def test_the_build_says_what_the_store_will_hold_and_weighs_only_the_pages(
 ) -> None:
     result = invoke(built, "build")
     assert result.exit_code == 0, result.output + result.stderr
-    line = next(line for line in result.output.splitlines() if "미디어 저장소" in line)
+    line = next(line for line in result.output.splitlines() if "media store" in line)
     assert f"s3://{BUCKET}/{PREFIX}" in line
-    sizes = re.search(r"사이트 크기: 파일 (\d+)개", result.output)
+    sizes = re.search(r"site size: \S+ \S+ in (\d+) files", result.output)
     assert sizes is not None
     site_files = sum(1 for path in (built / "site").rglob("*") if path.is_file())
     assert int(sizes.group(1)) < site_files + 1  # pages and assets, no media

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..atomic import sync_folder
 from ..errors import DownloadFailure
+from ..messages import Message
 
 _CHUNK = 1024 * 1024
 _verified: set[tuple[str, int, int]] = set()
@@ -168,9 +169,7 @@ class Archive:
             os.fsync(handle.fileno())
         if hash_file(partial.data) != sha256:
             partial.discard()
-            raise ArchiveMismatch(
-                "the downloaded file changed on disk before it was archived; fetch again"
-            )
+            raise ArchiveMismatch(Message("download.changed_on_disk"))
         os.replace(partial.data, target)
         partial.meta.unlink(missing_ok=True)
         sync_folder(target.parent)

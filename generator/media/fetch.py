@@ -37,6 +37,7 @@ import httpx
 from .. import __version__
 from ..addresses import public_url
 from ..errors import DownloadFailure, FetchError, TransientFailure
+from ..messages import Message
 from ..model import Magazine
 from ..progress import Progress
 from ..settings import FetchSettings
@@ -109,11 +110,9 @@ def fetch_clips(
         if problem:
             ledger.errors.extend(m.error(problem) for m in members)
         elif offline:
-            ledger.use_archive(
-                members, missing="not in the archive, and --offline forbids downloading it"
-            )
+            ledger.use_archive(members, missing=Message("fetch.offline_missing"))
         elif not force and ledger.reusable(url, members):
-            ledger.use_archive(members, missing="the archived copy vanished while in use")
+            ledger.use_archive(members, missing=Message("fetch.vanished"))
         else:
             jobs.append((url, members))
 
@@ -124,7 +123,7 @@ def fetch_clips(
         write_lock(lock_path, Lock(dict(sorted(kept.items()))))
     return FetchResult(
         sources=dict(ledger.sources),
-        warnings=tuple(ledger.warnings),
+        warnings=tuple(w.render(settings.language) for w in ledger.warnings),
         errors=tuple(ledger.errors),
         downloaded=ledger.downloaded,
         reused=ledger.reused,
@@ -184,22 +183,15 @@ def _redirect_target(response: httpx.Response, allow_http: bool) -> httpx.URL | 
     try:
         target = response.request.url.join(response.headers["location"])
     except httpx.InvalidURL as exc:
-        raise DownloadFailure("redirected to an address that is not a valid URL") from exc
+        raise DownloadFailure(Message("download.redirect_invalid")) from exc
     if target.scheme == "http" and response.request.url.scheme == "https":
         raise DownloadFailure(
-            f"redirected from https:// to http:// ({public_url(str(target))}), which is refused "
-            "even with allow_http: a download never gives up encryption on the way"
+            Message("download.redirect_downgrade", target=public_url(str(target)))
         )
     if target.scheme == "http" and not allow_http:
-        raise DownloadFailure(
-            f"redirected to {public_url(str(target))}, and http:// is refused "
-            "unless extra.magazine.allow_http is true"
-        )
+        raise DownloadFailure(Message("download.redirect_http", target=public_url(str(target))))
     if target.scheme not in ("https", "http"):
-        raise DownloadFailure(
-            f"redirected to a {target.scheme}: address, which is refused "
-            "(only https:// links are fetched)"
-        )
+        raise DownloadFailure(Message("download.redirect_scheme", scheme=target.scheme))
     return target
 
 
@@ -233,7 +225,7 @@ class _Transfer:
             except TransientFailure as retry:
                 reason, retry_after = retry.reason, retry.retry_after
             except OSError as exc:  # the archive folder itself (disk full, permissions)
-                raise DownloadFailure(f"cannot write the download: {exc}") from exc
+                raise DownloadFailure(Message("download.cannot_write", detail=str(exc))) from exc
             else:
                 suspect = self._resumed and self.expected and done.sha256 not in self.expected
                 if not suspect or failures >= self.settings.retries:
@@ -241,28 +233,28 @@ class _Transfer:
                 # A resumed or close-delimited body that hashes wrong may be truncated or
                 # stitched from two versions: start once more from zero before blaming the file.
                 self.partial.discard()
-                reason, retry_after = "the downloaded bytes did not match the expected sha256", None
+                reason, retry_after = Message("download.hash_wrong"), None
             failures += 1
             if failures > self.settings.retries:
-                raise DownloadFailure(f"{reason} (gave up after {failures} attempts)")
+                raise DownloadFailure(Message("download.gave_up", reason=reason, count=failures))
             delay = self.settings.backoff * 2 ** (failures - 1)
             if retry_after is not None:
                 delay = retry_after
             delay = min(delay, self.settings.max_retry_after)
             if time.monotonic() + delay > self.deadline_at:
                 raise DownloadFailure(
-                    f"{reason} (no time left for a retry within {self._deadline})"
+                    Message("download.no_time", reason=reason, deadline=self.settings.deadline)
                 )
             time.sleep(delay)
 
     @property
-    def _deadline(self) -> str:
-        return f"the {self.settings.deadline:g} s deadline"
+    def _too_slow(self) -> Message:
+        return Message("download.too_slow", deadline=self.settings.deadline)
 
     def _timeout(self) -> httpx.Timeout:
         left = self.deadline_at - time.monotonic()
         if left <= 0:
-            raise DownloadFailure(f"took longer than {self._deadline}")
+            raise DownloadFailure(self._too_slow)
         s = self.settings
         return httpx.Timeout(
             connect=min(s.connect_timeout, left),
@@ -288,13 +280,12 @@ class _Transfer:
             finally:
                 response.close()
         except httpx.InvalidURL as exc:
-            raise DownloadFailure("not a valid URL") from exc
+            raise DownloadFailure(Message("download.invalid_url")) from exc
         except httpx.TimeoutException as exc:
-            raise TransientFailure(f"timed out ({type(exc).__name__})") from exc
+            raise TransientFailure(Message("download.timed_out", kind=type(exc).__name__)) from exc
         except httpx.TransportError as exc:
-            raise TransientFailure(
-                f"connection failed: {self._scrub(str(exc)) or type(exc).__name__}"
-            ) from exc
+            detail = self._scrub(str(exc)) or type(exc).__name__
+            raise TransientFailure(Message("download.connection", detail=detail)) from exc
 
     def _open(self, headers: dict[str, str]) -> httpx.Response:
         """Send the request, following redirects one checked hop at a time."""
@@ -310,33 +301,31 @@ class _Transfer:
                 return response
             response.close()
             current = target
-        raise DownloadFailure(f"more than {MAX_REDIRECTS} redirects")
+        raise DownloadFailure(Message("download.redirects", count=MAX_REDIRECTS))
 
     def _receive(
         self, response: httpx.Response, offset: int, resumable: tuple[str, int] | None
     ) -> Download:
         status = response.status_code
         if status in _EXPIRED:
-            raise DownloadFailure(f"the link has expired or is gone (HTTP {status})", expired=True)
+            raise DownloadFailure(Message("download.expired", status=status), expired=True)
         if status == 429 or status >= 500:
             raise TransientFailure(
-                f"HTTP {status}", retry_after_seconds(response.headers.get("retry-after"))
+                Message("download.http", status=status),
+                retry_after_seconds(response.headers.get("retry-after")),
             )
         if status == 416:
             self.partial.discard()
-            raise TransientFailure("the server refused to resume (HTTP 416)")
+            raise TransientFailure(Message("download.no_resume"))
         if status not in (200, 206):
-            raise DownloadFailure(f"unexpected answer HTTP {status}")
+            raise DownloadFailure(Message("download.unexpected", status=status))
         content_type = media_type(response.headers.get("content-type"))
         if not is_accepted_type(content_type):
-            raise DownloadFailure(f"expected a video or image, got a {content_type} page")
+            raise DownloadFailure(Message("download.not_media_type", kind=content_type))
         encoding = response.headers.get("content-encoding", "").strip().lower()
         if encoding not in ("", "identity"):
             # Asked for identity: compressed bytes would be hashed and archived as the file.
-            raise DownloadFailure(
-                f"the server sent the file compressed (Content-Encoding: {encoding[:40]}) "
-                "though asked not to"
-            )
+            raise DownloadFailure(Message("download.compressed", encoding=encoding[:40]))
         length = response.headers.get("content-length")
         remaining = int(length) if length and length.isdigit() else None
         total: int | None
@@ -354,7 +343,7 @@ class _Transfer:
         limit = self.settings.max_bytes
         if total is not None and total > limit:
             self.partial.discard()
-            raise DownloadFailure(f"the file is {total} bytes, more than max_bytes ({limit})")
+            raise DownloadFailure(Message("download.too_big", size=total, limit=limit))
 
         digest = hashlib.sha256()
         head = b""
@@ -376,16 +365,18 @@ class _Transfer:
                 received += len(chunk)
                 if offset + received > limit:
                     self.partial.discard()
-                    raise DownloadFailure(f"the file is larger than max_bytes ({limit})")
+                    raise DownloadFailure(Message("download.larger", limit=limit))
                 out.write(chunk)
                 digest.update(chunk)
                 task.advance(len(chunk))
                 if time.monotonic() > self.deadline_at:
-                    raise DownloadFailure(f"took longer than {self._deadline}")
+                    raise DownloadFailure(self._too_slow)
         if remaining is not None and received != remaining:
-            raise TransientFailure(f"the connection closed after {received} of {remaining} bytes")
+            raise TransientFailure(
+                Message("download.closed", received=received, remaining=remaining)
+            )
         if offset + received == 0:
-            raise TransientFailure("the server sent an empty file")
+            raise TransientFailure(Message("download.empty"))
         self._sniff(head, content_type)
         self.progress.finish(task)  # only on success: a plain log says "done" for real
         return Download(
@@ -410,38 +401,36 @@ class _Transfer:
         same strong ETag: a server that ignores `If-Range` would otherwise stitch the start of
         one version to the end of another. Anything else discards the kept bytes.
         """
-        asked = f"bytes {offset}-" if offset else "no range"
+        asked = f"bytes {offset}-" if offset else Message("download.no_range")
         got = content_range(response.headers.get("content-range"))
-        problem: str | None = None
+        problem: Message | None = None
         if resumable is None or not offset:
             self.partial.discard()
-            raise TransientFailure(
-                f"the server answered a request for {asked} with a part of the file"
-            )
+            raise TransientFailure(Message("download.partial_answer", asked=asked))
         if got is None:
-            problem = "its answer had no valid Content-Range"
+            problem = Message("download.no_content_range")
         elif got[0] != offset or got[2] != resumable[1] or got[1] != resumable[1] - 1:
-            problem = (
-                f"it sent the range {got[0]}-{got[1]}/{got[2] if got[2] is not None else '*'} "
-                f"for {asked}{resumable[1] - 1}/{resumable[1]}"
-            )
+            sent = f"{got[0]}-{got[1]}/{got[2] if got[2] is not None else '*'}"
+            wanted = f"{asked}{resumable[1] - 1}/{resumable[1]}"
+            problem = Message("download.wrong_range", got=sent, wanted=wanted)
         elif response.headers.get("etag") != resumable[0]:
-            problem = "its answer belongs to another version of the file (the ETag changed)"
+            problem = Message("download.etag_changed")
         elif length is not None and length != resumable[1] - offset:
-            problem = f"its Content-Length {length} does not match the range it announced"
+            problem = Message("download.length", length=length)
         if problem is not None:
             self.partial.discard()
-            raise TransientFailure(
-                f"the server resumed the download wrongly: {problem}; starting again"
-            )
+            raise TransientFailure(Message("download.bad_resume", problem=problem))
         return resumable[1]
 
     def _sniff(self, head: bytes, content_type: str) -> None:
         kind = not_media(head)
         if kind is not None:
             self.partial.discard()
-            sent_as = f" (sent as {content_type})" if content_type else ""
-            raise DownloadFailure(f"the download is not a video or image: it is {kind}{sent_as}")
+            raise DownloadFailure(
+                Message("download.not_media_sent_as", kind=kind, sent=content_type)
+                if content_type
+                else Message("download.not_media", kind=kind)
+            )
 
     def _scrub(self, text: str) -> str:
         query = httpx.URL(self.url).query.decode("ascii", "replace")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..addresses import public_url
 from ..errors import DownloadFailure, FetchError
+from ..messages import Message
 from ..model import Clip, Entry
 from .archive import Archive, ArchiveMismatch, Partial
 from .lockfile import Lock, LockRecord
@@ -37,13 +38,16 @@ class RemoteClip:
     def where(self) -> str:
         return f"clips[{self.ref.position}].url"
 
-    def error(self, message: str) -> FetchError:
+    def error(self, message: str | Message) -> FetchError:
         return FetchError(
             message, url=public_url(self.url), entry=self.entry.path, field=self.where
         )
 
-    def warning(self, message: str) -> str:
-        return f"{self.entry.path}: {self.where}: {message} ({public_url(self.url)})"
+    def warning(self, message: Message) -> Message:
+        url = public_url(self.url)
+        return Message(
+            "fetch.warning", entry=self.entry.path, field=self.where, reason=message, url=url
+        )
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Ledger:
     def __init__(self, archive: Archive, lock: Lock) -> None:
         self.archive, self.lock = archive, lock
         self.sources: dict[ClipRef, Path] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.errors: list[FetchError] = []
         self.new_records: dict[str, LockRecord] = {}
         self.downloaded = 0
@@ -96,7 +100,7 @@ class Ledger:
             return False
         return self.archive.find(record.sha256, record.size) is not None
 
-    def use_archive(self, members: Sequence[RemoteClip], *, missing: str) -> None:
+    def use_archive(self, members: Sequence[RemoteClip], *, missing: Message) -> None:
         """Serve clips from the archive without network; `missing` says why one has no copy."""
         for wanted in members:
             path = self.archived(wanted.url, wanted)
@@ -113,13 +117,14 @@ class Ledger:
             if path is not None:
                 self.sources[wanted.ref] = path
                 self.reused += 1
-                self.warnings.append(wanted.warning(f"{failure.message}; using the archived copy"))
+                using = Message("fetch.using_archive", reason=failure.words)
+                self.warnings.append(wanted.warning(using))
             elif failure.expired:
                 self.errors.append(
-                    wanted.error(f"{failure.message}, and the archive has no copy of it")
+                    wanted.error(Message("fetch.expired_no_copy", reason=failure.words))
                 )
             else:
-                self.errors.append(wanted.error(failure.message))
+                self.errors.append(wanted.error(failure.words))
 
     def finished(
         self, url: str, members: Sequence[RemoteClip], done: Download, force: bool
@@ -145,17 +150,23 @@ class Ledger:
                 self.downloaded += 1
                 continue
             expected = self.expected(url, wanted, force=force)
-            source = "declared" if wanted.clip.sha256 else "recorded in the lock file"
-            message = (
-                f"sha256 mismatch: {source} {expected}, downloaded {done.sha256} "
-                f"({done.size} bytes)"
-            )
+            source = Message("fetch.declared" if wanted.clip.sha256 else "fetch.locked")
             kept = self.archived(url, wanted)
             if kept is not None:
                 self.sources[wanted.ref] = kept
                 self.reused += 1
-                message += "; the previously verified copy is kept"
-            self.errors.append(wanted.error(message))
+            mismatch = "fetch.mismatch" if kept is None else "fetch.mismatch_kept"
+            self.errors.append(
+                wanted.error(
+                    Message(
+                        mismatch,
+                        source=source,
+                        expected=str(expected),
+                        got=done.sha256,
+                        size=done.size,
+                    )
+                )
+            )
         if len(accepted) == len(members):
             old = self.lock.get(url)
             if old is None or old.sha256 != done.sha256 or old.size != done.size:
@@ -168,11 +179,11 @@ class Ledger:
                 )
 
 
-def scheme_problem(url: str, allow_http: bool) -> str | None:
+def scheme_problem(url: str, allow_http: bool) -> Message | None:
     """Why a clip URL may not be fetched at all, or None (https, or http with allow_http)."""
     scheme = url.partition(":")[0].lower()
     if scheme == "https" or (scheme == "http" and allow_http):
         return None
     if scheme == "http":
-        return "http:// links need `allow_http: true` in extra.magazine (use https://)"
-    return f"only https:// links can be fetched (got {scheme}:)"
+        return Message("fetch.http_needs_allow")
+    return Message("fetch.only_https", scheme=scheme)

@@ -91,7 +91,7 @@ def process_media(
     workers = max(1, jobs or settings.media.jobs or os.cpu_count() or 1)
     refs = _in_magazine_order(magazine, sources)
     paths = sorted({sources[ref] for ref in refs})
-    task = progress.task("media", len(paths))
+    task = progress.task(Message("progress.media").render(settings.language), len(paths))
     failures: dict[ClipRef, MediaError] = {}
     results: dict[Path, tuple[str, _Result] | MediaError] = {}
 
@@ -212,7 +212,8 @@ def _hash_or_error(path: Path, magazine_root: Path) -> str | MediaError:
         return hash_file(path)
     except OSError as exc:
         return MediaError(
-            f"cannot read the file: {exc.strerror}", source=_shown(path, magazine_root)
+            Message("media.cannot_read_file", reason=str(exc.strerror)),
+            source=_shown(path, magazine_root),
         )
 
 
@@ -227,10 +228,14 @@ def _make_renditions(
         if exc.source:
             return exc
         return MediaError(
-            exc.message, source=shown, command=exc.command, stderr_tail=exc.stderr_tail
+            exc.words or exc.message,
+            source=shown,
+            command=exc.command,
+            stderr_tail=exc.stderr_tail,
         )
     except OSError as exc:
-        return MediaError(f"{exc.strerror or exc} ({exc.filename or ''})", source=shown)
+        reason = Message("media.os_error", reason=str(exc.strerror or exc), file=exc.filename or "")
+        return MediaError(reason, source=shown)
 
 
 def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown: str) -> _Result:
@@ -240,7 +245,7 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         try:
             facts = probe_file(path, max_pixels=limits.pixels)
         except MediaError as exc:
-            raise MediaError(str(exc).removeprefix(f"{path}: "), source=shown) from None
+            raise MediaError(exc.words or exc.message, source=shown) from None
         cache.store_facts(facts)
     over = limit_error(facts, settings, shown)
     if over is not None:
@@ -338,7 +343,8 @@ def _make_video(
     if Role.SHEET in missing:
         timestamps = supports_drawtext(ffmpeg, timeout=settings.media.timeout)
         if not timestamps:
-            warnings.append(f"{shown}: contact sheet without times (ffmpeg cannot draw text)")
+            sheet = Message("media.sheet_no_times", shown=shown)
+            warnings.append(sheet.render(settings.language))
     names = {role: file_name(role, recipe) for role, recipe in missing.items()}
     temporaries = {role: cache.temporary(names[role]) for role in missing}
     outputs = {role: (missing[role], temporaries[role]) for role in missing}
@@ -393,8 +399,7 @@ def _check_complete(video: Path, facts: MediaFacts, shown: str, command: list[st
     actual = made.duration or 0.0
     if expected and actual < min(expected * _DURATION_SHARE, expected - _DURATION_SLACK):
         raise MediaError(
-            f"the rendition holds {actual:.2f} s of {expected:.2f} s: the source is truncated or "
-            "corrupt",
+            Message("media.rendition_short", actual=actual, expected=expected),
             source=shown,
             command=command,
         )

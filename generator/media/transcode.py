@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import MediaError
+from ..messages import Message
 
 _STDERR_LINES = 30
 _spawned = 0
@@ -32,16 +33,16 @@ def find_ffmpeg(configured: str | None = None) -> str:
     chosen = configured or os.environ.get("IMAGEIO_FFMPEG_EXE")
     if chosen:
         if not Path(chosen).is_file():
-            raise MediaError(f"ffmpeg not found at {chosen} (settings.media.ffmpeg)")
+            raise MediaError(Message("media.ffmpeg_missing_at", path=chosen))
         return chosen
     try:
         import imageio_ffmpeg
     except ImportError as exc:
-        raise MediaError("no ffmpeg: install imageio-ffmpeg or set media.ffmpeg") from exc
+        raise MediaError(Message("media.no_ffmpeg")) from exc
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError as exc:
-        raise MediaError(f"no ffmpeg binary in imageio-ffmpeg: {exc}") from exc
+        raise MediaError(Message("media.no_ffmpeg_binary", detail=str(exc))) from exc
 
 
 def spawn_count() -> int:
@@ -70,7 +71,9 @@ def run_ffmpeg(command: Sequence[str], *, timeout: float, source: str = "") -> N
         )
     except OSError as exc:
         raise MediaError(
-            f"cannot start ffmpeg: {exc.strerror}", source=source, command=command
+            Message("media.cannot_start", reason=str(exc.strerror)),
+            source=source,
+            command=command,
         ) from exc
     tail: deque[str] = deque(maxlen=_STDERR_LINES)
     assert process.stderr is not None
@@ -83,7 +86,7 @@ def run_ffmpeg(command: Sequence[str], *, timeout: float, source: str = "") -> N
         process.wait()
         reader.join()
         raise MediaError(
-            f"ffmpeg took longer than {timeout:g} s (settings.media.timeout)",
+            Message("media.ffmpeg_timeout", timeout=timeout),
             source=source,
             command=command,
             stderr_tail="\n".join(tail),
@@ -95,7 +98,7 @@ def run_ffmpeg(command: Sequence[str], *, timeout: float, source: str = "") -> N
     reader.join()
     if code != 0:
         raise MediaError(
-            f"ffmpeg failed (exit {code})",
+            Message("media.ffmpeg_failed", code=code),
             source=source,
             command=command,
             stderr_tail="\n".join(tail),
@@ -133,7 +136,9 @@ def stream_ffmpeg(
         )
     except OSError as exc:
         raise MediaError(
-            f"cannot start ffmpeg: {exc.strerror}", source=source, command=command
+            Message("media.cannot_start", reason=str(exc.strerror)),
+            source=source,
+            command=command,
         ) from exc
     tail: deque[str] = deque(maxlen=_STDERR_LINES)
     assert process.stderr is not None and process.stdout is not None
@@ -165,21 +170,21 @@ def stream_ffmpeg(
     reader.join()
     if expired.is_set():
         raise MediaError(
-            f"ffmpeg took longer than {timeout:g} s (settings.media.timeout)",
+            Message("media.ffmpeg_timeout", timeout=timeout),
             source=source,
             command=command,
             stderr_tail="\n".join(tail),
         )
     if code != 0:
         raise MediaError(
-            f"ffmpeg failed (exit {code})",
+            Message("media.ffmpeg_failed", code=code),
             source=source,
             command=command,
             stderr_tail="\n".join(tail),
         )
     if leftover:
         raise MediaError(
-            f"ffmpeg stopped {leftover} bytes into a frame", source=source, command=command
+            Message("media.ffmpeg_cut", leftover=leftover), source=source, command=command
         )
 
 

@@ -118,7 +118,7 @@ def check_addresses(
             continue
         found = list(_located(magazine, claim, other)) + list(_located(magazine, other, claim))
         if not found:
-            raise SiteError(f"two generated files share the address {claim.docs_path!r}")
+            raise SiteError(Message("site.generated_address", path=repr(claim.docs_path)))
         problems += found
     if problems:
         raise ContentError(problems)
@@ -164,7 +164,7 @@ def _unportable(magazine: Magazine, claim: Claim, served: urls.SiteUrls) -> list
         if wrong is None:
             continue
         if not claim.file:
-            raise SiteError(f"the generated file {path!r}: {wrong}")
+            raise SiteError(Message("site.generated_file", path=repr(path), reason=wrong))
         remedy = Message("remedy.service" if claim.key else _REMEDY[claim.field])
         message = Message(
             "claim.unportable", path=path, what=claim.what, reason=wrong, remedy=remedy

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import BudgetError, inert
 from ..media.renditions import MediaIndex
+from ..messages import Message
 from ..settings import LimitSettings, Settings
 from ..sizes import format_bytes
 
@@ -42,7 +43,7 @@ def check_budget(
     limits: LimitSettings,
     *,
     largest: int = LARGEST_SHOWN,
-    subject: str = "the site",
+    subject: Message | None = None,
 ) -> BudgetReport:
     """Add up the site's files and fail if the site or any one file is over its limit.
 
@@ -60,27 +61,30 @@ def check_budget(
     total = sum(size for _, size in sized)
     report = BudgetReport(total_bytes=total, files=len(sized), largest=tuple(sized[:largest]))
     too_big = [(path, size) for path, size in sized if size > limits.file_bytes]
-    problems: list[str] = []
+    files_over: Message | str = ""
+    site_over: Message | str = ""
     if too_big:
-        problems.append(
-            f"{len(too_big)} file(s) over the {format_bytes(limits.file_bytes)} limit for one file "
-            "(limits.file_bytes):"
+        files_over = Message(
+            "budget.files_over",
+            count=len(too_big),
+            limit=format_bytes(limits.file_bytes),
+            listed=_listed(too_big),
         )
-        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in too_big]
     if total > limits.site_bytes:
-        problems.append(
-            f"{subject} would weigh {format_bytes(total)}, "
-            f"over the site's {format_bytes(limits.site_bytes)} limit "
-            "(limits.site_bytes); largest files:"
+        site_over = Message(
+            "budget.site_over",
+            subject=subject or Message("budget.subject_site"),
+            total=format_bytes(total),
+            limit=format_bytes(limits.site_bytes),
+            listed=_listed(report.largest),
         )
-        problems += [f"  {inert(path)}: {format_bytes(size)}" for path, size in report.largest]
-    if problems:
-        problems.append(
-            "lower media.max_height or raise media.crf, or serve media from another host "
-            "(media_store and media_base_url)"
-        )
-        raise BudgetError("\n".join(problems))
+    if files_over or site_over:
+        raise BudgetError(Message("budget.remedy", files=files_over, site=site_over))
     return report
+
+
+def _listed(files: Iterable[tuple[str, int]]) -> str:
+    return "\n".join(f"  {inert(path)}: {format_bytes(size)}" for path, size in files)
 
 
 def media_files(index: MediaIndex, settings: Settings) -> list[tuple[str, int]]:

@@ -73,7 +73,7 @@ def read_writer_config(root: Path, config_dir: Path) -> dict[str, Any]:
         with path.open("rb") as source:
             return yaml_load(source, loader)
     except MkDocsException as exc:
-        raise SiteError(f"{path.name}: {exc}") from exc
+        raise SiteError(Message("site.config_unreadable", name=path.name, detail=str(exc))) from exc
 
 
 def write_site_config(
@@ -257,7 +257,8 @@ def mkdocs_running(root: Path, epoch: int | None) -> Iterator[list[str]]:
             yield texts
         except MkDocsException as exc:
             listed = "".join(f"\n  {w.text}" for w in warnings)
-            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+            failed = Message("site.mkdocs_failed", detail=str(exc), listed=listed)
+            raise SiteError(failed) from exc
         finally:
             texts.extend(w.text for w in warnings)
 
@@ -293,7 +294,8 @@ def _run_mkdocs(
             if warnings and len(problems) == len(warnings):
                 raise ContentError(problems) from exc
             listed = "".join(f"\n  {p or w.text}" for p, w in zip(located, warnings, strict=True))
-            raise SiteError(f"MkDocs could not build the site: {exc}{listed}") from exc
+            failed = Message("site.mkdocs_failed", detail=str(exc), listed=listed)
+            raise SiteError(failed) from exc
     return tuple(warning.text for warning in warnings)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BusyError
+from ..messages import Message
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -127,22 +128,21 @@ def _acquire(
         who = _holder(holder)
         if time.monotonic() >= deadline:
             raise BusyError(
-                f"{who} is using {settings.cache_dir}/ and did not finish within "
-                f"{settings.lock_wait:g} s (extra.magazine.lock_wait); run this again when "
-                "it has finished"
+                Message("busy.timeout", who=who, folder=settings.cache_dir, wait=settings.lock_wait)
             )
         if not told:
-            notify(f"waiting for {who} to finish with {settings.cache_dir}/")
+            waiting = Message("busy.waiting", who=who, folder=settings.cache_dir)
+            notify(waiting.render(settings.language))
             told = True
         time.sleep(_POLL_SECONDS)
 
 
-def _holder(path: Path) -> str:
+def _holder(path: Path) -> str | Message:
     try:
         text = path.read_text(encoding="utf-8", errors="replace").strip()
     except OSError:
         text = ""
-    return text or "another magazine command"
+    return text or Message("busy.someone")
 
 
 def _replace(path: Path, text: str) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from ..errors import SiteError
+from ..messages import Message
 
 SEARCH_SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|·…“”‘’「」『』〈〉《》、。]+|\.(?!\d)|&[lg]t;"""
 """Splits words at spaces and punctuation (ASCII and CJK), and at dots not inside numbers."""
@@ -183,7 +184,7 @@ def _plugin_name(entry: Any, section: str = "plugins") -> str:
         return entry
     if isinstance(entry, Mapping) and len(entry) == 1:
         return str(next(iter(entry)))
-    raise SiteError(f"mkdocs.yml: {section}: cannot read the entry {entry!r}")
+    raise SiteError(Message("site.config_entry", section=section, entry=repr(entry)))
 
 
 def _ensure_plugins(plugins: Any) -> list[Any]:
@@ -194,7 +195,7 @@ def _ensure_plugins(plugins: Any) -> list[Any]:
     elif isinstance(plugins, list):
         entries = list(plugins)
     else:
-        raise SiteError("mkdocs.yml: plugins: must be a list or a mapping")
+        raise SiteError(Message("site.config_list", section="plugins"))
     names = [_plugin_name(e) for e in entries]
     result: list[Any] = []
     for entry, name in zip(entries, names, strict=True):
@@ -222,7 +223,7 @@ def _ensure_extensions(extensions: Any) -> list[Any]:
     elif isinstance(extensions, list):
         entries = list(extensions)
     else:
-        raise SiteError("mkdocs.yml: markdown_extensions: must be a list or a mapping")
+        raise SiteError(Message("site.config_list", section="markdown_extensions"))
     names = {_plugin_name(entry, "markdown_extensions") for entry in entries}
     return entries + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
@@ -298,7 +299,7 @@ def _other(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
     module, name = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
     if module and name and callable(value):
         return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{module}.{name}", "")
-    raise SiteError(f"mkdocs.yml: cannot carry a value of type {type(value).__name__} over")
+    raise SiteError(Message("site.config_value", kind=type(value).__name__))
 
 
 _Dumper.add_representer(Tag, _tag)

@@ -15,6 +15,7 @@ from pathlib import Path
 import ghp_import  # type: ignore[import-untyped]
 
 from ..errors import SiteError
+from ..messages import Message
 
 # ghp-import runs git in the current folder; the change is process-wide.
 _CWD_LOCK = threading.Lock()
@@ -39,7 +40,7 @@ def deploy_gh_pages(
     """
     site_dir = site_dir.resolve()
     if not (site_dir / "index.html").is_file():
-        raise SiteError(f"{site_dir}: no built site here (run `magazine build` first)")
+        raise SiteError(Message("site.no_built", site=str(site_dir)))
     with _CWD_LOCK:
         cwd = os.getcwd()
         os.chdir(root)
@@ -54,12 +55,13 @@ def deploy_gh_pages(
                 nojekyll=True,
             )
         except ghp_import.GhpError as exc:
-            raise SiteError(f"publishing to {branch} failed: {exc.message}") from exc
-        except subprocess.CalledProcessError as exc:
             raise SiteError(
-                f"publishing to {branch} failed: `{' '.join(map(str, exc.cmd))}` "
-                f"exited with {exc.returncode}"
+                Message("site.publish_failed", branch=branch, reason=exc.message)
             ) from exc
+        except subprocess.CalledProcessError as exc:
+            command = " ".join(map(str, exc.cmd))
+            failed = Message("site.command_failed", command=command, code=exc.returncode)
+            raise SiteError(Message("site.publish_failed", branch=branch, reason=failed)) from exc
         finally:
             os.chdir(cwd)
 

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from ..atomic import write_file
 from ..errors import StoreError, UsageError
 from ..generated import GeneratedFile
+from ..messages import Message
 from ..settings import Settings
 
 MANIFEST_NAME = "media-store.json"
@@ -82,7 +83,7 @@ def referenced_media(
             found.update(match.group(1) for match in pattern.finditer(text))
     unknown = sorted(found - set(renditions))
     if unknown:
-        raise StoreError(f"a page points at {base_url}{unknown[0]}, which no clip made")
+        raise StoreError(Message("store.unknown_media", address=f"{base_url}{unknown[0]}"))
     return {path: renditions[path] for path in sorted(found)}
 
 
@@ -96,7 +97,7 @@ def media_manifest(settings: Settings, media: Mapping[str, Path]) -> MediaManife
     for path, file in sorted(media.items()):
         kind = CONTENT_TYPES.get(PurePosixPath(path).suffix.lstrip(".").lower())
         if kind is None:
-            raise StoreError(f"{path}: no content type is known for this kind of file")
+            raise StoreError(Message("store.no_content_type", path=path))
         objects.append(MediaObject(path, file, file.stat().st_size, kind))
     return MediaManifest(str(settings.media_store), str(settings.media_base_url), tuple(objects))
 
@@ -128,12 +129,12 @@ def read_manifest(cache: Path, root: Path, settings: Settings) -> MediaManifest:
             rendition gone from the cache or changed since.
     """
     if not settings.media_store:
-        raise UsageError("extra.magazine.media_store is not set in mkdocs.yml: nothing to push")
-    again = "run `magazine build` first"
+        raise UsageError(Message("store.not_set_push"))
+    listed = str(cache / MANIFEST_NAME)
     try:
         data = json.loads((cache / MANIFEST_NAME).read_text("utf-8"))
         if data["store"] != settings.media_store or data["base_url"] != settings.media_base_url:
-            raise StoreError(f"the last build was made for another media_store; {again}")
+            raise StoreError(Message("store.other_store"))
         objects = tuple(
             MediaObject(
                 str(item["path"]), root / str(item["file"]), int(item["size"]), str(item["type"])
@@ -141,21 +142,19 @@ def read_manifest(cache: Path, root: Path, settings: Settings) -> MediaManifest:
             for item in data["objects"]
         )
     except FileNotFoundError:
-        raise StoreError(
-            f"no build has laid out media for {settings.media_store} yet; {again}"
-        ) from None
+        raise StoreError(Message("store.no_build", store=str(settings.media_store))) from None
     except (OSError, ValueError, KeyError, TypeError):
-        raise StoreError(f"{cache / MANIFEST_NAME} cannot be read; {again}") from None
+        raise StoreError(Message("store.manifest_unreadable", file=listed)) from None
     for item in objects:
         if (
             not _MEDIA_PATH.fullmatch(item.path)
             or CONTENT_TYPES.get(PurePosixPath(item.path).suffix.lstrip(".")) != item.content_type
         ):
-            raise StoreError(f"{cache / MANIFEST_NAME} names {item.path!r}; {again}")
+            raise StoreError(Message("store.manifest_names", file=listed, path=repr(item.path)))
         try:
             size = item.file.stat().st_size
         except OSError:
             size = -1
         if size != item.size:
-            raise StoreError(f"{item.path} is missing from the cache or changed; {again}")
+            raise StoreError(Message("store.cache_changed", path=item.path))
     return MediaManifest(str(settings.media_store), str(settings.media_base_url), objects)

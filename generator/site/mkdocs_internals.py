@@ -31,6 +31,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..messages import Message, joined
+
 TESTED = {"mkdocs": ((1, 6), (1, 7)), "mkdocs-material": ((9, 8), (9, 9))}
 """Distribution → [lowest, highest) release (major, minor) whose private names were checked:
 MkDocs 1.6.1 and Material 9.8.2 (the tags plugin's `mappings`/`listings` managers)."""
@@ -51,7 +53,7 @@ def _release(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def notice_for(installed: dict[str, str | None]) -> str | None:
+def notice_for(installed: dict[str, str | None]) -> Message | None:
     """The notice for these installed versions (None: all within `TESTED`)."""
     outside = []
     for name, (low, high) in TESTED.items():
@@ -59,18 +61,18 @@ def notice_for(installed: dict[str, str | None]) -> str | None:
         release = _release(version) if version else ()
         if not release or not low <= release[:2] < high:
             tried = f"{'.'.join(map(str, low))}.x–{high[0]}.{high[1] - 1}.x"
-            outside.append(f"{name} {version or 'not installed'} (tested: {tried})")
+            outside.append(
+                Message("internals.version", name=name, version=version, tried=tried)
+                if version
+                else Message("internals.not_installed", name=name, tried=tried)
+            )
     if not outside:
         return None
-    return (
-        "the preview rebuilds the whole site on every save: "
-        + ", ".join(outside)
-        + " is outside the range its incremental builds were tested with"
-    )
+    return Message("internals.outside", listed=joined(outside))
 
 
 @functools.cache
-def internals_notice() -> str | None:
+def internals_notice() -> Message | None:
     """Why the private surface is not used (None: the installed versions are tested ones)."""
     installed: dict[str, str | None] = {}
     for name in TESTED:
@@ -79,7 +81,7 @@ def internals_notice() -> str | None:
         except metadata.PackageNotFoundError:
             installed[name] = None
     if os.environ.get(SWITCH, "").lower() == "off":
-        return f"the preview rebuilds the whole site on every save ({SWITCH}=off)"
+        return Message("internals.off", switch=SWITCH)
     return notice_for(installed)
 
 

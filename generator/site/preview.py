@@ -32,6 +32,7 @@ import watchdog.events
 import watchdog.observers
 
 from ..errors import MagazineError, inert
+from ..messages import Message
 from ..pages import RenderedSite
 from ..settings import Settings
 from ..source.config import CONFIG_NAMES
@@ -49,22 +50,6 @@ from .mkdocs_internals import ReloadServer, internals_notice, usable
 from .ranges import answer_ranges
 from .renderqueue import RenderQueue
 from .theme import folder_digest
-
-MESSAGES = {
-    "ko": {
-        "rebuilt": "다시 빌드함: 페이지 {pages}개 중 {rendered}개를 새로 만듦 ({seconds:.1f}초)",
-        "banner": "빌드 오류: 마지막으로 성공한 빌드를 보여 줍니다. 고쳐서 저장하면 사라집니다.",
-        "warned": "경고: 사이트는 만들었지만 `magazine build`는 이 상태를 거부합니다.",
-        "unexpected": "예상하지 못한 오류",
-    },
-    "en": {
-        "rebuilt": "rebuilt: {rendered} of {pages} pages made anew ({seconds:.1f} s)",
-        "banner": "Build error: this is the last good build. Fix it and save to clear this.",
-        "warned": "Warning: the site was built, but `magazine build` would refuse it as it is.",
-        "unexpected": "unexpected error",
-    },
-}
-"""What the preview says, in the site language (`theme.language`)."""
 
 BANNER_ID = "magazine-preview-error"
 
@@ -109,10 +94,9 @@ reads every entry, and being told of each open and close (thousands per save, ea
 Python while the save is staged) took as long again as the staging itself."""
 
 
-def message(settings: Settings, name: str) -> str:
-    """One of `MESSAGES` in the magazine's language (English when it has none)."""
-    language = settings.language.split("-")[0].lower()
-    return MESSAGES.get(language, MESSAGES["en"])[name]
+def message(settings: Settings, name: str, **args: object) -> str:
+    """The preview's message `preview.NAME` in the magazine's language."""
+    return Message(f"preview.{name}", **args).render(settings.language)
 
 
 class _Server(ReloadServer):
@@ -246,7 +230,8 @@ class Preview:
         self._server = _Server(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self._server.heading = message(settings, "banner")
         self._server.queue.on_plan = self._planned
-        self._notice = internals_notice()
+        notice = internals_notice()
+        self._notice = notice.render(settings.language) if notice is not None else None
         self._watched: set[str] = set()
         self._watch(settings)
         self.first_seen = 0
@@ -315,8 +300,12 @@ class Preview:
         for warning in warnings:
             self.report(warning)
         self.report(
-            message(self.settings, "rebuilt").format(
-                rendered=counts.rendered, pages=counts.pages, seconds=time.perf_counter() - start
+            message(
+                self.settings,
+                "rebuilt",
+                rendered=counts.rendered,
+                pages=counts.pages,
+                seconds=time.perf_counter() - start,
             )
         )
         if warnings:
@@ -470,7 +459,8 @@ def serve_site(
         # A save from here on, before the first build starts, makes it stage again.
         preview.first_seen = preview.start_watching()
         preview.first = first()
-        print(f"Serving the magazine on {preview.url}", file=sys.stderr, flush=True)
+        serving = Message("serve.serving", url=preview.url).render(settings.language)
+        print(serving, file=sys.stderr, flush=True)
         preview.serve()
     except KeyboardInterrupt:
         pass

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..errors import StoreError, TransientStoreError, UsageError
+from ..messages import Message
 from ..progress import Progress
 from ..settings import Settings, StoreSettings
 from ..sizes import format_bytes
@@ -67,7 +68,7 @@ def open_store(settings: Settings) -> tuple[ObjectStore, str]:
     """
     address = settings.store_bucket_prefix
     if address is None:
-        raise UsageError("extra.magazine.media_store is not set in mkdocs.yml")
+        raise UsageError(Message("store.not_set"))
     bucket, prefix = address
     return ObjectStore(bucket, settings.store), prefix
 
@@ -104,15 +105,21 @@ def push_media(
     ]
     sent = _upload_all(store, prefix, missing, prints, settings, progress, sleep)
     # An object left alone because its bytes matched may still carry an old type or caching.
-    wrong = _verify_all(store, prefix, manifest.objects, prints, tuning, progress, sleep)
-    again = [item for item, problem in wrong if item not in sent and problem.startswith("type")]
+    wrong = _verify_all(store, prefix, manifest.objects, prints, settings, progress, sleep)
+    again = [
+        item for item, problem in wrong if item not in sent and problem.key == "store.wrong_type"
+    ]
     if again and len(again) == len(wrong):
         sent.update(_upload_all(store, prefix, again, prints, settings, progress, sleep))
-        wrong = _verify_all(store, prefix, again, prints, tuning, progress, sleep)
+        wrong = _verify_all(store, prefix, again, prints, settings, progress, sleep)
     if wrong:
         item, problem = wrong[0]
-        more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
-        raise StoreError(f"{store.where(prefix + item.path)}: {problem}{more}")
+        where = store.where(prefix + item.path)
+        raise StoreError(
+            Message("store.wrong_objects", where=where, problem=problem, more=len(wrong) - 1)
+            if len(wrong) > 1
+            else Message("store.wrong_object", where=where, problem=problem)
+        )
     uploaded_bytes = sum(item.size for item in sent)
     return PushReport(
         store=store.where(prefix),
@@ -158,7 +165,7 @@ def delete_objects(
     sleep: Sleep = time.sleep,
 ) -> int:
     """Delete `objects` (what `unreferenced` found); the number deleted."""
-    task = progress.task("deleting", len(objects))
+    task = progress.task(Message("progress.deleting").render(settings.language), len(objects))
 
     lock = threading.Lock()
 
@@ -188,8 +195,9 @@ def _upload_all(
     if not items:
         return set()
     tuning = settings.store
+    uploading = Message("progress.uploading", store=store.where(prefix))
     task = progress.task(
-        f"uploading to {store.where(prefix)}", sum(i.size for i in items), unit="bytes"
+        uploading.render(settings.language), sum(i.size for i in items), unit="bytes"
     )
     lock = threading.Lock()
 
@@ -241,30 +249,32 @@ def _verify_all(
     prefix: str,
     items: Sequence[MediaObject],
     prints: dict[MediaObject, Fingerprint],
-    tuning: StoreSettings,
+    settings: Settings,
     progress: Progress,
     sleep: Sleep,
-) -> list[tuple[MediaObject, str]]:
+) -> list[tuple[MediaObject, Message]]:
     """(object, what is wrong) for every object the store does not hold as sent."""
-    task = progress.task("verifying", len(items))
+    tuning = settings.store
+    task = progress.task(Message("progress.verifying").render(settings.language), len(items))
     lock = threading.Lock()
 
-    def verify(item: MediaObject) -> str | None:
+    def verify(item: MediaObject) -> Message | None:
         found = _retrying(lambda: store.head(prefix + item.path), tuning, sleep)
         with lock:
             task.advance()
         if found is None:
-            return "missing from the store after the push"
+            return Message("store.missing_after")
         if found.size != item.size:
-            return (
-                f"the store reports {found.size:,} bytes, but {item.size:,} were sent "
-                f"({format_bytes(item.size)})"
+            return Message(
+                "store.wrong_size", found=found.size, sent=item.size, size=format_bytes(item.size)
             )
         if found.content_type != item.content_type or found.cache_control != CACHE_CONTROL:
-            return (
-                f"type {found.content_type or 'none'!r} and caching "
-                f"{found.cache_control or 'none'!r}, expected {item.content_type!r} and "
-                f"{CACHE_CONTROL!r}"
+            return Message(
+                "store.wrong_type",
+                found_type=repr(found.content_type or "none"),
+                found_cache=repr(found.cache_control or "none"),
+                wanted_type=repr(item.content_type),
+                wanted_cache=repr(CACHE_CONTROL),
             )
         return None
 
@@ -281,8 +291,9 @@ def _retrying(action: Callable[[], T], tuning: StoreSettings, sleep: Sleep) -> T
             return action()
         except TransientStoreError as exc:
             if attempt >= tuning.retries:
-                tries = f"{attempt + 1} attempt{'s' if attempt else ''}"
-                raise StoreError(f"{exc} (gave up after {tries})") from None
+                tries = Message("store.tries" if attempt else "store.tries_one", count=attempt + 1)
+                reason = exc.args[0] if exc.worded else str(exc)
+                raise StoreError(Message("store.gave_up", reason=reason, tries=tries)) from None
             sleep(tuning.backoff * 2**attempt)
             attempt += 1
 

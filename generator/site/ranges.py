@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..messages import Message
+
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _CHUNK = 1 << 16
 
@@ -212,12 +214,16 @@ class _Server(socketserver.ThreadingMixIn, wsgiref.simple_server.WSGIServer):
     daemon_threads = True
 
 
-def serve_built_site(site: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve a built site, with ranges, until interrupted (Ctrl-C)."""
+def serve_built_site(
+    site: Path, *, host: str = "127.0.0.1", port: int = 8000, language: str = "en"
+) -> None:
+    """Serve a built site, with ranges, until interrupted (Ctrl-C); say where in `language`."""
     server = wsgiref.simple_server.make_server(
         host, port, _SiteApp(site), server_class=_Server, handler_class=_QuietHandler
     )
-    print(f"Serving {site} on http://{host}:{server.server_port}/", file=sys.stderr, flush=True)
+    url = f"http://{host}:{server.server_port}/"
+    serving = Message("serve.serving_site", site=str(site), url=url).render(language)
+    print(serving, file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -167,10 +167,7 @@ def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:
     target = Path(os.path.abspath(site_dir))
     home = Path(os.path.abspath(root))
     if target == home or target in home.parents:
-        raise UsageError(
-            f"site_dir {site_dir} would replace the magazine folder {root} itself; "
-            "choose a folder of its own, such as site/"
-        )
+        raise UsageError(Message("site.dir_is_root", site_dir=str(site_dir), root=str(root)))
     kept = {
         "docs_dir": home / settings.docs_dir,
         "entries": home / settings.entries_dir,
@@ -182,8 +179,7 @@ def check_site_target(root: Path, settings: Settings, site_dir: Path) -> None:
         path = Path(os.path.abspath(path))
         if target == path or target in path.parents or path in target.parents:
             raise UsageError(
-                f"site_dir {site_dir} overlaps the magazine's {name} ({path}); building there "
-                "would delete it: choose a folder of its own, such as site/"
+                Message("site.dir_overlaps", site_dir=str(site_dir), name=name, path=str(path))
             )
 
 
@@ -322,7 +318,8 @@ def check_clashes(
                     )
                 )
             elif key in generated:
-                raise SiteError(f"two generated files share the path {generated[key]!r}/{rel!r}")
+                shared = f"{generated[key]!r}/{rel!r}"
+                raise SiteError(Message("site.generated_twice", path=shared))
             else:
                 generated[key] = rel
     if problems:
@@ -341,4 +338,4 @@ def _check_relative(rel: str) -> None:
         or path.is_absolute()
         or any(part in ("", ".", "..") for part in rel.split("/"))
     ):
-        raise SiteError(f"generated path {rel!r} must be a plain relative path inside the site")
+        raise SiteError(Message("site.generated_path", path=repr(rel)))

@@ -34,6 +34,7 @@ from botocore.exceptions import (
 
 from ..addresses import public_url
 from ..errors import StoreError, TransientStoreError
+from ..messages import Message
 from ..settings import StoreSettings
 
 T = TypeVar("T")
@@ -74,10 +75,7 @@ class ObjectStore:
         try:
             self._client: Any = boto3.session.Session().client("s3", config=config)
         except BotoCoreError as exc:
-            raise StoreError(
-                f"cannot set up the media store client ({type(exc).__name__}): check "
-                "AWS_ENDPOINT_URL_S3, AWS_REGION and AWS_PROFILE"
-            ) from None
+            raise StoreError(Message("store.client", kind=type(exc).__name__)) from None
         self.endpoint = public_url(str(self._client.meta.endpoint_url))
 
     def where(self, key: str = "") -> str:
@@ -90,13 +88,19 @@ class ObjectStore:
         Raises:
             StoreError: no such bucket, access denied, or the endpoint does not answer.
         """
-        self._call("reach the bucket", "", lambda: self._client.head_bucket(Bucket=self.bucket))
+        self._call(
+            Message("store.do.reach_bucket"),
+            "",
+            lambda: self._client.head_bucket(Bucket=self.bucket),
+        )
 
     def head(self, key: str) -> StoredObject | None:
         """The object under `key`, or None when there is none."""
         try:
             answer = self._call(
-                "look up", key, lambda: self._client.head_object(Bucket=self.bucket, Key=key)
+                Message("store.do.look_up"),
+                key,
+                lambda: self._client.head_object(Bucket=self.bucket, Key=key),
             )
         except _Missing:
             return None
@@ -114,7 +118,7 @@ class ObjectStore:
         while True:
             extra = {"ContinuationToken": token} if token else {}
             page = self._call(
-                "list",
+                Message("store.do.list"),
                 prefix,
                 lambda extra=extra: self._client.list_objects_v2(  # type: ignore[misc]
                     Bucket=self.bucket, Prefix=prefix, **extra
@@ -139,7 +143,7 @@ class ObjectStore:
         differ; a put is atomic, so a push killed during it leaves the previous object or none.
         """
         self._call(
-            "upload",
+            Message("store.do.upload"),
             key,
             lambda: self._client.put_object(
                 Bucket=self.bucket,
@@ -155,7 +159,7 @@ class ObjectStore:
     def start_parts(self, key: str, content_type: str, caching: str) -> str:
         """Begin a multipart upload; its parts stay invisible until `finish_parts`."""
         answer = self._call(
-            "start a multipart upload of",
+            Message("store.do.start_parts"),
             key,
             lambda: self._client.create_multipart_upload(
                 Bucket=self.bucket, Key=key, ContentType=content_type, CacheControl=caching
@@ -166,7 +170,7 @@ class ObjectStore:
     def put_part(self, key: str, upload: str, number: int, data: bytes, md5: bytes) -> str:
         """Upload part `number` (from 1); its ETag, for `finish_parts`."""
         answer = self._call(
-            f"upload part {number} of",
+            Message("store.do.upload_part", number=number),
             key,
             lambda: self._client.upload_part(
                 Bucket=self.bucket,
@@ -184,7 +188,7 @@ class ObjectStore:
         """Join the parts into the object (the moment it appears, whole)."""
         parts = [{"ETag": etag, "PartNumber": n} for n, etag in enumerate(etags, start=1)]
         self._call(
-            "finish the multipart upload of",
+            Message("store.do.finish_parts"),
             key,
             lambda: self._client.complete_multipart_upload(
                 Bucket=self.bucket, Key=key, UploadId=upload, MultipartUpload={"Parts": parts}
@@ -195,7 +199,7 @@ class ObjectStore:
         """Drop an unfinished multipart upload; failing to is not an error (nothing shows)."""
         with contextlib.suppress(StoreError):
             self._call(
-                "abort the multipart upload of",
+                Message("store.do.abort_parts"),
                 key,
                 lambda: self._client.abort_multipart_upload(
                     Bucket=self.bucket, Key=key, UploadId=upload
@@ -204,35 +208,36 @@ class ObjectStore:
 
     def delete(self, key: str) -> None:
         """Delete one object (only `magazine media gc --delete` calls this)."""
-        self._call("delete", key, lambda: self._client.delete_object(Bucket=self.bucket, Key=key))
+        self._call(
+            Message("store.do.delete"),
+            key,
+            lambda: self._client.delete_object(Bucket=self.bucket, Key=key),
+        )
 
-    def _call(self, what: str, key: str, request: Callable[[], T]) -> T:
+    def _call(self, what: Message, key: str, request: Callable[[], T]) -> T:
         """Run one request; translate what boto3 raises into our error tree (the boundary)."""
         try:
             return request()
         except ClientError as exc:
             raise self._refused(exc, what, key) from None
         except (NoCredentialsError, PartialCredentialsError):
-            raise StoreError(
-                "no credentials for the media store: set AWS_ACCESS_KEY_ID and "
-                "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) in the environment"
-            ) from None
+            raise StoreError(Message("store.no_credentials")) from None
         except (EndpointConnectionError, ConnectTimeoutError):
-            raise TransientStoreError(
-                f"cannot reach the media store at {self.endpoint} to {what} {self.where(key)}"
-            ) from None
+            raise TransientStoreError(self._said("store.unreachable", what, key)) from None
         except (HTTPClientError, ResponseStreamingError, IncompleteReadError):
             # Read timeouts and connections closed mid-answer are HTTPClientErrors too.
-            raise TransientStoreError(
-                f"the connection to the media store at {self.endpoint} was lost or timed out "
-                f"during: {what} {self.where(key)}"
-            ) from None
+            raise TransientStoreError(self._said("store.lost", what, key)) from None
         except BotoCoreError as exc:
+            kind = type(exc).__name__
             raise StoreError(
-                f"{self.where(key)}: could not {what} it ({type(exc).__name__})"
+                Message("store.could_not", where=self.where(key), what=what, kind=kind)
             ) from None
 
-    def _refused(self, exc: ClientError, what: str, key: str) -> StoreError:
+    def _said(self, problem: str, what: Message, key: str, **more: object) -> Message:
+        """A message about `what` was done to `key` at this store's endpoint."""
+        return Message(problem, endpoint=self.endpoint, what=what, where=self.where(key), **more)
+
+    def _refused(self, exc: ClientError, what: Message, key: str) -> StoreError:
         answer: dict[str, Any] = exc.response
         status = int(answer.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
         # The code is the server's text: keep only what a code can be made of.
@@ -242,22 +247,15 @@ class ObjectStore:
             return _Missing(self.where(key))
         if code == "NoSuchBucket" or (status == 404 and not key):
             return StoreError(
-                f"the bucket {self.bucket!r} does not exist at {self.endpoint} ({said}); "
-                "create it, or correct media_store"
+                Message(
+                    "store.no_bucket", bucket=repr(self.bucket), endpoint=self.endpoint, said=said
+                )
             )
         if status == 403 or code in _DENIED_CODES:
-            return StoreError(
-                f"the media store at {self.endpoint} refused to {what} {self.where(key)} "
-                f"({said}): check the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
-                "or AWS_PROFILE) and that they may read and write this bucket"
-            )
+            return StoreError(self._said("store.denied", what, key, said=said))
         if status == 429 or status >= 500 or code in _TRANSIENT_CODES:
-            return TransientStoreError(
-                f"the media store at {self.endpoint} failed to {what} {self.where(key)} ({said})"
-            )
-        return StoreError(
-            f"the media store at {self.endpoint} refused to {what} {self.where(key)} ({said})"
-        )
+            return TransientStoreError(self._said("store.failed", what, key, said=said))
+        return StoreError(self._said("store.refused", what, key, said=said))
 
 
 class _Missing(StoreError):

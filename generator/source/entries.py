@@ -145,14 +145,26 @@ def _read_entry(shown: str, raw: bytes, zone: Any) -> tuple[Document, Entry | No
 
 
 def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
-    """Read and validate the magazine under `root`.
+    """Read and validate the magazine under `root` (see `read_magazine`).
+
+    Raises:
+        ContentError: every problem found in mkdocs.yml, the registries and the entries.
+    """
+    magazine, problems = read_magazine(root, cache)
+    if problems:
+        raise ContentError(problems)
+    return magazine
+
+
+def read_magazine(root: Path, cache: EntryCache | None = None) -> tuple[Magazine, list[Problem]]:
+    """The magazine under `root` as far as it reads (with problems, the entries that could be
+    read at all, for `check` to probe their clips in the same run), and every problem found.
 
     Args:
         cache: entries kept from an earlier load (the live preview's), reused when unchanged.
 
     Raises:
         UsageError: `root` has no mkdocs.yml.
-        ContentError: every problem found in mkdocs.yml, the registries and the entries.
     """
     root = root.resolve()
     settings = load_settings(root)
@@ -224,13 +236,14 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
     entries = tuple(sorted((e for e, _ in loaded), key=lambda e: (e.submitted_at, e.slug)))
     comparisons = group_comparisons(entries)
     problems.extend(duplicate_comparisons(comparisons, {e.path: d for e, d in loaded}))
-    if problems:
-        raise ContentError(problems)
-    warnings = sorted(
-        [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
-        + split_prompts(entries, {e.path: d for e, d in loaded})
-    )
-    return Magazine(
+    warnings: list[Problem] = []
+    if not problems:  # warnings are for a magazine without problems, never shown beside them
+        docs = {e.path: d for e, d in loaded}
+        warnings = sorted(
+            [w for entry, doc in loaded for w in consistency_warnings(entry, doc)]
+            + split_prompts(entries, docs)
+        )
+    magazine = Magazine(
         root=root,
         settings=settings,
         entries=entries,
@@ -241,6 +254,7 @@ def load_magazine(root: Path, cache: EntryCache | None = None) -> Magazine:
         warnings=tuple(warnings),
         tags=dict(sorted(tags.items())),
     )
+    return magazine, problems
 
 
 def entry_files(root: Path, settings: Settings, walk: Walk | None = None) -> list[Path]:
