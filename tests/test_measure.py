@@ -7,6 +7,7 @@ measure must find it within the tolerance written beside the assertion.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import replace
@@ -15,12 +16,14 @@ from pathlib import Path
 import pytest
 
 from generator.clipproblems import clip_warnings
-from generator.media.measure import LONG_SIDE, analyse
+from generator.media.cache import RenditionCache
+from generator.media.measure import LONG_SIDE, analyse, cached_measurement
 from generator.media.probe import probe_file
 from generator.media.recipes import analysis_command, analysis_size
 from generator.media.renditions import MEASURE_KEYS, ClipRef, Measured, MediaFacts, MediaIndex
 from generator.media.stage import process_media
 from generator.media.transcode import find_ffmpeg, spawn_count
+from generator.messages import Message
 from generator.progress import SilentProgress
 from tests.media_fixtures import FFMPEG, X264, fast_settings, magazine_with, run
 
@@ -258,9 +261,21 @@ def test_a_clip_cut_short_keeps_what_it_could_take_with_a_warning(tmp_path: Path
     result, warning = analyse(
         find_ffmpeg(), cut, facts, timeout=60, max_pixels=50_000_000, max_seconds=600
     )
-    assert warning is not None and warning.startswith(f"measured only {result.frames} frames")
+    assert warning is not None
+    assert str(warning).startswith(f"measured only {result.frames} frames: ffmpeg failed")
+    assert warning.render("ko").startswith(f"프레임 {result.frames}개만 측정했습니다: ffmpeg이")
     assert 0 < result.frames < 6 * RATE
     assert result.detail is not None and result.motion is not None
+
+    # Kept with the measurements as a key and arguments: the next build, in any language,
+    # words it again instead of repeating the first build's English.
+    cache = RenditionCache(tmp_path / "cache", hashlib.sha256(cut.read_bytes()).hexdigest())
+    _, first = analyse(
+        find_ffmpeg(), cut, facts, timeout=60, max_pixels=50_000_000, max_seconds=600, cache=cache
+    )
+    kept = cached_measurement(cache)
+    assert kept is not None and kept[1] == first and first is not None
+    assert "ffmpeg이 실패했습니다" in kept[1].render("ko")
 
 
 def test_measurements_are_cached_and_a_warm_rebuild_analyses_nothing(
@@ -324,9 +339,14 @@ def test_a_partial_measurement_is_a_warning_at_the_clip_line(
     index = process_media(magazine, sources, progress=SilentProgress())
     ref = ClipRef("moving", 0)
     warned = MediaIndex(
-        clips={ref: replace(index.clips[ref], warnings=("measured only 3 frames: cut short",))}
+        clips={
+            ref: replace(
+                index.clips[ref],
+                warnings=(Message("measure.partial", count=3, reason="cut", said=""),),
+            )
+        }
     )
     assert clip_warnings(magazine, warned) == [
         "entries/moving.yml:7:11: warning: clips[0].file: the clip's measurements are partial "
-        "(measured only 3 frames: cut short)"
+        "(measured only 3 frames: cut)"
     ]

@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MediaError
+from ..messages import Message
 from .cache import RenditionCache
 from .frames import ANALYSIS_VERSION, SAMPLED, Frames
 from .recipes import analysis_command, analysis_size
@@ -86,7 +87,7 @@ def _name() -> str:
     return f"measured-{measure_key()}.json"
 
 
-def cached_measurement(cache: RenditionCache) -> tuple[Measured, str | None] | None:
+def cached_measurement(cache: RenditionCache) -> tuple[Measured, Message | None] | None:
     """The measurements kept for this content by this analyser, with their warning, if any."""
     kept = cache.load_json(_name())
     if kept is None:
@@ -94,8 +95,7 @@ def cached_measurement(cache: RenditionCache) -> tuple[Measured, str | None] | N
     measured = _from_json(kept.get("measured"))
     if measured is None:
         return None
-    warning = kept.get("warning")
-    return measured, warning if isinstance(warning, str) else None
+    return measured, _warning_from_json(kept.get("warning"))
 
 
 def new_frames(facts: MediaFacts) -> Frames:
@@ -109,25 +109,72 @@ def finish(
     facts: MediaFacts,
     cache: RenditionCache | None,
     error: MediaError | None = None,
-) -> tuple[Measured, str | None]:
+) -> tuple[Measured, Message | None]:
     """The measurements the gathered frames give, with a warning when the decode stopped
     early (`error`) or gave nothing; kept in `cache` unless the run merely ran out of time
     (the next build tries again; a clip cut short decodes no further next time)."""
-    warning: str | None = None
-    if error is not None:
-        tail = error.stderr_tail.splitlines()[-1:] if error.stderr_tail else []
-        warning = (
-            f"measured only {frames.count} frame{'s' if frames.count != 1 else ''}: "
-            + "; ".join([error.message, *tail])
-        )
-    elif frames.count == 0:
-        warning = "measured nothing: no frame could be decoded"
+    warning = _warning(frames.count, error)
     duration = _duration(facts, frames.count)
     measured = frames.result(duration, still=facts.kind == "image")
-    timed_out = error is not None and "longer than" in error.message
+    timed_out = (
+        error is not None
+        and error.words is not None
+        and (error.words.key == "media.ffmpeg_timeout")
+    )
     if cache is not None and not timed_out:
-        cache.store_json(_name(), {"measured": _to_json(measured), "warning": warning})
+        cache.store_json(
+            _name(), {"measured": _to_json(measured), "warning": _warning_to_json(warning)}
+        )
     return measured, warning
+
+
+def _warning(count: int, error: MediaError | None) -> Message | None:
+    """Why the measurements are partial, in the writer's language when printed: how many
+    frames were measured, what stopped the decode, and ffmpeg's last words as said."""
+    if error is None:
+        return None if count else Message("measure.nothing")
+    said = error.stderr_tail.splitlines()[-1:] if error.stderr_tail else []
+    return Message(
+        "measure.partial_one" if count == 1 else "measure.partial",
+        count=count,
+        reason=error.words if error.words is not None else error.message,
+        said="".join(f"; {line}" for line in said),
+    )
+
+
+def _warning_to_json(warning: Message | None) -> object:
+    """A warning kept with the measurements: its key and arguments, nested messages too (the
+    cache is shared by every language; the words are chosen when printed)."""
+    if warning is None:
+        return None
+    return {
+        "key": warning.key,
+        "args": {
+            name: _warning_to_json(value) if isinstance(value, Message) else value
+            for name, value in warning.args
+        },
+    }
+
+
+def _warning_from_json(data: object) -> Message | None:
+    """A kept warning, or None when there is none or it is not one this version wrote."""
+    if isinstance(data, str) and data:  # kept as words by an earlier version
+        return Message("measure.as_kept", detail=data)
+    if not isinstance(data, dict) or not isinstance(data.get("args"), dict):
+        return None
+    args: dict[str, object] = {}
+    for name, value in data["args"].items():
+        if isinstance(value, dict):
+            value = _warning_from_json(value)
+            if value is None:
+                return None
+        elif not isinstance(value, (str, int, float)):
+            return None
+        args[str(name)] = value
+    try:
+        return Message(str(data.get("key")), **args)
+    except KeyError:  # a key this version does not have: the warning is dropped, not wrong
+        return None
 
 
 def measure_clip(
@@ -140,7 +187,7 @@ def measure_clip(
     max_pixels: int,
     max_seconds: float,
     shown: str,
-) -> tuple[Measured, str | None]:
+) -> tuple[Measured, Message | None]:
     """The clip's measurements, from the cache or from a decode of its own, and a warning if
     partial (what stopped it; the measurements then hold what the frames so far show).
 
@@ -172,7 +219,7 @@ def analyse(
     max_seconds: float,
     shown: str = "",
     cache: RenditionCache | None = None,
-) -> tuple[Measured, str | None]:
+) -> tuple[Measured, Message | None]:
     """Decode and measure one clip: (measurements, warning or None), kept in `cache` when
     given."""
     frames, error = _decode(

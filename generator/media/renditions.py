@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import MediaError
+from ..messages import Message
 
 
 class ClipRef(NamedTuple):
@@ -144,7 +145,7 @@ class ClipMedia:
     renditions: tuple[Rendition, ...]
     measured: Measured | None = None
     """None when measuring is off (`media.measure: false`)."""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     """What went wrong with this clip without failing it (the build locates each at the
     clip's line)."""
 

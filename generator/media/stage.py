@@ -69,7 +69,7 @@ class _Result:
     renditions: tuple[Rendition, ...]
     warnings: tuple[str, ...] = ()
     measured: Measured | None = None
-    clip_warnings: tuple[str, ...] = ()
+    clip_warnings: tuple[Message, ...] = ()
     """Warnings the build locates at each clip of this source (a measurement cut short)."""
 
 
@@ -275,7 +275,7 @@ def _renditions_of(settings: Settings, cache: RenditionCache, path: Path, shown:
         missing[Role.POSTER] = recipes[Role.POSTER]
         del ready[Role.POSTER]
     warnings: list[str] = []
-    measured: tuple[Measured, str | None] | None = None
+    measured: tuple[Measured, Message | None] | None = None
     to_measure = settings.media.measure
     if to_measure:
         measured = cached_measurement(cache)
