@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.site.sharecards import ShareCard, card_path, draw_card, write_cards
+from generator.site.sharecards import ShareCard, card_path, draw_card, stored_card
 
 CARD = ShareCard(
     "trials/sparks-kling.md", "생성형 AI 체험", "금빛 불꽃이 사람으로", "Kling · ≥ 2일 · 16×"
@@ -30,14 +30,13 @@ def test_a_long_title_is_cut_not_drawn_off_the_card() -> None:
 
 
 def test_cards_are_drawn_once_and_then_taken_from_the_cache(tmp_path: Path) -> None:
-    docs, cache = tmp_path / "docs", tmp_path / "cache"
-    assert write_cards([CARD], docs, cache) == 1
-    assert (docs / card_path(CARD.page)).read_bytes() == draw_card(CARD)
+    cache = tmp_path / "cache"
+    assert stored_card(CARD, cache) == (draw_card(CARD), True)
     assert card_path(CARD.page) == "cards/trials/sparks-kling.png"
-    (docs / card_path(CARD.page)).unlink()
-    assert write_cards([CARD], docs, cache) == 0
-    assert (docs / card_path(CARD.page)).is_file()
-    assert not list(docs.rglob("*.part")) and not list(cache.rglob("*.part"))
+    # Another page showing the same: the same card, from the cache.
+    again = ShareCard("index.md", CARD.site_name, CARD.title, CARD.figure)
+    assert stored_card(again, cache) == (draw_card(CARD), False)
+    assert len(list((cache / "cards").iterdir())) == 1
 
 
 def test_without_a_hangul_font_the_card_leaves_korean_out_instead_of_drawing_boxes(

@@ -324,6 +324,7 @@ class IncrementalSite:
             files = taken
             docs = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
             new = [file for file in docs if file.src_uri in changes.added]
+            self._outputs.update(file.dest_uri for file in files)  # added pictures too
         pages: list[Page] = []
         assets: list[File] = []
         listing = listing_pages(config)
@@ -392,7 +393,6 @@ class IncrementalSite:
             for template in config.theme.static_templates:  # the sitemap lists every page
                 build_theme_template(template, self._env, files, config, built.nav)
             self._built = replace(built, files=files, docs=docs)
-            self._outputs.update(file.dest_uri for file in new)
         self._pages.update(read_now)
         for file in assets:
             file.copy_file()

@@ -21,8 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
-from collections.abc import Iterable
+import uuid
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -177,25 +176,25 @@ def _key(card: ShareCard) -> str:
     return digest.hexdigest()
 
 
-def write_cards(cards: Iterable[ShareCard], docs: Path, cache_dir: Path) -> int:
-    """Put each card into `docs` (under `cards/`), drawn once and then taken from `cache_dir`.
+def stored_card(card: ShareCard, cache_dir: Path) -> tuple[bytes, bool]:
+    """The card as PNG bytes, drawn once and then taken from `cache_dir` (by what it shows);
+    and whether it was drawn now.
 
-    Returns how many were drawn (the others came from the cache). The copy into the docs is
-    written to a temporary name and renamed, so a build never reads half a picture.
+    A card is written to a name of its own and renamed, so nothing ever reads half a picture.
     """
-    drawn = 0
     store = cache_dir / CARDS
+    kept = store / f"{_key(card)}.png"
+    try:
+        return kept.read_bytes(), False
+    except FileNotFoundError:
+        pass
+    data = draw_card(card)
     store.mkdir(parents=True, exist_ok=True)
-    for card in cards:
-        kept = store / f"{_key(card)}.png"
-        if not kept.is_file():
-            partial = kept.with_suffix(".part")
-            partial.write_bytes(draw_card(card))
-            partial.replace(kept)
-            drawn += 1
-        target = docs / card_path(card.page)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        shutil.copyfile(kept, partial)
-        partial.replace(target)
-    return drawn
+    partial = kept.with_name(f".{kept.stem}.{uuid.uuid4().hex[:12]}.part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(kept)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return data, True
