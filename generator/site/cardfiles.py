@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
 from ..generated import GeneratedFile
 from ..settings import Settings
-from .sharecards import ShareCard, card_path, stored_card
+from .sharecards import ShareCard, card_path, kept_card, stored_card
 from .staging import fill_snippets, writer_files
 
 
@@ -46,8 +47,6 @@ class CardFiles:
     def __init__(self) -> None:
         self._shown: dict[str, _Shown] = {}
         self._cards: dict[tuple[str, str, str], GeneratedFile] = {}
-        self.drawn = 0
-        """How many cards the last `files` drew (the others came from memory or the cache)."""
 
     def files(
         self,
@@ -60,9 +59,9 @@ class CardFiles:
 
         `pages` are the generated files (pages among them); the writer's pages are read from
         the docs folder as the staging step stages them (snippets filled). A file of the
-        writer's at a card's path is the writer's own card, and stays.
+        writer's at a card's path is the writer's own card, and stays. A card neither in
+        memory nor in the cache folder is drawn when it is first read (`later_picture`).
         """
-        self.drawn = 0
         if not settings.site_url:
             self._shown, self._cards = {}, {}
             return {}
@@ -90,9 +89,12 @@ class CardFiles:
             key = (card.site_name, card.title, card.figure)
             staged = cards.get(key) or self._cards.get(key)
             if staged is None:
-                data, drawn = stored_card(card, cache)
-                staged = GeneratedFile(data)
-                self.drawn += drawn
+                kept = kept_card(card, cache)
+                staged = (
+                    GeneratedFile(kept)
+                    if kept is not None
+                    else GeneratedFile.later_picture(partial(stored_card, card, cache))
+                )
             cards[key] = staged
             out[target] = staged
         # Only what this staging shows is kept: a save never holds on to every card ever made.

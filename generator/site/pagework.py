@@ -216,6 +216,12 @@ def setting(page: Page, shared: str) -> tuple[str, str, str, str]:
     return (page.url, str(page.title), repr(neighbours), shared)
 
 
+def with_date(config: MkDocsConfig, page: Page, shared: str) -> str:
+    """`shared` with the page's build date where the theme shows it."""
+    # Material's templates do not show the build date; other themes' may.
+    return shared + (page.update_date if config.theme.name != "material" else "")
+
+
 def fingerprint(page: Page, shared: str) -> str:
     """Everything a page's template output depends on besides the configuration."""
     digest = hashlib.blake2b(digest_size=16)
