@@ -1,7 +1,8 @@
 """Link-preview cards (Open Graph images) for pages without a poster, drawn with Pillow.
 
 A card is 1200×630 (the size Open Graph readers crop least): the magazine's name, the page
-title and its key figure (an entry's "Kling · 16× the promise"). It is drawn at build time,
+title and its key figure (an entry's "Kling · 16× the promise"). It is drawn when the docs
+are staged (by a build and by the preview alike: `cardfiles.py` says which pages get one),
 without a browser, and kept in the cache folder by the hash of what it shows, like a rendition.
 The theme override (`theme.py`) points a page's `og:image` at `cards/<page>.png` when the page
 names no poster and the site's address is known; without an address no card is made, since
