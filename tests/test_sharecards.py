@@ -65,14 +65,21 @@ def test_card_files_keep_what_they_can_between_saves(magazine: MagazineRoot) -> 
     settings = magazine.settings.model_copy(update={"site_url": "https://example.org/m/"})
     page = "---\ntitle: 대기 중\nmagazine_figure: Kling · 16×\n---\n\n본문\n"
     poster = "---\ntitle: Sora\nmagazine_image: media/ab/poster.jpg\n---\n"
+    (magazine.root / "docs/more.markdown").write_text("# More\n", encoding="utf-8")
     cards = CardFiles()
     first = cards.files(
         magazine.root,
         settings,
         {"trials/kling.md": GeneratedFile(page), "trials/sora.md": GeneratedFile(poster)},
     )
-    # The writer's pages too; none for a page with a poster.
-    assert set(first) == {"cards/index.png", "cards/about.png", "cards/trials/kling.png"}
+    # The writer's pages too (where the theme override addresses them: `src_uri[:-3]`); none
+    # for a page with a poster.
+    assert set(first) == {
+        "cards/index.png",
+        "cards/about.png",
+        "cards/more.markd.png",
+        "cards/trials/kling.png",
+    }
     assert all(not file.made for file in first.values())  # drawn when first read
     assert first["cards/trials/kling.png"].data == draw_card(
         ShareCard("trials/kling.md", settings.site_name, "대기 중", "Kling · 16×")

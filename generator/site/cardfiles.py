@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from mkdocs.utils import is_markdown_file
 from mkdocs.utils.meta import get_data
 
 from ..generated import GeneratedFile
@@ -68,7 +69,7 @@ class CardFiles:
         writer = writer_files(root, settings)
         sources: list[tuple[str, str | GeneratedFile]] = []
         for rel, path in writer.items():
-            if rel.endswith(".md"):
+            if is_markdown_file(rel):  # `.markdown` too: MkDocs makes a page of it
                 text = path.read_bytes().decode("utf-8-sig")
                 if snippets and "/" not in rel:
                     text = fill_snippets(text, snippets)

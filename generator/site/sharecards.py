@@ -67,9 +67,10 @@ class ShareCard:
 
 
 def card_path(page: str) -> str:
-    """Where a page's card lands in the docs, as the theme override addresses it."""
-    stem = page[:-3] if page.endswith(".md") else page
-    return f"{CARDS}/{stem}.png"
+    """Where a page's card lands in the docs, as the theme override addresses it: the page's
+    path without its last three characters (`.md`; a writer's `about.markdown` has its card at
+    `cards/about.markd.png`, which is where its `og:image` points)."""
+    return f"{CARDS}/{page[:-3]}.png"
 
 
 @cache
