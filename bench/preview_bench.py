@@ -1,6 +1,6 @@
 """Benchmark of the live preview over HTTP; writes the "Preview" section of BENCHMARKS.md.
 
-    python bench/preview_bench.py [--sizes 1000 4000] [--out BENCHMARKS.md]
+    python bench/preview_bench.py [--sizes 1000 4000] [--site-url URL] [--out BENCHMARKS.md]
 
 For each size N, a synthetic magazine of N entries (`bench/synthetic.py`) is built once with
 `magazine build` (which warms the media cache), built again (timed: a build with a warm cache),
@@ -124,8 +124,12 @@ def timed_build(root: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure(root: Path, count: int) -> Figures:
+def measure(root: Path, count: int, site_url: str | None = None) -> Figures:
     write_magazine(root, count)
+    if site_url:
+        # Published at an address: every page without a poster gets a drawn link-preview card.
+        config = root / "mkdocs.yml"
+        config.write_text(f"site_url: {site_url}\n" + config.read_text("utf-8"), "utf-8")
     timed_build(root)  # warms the media cache
     build = timed_build(root)
     port = free_port()
@@ -225,13 +229,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument(
+        "--site-url", default=None, help="publish the magazine at this address (cards drawn)"
+    )
+    parser.add_argument(
         "--logs", type=Path, default=None, help="keep each size's `magazine serve` output here"
     )
     args = parser.parse_args()
     figures = []
     with tempfile.TemporaryDirectory(prefix="preview-bench-") as work:
         for count in args.sizes:
-            figures.append(measure(Path(work) / f"magazine-{count}", count))
+            figures.append(measure(Path(work) / f"magazine-{count}", count, args.site_url))
             if args.logs is not None:
                 args.logs.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(work) / f"serve-{count}.log", args.logs / f"serve-{count}.log")

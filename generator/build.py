@@ -38,6 +38,7 @@ from .publish import push_summary
 from .settings import Settings
 from .site import (
     BudgetReport,
+    CardFiles,
     LiveStaging,
     MediaManifest,
     Regenerated,
@@ -187,6 +188,8 @@ class Memory:
     (made when the site stage reads it, the page a reader waits for first)."""
     staging: LiveStaging | None = None
     """The staging folder as the last save left it (updated in place, file by file)."""
+    cards: CardFiles = field(default_factory=CardFiles)
+    """The link-preview cards of the last save (only changed pages' cards are made again)."""
 
 
 def prepare(
@@ -312,10 +315,13 @@ def stage(
         if memory is not None:
             folder = preview_staging_dir(magazine.root, magazine.settings)
         changes = None
+        # Cards are staged with the pages they show, so the preview serves what builds publish.
+        cards = (memory.cards if memory is not None else CardFiles()).files(
+            root, magazine.settings, rendered.files, rendered.snippets
+        )
+        files = {**rendered.files, **cards} if cards else rendered.files
         if memory is None:
-            write_staging(
-                root, magazine.settings, rendered.files, media_in_site, folder, rendered.snippets
-            )
+            write_staging(root, magazine.settings, files, media_in_site, folder, rendered.snippets)
         else:
             if memory.staging is None or memory.staging.folder != folder:
                 memory.staging = LiveStaging(folder)
@@ -324,7 +330,7 @@ def stage(
             changes = memory.staging.update(
                 root,
                 magazine.settings,
-                rendered.files,
+                files,
                 media_in_site,
                 rendered.snippets,
                 defer_pages=True,

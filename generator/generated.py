@@ -16,12 +16,13 @@ from collections.abc import Callable
 class GeneratedFile:
     """One generated file: text (or bytes) made now, or text made when first asked for."""
 
-    __slots__ = ("_content", "_make", "head")
+    __slots__ = ("_binary", "_content", "_make", "head")
 
     def __init__(self, content: str | bytes) -> None:
         """A file whose content is made already."""
         self._content: str | bytes | None = content
-        self._make: Callable[[], str] | None = None
+        self._make: Callable[[], str | bytes] | None = None
+        self._binary = isinstance(content, bytes)
         self.head = content if isinstance(content, str) else ""
         """How the text starts, known now (the whole text once it is made)."""
 
@@ -30,8 +31,16 @@ class GeneratedFile:
         """A page made when first read; `make` returns its whole text, which starts with
         `head`."""
         page = cls.__new__(cls)
-        page._content, page._make, page.head = None, make, head
+        page._content, page._make, page._binary, page.head = None, make, False, head
         return page
+
+    @classmethod
+    def later_picture(cls, make: Callable[[], bytes]) -> GeneratedFile:
+        """A picture made when first read (the preview draws a changed link-preview card once
+        the pages a reader waits for are served)."""
+        picture = cls.__new__(cls)
+        picture._content, picture._make, picture._binary, picture.head = None, make, True, ""
+        return picture
 
     @property
     def made(self) -> bool:
@@ -41,15 +50,15 @@ class GeneratedFile:
     @property
     def is_text(self) -> bool:
         """Whether the file is text (a page, a data file) rather than bytes (a picture)."""
-        return not isinstance(self._content, bytes)
+        return not self._binary
 
     def _made(self) -> str | bytes:
         if self._content is None:
             assert self._make is not None
-            text = self._make()
-            if not text.startswith(self.head):
+            made = self._make()
+            if isinstance(made, str) and not made.startswith(self.head):
                 raise AssertionError("a page left for later does not start as it said it would")
-            self._content, self._make = text, None
+            self._content, self._make = made, None
         return self._content
 
     @property

@@ -20,6 +20,7 @@ HOMES = {
         "site.added",
         "site.buildplan",
         "site.builder",
+        "site.cardfiles",
         "site.incremental",
         "site.mkdocs_internals",
         "site.pagework",

@@ -30,6 +30,7 @@ from tests.build_fixtures import (
     run_magazine,
     write_small_magazine,
 )
+from tests.site_fixtures import tree_digest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -261,6 +262,12 @@ def assert_serves_a_clean_build(served: Served, root: Path, clean: Path) -> None
     assert differing == []
     for rel in ("search/search_index.json", "sitemap.xml", "feed.xml"):
         assert fetch(served.url + rel) == (clean / rel).read_bytes(), rel
+    # And every other file (link-preview cards, renditions, theme assets): the same set, the
+    # same bytes; the cards are fetched as a reader's messenger would.
+    made = tree_digest(clean)
+    assert sorted(tree_digest(preview).items()) == sorted(made.items())
+    cards = [rel for rel in made if rel.startswith("cards/")]
+    assert [rel for rel in cards if fetch(served.url + rel) != (clean / rel).read_bytes()] == []
 
 
 @pytest.mark.browser

@@ -4,10 +4,11 @@ A real `magazine serve` process is edited as a writer would, with edits drawn by
 every kind of input that reaches a page: mkdocs.yml (language, `site_url`, time zone, site
 name, media settings, theme options), clips (a new rendition, a clip that fails, a clip
 removed, a pending attempt delivered with its clip), entries, the registries and the writer's
-own pages. Once the preview has answered the last save, every served file must be byte for
-byte what a clean `magazine build` of the folder makes at that moment (a build run while the
-preview serves, from the same cache folder), or, when the build refuses the folder, the
-preview shows the problem.
+own pages. Once the preview has answered the last save, every served file (the link-preview
+cards too: the magazine starts with `site_url` set, and the edits turn it off and on) must be
+byte for byte what a clean `magazine build` of the folder makes at that moment (a build run
+while the preview serves, from the same cache folder), or, when the build refuses the folder,
+the preview shows the problem.
 """
 
 from __future__ import annotations
@@ -318,6 +319,9 @@ def preview_is_the_build(served: Served, root: Path, clean: Path) -> None:
 @example([delivered])
 @example([language, new_rendition, failed_clip])
 @example([media_host, writer_theme, writer_theme])
+# Link-preview cards (the magazine starts with `site_url`): drawn again, and in and out.
+@example([title, site_name])
+@example([new_entry, delivered, new_entry])
 def test_after_any_edits_the_preview_serves_what_a_clean_build_makes(
     template: Path, edits: list[Callable[[Path], None]]
 ) -> None:

@@ -207,3 +207,31 @@ def test_srcset_addresses_in_a_snippet_follow_the_page_it_lands_in(tmp_path: Pat
         in about
     )
     assert "[![](media/a/still-640.webp)" in about  # `src`: the builder's to rewrite
+
+
+def test_the_preview_leaves_a_changed_picture_to_draw_after_the_pages(
+    magazine: MagazineRoot,
+) -> None:
+    from generator.generated import GeneratedFile
+    from generator.site.livestaging import LiveStaging
+
+    live = LiveStaging(magazine.staging)
+    old = GeneratedFile(b"\x89PNG old card")
+    live.update(magazine.root, magazine.settings, {"cards/index.png": old}, {})
+    drawn: list[str] = []
+
+    def draw(name: str) -> bytes:
+        drawn.append(name)
+        return b"\x89PNG " + name.encode()
+
+    files = {
+        "cards/index.png": GeneratedFile.later_picture(lambda: draw("changed")),
+        "cards/new.png": GeneratedFile.later_picture(lambda: draw("new")),
+    }
+    changes = live.update(magazine.root, magazine.settings, files, {}, defer_pages=True)
+    assert changes is not None
+    # A new picture is in the folder at once (MkDocs lists the folder); a changed one waits.
+    assert drawn == ["new"] and set(changes.pending) == {"cards/index.png"}
+    assert (magazine.staging / "cards/index.png").read_bytes() == b"\x89PNG old card"
+    changes.write_pending()
+    assert (magazine.staging / "cards/index.png").read_bytes() == b"\x89PNG changed"

@@ -43,9 +43,8 @@ from ..source.config import config_address_problems, config_path
 from ..source.yamlsource import field_name
 from .cachefolder import make_cache_folder
 from .config import Tag, derive_config, dump_config
-from .pagework import share_cards, write_index
+from .pagework import write_index
 from .search import finish_search
-from .sharecards import write_cards
 from .staging import check_site_target, discard_leftovers, replace_dir, writer_files
 from .theme import write_theme
 
@@ -218,9 +217,6 @@ def build_into(
     shutil.rmtree(build_dir, ignore_errors=True)
     try:
         generated = frozenset(path for path in rendered.files if path.endswith(".md"))
-        if settings.site_url:
-            # Previews need an absolute image; without an address there is none to give.
-            write_cards(share_cards(staging_docs, settings.site_name), staging_docs, cache)
         warnings = _run_mkdocs(
             root, derived, settings.docs_dir, generated, strict=strict, epoch=source_date_epoch
         )

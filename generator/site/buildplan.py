@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..generated import GeneratedFile
 from .pagework import PageState, PageWarnings, check_links
 
 
@@ -80,3 +85,24 @@ def recheck_links(
         if file.src_uri in plan.anchors or moved.intersection(linked):
             check_links(linker, config, files)
             states[file.src_uri].link_warnings = found.take(file.src_uri)
+
+
+def write_pictures(files: Files, pending: Mapping[str, GeneratedFile]) -> None:
+    """Put in the site the pictures the staging step left to draw (changed link-preview
+    cards), once the pages are written: what copying them from the staging folder gives once
+    it holds them. Each is written beside and renamed, so no reader gets half a picture."""
+    for rel, content in pending.items():
+        file = files.get_file_from_path(rel)
+        if content.is_text or file is None:
+            continue
+        if not file.inclusion.is_included():  # type: ignore[no-untyped-call]
+            continue
+        target = Path(file.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        beside = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.new")
+        try:
+            beside.write_bytes(content.data)
+            os.replace(beside, target)
+        except BaseException:
+            beside.unlink(missing_ok=True)
+            raise

@@ -27,7 +27,8 @@ comes from its first heading, and the tag listing pages, are converted before th
 When the staging step says which files a save wrote (`StagingChanges`) and none was removed,
 even that walk over every page is skipped: the files, nav and pages of the last build stay
 (a new page is taken in among them, `added`), the changed pages alone are converted and
-rendered again in that setting, changed assets are copied, and the search index is written
+rendered again in that setting, changed assets are copied (a link-preview card still to draw
+is drawn and written after the pages, `write_pictures`), and the search index is written
 from every page's records kept as JSON. This holds only while what other pages show of a
 changed page stays the same (its title and tags, so the nav, neighbours' links and tag
 listings are unchanged) and the build date is the same; otherwise the build takes the walk
@@ -54,7 +55,7 @@ from mkdocs.utils import clean_directory
 
 from ..generated import GeneratedFile
 from .added import Sources, admitted, read_added, refill_listings, same_state
-from .buildplan import BuildCounts, Built, Plan, recheck_links
+from .buildplan import BuildCounts, Built, Plan, recheck_links, write_pictures
 from .livestaging import StagingChanges
 from .mkdocs_internals import (
     build_extra_template,
@@ -83,6 +84,7 @@ from .pagework import (
     shown_of,
     tags_of,
     unread_state,
+    with_date,
     write_index,
 )
 from .renderqueue import RenderQueue
@@ -283,7 +285,7 @@ class IncrementalSite:
                 continue
             # A restored page holds the content it was written with: when its setting is the
             # same too, so is its output (no need to sum it all up again).
-            dated = _dated(config, page, shared)
+            dated = with_date(config, page, shared)
             now = setting(page, dated)
             if state.setting != now and state.built == fingerprint(page, dated):
                 state.setting = now
@@ -324,6 +326,7 @@ class IncrementalSite:
             files = taken
             docs = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
             new = [file for file in docs if file.src_uri in changes.added]
+            self._outputs.update(file.dest_uri for file in files)  # added pictures too
         pages: list[Page] = []
         assets: list[File] = []
         listing = listing_pages(config)
@@ -392,7 +395,6 @@ class IncrementalSite:
             for template in config.theme.static_templates:  # the sitemap lists every page
                 build_theme_template(template, self._env, files, config, built.nav)
             self._built = replace(built, files=files, docs=docs)
-            self._outputs.update(file.dest_uri for file in new)
         self._pages.update(read_now)
         for file in assets:
             file.copy_file()
@@ -456,7 +458,7 @@ class IncrementalSite:
                 states[uri].warnings = found.take(uri)
                 converted += 1
             state = states[uri]
-            mark = fingerprint(page, _dated(config, page, plan.shared))
+            mark = fingerprint(page, with_date(config, page, plan.shared))
             if (
                 plan.everything
                 or state.built != mark
@@ -469,10 +471,11 @@ class IncrementalSite:
                     state.set_search(search.entries)
                 state.built = mark
                 rendered += 1
-            state.setting = setting(page, _dated(config, page, plan.shared))
+            state.setting = setting(page, with_date(config, page, plan.shared))
             queue.done(output)
 
         recheck_links(plan, states, config, found)
+        write_pictures(files, self._pending)  # drawn now: the pages came first
 
         records = [r for file in plan.docs for r in states[file.src_uri].search]
         if search is not None:
@@ -493,8 +496,3 @@ class IncrementalSite:
         if known and search is not None and hasattr(search, "config"):
             self._built = Built(files, plan.nav, plan.docs, os.environ.get("SOURCE_DATE_EPOCH"))
         return BuildCounts(len(plan.docs), converted, rendered)
-
-
-def _dated(config: MkDocsConfig, page: Page, shared: str) -> str:
-    # Material's templates do not show the build date; other themes' may.
-    return shared + (page.update_date if config.theme.name != "material" else "")

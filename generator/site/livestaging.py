@@ -59,7 +59,7 @@ class StagingChanges:
     pending: Mapping[str, GeneratedFile] = field(default_factory=dict)
     """Of `written`, pages whose new text is not in the folder yet: read them from here
     (a page left for later is made when read, so the page a reader waits for is made
-    first)."""
+    first); and pictures still to draw (changed link-preview cards), drawn after the pages."""
     write_pending: Callable[[], None] = field(default=lambda: None, compare=False)
     """Puts the `pending` pages in the folder (call it once the build no longer waits)."""
 
@@ -85,9 +85,10 @@ class LiveStaging:
     ) -> StagingChanges | None:
         """Bring the folder up to date; the changes made, or None when it was written whole.
 
-        With `defer_pages`, pages already in the folder whose text changed are not written
-        yet: they are in the changes' `pending` until its `write_pending` is called. Without
-        it, or for a page new to the folder, a page left for later is made now.
+        With `defer_pages`, pages already in the folder whose text changed, and pictures
+        there still to draw, are not written yet: they are in the changes' `pending` until
+        its `write_pending` is called. Without it, or for a file new to the folder, a file
+        left for later is made now.
 
         Raises what `write_staging` raises, before anything is written.
         """
@@ -122,9 +123,8 @@ class LiveStaging:
             if (
                 defer_pages
                 and isinstance(content, GeneratedFile)
-                and content.is_text
-                and rel.endswith(".md")
                 and rel in held
+                and (rel.endswith(".md") if content.is_text else not content.made)
             ):
                 pending[rel] = content
             else:

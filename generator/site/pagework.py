@@ -36,7 +36,6 @@ from .mkdocs_internals import (
     title_from_render,
 )
 from .search import INDEX, index_text, record_json
-from .sharecards import ShareCard
 from .theme import LISTING_META
 
 _log = logging.getLogger("mkdocs.commands.build")
@@ -217,6 +216,12 @@ def setting(page: Page, shared: str) -> tuple[str, str, str, str]:
     return (page.url, str(page.title), repr(neighbours), shared)
 
 
+def with_date(config: MkDocsConfig, page: Page, shared: str) -> str:
+    """`shared` with the page's build date where the theme shows it."""
+    # Material's templates do not show the build date; other themes' may.
+    return shared + (page.update_date if config.theme.name != "material" else "")
+
+
 def fingerprint(page: Page, shared: str) -> str:
     """Everything a page's template output depends on besides the configuration."""
     digest = hashlib.blake2b(digest_size=16)
@@ -257,26 +262,6 @@ def front_matter(source: str) -> str:
     """A page source's front matter block, as MkDocs finds it ('' when it has none)."""
     found = YAML_RE.match(source)
     return found.group(0) if found else ""
-
-
-def share_cards(docs: Path, site_name: str) -> list[ShareCard]:
-    """The link-preview card of every page in `docs` that names no poster of its own: its
-    title (front matter, else its first heading, else the site's name) and its key figure
-    (`magazine_figure`, else the description when it says more than the title)."""
-    cards: list[ShareCard] = []
-    for path in sorted(docs.rglob("*.md")):
-        page = path.relative_to(docs).as_posix()
-        body, meta = get_data(path.read_text(encoding="utf-8-sig"))
-        if meta.get("magazine_image"):
-            continue
-        title = meta.get("title")
-        if not isinstance(title, str) or not title.strip():
-            headings = [line[2:] for line in body.splitlines() if line.startswith("# ")]
-            title = headings[0] if headings else site_name
-        described = meta.get("magazine_figure") or meta.get("description")
-        figure = described if isinstance(described, str) and described != title else ""
-        cards.append(ShareCard(page, site_name, title.strip(), figure.strip()))
-    return cards
 
 
 def shown_of(source: str) -> tuple[object, str]:
