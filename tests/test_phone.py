@@ -180,3 +180,47 @@ def test_material_s_own_two_findings_are_fixed_in_the_theme(
         name = page.get_attribute(".md-search[role=dialog]", "aria-label")
     assert found == []
     assert name == "검색"
+
+
+def test_the_site_name_stands_once_in_the_phone_drawer(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = watched.page
+        page.goto(example_ko.url(""), wait_until="networkidle")
+        page.click("label.md-header__button[for='__drawer']")
+        page.wait_for_timeout(400)
+        drawer = page.inner_text(".md-sidebar--primary nav.md-nav--primary")
+        home = page.locator(".md-sidebar--primary nav.md-nav--primary > ul > li > a").first
+        home_text, home_href = home.inner_text().strip(), home.get_attribute("href")
+    # Material titles the drawer with the site's name; the home page's item says "홈".
+    assert drawer.count("생성 AI 체험기") == 1, drawer
+    assert (home_text, home_href) == ("홈", "."), (home_text, home_href)
+
+
+SCROLLING = """() => [...document.querySelectorAll('.md-typeset__scrollwrap, .magazine-table-wrap')]
+    .map(w => ({scrolls: w.scrollWidth > w.clientWidth, tabindex: w.getAttribute('tabindex'),
+                role: w.getAttribute('role'), name: w.getAttribute('aria-label')}))"""
+
+
+def test_a_table_box_is_a_tab_stop_exactly_while_it_scrolls(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    # Read when the browser lays the boxes out (a ResizeObserver), not by measuring every
+    # table before the first paint: a narrower window, where tables become cards, takes the
+    # tab stops away again.
+    with watched_page(chromium, width=700, height=900) as watched:
+        page = watched.page
+        page.goto(example_ko.url("leaderboard/"), wait_until="networkidle")
+        page.wait_for_timeout(300)
+        wide = page.evaluate(SCROLLING)
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(500)
+        narrow = page.evaluate(SCROLLING)
+    assert any(box["scrolls"] for box in wide), wide
+    for box in wide:
+        expected = ("0", "region") if box["scrolls"] else (None, None)
+        assert (box["tabindex"], box["role"]) == expected, box
+        assert not box["scrolls"] or box["name"]
+    assert narrow and not any(box["scrolls"] for box in narrow), narrow
+    assert all(box["tabindex"] is None and box["role"] is None for box in narrow), narrow
