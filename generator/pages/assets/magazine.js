@@ -132,7 +132,8 @@
   }
 
   // Runs once the browser has painted the page: work the first screen does not need (the
-  // viewer's modules, a dozen requests and their start-up) must not hold its first paint.
+  // viewer's modules, a dozen requests and their start-up) must not hold its first paint. A
+  // tab opened in the background paints, and so starts its viewer, when it is first shown.
   function afterPaint(callback) {
     if (!window.requestAnimationFrame) { window.setTimeout(callback, 0); return; }
     window.requestAnimationFrame(function () { window.setTimeout(callback, 0); });
