@@ -233,3 +233,32 @@ def test_a_table_box_is_a_tab_stop_exactly_while_it_scrolls(
         assert not box["scrolls"] or box["name"]
     assert narrow and not any(box["scrolls"] for box in narrow), narrow
     assert all(box["tabindex"] is None and box["role"] is None for box in narrow), narrow
+
+
+CLIP_BOX = """() => { const v = document.querySelector('.magazine-result .magazine-clip video');
+    const box = v.getBoundingClientRect();
+    return {ratio: box.width / box.height, clip: v.width / v.height,
+            left: box.left, right: box.right, height: box.height, screen: innerHeight}; }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1440, "height": 900}], ids=["390", "1440"])
+@pytest.mark.parametrize("posters", [True, False], ids=["poster", "no-poster-yet"])
+def test_an_entry_page_s_portrait_clip_is_boxed_in_its_own_shape(
+    example_ko: ServedSite, chromium: Browser, viewport: dict[str, int], posters: bool
+) -> None:
+    # A 9:16 clip capped at 80 % of the screen's height once stood in a box the column's
+    # width, black bars either side of it; the box must have the clip's shape before its
+    # poster arrives too (a video without one is 300 x 150), or it shifts the page.
+    with watched_page(chromium, **viewport) as watched:
+        page = watched.page
+        page.add_init_script(f"({OBSERVE})()")
+        if not posters:
+            page.route("**/poster*", lambda route: route.abort())
+        page.goto(example_ko.url("trials/lighthouse-kling/"), wait_until="networkidle")
+        box = page.evaluate(CLIP_BOX)
+        shifts = page.evaluate("() => window.__shifts")
+    assert box["clip"] < 1, box  # the example's Kling clip is portrait
+    assert abs(box["ratio"] - box["clip"]) < 0.02, box
+    assert box["height"] <= 0.8 * box["screen"] + 1, box
+    assert box["left"] >= 0 and box["right"] <= viewport["width"], box
+    assert shifts == 0, shifts
