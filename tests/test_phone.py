@@ -91,11 +91,17 @@ CUT_OFF = """() => {
         const head = cell.closest('thead');
         // A header that only screen readers meet (the cells carry its words) is not cut off.
         if (head && getComputedStyle(head).position === 'absolute') continue;
+        // An empty cell a card leaves out (display: none) is not cut off either.
+        if (!cell.getClientRects().length && !cell.textContent.trim()) continue;
         if (box.width === 0 || box.right > window.innerWidth + 0.5 || box.left < -0.5)
             out.push(`${cell.tagName} ${cell.textContent.trim().slice(0, 30)} @ ${box.right}`);
     }
     return out;
 }"""
+LONE_LABELS = """() => [...document.querySelectorAll('article table td')]
+    .filter(td => !td.textContent.trim() && !td.querySelector('img, svg, video'))
+    .filter(td => td.getBoundingClientRect().height > 0)
+    .map(td => td.dataset.label)"""
 UNLABELLED = """() => [...document.querySelectorAll('article table')]
     .filter(t => t.querySelector('thead th'))
     .flatMap(t => [...t.querySelectorAll('tbody td')])
@@ -112,9 +118,12 @@ def test_at_390_px_every_table_cell_is_in_view_with_its_label(
         assert page.locator("article table").count() > 0
         cut = page.evaluate(CUT_OFF)
         unlabelled = page.evaluate(UNLABELLED)
+        # An empty cell (a trial without a poster) is no card line of a label alone.
+        lone = page.evaluate(LONE_LABELS)
         wide = page.evaluate("() => document.documentElement.scrollWidth")
     assert cut == []
     assert unlabelled == []
+    assert lone == []
     assert wide <= PHONE["width"]
 
 
@@ -180,3 +189,76 @@ def test_material_s_own_two_findings_are_fixed_in_the_theme(
         name = page.get_attribute(".md-search[role=dialog]", "aria-label")
     assert found == []
     assert name == "검색"
+
+
+def test_the_site_name_stands_once_in_the_phone_drawer(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    with watched_page(chromium, **PHONE) as watched:
+        page = watched.page
+        page.goto(example_ko.url(""), wait_until="networkidle")
+        page.click("label.md-header__button[for='__drawer']")
+        page.wait_for_timeout(400)
+        drawer = page.inner_text(".md-sidebar--primary nav.md-nav--primary")
+        home = page.locator(".md-sidebar--primary nav.md-nav--primary > ul > li > a").first
+        home_text, home_href = home.inner_text().strip(), home.get_attribute("href")
+    # Material titles the drawer with the site's name; the home page's item says "홈".
+    assert drawer.count("생성 AI 체험기") == 1, drawer
+    assert (home_text, home_href) == ("홈", "."), (home_text, home_href)
+
+
+SCROLLING = """() => [...document.querySelectorAll('.md-typeset__scrollwrap, .magazine-table-wrap')]
+    .map(w => ({scrolls: w.scrollWidth > w.clientWidth, tabindex: w.getAttribute('tabindex'),
+                role: w.getAttribute('role'), name: w.getAttribute('aria-label')}))"""
+
+
+def test_a_table_box_is_a_tab_stop_exactly_while_it_scrolls(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    # Read when the browser lays the boxes out (a ResizeObserver), not by measuring every
+    # table before the first paint: a narrower window, where tables become cards, takes the
+    # tab stops away again.
+    with watched_page(chromium, width=700, height=900) as watched:
+        page = watched.page
+        page.goto(example_ko.url("leaderboard/"), wait_until="networkidle")
+        page.wait_for_timeout(300)
+        wide = page.evaluate(SCROLLING)
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(500)
+        narrow = page.evaluate(SCROLLING)
+    assert any(box["scrolls"] for box in wide), wide
+    for box in wide:
+        expected = ("0", "region") if box["scrolls"] else (None, None)
+        assert (box["tabindex"], box["role"]) == expected, box
+        assert not box["scrolls"] or box["name"]
+    assert narrow and not any(box["scrolls"] for box in narrow), narrow
+    assert all(box["tabindex"] is None and box["role"] is None for box in narrow), narrow
+
+
+CLIP_BOX = """() => { const v = document.querySelector('.magazine-result .magazine-clip video');
+    const box = v.getBoundingClientRect();
+    return {ratio: box.width / box.height, clip: v.width / v.height,
+            left: box.left, right: box.right, height: box.height, screen: innerHeight}; }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1440, "height": 900}], ids=["390", "1440"])
+@pytest.mark.parametrize("posters", [True, False], ids=["poster", "no-poster-yet"])
+def test_an_entry_page_s_portrait_clip_is_boxed_in_its_own_shape(
+    example_ko: ServedSite, chromium: Browser, viewport: dict[str, int], posters: bool
+) -> None:
+    # A 9:16 clip capped at 80 % of the screen's height once stood in a box the column's
+    # width, black bars either side of it; the box must have the clip's shape before its
+    # poster arrives too (a video without one is 300 x 150), or it shifts the page.
+    with watched_page(chromium, **viewport) as watched:
+        page = watched.page
+        page.add_init_script(f"({OBSERVE})()")
+        if not posters:
+            page.route("**/poster*", lambda route: route.abort())
+        page.goto(example_ko.url("trials/lighthouse-kling/"), wait_until="networkidle")
+        box = page.evaluate(CLIP_BOX)
+        shifts = page.evaluate("() => window.__shifts")
+    assert box["clip"] < 1, box  # the example's Kling clip is portrait
+    assert abs(box["ratio"] - box["clip"]) < 0.02, box
+    assert box["height"] <= 0.8 * box["screen"] + 1, box
+    assert box["left"] >= 0 and box["right"] <= viewport["width"], box
+    assert shifts == 0, shifts

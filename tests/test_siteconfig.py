@@ -75,6 +75,16 @@ def test_without_a_nav_the_writer_pages_come_first() -> None:
     assert merge_nav(None, SECTIONS, pages)[-2:] == SECTIONS
 
 
+def test_a_home_page_without_a_title_is_called_home_in_the_site_language(tmp_path: Path) -> None:
+    # Its heading is the site's name, which Material's phone drawer shows as its own title.
+    derived = _derive({"site_name": "M"}, tmp_path, home_title="홈")
+    assert derived["nav"][:2] == [{"홈": "index.md"}, "about.md"]
+    generated_home = merge_nav(None, ["index.md", *SECTIONS], [], home_title="Home")
+    assert generated_home == [{"Home": "index.md"}, *SECTIONS]
+    titled = [{"Start": "index.md"}, "about.md"]
+    assert merge_nav(titled, SECTIONS, [], home_title="홈")[:2] == titled
+
+
 def test_search_and_tags_are_ensured_and_writer_options_kept(tmp_path: Path) -> None:
     bare = _derive({"site_name": "M"}, tmp_path)
     assert bare["plugins"] == [{"search": {"separator": SEARCH_SEPARATOR}}, "tags"]

@@ -69,6 +69,7 @@ EN = Labels(
     facts="Facts",
     permalink="Permanent link",
     made_with="Made with",
+    home="Home",
     play_all="Play all in sync",
     best="best",
     never_arrived="never arrived",

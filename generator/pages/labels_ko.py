@@ -79,6 +79,7 @@ KO = Labels(
     facts="정보",
     permalink="고정 링크",
     made_with="만든 도구:",
+    home="홈",
     play_all="모두 함께 재생",
     best="최고",
     never_arrived="도착하지 않음",

@@ -132,6 +132,8 @@ class Labels:
     facts: str
     permalink: str
     made_with: str
+    home: str
+    """The home page's item in the navigation (the site's name is the drawer's title)."""
     # comparison page
     play_all: str
     best: str

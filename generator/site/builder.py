@@ -113,6 +113,7 @@ def write_site_config(
         theme_dir=theme_dir,
         site_url=settings.site_url,
         permalink_title=labels_for(settings.language).permalink,
+        home_title=labels_for(settings.language).home,
     )
     _check_addresses(root, config)
     path = cache / name

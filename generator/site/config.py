@@ -7,7 +7,9 @@ build uses a derived copy in the cache folder that differs only where the magazi
   wrote (`theme.custom_dir`, `hooks`, `watch`) are re-anchored to the cache folder.
 - the generated sections are appended to the writer's `nav`; without a `nav`, the writer's own
   pages come first. Never one item per entry: a sidebar of 1,000 pages makes MkDocs ten times
-  slower, and entry pages are reached from their section pages.
+  slower, and entry pages are reached from their section pages. A home page listed without a
+  title is called "Home" in the site language: its own title is the site's name, which
+  Material already shows as the phone drawer's title.
 - the `search` and `tags` plugins are present; search splits words at punctuation too.
 - link checks that MkDocs leaves at `info` are raised to `warn`, so strict builds fail on
   broken anchors and unknown links; omitted files stay at `info` (entry pages are not in nav).
@@ -75,6 +77,7 @@ def derive_config(
     theme_dir: Path | None = None,
     site_url: str | None = None,
     permalink_title: str | None = None,
+    home_title: str | None = None,
 ) -> dict[str, Any]:
     """The configuration to build with, from the writer's loaded mkdocs.yml.
 
@@ -91,6 +94,7 @@ def derive_config(
         theme_dir: the theme overrides folder (holding the writer's custom_dir, if any).
         site_url: the published address, when the build was given one (`--site-url`).
         permalink_title: the heading anchors' tooltip in the site language.
+        home_title: the home page's navigation item in the site language ("Home").
     """
     config = dict(writer)
     config.pop("INHERIT", None)
@@ -116,7 +120,7 @@ def derive_config(
     theme.setdefault("font", False)
     config["theme"] = theme
 
-    config["nav"] = merge_nav(config.get("nav"), nav, writer_pages)
+    config["nav"] = merge_nav(config.get("nav"), nav, writer_pages, home_title=home_title)
     config["plugins"] = _ensure_plugins(config.get("plugins"))
     config["markdown_extensions"] = _ensure_toc(
         _ensure_extensions(config.get("markdown_extensions")), permalink_title
@@ -127,15 +131,33 @@ def derive_config(
     return config
 
 
-def merge_nav(writer_nav: Any, generated: Sequence[Any], writer_pages: Iterable[str]) -> list[Any]:
-    """The writer's nav (or their pages) followed by the generated sections not already in it."""
+def merge_nav(
+    writer_nav: Any,
+    generated: Sequence[Any],
+    writer_pages: Iterable[str],
+    *,
+    home_title: str | None = None,
+) -> list[Any]:
+    """The writer's nav (or their pages) followed by the generated sections not already in it.
+
+    With `home_title`, a top-level home page without a title of its own (`- index.md`) gets
+    that one: MkDocs would take its heading, usually the site's name, which the phone drawer
+    already shows as its title, so the name would stand twice one above the other.
+    """
     if isinstance(writer_nav, list) and writer_nav:
         base = list(writer_nav)
     else:
         base = pages_nav(writer_pages)
     present = set(_nav_targets(base))
     extra = [item for item in generated if not set(_nav_targets([item])) & present]
-    return base + extra
+    merged = base + extra
+    if home_title:
+        merged = [{home_title: item} if item == HOME_PAGE else item for item in merged]
+    return merged
+
+
+HOME_PAGE = "index.md"
+"""The docs-relative home page, as a nav lists it."""
 
 
 def pages_nav(pages: Iterable[str]) -> list[Any]:

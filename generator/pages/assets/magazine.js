@@ -53,14 +53,41 @@
     });
   }
 
-  // A table wider than a phone scrolls inside its wrapper; keyboard users need to reach it
-  // (WCAG 2.1.1): a wrapper that scrolls becomes a focusable, named region.
+  // A table wider than its column scrolls inside its wrapper; keyboard users need to reach it
+  // (WCAG 2.1.1): a wrapper that scrolls becomes a focusable, named region. Whether it scrolls
+  // is read when the browser has laid it out anyway (a ResizeObserver, on the wrapper and its
+  // table: an off-screen wrapper under `content-visibility: auto` is laid out only when the
+  // reader nears it), never by measuring every table before the first paint, which forced a
+  // layout of the whole page. A wrapper that stops scrolling (a wider window) is a plain box
+  // again.
+  var WRAPS = ".md-typeset__scrollwrap, .magazine-table-wrap";
+  var overflowWatch = window.ResizeObserver
+    ? new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { markScrollable(entry.target.closest(WRAPS)); });
+    })
+    : null;
+
+  function markScrollable(wrap) {
+    if (!wrap) { return; }
+    var scrolls = wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      var caption = wrap.querySelector("caption, thead th");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+      wrap.setAttribute("data-magazine-scrolls", "");
+    } else if (!scrolls && wrap.hasAttribute("data-magazine-scrolls")) {
+      ["tabindex", "role", "aria-label", "data-magazine-scrolls"].forEach(function (name) {
+        wrap.removeAttribute(name);
+      });
+    }
+  }
+
   function scrollable(wrap) {
-    if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) { return; }
-    var caption = wrap.querySelector("caption, thead th");
-    wrap.setAttribute("tabindex", "0");
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+    if (!overflowWatch) { markScrollable(wrap); return; }
+    overflowWatch.observe(wrap);
+    var table = wrap.querySelector("table");
+    if (table) { overflowWatch.observe(table); }
   }
 
   // The viewer's modules load on the first page with a viewer; from then on every page shown
@@ -104,12 +131,22 @@
     });
   }
 
+  // Runs once the browser has painted the page: work the first screen does not need (the
+  // viewer's modules, a dozen requests and their start-up) must not hold its first paint. A
+  // tab opened in the background paints, and so starts its viewer, when it is first shown.
+  function afterPaint(callback) {
+    if (!window.requestAnimationFrame) { window.setTimeout(callback, 0); return; }
+    window.requestAnimationFrame(function () { window.setTimeout(callback, 0); });
+  }
+
   function start() {
+    // Labels and sort buttons change no layout (magazine.css keeps their room), so they are
+    // set at once: a reader may tap a header before anything else has run.
     document.querySelectorAll("button[data-magazine-copy]").forEach(copyButton);
     document.querySelectorAll(".md-typeset__table table, .magazine-table-wrap table").forEach(labelCells);
-    document.querySelectorAll(".md-typeset__scrollwrap, .magazine-table-wrap").forEach(scrollable);
     document.querySelectorAll("table[data-magazine-sortable]").forEach(makeSortable);
-    viewers();
+    document.querySelectorAll(WRAPS).forEach(scrollable);
+    afterPaint(viewers);
   }
 
   // Material's instant navigation swaps pages without a full load; document$ announces each.
