@@ -50,6 +50,23 @@ def test_prompt_is_quoted_prose_broken_only_at_blank_lines(
     assert button.get_text() == "Copy prompt"
 
 
+def test_comparison_page_quotes_the_prompt_as_prose_too(
+    small_magazine: Magazine, small_media: MediaIndex
+) -> None:
+    """Not a monospace block keeping YAML's hard breaks (a lone word on a line on a phone)."""
+    comparison = next(
+        c for c in small_magazine.comparisons if any(e.slug == "sparks-sora" for e in c.entries)
+    )
+    page = f"compare/{comparison.slug}.md"
+    soup = _page(small_magazine, small_media, page)
+    quote = soup.select_one("figure.magazine-prompt-quote blockquote")
+    assert quote is not None
+    assert [p.get_text() for p in quote.find_all("p")] == [" ".join(comparison.prompt.split())]
+    assert soup.find("pre") is None
+    button = soup.select_one("figure.magazine-prompt-quote button[data-magazine-copy]")
+    assert button is not None and button["data-magazine-copy"] == comparison.prompt.rstrip("\n")
+
+
 def test_writer_blank_lines_make_paragraphs(
     small_magazine: Magazine, small_media: MediaIndex
 ) -> None:
@@ -498,3 +515,25 @@ def test_short_titles_and_dates_stay_on_one_line_in_table_cells(
     assert cells
     short = [(text, lines) for text, lines in cells if len(text) <= 16]
     assert short and all(lines == 1 for _, lines in short), cells
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path",
+    ["services/kling/", "compare/storm-lighthouse/", "leaderboard/", "reports/2025-06/", ""],
+)
+def test_no_hangul_is_slanted_on_any_page(
+    example_ko: ServedSite, chromium: Browser, path: str
+) -> None:
+    """Hangul has no italic face: a browser slants it synthetically. Emphasis, captions and
+    notes on a Korean page stand upright (text in another language keeps its italic)."""
+    with watched_page(chromium) as watched:
+        page = watched.page
+        page.goto(example_ko.url(path), wait_until="networkidle")
+        slanted = page.evaluate(
+            """() => [...document.querySelectorAll("article *")].filter(e =>
+                 getComputedStyle(e).fontStyle !== "normal" &&
+                 [...e.childNodes].some(n => n.nodeType === 3 && /[\\uac00-\\ud7a3]/.test(n.data))
+               ).map(e => e.tagName + "." + e.className + ": " + e.textContent.slice(0, 40))"""
+        )
+    assert slanted == []

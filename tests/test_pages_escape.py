@@ -40,16 +40,6 @@ def test_text_drops_markdown_placeholder_markers() -> None:
     assert "\x02" not in escape.text("a\x02wzxhzdk:0\x03b")
 
 
-def test_fence_keeps_prompt_exact_and_longer_than_any_backtick_run() -> None:
-    prompt = "one\n```\n# two\n`````` six ``\n<b>x</b> {: onclick=x }"
-    block = escape.fence(prompt)
-    assert block.startswith("```````text\n")
-    code = to_html(block).find("code")
-    assert code is not None
-    assert code.get_text().rstrip("\n") == prompt
-    assert len(to_html(block).find_all("pre")) == 1
-
-
 def test_notes_are_sanitised_and_stay_one_raw_block() -> None:
     notes = (
         "Intro *em*\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(2)) "

@@ -18,7 +18,7 @@ from .review import (
 )
 from .stats import entry_average
 from .theater import comparison_theater
-from .trials import front_matter
+from .trials import front_matter, prompt_quote
 
 
 def comparison_front(ctx: PageContext, comparison: Comparison) -> str:
@@ -61,13 +61,19 @@ def render_comparison(ctx: PageContext, comparison: Comparison) -> str:
         dates=rounds_line(ctx, comparison),
         introduction=escape.notes(introduction) if introduction else "",
         result=escape.Safe(result_box(ctx, comparison)),
-        prompt=escape.fence(comparison.prompt),
+        prompt=prompt_quote(ctx, comparison.prompt, _shared_language(comparison.entries)),
         theater=comparison_theater(ctx, page, comparison),
         criteria=[c.label_for(L.language) for c in criteria],
         tables=tables,
         changes=round_changes(ctx, comparison),
         measured=comparison_table(ctx, page, comparison),
     )
+
+
+def _shared_language(entries: tuple[Entry, ...]) -> str:
+    """The language every attempt says its prompt is in, or '' when they differ or say none."""
+    languages = {entry.language or "" for entry in entries}
+    return languages.pop() if len(languages) == 1 else ""
 
 
 def _best(entries: tuple[Entry, ...], criteria: list[Criterion]) -> dict[str, int]:

@@ -7,7 +7,6 @@ Every untrusted string passes through exactly one function here, chosen for its 
   (`#` headings, `{: onclick=...}` attribute lists, `[...](javascript:...)` links, backticks,
   `|` table cells) and HTML never reads as markup; whitespace collapses to single spaces so a
   newline cannot start a heading, list or setext underline.
-- `fence`: a prompt, kept exactly as written inside a code fence longer than any backtick run.
 - `attribute_text`: writer text kept exactly, line breaks too, in an HTML attribute (the prompt
   an entry page's copy button copies; the page shows its `paragraphs` through `text`).
 - `notes`: Markdown rendered to HTML, cleaned by an allow-list and emitted as one raw HTML line
@@ -120,14 +119,6 @@ def fill(template: str, /, *args: object) -> Safe:
     magazine), so a format spec meets text: format numbers before passing them.
     """
     return Safe(template.format(*[a if isinstance(a, Safe) else _text(str(a)) for a in args]))
-
-
-def fence(value: str, language: str = "text") -> Safe:
-    """A fenced code block holding `value` exactly, fenced longer than any backtick run in it."""
-    body = strip_controls(value).rstrip("\n")
-    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
-    marks = "`" * max(3, longest + 1)
-    return Safe(f"{marks}{language}\n{body}\n{marks}")
 
 
 # Notes are the longest text an entry page renders; the preview renders an entry's page again

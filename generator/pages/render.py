@@ -4,7 +4,7 @@ The environment is strict (`StrictUndefined`: a typo fails the build instead of 
 cell) and does not autoescape HTML, since the output is Markdown. Instead every `{{ value }}` is
 finalised here: `escape.Safe` strings pass unchanged, numbers print as themselves, and any other
 string is escaped with `escape.text`, so untrusted text is inert unless a view deliberately
-prepared it for its place (a prompt fence, sanitised notes, a checked URL) or a filter below did.
+prepared it for its place (a quoted prompt, sanitised notes, a checked URL) or a filter below did.
 A macro's output is a plain string too: a template that prints another template's macro escapes
 it (visibly), so fragments are called from Python (`render_fragment`, `macros`), which marks
 what they make `Safe`.

@@ -182,7 +182,7 @@ def _own(ctx: PageContext, entry: Entry) -> str:
         cost=ctx.cost_text(entry.cost),
         ctx=ctx,
         wait=ctx.wait_text(entry),
-        prompt=_prompt(ctx, entry),
+        prompt=prompt_quote(ctx, entry.prompt, entry.language or ""),
         submitted=ctx.moment(entry.submitted_at),
         promised=L.duration(entry.promised_wait) if entry.promised_wait else None,
         promised_at=promised_at,
@@ -198,17 +198,18 @@ def _own(ctx: PageContext, entry: Entry) -> str:
     )
 
 
-def _prompt(ctx: PageContext, entry: Entry) -> escape.Safe:
-    """The prompt as quoted prose, with a button that copies it exactly as sent.
+def prompt_quote(ctx: PageContext, prompt: str, language: str) -> escape.Safe:
+    """The prompt as quoted prose, with a button that copies it exactly as sent (entry and
+    comparison pages alike).
 
     Prompts are written in English more often than the entry around them, so the quote says
-    only what the entry says of its language.
+    only what the entry says of its language (`language`, '' when it says nothing).
     """
     return macros("article").prompt(
         ctx.labels,
-        escape.paragraphs(entry.prompt),
-        escape.attribute_text(entry.prompt.rstrip("\n")),
-        entry.language or "",
+        escape.paragraphs(prompt),
+        escape.attribute_text(prompt.rstrip("\n")),
+        language,
     )
 
 
