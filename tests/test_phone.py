@@ -235,6 +235,28 @@ def test_a_table_box_is_a_tab_stop_exactly_while_it_scrolls(
     assert all(box["tabindex"] is None and box["role"] is None for box in narrow), narrow
 
 
+def test_a_table_that_scrolls_sideways_says_so_until_its_end(
+    example_ko: ServedSite, chromium: Browser
+) -> None:
+    """The leaderboard's columns run past a 1440 px window: its box fades at the right edge
+    (a cut column alone does not say there is more), and no longer at the end."""
+    mask = """() => { const w = document.querySelector('[data-magazine-scrolls]');
+        return w && getComputedStyle(w).maskImage; }"""
+    with watched_page(chromium, width=1440, height=900) as watched:
+        page = watched.page
+        page.goto(example_ko.url("leaderboard/"), wait_until="networkidle")
+        page.wait_for_timeout(300)
+        start = page.evaluate(mask)
+        page.evaluate(
+            "() => { const w = document.querySelector('[data-magazine-scrolls]');"
+            " w.scrollLeft = w.scrollWidth; }"
+        )
+        page.wait_for_timeout(300)
+        end = page.evaluate(mask)
+    assert start and "gradient" in start, start
+    assert end == "none", end
+
+
 CLIP_BOX = """() => { const v = document.querySelector('.magazine-result .magazine-clip video');
     const box = v.getBoundingClientRect();
     return {ratio: box.width / box.height, clip: v.width / v.height,
