@@ -25,7 +25,7 @@ from .charts import Delivered, Span, delivery_chart, nice_ticks
 from .context import PageContext
 from .labels import Labels
 from .measured import cell, measured_clips
-from .render import render_template
+from .render import macros, render_template
 from .stats import month_of
 from .wording import MeasureWords
 
@@ -194,9 +194,7 @@ def _source_link(source: str | None) -> escape.Safe:
     if address is None or source is None:
         return escape.Safe("–")
     host = urlsplit(source.strip()).hostname or ""
-    return escape.Safe(
-        f'<a href="{address}" rel="noopener noreferrer nofollow">{escape.text(host)}</a>'
-    )
+    return macros("measured").source_link(address, host)
 
 
 class _TimeAxis:
@@ -310,11 +308,4 @@ def _resolution_ticks(top: float) -> list[float]:
 
 def _legend(W: MeasureWords, *, claimed: bool, medians: bool) -> escape.Safe:
     """`● delivered · ╌ claimed · ▬ median of a month`, with what the chart draws."""
-    parts = [escape.Safe(f'<span class="magazine-key-cut">●</span> {escape.text(W.delivered_dot)}')]
-    if claimed:
-        parts.append(escape.Safe(f"╌ {escape.text(W.claims)}"))
-    if medians:
-        parts.append(
-            escape.Safe(f'<span class="magazine-key-motion">▬</span> {escape.text(W.median_key)}')
-        )
-    return escape.Safe(" · ".join(parts))
+    return macros("measured").delivery_legend(W, claimed, medians)

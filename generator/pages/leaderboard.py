@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entry, Service, ServiceKind
-from . import escape, urls
+from . import urls
 from .context import PageContext
 from .measured import leaderboard_cells, leaderboard_heads
 from .render import render_fragment, render_template
@@ -106,7 +106,7 @@ def _table(ctx: PageContext, rows: list[_Row], *, by_model: bool) -> str:
                 "rate": stats.delivery_rate,
                 "rate_text": rate_text(ctx, stats),
                 "attempts": stats.attempts,
-                "measured": [escape.Safe(c) for c in leaderboard_cells(ctx, stats.entries)],
+                "measured": leaderboard_cells(ctx, stats.entries),
             }
         )
     return render_fragment(
@@ -114,7 +114,7 @@ def _table(ctx: PageContext, rows: list[_Row], *, by_model: bool) -> str:
         ctx=ctx,
         L=L,
         criteria=[c.label_for(L.language) for c in criteria],
-        measured_heads=[escape.Safe(h) for h in leaderboard_heads(L)],
+        measured_heads=leaderboard_heads(L),
         rows=shown,
         by_model=by_model,
     )

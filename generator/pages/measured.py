@@ -19,7 +19,7 @@ from ..model import Comparison, Entry, ServiceClaim, Status
 from . import escape
 from .context import PageContext
 from .labels import Labels
-from .render import render_template
+from .render import macros, render_template
 
 INFORMS = {
     "effective_fps": "quality",
@@ -73,9 +73,7 @@ def shown(key: str, value: object, L: Labels) -> str:
 
 def cell(key: str, value: object, L: Labels) -> escape.Safe:
     """A value in an element carrying its open data key."""
-    return escape.Safe(
-        f'<span data-measure="{escape.attribute(key)}">{escape.text(shown(key, value, L))}</span>'
-    )
+    return macros("measured").value(key, shown(key, value, L))
 
 
 def flags(measured: Measured, facts: MediaFacts, L: Labels) -> list[str]:
@@ -208,12 +206,10 @@ def comparison_table(ctx: PageContext, page: str, comparison: Comparison) -> esc
         for (entry, _, _), value in zip(columns, values, strict=True):
             text = cell(key, value, L)
             if notable is not None and value == notable:
-                text = escape.Safe(f'<strong class="magazine-notable">{text}</strong>')
+                text = macros("measured").notable(text)
             rating = entry.ratings.get(criterion.key) if criterion is not None else None
             if rating is not None and criterion is not None:
-                text = escape.Safe(
-                    f'{text} <small class="magazine-rating">({rating}/{criterion.scale})</small>'
-                )
+                text = macros("measured").rated(text, rating, criterion.scale)
             cells.append(text)
         rows.append(
             {
@@ -305,22 +301,16 @@ def timeline_svg(measured: Measured, top_motion: float, L: Labels, name: str) ->
 
 
 def leaderboard_heads(L: Labels) -> list[str]:
-    """Sortable heads of the leaderboard's measured columns (medians of each service)."""
-    return [
-        f'<th data-sort-type="number">{escape.text(L.measured.names[key])}</th>'
-        for key in _LEADERBOARD
-    ]
+    """Names of the leaderboard's measured columns (medians of each service), sortable."""
+    return [L.measured.names[key] for key in _LEADERBOARD]
 
 
-def leaderboard_cells(ctx: PageContext, entries: Sequence[Entry]) -> list[str]:
+def leaderboard_cells(ctx: PageContext, entries: Sequence[Entry]) -> list[escape.Safe]:
     """The median of each measured column over a service's measured clips."""
     measured = [m for entry in entries for _, _, m in measured_clips(ctx, entry)]
     cells = []
     for key in _LEADERBOARD:
         values = [v for m in measured if isinstance(v := getattr(m, key), int | float)]
-        if not values:
-            cells.append('<td data-sort="">–</td>')
-            continue
-        middle = float(median(values))
-        cells.append(f'<td data-sort="{middle:.4f}">{cell(key, middle, ctx.labels)}</td>')
+        middle = float(median(values)) if values else None
+        cells.append(macros("measured").median_cell(key, middle, shown(key, middle, ctx.labels)))
     return cells
