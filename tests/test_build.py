@@ -238,7 +238,7 @@ def test_a_site_dir_over_the_writer_files_is_refused(tmp_path: Path, site_dir: s
     before = writer_digest(root)
     result = invoke(root, "build", "-q", "--site-dir", str(root / site_dir))
     assert result.exit_code == 2, result.output + result.stderr
-    assert "choose a folder of its own" in result.stderr
+    assert "site/처럼 따로 쓰는 폴더를 고르세요" in result.stderr  # the small magazine is Korean
     assert writer_digest(root) == before
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"site_dir: {site_dir}\n")
