@@ -284,3 +284,40 @@ def test_an_entry_page_s_portrait_clip_is_boxed_in_its_own_shape(
     assert box["height"] <= 0.8 * box["screen"] + 1, box
     assert box["left"] >= 0 and box["right"] <= viewport["width"], box
     assert shifts == 0, shifts
+
+
+# The top of each block of the article.
+TOPS = """() => {
+    const out = [];
+    for (const block of document.querySelector('article').children) {
+        const top = Math.round(block.getBoundingClientRect().top);
+        out.push([block.tagName + '.' + block.className, top]);
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["390", "1280"])
+@pytest.mark.parametrize(
+    "path", ["", "trials/lighthouse-kling/", COMPARISON, "leaderboard/", "services/kling/"]
+)
+def test_what_the_scripts_reveal_was_given_its_room_before_they_ran(
+    example_ko: ServedSite, chromium: Browser, path: str, viewport: dict[str, int]
+) -> None:
+    # On a heavy page magazine.js runs after the first paint: anything it shows (the copy
+    # button, the viewer's controls) must already have its room, or the page jumps under the
+    # reader. So the page before the magazine's scripts ran (held back here; Material's run)
+    # is laid out as the page after them.
+    tops = {}
+    for ours in (False, True):
+        with watched_page(chromium, **viewport) as watched:
+            page = watched.page
+            if not ours:
+                page.route("**/assets/magazine/**/*.js", lambda route: route.abort())
+            page.goto(example_ko.url(path), wait_until="networkidle")
+            page.wait_for_timeout(300)
+            tops[ours] = page.evaluate(TOPS)
+            if not ours:
+                assert page.locator("button[data-magazine-copy]:not([hidden])").count() == 0
+    assert len(tops[True]) > 3
+    assert tops[False] == tops[True]
