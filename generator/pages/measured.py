@@ -312,5 +312,5 @@ def leaderboard_cells(ctx: PageContext, entries: Sequence[Entry]) -> list[escape
     for key in _LEADERBOARD:
         values = [v for m in measured if isinstance(v := getattr(m, key), int | float)]
         middle = float(median(values)) if values else None
-        cells.append(macros("measured").median_cell(key, middle, shown(key, middle, ctx.labels)))
+        cells.append(macros("measured").median_cell(middle, cell(key, middle, ctx.labels)))
     return cells
